@@ -1,0 +1,89 @@
+# Kernel-style entry points for the KVM x86 handbook and kvmcheck.
+# Every target bootstraps what it needs on a fresh machine.
+
+PYTHON      ?= python3
+VENV        ?= .venv
+BUILDDIR    ?= _build
+SPHINXOPTS  ?=
+HOST        ?= 127.0.0.1
+PORT        ?= 8000
+PYTESTOPTS  ?=
+
+VPY         := $(VENV)/bin/python
+SPHINXBUILD := $(VENV)/bin/sphinx-build
+NPM_STAMP   := playground/node_modules/.package-lock.json
+
+.PHONY: help htmldocs serve test bench lint warnings-baseline \
+        translations-mark-current chromium clean
+
+help:
+	@echo "make htmldocs     build the site into $(BUILDDIR)/html (fails on new warnings)"
+	@echo "make serve        build, then serve on http://$(HOST):$(PORT)/"
+	@echo "make test         install test dependencies and run the whole suite"
+	@echo "make bench        run the benchmarks (kvmcheck, playground)"
+	@echo "make lint         ruff"
+	@echo "make warnings-baseline          rewrite docs/warnings-baseline.txt"
+	@echo "make translations-mark-current  record that zh_CN pages match the English"
+	@echo "make clean        remove build output (keeps .venv and node_modules)"
+
+# --- bootstrap --------------------------------------------------------------
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(VPY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.docs-stamp: pyproject.toml | $(VENV)/bin/python
+	$(VPY) -m pip install --quiet -e '.[docs]'
+	touch $@
+
+$(VENV)/.test-stamp: pyproject.toml $(VENV)/.docs-stamp
+	$(VPY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+$(NPM_STAMP): playground/package.json playground/package-lock.json
+	npm ci --prefix playground --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Browser tests drive Debian's Chromium; install it when none is found and
+# this user may install packages (root, or password-less sudo).
+chromium:
+	@if command -v chromium >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	elif sudo -n true 2>/dev/null; then \
+		sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "chromium not found and packages cannot be installed: browser tests will be skipped"; \
+	fi
+
+# --- site -------------------------------------------------------------------
+
+htmldocs: $(VENV)/.docs-stamp $(NPM_STAMP)
+	$(SPHINXBUILD) -b html $(SPHINXOPTS) . $(BUILDDIR)/html
+
+serve: htmldocs
+	@echo "Serving $(BUILDDIR)/html on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
+	$(VPY) -m http.server --bind $(HOST) --directory $(BUILDDIR)/html $(PORT)
+
+# A fresh environment (-E) so every warning is seen, not only those of
+# changed pages.
+warnings-baseline: $(VENV)/.docs-stamp $(NPM_STAMP)
+	$(SPHINXBUILD) -b html -E -D warnings_gate_update=1 $(SPHINXOPTS) . $(BUILDDIR)/html
+
+translations-mark-current: $(VENV)/.docs-stamp
+	$(VPY) _ext/translation_status.py mark-current handbook/zh_CN/*.rst
+
+# --- quality ----------------------------------------------------------------
+
+test: $(VENV)/.test-stamp $(NPM_STAMP) chromium
+	$(VENV)/bin/ruff check .
+	$(VPY) -m pytest $(PYTESTOPTS)
+
+bench: $(VENV)/.test-stamp $(NPM_STAMP) chromium
+	$(VPY) tests/bench/run.py
+
+lint: $(VENV)/.test-stamp
+	$(VENV)/bin/ruff check .
+
+clean:
+	rm -rf $(BUILDDIR) .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,259 @@
+"""The kvmcheck rule reference, generated from the checker's rule registry.
+
+``.. kvmcheck-rules::`` renders, in registry order:
+
+* a table of every rule (id, severity, handbook section, summary), like
+  ``kvmcheck --list-rules``;
+* one section per rule whose HTML id is the rule id, so ``rules.html#<id>``
+  is a stable link: severity, what it applies to, a link to the handbook
+  section the rule enforces, the explanation, the bad example with what
+  kvmcheck says about it, and the good example;
+* the testing checklist kvmcheck returns with every result.
+
+The rules' text and examples live in the ``kvmcheck`` package only; this
+page never repeats them by hand. The examples are run through the checker
+while the page is built: a bad example that does not fire its rule, or a good
+example that does, is a build warning (and so a failed build).
+
+Option ``:lang: en|zh_CN`` (default ``en``) picks the language of the rule
+text and of the handbook links.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from handbook_sections import label_name
+from sphinx import addnodes
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+import kvmcheck
+from kvmcheck.api import check_texts
+from kvmcheck.messages import LANGUAGES, catalog
+from kvmcheck.registry import RULES
+from kvmcheck.testing_checklist import ITEMS
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from sphinx.application import Sphinx
+
+    from kvmcheck.registry import Rule
+
+logger = logging.getLogger(__name__)
+
+# The few words the directive itself writes, in each language of the site.
+LABELS = {
+    "en": {
+        "rule": "Rule",
+        "severity": "Severity",
+        "section": "Handbook section",
+        "summary": "What it checks",
+        "applies": "Applies to",
+        "scope-kvm": "KVM patches only",
+        "scope-generic": "any kernel patch",
+        "bad": "Bad:",
+        "good": "Good:",
+        "says": "What kvmcheck says about the bad example:",
+        "checklist": "Testing checklist",
+        "checklist-intro": (
+            "Besides findings, kvmcheck returns the testing items that apply to "
+            "the files a posting touches:"
+        ),
+    },
+    "zh_CN": {
+        "rule": "规则",
+        "severity": "级别",
+        "section": "手册章节",
+        "summary": "检查内容",
+        "applies": "适用范围",
+        "scope-kvm": "仅 KVM 补丁",
+        "scope-generic": "所有内核补丁",
+        "bad": "错误示例",
+        "good": "正确示例",
+        "says": "kvmcheck 对错误示例的输出：",
+        "checklist": "测试清单",
+        "checklist-intro": "除检查结果外，kvmcheck 还会按补丁改动的文件给出需要完成的测试项：",
+    },
+}
+CHECKLIST_ID = "testing-checklist"
+
+
+def handbook_link(section: str, lang: str, text: str | None = None) -> addnodes.pending_xref:
+    """A reference to ``page#fragment`` of the handbook in ``lang``.
+
+    Resolved by the std domain against the page-local labels of
+    ``handbook_sections``; without ``text`` the link shows the section title.
+    """
+    page, _, fragment = section.partition("#")
+    target = label_name(lang, page, fragment)
+    shown = text if text is not None else section
+    xref = addnodes.pending_xref(
+        "", refdomain="std", reftype="ref", reftarget=target,
+        refexplicit=text is not None, refwarn=True,
+    )
+    xref += nodes.inline(shown, shown, classes=["xref", "std", "std-ref"])
+    return xref
+
+
+def example_block(text: str, caption: str) -> nodes.container:
+    """A ``code-block:: text`` with a caption, as the handbook writes examples."""
+    literal = nodes.literal_block(text, text, language="text")
+    wrapper = nodes.container("", literal_block=True, classes=["literal-block-wrapper"])
+    wrapper += nodes.caption(caption, caption)
+    wrapper += literal
+    return wrapper
+
+
+def paragraphs(text: str) -> list[nodes.paragraph]:
+    """Plain text, blank-line separated, as docutils paragraphs (no markup)."""
+    blocks = [" ".join(block.split()) for block in text.split("\n\n")]
+    return [nodes.paragraph(block, block) for block in blocks if block]
+
+
+def table(header: list[str], rows: Iterable[list[nodes.Node]], widths: list[int]) -> nodes.table:
+    group = nodes.tgroup(cols=len(header))
+    for width in widths:
+        group += nodes.colspec(colwidth=width)
+    head = nodes.thead()
+    head += row_of([nodes.paragraph(text, text) for text in header])
+    group += head
+    body = nodes.tbody()
+    for cells in rows:
+        body += row_of(cells)
+    group += body
+    result = nodes.table(classes=["kvmcheck-rules-table"])
+    result += group
+    return result
+
+
+def row_of(cells: list[nodes.Node]) -> nodes.row:
+    row = nodes.row()
+    for cell in cells:
+        entry = nodes.entry()
+        entry += cell if isinstance(cell, nodes.Body) else nodes.paragraph("", "", cell)
+        row += entry
+    return row
+
+
+def severity_text(rule: Rule) -> str:
+    return " / ".join(rule.severities) if len(rule.severities) > 1 else rule.severity
+
+
+class KvmcheckRules(SphinxDirective):
+    """``.. kvmcheck-rules::`` — the whole rule reference."""
+
+    has_content = False
+    option_spec: ClassVar[dict[str, Any]] = {
+        "lang": lambda value: directives.choice(value, LANGUAGES),
+    }
+
+    def run(self) -> list[nodes.Node]:
+        lang = self.options.get("lang", "en")
+        words = LABELS[lang]
+        self.note_package_dependency()
+        result: list[nodes.Node] = [self.overview(lang, words)]
+        result.extend(self.rule_section(rule, lang, words) for rule in RULES.values())
+        result.append(self.checklist_section(lang, words))
+        return result
+
+    def note_package_dependency(self) -> None:
+        # The page is generated from the package: re-read it when any rule,
+        # message or example changes.
+        package = Path(kvmcheck.__file__).parent
+        for path in sorted(package.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                self.env.note_dependency(str(path))
+
+    def overview(self, lang: str, words: dict[str, str]) -> nodes.table:
+        rows = []
+        for rule in RULES.values():
+            rule_link = nodes.reference("", "", nodes.literal(rule.id, rule.id),
+                                        refid=rule.id, internal=True)
+            rows.append([
+                rule_link,
+                nodes.Text(severity_text(rule)),
+                handbook_link(rule.section, lang, rule.section),
+                nodes.Text(rule.title(lang)),
+            ])
+        header = [words["rule"], words["severity"], words["section"], words["summary"]]
+        return table(header, rows, widths=[30, 12, 30, 48])
+
+    def rule_section(self, rule: Rule, lang: str, words: dict[str, str]) -> nodes.section:
+        section = self.new_section(rule.id, nodes.literal(rule.id, rule.id))
+        title = rule.title(lang)
+        section += nodes.paragraph(title, "", nodes.strong(title, title))
+        facts = nodes.field_list()
+        facts += self.field(words["severity"], nodes.Text(severity_text(rule)))
+        facts += self.field(words["applies"], nodes.Text(words[f"scope-{rule.scope}"]))
+        facts += self.field(words["section"], handbook_link(rule.section, lang))
+        section += facts
+        section.extend(paragraphs(rule.explanation(lang)))
+        section += example_block(rule.bad, words["bad"])
+        said = self.findings_of(rule, rule.bad, lang)
+        if not said:
+            logger.warning("kvmcheck rule %s: its bad example does not fire it", rule.id,
+                           location=self.get_location())
+        else:
+            section += nodes.paragraph(words["says"], words["says"])
+            section += nodes.literal_block("\n".join(said), "\n".join(said), language="text")
+        section += example_block(rule.good, words["good"])
+        if self.findings_of(rule, rule.good, lang):
+            logger.warning("kvmcheck rule %s: its good example fires it", rule.id,
+                           location=self.get_location())
+        return section
+
+    def checklist_section(self, lang: str, words: dict[str, str]) -> nodes.section:
+        section = self.new_section(CHECKLIST_ID, nodes.Text(words["checklist"]))
+        section += nodes.paragraph(words["checklist-intro"], words["checklist-intro"])
+        messages = catalog(lang)
+        items = nodes.bullet_list()
+        for item in ITEMS:
+            text = messages[f"checklist.{item.id}"]
+            entry = nodes.paragraph()
+            entry += nodes.Text(f"{text} (")
+            entry += handbook_link(item.section, lang)
+            entry += nodes.Text(")")
+            items += nodes.list_item("", entry)
+        section += items
+        return section
+
+    def new_section(self, section_id: str, title: nodes.Node) -> nodes.section:
+        """A section whose HTML id is exactly ``section_id``."""
+        section = nodes.section(ids=[section_id], names=[section_id])
+        section += nodes.title("", "", title)
+        self.set_source_info(section)
+        self.state.document.note_implicit_target(section, section)
+        return section
+
+    @staticmethod
+    def field(name: str, body: nodes.Node) -> nodes.field:
+        field = nodes.field()
+        field += nodes.field_name(name, name)
+        field += nodes.field_body("", nodes.paragraph("", "", body))
+        return field
+
+    @staticmethod
+    def findings_of(rule: Rule, example: str, lang: str) -> list[str]:
+        """The example's findings of ``rule``, as ``kvmcheck`` prints them."""
+        source = f"{rule.id}.patch"
+        result = check_texts([(source, example)], lang=lang)
+        found = [*result["series"]["findings"]]
+        for patch in result["patches"]:
+            found.extend(patch["findings"])
+        return [
+            f"{source}:{f['line'] or 0}: {f['severity'].upper()}: [{f['rule']}] {f['message']}"
+            for f in found
+            if f["rule"] == rule.id
+        ]
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    # The handbook links resolve against that extension's page-local labels.
+    app.setup_extension("handbook_sections")
+    app.add_directive("kvmcheck-rules", KvmcheckRules)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

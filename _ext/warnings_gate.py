@@ -1,0 +1,316 @@
+"""Fail a Sphinx build on warnings that are not in a committed baseline.
+
+Every warning the build emits — docutils, Sphinx, any extension, files pulled
+in with ``.. include::``, parallel workers — reaches the ``sphinx`` logger.
+This extension listens there with a handler of its own, turns each warning
+into a stable key (source file, type/subtype, message without volatile
+parts), and at the end compares the multiset of keys with the baseline file.
+
+Configuration (``conf.py``):
+
+``warnings_gate_baseline``
+    Path of the baseline, relative to the configuration directory.
+``warnings_gate_update``
+    When true (``-D warnings_gate_update=1``), rewrite the baseline from this
+    build instead of checking it.
+``warnings_gate_strict``
+    Also fail when baselined warnings have disappeared. Defaults to the
+    ``STRICT_BASELINE`` environment variable.
+``warnings_gate_update_hint``
+    The command the messages tell people to run to accept warnings.
+
+Sphinx re-reads only changed pages on an incremental build, so warnings of
+unchanged pages would not be emitted again. After a build that had any
+warning, the next build therefore re-reads every page; after a clean build,
+incremental builds stay incremental.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sphinx.util.logging import (
+    NAMESPACE,
+    OnceFilter,
+    WarningStreamHandler,
+    WarningSuppressor,
+    get_node_location,
+)
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+__all__ = ["Warning", "format_baseline", "parse_baseline", "setup"]
+
+STATE_FILE = "warnings-gate.json"
+BASELINE_HEADER = """\
+# Accepted Sphinx warnings: the build fails on any warning not listed here.
+#
+# One warning per line: `source-file: [type.subtype] message`, sorted. Line
+# numbers and absolute paths are left out, so editing text above a warning
+# does not make it new. A warning emitted N times is listed N times.
+# Regenerate with `{hint}`; an empty list (no lines below) means the build
+# must have no warnings at all.
+"""
+
+_LINE_IN_MESSAGE = re.compile(r"\b(line|lines|column)\s+\d+(-\d+)?", re.IGNORECASE)
+_PATH_LINE = re.compile(r"(\S+\.\w+):\d+(?::\d+)?\b")
+_HEX_ADDRESS = re.compile(r"\b0x[0-9a-fA-F]{6,}\b")
+_WHITESPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Warning:  # noqa: A001 - the name a reader expects; stdlib's is a builtin class
+    """One warning as the gate sees it."""
+
+    file: str  # relative to the source directory, "" when it has no place
+    line: int | None
+    type: str  # "type.subtype", "type" or ""
+    message: str  # normalised: no line numbers, no absolute paths
+
+    @property
+    def key(self) -> str:
+        kind = f"[{self.type}] " if self.type else ""
+        return f"{self.file or '-'}: {kind}{self.message}"
+
+    @property
+    def place(self) -> str:
+        if not self.file:
+            return "(no source file)"
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+
+def parse_baseline(text: str) -> Counter[str]:
+    """The keys of a baseline file, with how often each is accepted."""
+    return Counter(
+        line.rstrip("\n")
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+
+
+def format_baseline(keys: Counter[str], hint: str) -> str:
+    """A baseline file holding ``keys``: header, then sorted lines."""
+    lines = sorted(keys.elements())
+    body = "".join(f"{line}\n" for line in lines)
+    return BASELINE_HEADER.format(hint=hint) + body
+
+
+class _GateHandler(WarningStreamHandler):
+    """Collects warnings instead of printing them.
+
+    It derives from :class:`WarningStreamHandler` so that Sphinx's
+    ``pending_warnings()`` holds it back and replays to it exactly like the
+    console handler: each warning is seen once.
+    """
+
+    def __init__(self, gate: WarningsGate) -> None:
+        super().__init__(stream=open(os.devnull, "w"))  # noqa: SIM115 - lives as long as the build
+        self.gate = gate
+        self.setLevel(logging.WARNING)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.gate.record(record)
+
+
+class WarningsGate:
+    """Per-build state: the warnings seen and the comparison at the end."""
+
+    def __init__(self, app: Sphinx) -> None:
+        self.app = app
+        self.seen: list[Warning] = []
+        self.handler = _GateHandler(self)
+        self.handler.addFilter(WarningSuppressor(app))
+        self.handler.addFilter(OnceFilter())
+        logging.getLogger(NAMESPACE).addHandler(self.handler)
+
+    # -- collecting ------------------------------------------------------------
+
+    def record(self, record: logging.LogRecord) -> None:
+        file, line = self._place(getattr(record, "location", None))
+        kind = ".".join(
+            part for part in (getattr(record, "type", None), getattr(record, "subtype", None))
+            if part
+        )
+        # The plain LogRecord text: Sphinx's record classes prefix the location.
+        message = logging.LogRecord.getMessage(record)
+        if kind and message.endswith(f" [{kind}]"):
+            # show_warning_types already appended the type to the text.
+            message = message[: -len(kind) - 3]
+        self.seen.append(Warning(file, line, kind, self._normalise(message)))
+
+    def _place(self, location: Any) -> tuple[str, int | None]:
+        """Source file (relative to srcdir) and line of a record's location."""
+        if location is None:
+            return "", None
+        if isinstance(location, tuple):
+            docname, line = location
+            if not docname:
+                return "", None
+            return self._relative(str(self.app.env.doc2path(docname))), line or None
+        if not isinstance(location, str):  # a docutils node
+            location = get_node_location(location) or ""
+        path, line = location, None
+        head, sep, tail = location.rpartition(":")
+        if sep and tail.isdigit():
+            path, line = head, int(tail)
+        elif sep and not tail:
+            path = head
+        if path and not os.path.isabs(path) and path in self.app.env.found_docs:
+            path = str(self.app.env.doc2path(path))
+        # docutils writes "file.rst:<rst_epilog>" style sources for
+        # generated text; keep the real file.
+        return self._relative(path.split(":<", 1)[0]), line
+
+    def _relative(self, path: str) -> str:
+        if not path:
+            return ""
+        srcdir = Path(self.app.srcdir)
+        try:
+            return Path(path).resolve().relative_to(srcdir.resolve()).as_posix()
+        except ValueError:
+            return Path(path).as_posix()
+
+    def _normalise(self, message: str) -> str:
+        for directory in (self.app.srcdir, self.app.outdir, self.app.doctreedir):
+            resolved = str(Path(directory).resolve())
+            message = message.replace(resolved + os.sep, "").replace(str(directory) + os.sep, "")
+        message = _PATH_LINE.sub(r"\1", message)
+        message = _LINE_IN_MESSAGE.sub(r"\1 N", message)
+        message = _HEX_ADDRESS.sub("0x…", message)
+        return _WHITESPACE.sub(" ", message).strip()
+
+    # -- incremental builds ------------------------------------------------------
+
+    @property
+    def state_path(self) -> Path:
+        return Path(self.app.doctreedir) / STATE_FILE
+
+    def previous_build_had_warnings(self) -> bool:
+        try:
+            return bool(json.loads(self.state_path.read_text())["warnings"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return False
+
+    def save_state(self) -> None:
+        self.state_path.parent.mkdir(parents=True, exist_ok=True)
+        self.state_path.write_text(json.dumps({"warnings": len(self.seen)}))
+
+    # -- the verdict ---------------------------------------------------------------
+
+    @property
+    def baseline_path(self) -> Path:
+        return Path(self.app.confdir) / self.app.config.warnings_gate_baseline
+
+    def finish(self) -> int:
+        """Compare with (or rewrite) the baseline; the exit status it asks for."""
+        config = self.app.config
+        hint = config.warnings_gate_update_hint
+        current = Counter(warning.key for warning in self.seen)
+        if _enabled(config.warnings_gate_update):
+            self.baseline_path.parent.mkdir(parents=True, exist_ok=True)
+            self.baseline_path.write_text(format_baseline(current, hint), encoding="utf-8")
+            self._say(f"warnings gate: wrote {sum(current.values())} warning(s) to "
+                      f"{self._shown(self.baseline_path)}")
+            return 0
+        try:
+            baseline = parse_baseline(self.baseline_path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            baseline = Counter()
+        new = current - baseline
+        gone = baseline - current
+        status = 0
+        if new:
+            status = 1
+            self._report_new(new, hint)
+        if gone:
+            count = sum(gone.values())
+            self._say(f"warnings gate: {count} baselined warning(s) are gone — run `{hint}`:")
+            for key in sorted(gone.elements()):
+                self._say(f"  {key}")
+            if _enabled(config.warnings_gate_strict):
+                status = 1
+                self._say("warnings gate: failing because strict mode (STRICT_BASELINE=1) "
+                          "holds the baseline to the build exactly.")
+        return status
+
+    def _report_new(self, new: Counter[str], hint: str) -> None:
+        remaining = Counter(new)
+        shown: list[Warning] = []
+        for warning in self.seen:
+            if remaining[warning.key]:
+                remaining[warning.key] -= 1
+                shown.append(warning)
+        baseline = self._shown(self.baseline_path)
+        self._say(f"warnings gate: {len(shown)} new warning(s), not in {baseline}:")
+        for warning in shown:
+            kind = f" [{warning.type}]" if warning.type else ""
+            self._say(f"  {warning.place}: WARNING:{kind} {warning.message}")
+        self._say(f"Fix each one; if a warning must stay, accept it with `{hint}` "
+                  f"and commit {baseline}.")
+
+    def _shown(self, path: Path) -> str:
+        try:
+            return path.relative_to(Path(self.app.confdir)).as_posix()
+        except ValueError:
+            return str(path)
+
+    @staticmethod
+    def _say(text: str) -> None:
+        print(text, file=sys.stderr, flush=True)
+
+
+# -- Sphinx events -------------------------------------------------------------
+
+
+def _gate(app: Sphinx) -> WarningsGate:
+    return app._warnings_gate  # type: ignore[attr-defined]
+
+
+def _reread_after_warnings(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    if _gate(app).previous_build_had_warnings():
+        return sorted(env.found_docs - added - changed)
+    return []
+
+
+def _build_finished(app: Sphinx, exception: Exception | None) -> None:
+    gate = _gate(app)
+    logging.getLogger(NAMESPACE).removeHandler(gate.handler)
+    if exception is not None:
+        return
+    gate.save_state()
+    if gate.finish():
+        app.statuscode = 1
+
+
+def _enabled(value: object) -> bool:
+    """A flag from conf.py or ``-D`` (which passes strings such as "0")."""
+    return str(value).strip().lower() not in ("", "0", "false", "no", "off", "none")
+
+
+def _strict_default(_config: Any) -> bool:
+    return _enabled(os.environ.get("STRICT_BASELINE", ""))
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_config_value("warnings_gate_baseline", "warnings-baseline.txt", "env", str)
+    app.add_config_value("warnings_gate_update", False, "", (bool, int, str))
+    app.add_config_value("warnings_gate_strict", _strict_default, "", (bool, int, str))
+    app.add_config_value(
+        "warnings_gate_update_hint", "sphinx-build -D warnings_gate_update=1 …", "", str
+    )
+    app._warnings_gate = WarningsGate(app)  # type: ignore[attr-defined]
+    app.connect("env-get-outdated", _reread_after_warnings)
+    app.connect("build-finished", _build_finished)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
