@@ -20,6 +20,7 @@ After bringing a translation up to date, record it::
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import re
 import sys
@@ -27,10 +28,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from handbook_sections import HANDBOOK, label_name, split_docname
 from sphinx.addnodes import pending_xref
 from sphinx.util import logging
-
-from handbook_sections import HANDBOOK, label_name, split_docname
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -41,7 +41,7 @@ TOP = "_top"
 SOURCE_LANGUAGE = "en"
 _LABEL = re.compile(r"^\.\. _([A-Za-z0-9][\w-]*):\s*$", re.MULTILINE)
 _FIELD = re.compile(r"^:translated-from:.*\n?", re.MULTILINE)
-_TRANSLATION_OF = re.compile(r"^:translation-of:\s*(\S+)\s*$", re.MULTILINE)
+_TRANSLATION_OF = re.compile(r"^:translation-of:[ \t]*(\S+)[ \t]*$", re.MULTILINE)
 
 TITLE = "译文可能已过时 · This translation may be out of date"
 NOTE = {
@@ -149,13 +149,18 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) < 2 or argv[0] != "mark-current":
-        print("usage: translation_status.py mark-current TRANSLATION.rst …", file=sys.stderr)
-        return 2
-    srcdir = Path(__file__).resolve().parent.parent
-    for path in map(Path, argv[1:]):
+    parser = argparse.ArgumentParser(
+        prog="translation_status.py",
+        description="Record that translations match the current English pages.",
+    )
+    parser.add_argument("command", choices=["mark-current"])
+    parser.add_argument("translations", nargs="+", type=Path, metavar="TRANSLATION.rst")
+    parser.add_argument("--srcdir", type=Path, default=Path(__file__).resolve().parent.parent,
+                        help="the Sphinx source directory (default: this repository)")
+    args = parser.parse_args(argv)
+    for path in args.translations:
         try:
-            changed = mark_current(path, srcdir)
+            changed = mark_current(path, args.srcdir)
         except (OSError, ValueError) as error:
             print(f"translation_status: {error}", file=sys.stderr)
             return 2

@@ -69,7 +69,7 @@ _WHITESPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
-class Warning:  # noqa: A001 - the name a reader expects; stdlib's is a builtin class
+class Warning:
     """One warning as the gate sees it."""
 
     file: str  # relative to the source directory, "" when it has no place

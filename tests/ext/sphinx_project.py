@@ -1,0 +1,43 @@
+"""Build small throwaway Sphinx projects that use our extensions."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+EXT = Path(__file__).resolve().parents[2] / "_ext"
+
+
+def make_project(root: Path, extensions: list[str], pages: dict[str, str],
+                 conf_extra: str = "") -> Path:
+    """Write conf.py and the pages (name → reST) under ``root``.
+
+    Modules next to conf.py can be used as extensions too.
+    """
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "conf.py").write_text(
+        "import os, sys\n"
+        f"sys.path.insert(0, {str(EXT)!r})\n"
+        "sys.path.insert(0, os.path.dirname(__file__))\n"
+        f"extensions = {extensions!r}\n"
+        "html_theme = 'basic'\n" + conf_extra
+    )
+    for name, text in pages.items():
+        path = root / f"{name}.rst"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
+def build(root: Path, *options: str, env: dict[str, str] | None = None
+          ) -> subprocess.CompletedProcess:
+    """Run sphinx-build on ``root`` into ``root/_build/html``.
+
+    STRICT_BASELINE from CI is cleared unless ``env`` sets it.
+    """
+    command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", *options,
+               str(root), str(root / "_build" / "html")]
+    return subprocess.run(command, capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "STRICT_BASELINE": "", **(env or {})})

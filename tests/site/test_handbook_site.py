@@ -1,0 +1,130 @@
+"""The real site: both languages, section ids, language switches, search."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+LANGS = ("en", "zh_CN")
+
+# The fragment ids each page must have (issue: the handbook pages).
+REQUIRED_IDS = {
+    "maintainer-kvm-x86": """foreword tl-dr trees branches lifecycle timeline development
+        base-tree-branch coding-style comments sdm-and-apm-references shortlog changelog fixes
+        function-references testing new-features bug-fixes posting links git-base
+        co-posting-tests notifications sha1-stability vulnerabilities""",
+    "review-checklist": """coding-style-and-submitting base-branch userspace-api save-restore
+        default-off cpuid testable vendor-neutral arch-neutral 64-bit-clean documented
+        testing-of-kvm-code selftests kvm-unit-tests functional-tests new-instructions
+        new-hardware-features bug-fixes-and-performance large-internal-changes new-apis
+        bigger-features""",
+    "first-patch": """community trees-and-code kvm-unit-tests selftests mailing-lists
+        coding-style making-a-patch sign-off checking-a-patch sending-a-patch
+        reviews-and-versions reporting-bugs bisecting""",
+}
+
+
+class _Page(HTMLParser):
+    """Section ids, all ids, and language-switch links of one HTML page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sections: list[str] = []
+        self.ids: set[str] = set()
+        self.switches: list[str] = []
+        self._in_switch = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if element_id := attributes.get("id"):
+            self.ids.add(element_id)
+            if tag == "section":
+                self.sections.append(element_id)
+        classes = (attributes.get("class") or "").split()
+        if tag == "p" and "lang-switch" in classes:
+            self._in_switch = True
+        elif tag == "a" and self._in_switch:
+            self.switches.append(attributes["href"] or "")
+            self._in_switch = False
+
+
+def parse(path: Path) -> _Page:
+    page = _Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+def handbook_pages(lang: str) -> set[str]:
+    return {path.stem for path in (REPO / "handbook" / lang).glob("*.rst")}
+
+
+def test_both_languages_have_the_same_pages() -> None:
+    assert handbook_pages("en") == handbook_pages("zh_CN")
+    assert set(REQUIRED_IDS) | {"index", "playground"} <= handbook_pages("en")
+
+
+@pytest.mark.parametrize("page", sorted(REQUIRED_IDS))
+def test_pages_have_the_required_section_ids_in_both_languages(
+    built_site: Path, page: str
+) -> None:
+    required = set(REQUIRED_IDS[page].split())
+    sections = {}
+    for lang in LANGS:
+        found = parse(built_site / "handbook" / lang / f"{page}.html").sections
+        assert required <= set(found), f"{lang}/{page} lacks {sorted(required - set(found))}"
+        sections[lang] = [section for section in found if section in required]
+    assert sections["en"] == sections["zh_CN"], "same sections, same order"
+
+
+@pytest.mark.parametrize("page", sorted(handbook_pages("en")))
+def test_same_section_ids_and_every_switch_link_resolves(built_site: Path, page: str) -> None:
+    parsed = {lang: parse(built_site / "handbook" / lang / f"{page}.html") for lang in LANGS}
+    assert parsed["en"].sections[1:] == parsed["zh_CN"].sections[1:]
+    for lang in LANGS:
+        here = built_site / "handbook" / lang / f"{page}.html"
+        switches = parsed[lang].switches
+        # one for the page, one for every section below the title
+        assert len(switches) == len(parsed[lang].sections), f"{lang}/{page}"
+        for href in switches:
+            path, _, fragment = href.partition("#")
+            target = (here.parent / path).resolve()
+            assert target.is_file(), href
+            assert target.parent.name != lang, f"{href} stays in {lang}"
+            if fragment:
+                assert fragment in parse(target).ids, href
+
+
+def test_chinese_search_finds_chinese_terms(built_site: Path) -> None:
+    text = (built_site / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(re.fullmatch(r"Search\.setIndex\((.*)\)\s*", text, re.S).group(1))
+    docnames = index["docnames"]
+
+    def pages_with(term: str) -> set[str]:
+        hits = index["terms"].get(term, [])
+        return {docnames[hit] for hit in ([hits] if isinstance(hits, int) else hits)}
+
+    assert "handbook/zh_CN/first-patch" in pages_with("补丁")
+    assert "handbook/zh_CN/maintainer-kvm-x86" in pages_with("补丁")
+    assert "handbook/zh_CN/review-checklist" in pages_with("测试")
+    assert not any(name.startswith("handbook/en/") for name in pages_with("测试"))
+    assert "handbook/en/maintainer-kvm-x86" in pages_with("shortlog")
+
+
+def test_review_checklist_pages_load_the_tick_script(built_site: Path) -> None:
+    for lang in LANGS:
+        checklist = (built_site / "handbook" / lang / "review-checklist.html").read_text("utf-8")
+        assert "tickable-checklist.js" in checklist
+        guide = (built_site / "handbook" / lang / "first-patch.html").read_text("utf-8")
+        assert "tickable-checklist.js" not in guide
+
+
+def test_translations_record_their_english_version() -> None:
+    for path in (REPO / "handbook" / "zh_CN").glob("*.rst"):
+        head = path.read_text(encoding="utf-8").split("\n\n", 1)[0]
+        assert f":translation-of: {path.stem}" in head, path.name
+        assert ":translated-from: _top=" in head, path.name
