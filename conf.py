@@ -24,18 +24,10 @@ extensions = [
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
-exclude_patterns = [
-    "_build",
-    ".venv",
-    ".cache",
-    ".ci",
-    "tests",
-    "README.md",
-    "**/node_modules",
-    "playground/kvmcheck",
-    "Thumbs.db",
-    ".DS_Store",
-]
+# Sources are the root page, the handbook and the project docs; nothing else
+# in the repository (README, tests, caches) is a page.
+include_patterns = ["index.rst", "handbook/**", "docs/**"]
+exclude_patterns = ["**/node_modules", "**/.*"]
 
 myst_heading_anchors = 3
 

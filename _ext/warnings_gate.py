@@ -41,8 +41,8 @@ from sphinx.util.logging import (
     NAMESPACE,
     OnceFilter,
     WarningStreamHandler,
-    WarningSuppressor,
     get_node_location,
+    is_suppressed_warning,
 )
 
 if TYPE_CHECKING:
@@ -129,11 +129,21 @@ class WarningsGate:
         self.app = app
         self.seen: list[Warning] = []
         self.handler = _GateHandler(self)
-        self.handler.addFilter(WarningSuppressor(app))
+        # Sphinx's own WarningSuppressor also counts warnings; ours must not.
+        self.handler.addFilter(self._not_suppressed)
         self.handler.addFilter(OnceFilter())
         logging.getLogger(NAMESPACE).addHandler(self.handler)
 
     # -- collecting ------------------------------------------------------------
+
+    def _not_suppressed(self, record: logging.LogRecord) -> bool:
+        try:
+            suppressed = self.app.config.suppress_warnings
+        except AttributeError:  # conf.py is still being read
+            suppressed = ()
+        return not is_suppressed_warning(
+            getattr(record, "type", ""), getattr(record, "subtype", ""), suppressed
+        )
 
     def record(self, record: logging.LogRecord) -> None:
         file, line = self._place(getattr(record, "location", None))
