@@ -21,6 +21,7 @@ extensions = [
     "handbook_sections",
     "translation_status",
     "tickable_checklist",
+    "cjk_line_breaks",
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
