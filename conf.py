@@ -22,6 +22,8 @@ extensions = [
     "translation_status",
     "tickable_checklist",
     "cjk_line_breaks",
+    "patch_checker",
+    "kvmcheck_rules",
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}

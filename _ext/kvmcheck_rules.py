@@ -5,9 +5,10 @@
 * a table of every rule (id, severity, handbook section, summary), like
   ``kvmcheck --list-rules``;
 * one section per rule whose HTML id is the rule id, so ``rules.html#<id>``
-  is a stable link: severity, what it applies to, a link to the handbook
-  section the rule enforces, the explanation, the bad example with what
-  kvmcheck says about it, and the good example;
+  is a stable link: severity, what it applies to, the function that
+  implements it, a link to the handbook section the rule enforces, the
+  explanation, the bad example with what kvmcheck says about it, and the
+  good example (the lines where the two differ highlighted);
 * the testing checklist kvmcheck returns with every result.
 
 The rules' text and examples live in the ``kvmcheck`` package only; this
@@ -21,6 +22,7 @@ text and of the handbook links.
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -34,7 +36,7 @@ from sphinx.util.docutils import SphinxDirective
 import kvmcheck
 from kvmcheck.api import check_texts
 from kvmcheck.messages import LANGUAGES, catalog
-from kvmcheck.registry import RULES
+from kvmcheck.registry import all_rules
 from kvmcheck.testing_checklist import ITEMS
 
 if TYPE_CHECKING:
@@ -54,6 +56,7 @@ LABELS = {
         "section": "Handbook section",
         "summary": "What it checks",
         "applies": "Applies to",
+        "code": "Implemented in",
         "scope-kvm": "KVM patches only",
         "scope-generic": "any kernel patch",
         "bad": "Bad:",
@@ -71,6 +74,7 @@ LABELS = {
         "section": "手册章节",
         "summary": "检查内容",
         "applies": "适用范围",
+        "code": "实现位置",
         "scope-kvm": "仅 KVM 补丁",
         "scope-generic": "所有内核补丁",
         "bad": "错误示例",
@@ -100,13 +104,35 @@ def handbook_link(section: str, lang: str, text: str | None = None) -> addnodes.
     return xref
 
 
-def example_block(text: str, caption: str) -> nodes.container:
-    """A ``code-block:: text`` with a caption, as the handbook writes examples."""
+def example_block(text: str, caption: str, changed: list[int]) -> nodes.container:
+    """A ``code-block:: text`` with a caption, as the handbook writes examples.
+
+    ``changed`` lines (1-based) are highlighted.
+    """
     literal = nodes.literal_block(text, text, language="text")
+    if changed:
+        literal["highlight_args"] = {"hl_lines": changed}
     wrapper = nodes.container("", literal_block=True, classes=["literal-block-wrapper"])
     wrapper += nodes.caption(caption, caption)
     wrapper += literal
     return wrapper
+
+
+def changed_lines(bad: str, good: str) -> tuple[list[int], list[int]]:
+    """The 1-based lines where each example differs from the other.
+
+    A whole patch is hard to compare by eye; highlighting shows the reader
+    what the fix is.
+    """
+    bad_lines, good_lines = bad.splitlines(), good.splitlines()
+    matcher = difflib.SequenceMatcher(None, bad_lines, good_lines, autojunk=False)
+    in_bad: list[int] = []
+    in_good: list[int] = []
+    for tag, bad_start, bad_end, good_start, good_end in matcher.get_opcodes():
+        if tag != "equal":
+            in_bad.extend(range(bad_start + 1, bad_end + 1))
+            in_good.extend(range(good_start + 1, good_end + 1))
+    return in_bad, in_good
 
 
 def paragraphs(text: str) -> list[nodes.paragraph]:
@@ -135,9 +161,24 @@ def row_of(cells: list[nodes.Node]) -> nodes.row:
     row = nodes.row()
     for cell in cells:
         entry = nodes.entry()
-        entry += cell if isinstance(cell, nodes.Body) else nodes.paragraph("", "", cell)
+        inline = isinstance(cell, (nodes.Text, nodes.Inline))
+        entry += nodes.paragraph("", "", cell) if inline else cell
         row += entry
     return row
+
+
+def as_printed(source: str, finding: dict[str, Any]) -> str:
+    """A finding as ``kvmcheck`` prints it, without the link to the handbook."""
+    where = source if finding["line"] is None else f"{source}:{finding['line']}"
+    return f"{where}: {finding['severity'].upper()}: [{finding['rule']}] {finding['message']}"
+
+
+def language_option(value: str | None) -> str:
+    # Not directives.choice(): it lowercases, and "zh_CN" is case sensitive.
+    lang = directives.unchanged_required(value).strip()
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; choose from {', '.join(LANGUAGES)}")
+    return lang
 
 
 def severity_text(rule: Rule) -> str:
@@ -149,7 +190,7 @@ class KvmcheckRules(SphinxDirective):
 
     has_content = False
     option_spec: ClassVar[dict[str, Any]] = {
-        "lang": lambda value: directives.choice(value, LANGUAGES),
+        "lang": language_option,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -157,8 +198,12 @@ class KvmcheckRules(SphinxDirective):
         words = LABELS[lang]
         self.note_package_dependency()
         result: list[nodes.Node] = [self.overview(lang, words)]
-        result.extend(self.rule_section(rule, lang, words) for rule in RULES.values())
+        result.extend(self.rule_section(rule, lang, words) for rule in all_rules().values())
         result.append(self.checklist_section(lang, words))
+        for node in result:
+            # Show kvmcheck's texts exactly as the command line prints them:
+            # no curly quotes around the prefixes and tags people must type.
+            node["support_smartquotes"] = False
         return result
 
     def note_package_dependency(self) -> None:
@@ -171,7 +216,7 @@ class KvmcheckRules(SphinxDirective):
 
     def overview(self, lang: str, words: dict[str, str]) -> nodes.table:
         rows = []
-        for rule in RULES.values():
+        for rule in all_rules().values():
             rule_link = nodes.reference("", "", nodes.literal(rule.id, rule.id),
                                         refid=rule.id, internal=True)
             rows.append([
@@ -191,9 +236,12 @@ class KvmcheckRules(SphinxDirective):
         facts += self.field(words["severity"], nodes.Text(severity_text(rule)))
         facts += self.field(words["applies"], nodes.Text(words[f"scope-{rule.scope}"]))
         facts += self.field(words["section"], handbook_link(rule.section, lang))
+        check = f"{rule.check.__module__}.{rule.check.__qualname__}()"
+        facts += self.field(words["code"], nodes.literal(check, check))
         section += facts
         section.extend(paragraphs(rule.explanation(lang)))
-        section += example_block(rule.bad, words["bad"])
+        bad_changed, good_changed = changed_lines(rule.bad, rule.good)
+        section += example_block(rule.bad, words["bad"], bad_changed)
         said = self.findings_of(rule, rule.bad, lang)
         if not said:
             logger.warning("kvmcheck rule %s: its bad example does not fire it", rule.id,
@@ -201,7 +249,7 @@ class KvmcheckRules(SphinxDirective):
         else:
             section += nodes.paragraph(words["says"], words["says"])
             section += nodes.literal_block("\n".join(said), "\n".join(said), language="text")
-        section += example_block(rule.good, words["good"])
+        section += example_block(rule.good, words["good"], good_changed)
         if self.findings_of(rule, rule.good, lang):
             logger.warning("kvmcheck rule %s: its good example fires it", rule.id,
                            location=self.get_location())
@@ -245,11 +293,7 @@ class KvmcheckRules(SphinxDirective):
         found = [*result["series"]["findings"]]
         for patch in result["patches"]:
             found.extend(patch["findings"])
-        return [
-            f"{source}:{f['line'] or 0}: {f['severity'].upper()}: [{f['rule']}] {f['message']}"
-            for f in found
-            if f["rule"] == rule.id
-        ]
+        return [as_printed(source, f) for f in found if f["rule"] == rule.id]
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

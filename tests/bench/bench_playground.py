@@ -1,0 +1,198 @@
+"""Playground benchmark: how fast the in-browser checker answers, what it costs.
+
+Prints (no assertion):
+
+* cold: from the reader's first interaction (pressing Check on a fresh
+  browser profile) to the first result on screen, Pyodide download included;
+* warm: one patch and a 30-patch series once Python is up, against the same
+  check run natively by CPython in this process (the peer);
+* bytes transferred for a handbook page without a checker, for the
+  playground page as it loads, and once the reader has checked a patch.
+
+The site is built with ``make htmldocs`` into tests/bench/.cache/ and served
+on a loopback port; the browser is Debian's Chromium.
+"""
+
+from __future__ import annotations
+
+import functools
+import statistics
+import subprocess
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from corpus import patch_files
+
+REPO = Path(__file__).resolve().parents[2]
+BUILDDIR = REPO / "tests" / "bench" / ".cache" / "playground-site"
+EXAMPLES = REPO / "playground" / "examples"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+COLD_RUNS = 3
+WARM_RUNS = 20
+SERIES_RUNS = 5
+SERIES_LENGTH = 30
+AIM_COLD_S = 3.0
+AIM_WARM_MS = 50.0
+
+# Runs in the page: press Check on the first checker and resolve with the
+# time from the press to the rendered result, and the worker's own figure.
+TIMED_CHECK = """async (text) => {
+    const checker = document.querySelector('.patch-checker');
+    if (text !== null) {
+        checker.querySelector('textarea').value = text;
+    }
+    const outcome = new Promise((resolve, reject) => {
+        checker.addEventListener('patch-checker:done',
+            (event) => resolve(event.detail.ms), {once: true});
+        checker.addEventListener('patch-checker:failed',
+            (event) => reject(new Error(event.detail.message)), {once: true});
+    });
+    const started = performance.now();
+    checker.querySelector('button[data-action=check]').click();
+    const workerMs = await outcome;
+    return {totalMs: performance.now() - started, workerMs};
+}"""
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def served(directory: Path) -> Iterator[str]:
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def build_site() -> Path:
+    result = subprocess.run(
+        ["make", "--no-print-directory", "htmldocs", f"BUILDDIR={BUILDDIR}"],
+        cwd=REPO, capture_output=True, text=True, check=False,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"make htmldocs failed:\n{result.stdout[-2000:]}{result.stderr}")
+    return BUILDDIR / "html"
+
+
+def series_text(count: int) -> str:
+    """``count`` accepted upstream KVM x86 patches as one mbox."""
+    separator = "From 0000000000000000000000000000000000000000 Mon Sep 17 00:00:00 2001\n"
+    texts = [path.read_text(encoding="utf-8", errors="replace")
+             for path in patch_files("kvm-x86")[:count]]
+    return "".join(separator + text.replace("\nFrom ", "\n>From ") for text in texts)
+
+
+def native_ms(text: str, runs: int) -> float:
+    """Median time of the same check by CPython here, in ms."""
+    from kvmcheck.api import check_texts
+
+    data = text.encode("utf-8")
+    timings = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        check_texts([("pasted.patch", data)], lang="en")
+        timings.append((time.perf_counter() - started) * 1000)
+    return statistics.median(timings)
+
+
+class Transfer:
+    """Bytes a browser context received (headers and bodies), by URL."""
+
+    def __init__(self) -> None:
+        self.by_url: list[tuple[str, int]] = []
+
+    def record(self, request) -> None:
+        sizes = request.sizes()
+        self.by_url.append(
+            (request.url, sizes["responseBodySize"] + sizes["responseHeadersSize"]))
+
+    def total(self, contains: str = "") -> int:
+        return sum(size for url, size in self.by_url if contains in url)
+
+
+def page_bytes(browser, url: str, check: bool = False) -> tuple[int, int]:
+    """(all bytes, Pyodide bytes) for loading ``url``, then checking if asked."""
+    context = browser.new_context()
+    transfer = Transfer()
+    context.on("requestfinished", transfer.record)
+    page = context.new_page()
+    page.goto(url, wait_until="networkidle")
+    if check:
+        page.evaluate(TIMED_CHECK, None)
+        page.wait_for_load_state("networkidle")
+    context.close()
+    return transfer.total(), transfer.total("/pyodide-")
+
+
+def mb(size: int) -> str:
+    return f"{size / 1e6:.2f} MB" if size >= 100_000 else f"{size / 1e3:.1f} kB"
+
+
+def run() -> None:
+    if not CHROMIUM.exists():
+        print("playground: skipped, Debian's chromium is not installed (make bench installs it)")
+        return
+    from playwright.sync_api import sync_playwright
+
+    site = build_site()
+    one = (EXAMPLES / "shortlog-case.patch").read_text(encoding="utf-8")
+    series = series_text(SERIES_LENGTH)
+    with served(site) as root, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        playground = root + "handbook/en/playground.html"
+
+        cold = []
+        for _ in range(COLD_RUNS):
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(playground, wait_until="networkidle")
+            cold.append(page.evaluate(TIMED_CHECK, one)["totalMs"] / 1000)
+            context.close()
+        cold_s = statistics.median(cold)
+        print(f"cold, first interaction to first result: {cold_s:.2f} s "
+              f"(median of {COLD_RUNS}: {', '.join(f'{s:.2f}' for s in cold)}; "
+              f"aim <= {AIM_COLD_S:.0f} s)")
+
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(playground, wait_until="networkidle")
+        page.evaluate(TIMED_CHECK, one)
+        for label, text, runs in (("one patch", one, WARM_RUNS),
+                                  (f"{SERIES_LENGTH}-patch series", series, SERIES_RUNS)):
+            timings = [page.evaluate(TIMED_CHECK, text) for _ in range(runs)]
+            total = statistics.median(t["totalMs"] for t in timings)
+            worker = statistics.median(t["workerMs"] for t in timings)
+            native = native_ms(text, runs)
+            aim = f"; aim <= {AIM_WARM_MS:.0f} ms" if label == "one patch" else ""
+            print(f"warm, {label}: {total:.1f} ms press to result, {worker:.1f} ms in the "
+                  f"worker (median of {runs}{aim}); native CPython {native:.1f} ms: "
+                  f"Pyodide/native {worker / native:.1f}x")
+        context.close()
+
+        plain_all, plain_pyodide = page_bytes(browser, root + "handbook/en/review-checklist.html")
+        loaded_all, loaded_pyodide = page_bytes(browser, playground)
+        used_all, used_pyodide = page_bytes(browser, playground, check=True)
+        print(f"bytes, handbook page without a checker: {mb(plain_all)}, "
+              f"of which Pyodide {plain_pyodide} B")
+        print(f"bytes, playground page as it loads: {mb(loaded_all)}, "
+              f"of which Pyodide {loaded_pyodide} B "
+              f"({loaded_all / plain_all:.2f}x the plain page)")
+        print(f"bytes, playground page after one check: {mb(used_all)}, "
+              f"of which Pyodide {mb(used_pyodide)} "
+              f"({used_all / plain_all:.0f}x the plain page)")
+        browser.close()
