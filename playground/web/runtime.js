@@ -1,0 +1,111 @@
+// One kvmcheck runtime per page, shared by all of the page's checkers: a
+// module worker (Pyodide 314 refuses classic ones) started on first use,
+// checks run one at a time, and a check that overruns its time limit gets
+// the worker terminated and a fresh one started in its place.
+
+export class CheckTimeout extends Error {}
+export class RuntimeFailed extends Error {}
+export class CheckFailed extends Error {}
+
+export class Runtime {
+  #urls;
+  #worker = null;
+  #ready = null;
+  #isReady = false;
+  #pending = new Map();
+  #nextId = 1;
+  #queue = Promise.resolve();
+
+  // urls: {workerUrl, pyodideUrl, wheelUrl}, absolute.
+  constructor(urls) {
+    this.#urls = urls;
+  }
+
+  get ready() {
+    return this.#isReady;
+  }
+
+  // Start the worker once; every later call returns the same promise.
+  start() {
+    if (this.#ready) {
+      return this.#ready;
+    }
+    const worker = new Worker(this.#urls.workerUrl, { type: "module" });
+    this.#worker = worker;
+    this.#ready = new Promise((resolve, reject) => {
+      worker.onmessage = (event) => this.#receive(event.data, resolve, reject);
+      worker.onerror = (event) => {
+        event.preventDefault();
+        reject(new RuntimeFailed(event.message || "the worker script did not load"));
+        this.#stop(worker);
+      };
+    });
+    worker.postMessage({
+      type: "init",
+      pyodideUrl: this.#urls.pyodideUrl,
+      wheelUrl: this.#urls.wheelUrl,
+    });
+    return this.#ready;
+  }
+
+  // files: [{name, bytes: Uint8Array}]; resolves to {result, ms}.
+  check(files, lang, timeoutMs) {
+    const run = this.#queue.then(() => this.#run(files, lang, timeoutMs));
+    this.#queue = run.catch(() => {});
+    return run;
+  }
+
+  async #run(files, lang, timeoutMs) {
+    await this.start();
+    const worker = this.#worker;
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      const started = performance.now();
+      const timer = setTimeout(() => {
+        this.#pending.delete(id);
+        this.#stop(worker);
+        // Ready again for the next check; a failure shows up there.
+        this.start().catch(() => {});
+        reject(new CheckTimeout(`no result after ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.#pending.set(id, { resolve, reject, timer, started });
+      worker.postMessage({ type: "check", id, files, lang });
+    });
+  }
+
+  #receive(message, resolveReady, rejectReady) {
+    if (message.type === "ready") {
+      this.#isReady = true;
+      resolveReady();
+      return;
+    }
+    if (message.type === "failed") {
+      rejectReady(new RuntimeFailed(message.detail));
+      this.#stop(this.#worker);
+      return;
+    }
+    const pending = this.#pending.get(message.id);
+    if (!pending) {
+      return;
+    }
+    this.#pending.delete(message.id);
+    clearTimeout(pending.timer);
+    if (message.type === "result") {
+      const ms = performance.now() - pending.started;
+      pending.resolve({ result: JSON.parse(message.json), ms });
+    } else {
+      pending.reject(new CheckFailed(message.detail));
+    }
+  }
+
+  // Forget a worker (terminated: a runaway Python loop stops with it), so
+  // that the next start() makes a new one.
+  #stop(worker) {
+    worker.terminate();
+    if (this.#worker === worker) {
+      this.#worker = null;
+      this.#ready = null;
+      this.#isReady = false;
+    }
+  }
+}

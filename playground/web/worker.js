@@ -1,0 +1,69 @@
+// The kvmcheck runtime: Pyodide and the kvmcheck wheel, in a module Web
+// Worker so that the page never blocks.  It fetches only the files the page
+// names (all from the site itself by default) and never sends anything: the
+// patch stays in this worker's memory.
+//
+// Messages in:  {type: "init", pyodideUrl, wheelUrl}
+//               {type: "check", id, files: [{name, bytes: Uint8Array}], lang}
+// Messages out: {type: "ready"} | {type: "failed", detail}
+//               {type: "result", id, json} | {type: "error", id, detail}
+
+// Python side of the bridge: bytes in, the JSON text of the result out, so
+// no Python object outlives a call.
+const BRIDGE = `
+import json
+from kvmcheck.api import check_texts
+
+def run_check(files, lang):
+    texts = [(f.name, f.bytes.to_bytes()) for f in files]
+    return json.dumps(check_texts(texts, lang=lang), ensure_ascii=False)
+`;
+
+let runCheck = null;
+
+async function start(pyodideUrl, wheelUrl) {
+  const { loadPyodide } = await import(new URL("pyodide.mjs", pyodideUrl).href);
+  const wheelResponse = fetch(wheelUrl);
+  const pyodide = await loadPyodide({
+    indexURL: pyodideUrl,
+    // Python's own output is not the result: keep the console quiet.
+    stdout: () => {},
+    stderr: () => {},
+  });
+  const wheel = await wheelResponse;
+  if (!wheel.ok) {
+    throw new Error(`${wheel.status} ${wheel.statusText}: ${wheelUrl}`);
+  }
+  pyodide.unpackArchive(await wheel.arrayBuffer(), "wheel");
+  pyodide.runPython(BRIDGE);
+  runCheck = pyodide.globals.get("run_check");
+}
+
+let ready = null;
+
+// A Python traceback ends with the line that says what went wrong.
+function describe(error) {
+  const text = String((error && error.message) || error).trim();
+  return text.split("\n").pop();
+}
+
+self.onmessage = async (event) => {
+  const message = event.data;
+  if (message.type === "init") {
+    ready = start(message.pyodideUrl, message.wheelUrl);
+    try {
+      await ready;
+      self.postMessage({ type: "ready" });
+    } catch (error) {
+      self.postMessage({ type: "failed", detail: describe(error) });
+    }
+  } else if (message.type === "check") {
+    try {
+      await ready;
+      const json = runCheck(message.files, message.lang);
+      self.postMessage({ type: "result", id: message.id, json });
+    } catch (error) {
+      self.postMessage({ type: "error", id: message.id, detail: describe(error) });
+    }
+  }
+};

@@ -1,0 +1,115 @@
+"""Fixtures of the playground tests: servers, browser sessions, a small project.
+
+The real site comes from ``built_site`` (tests/conftest.py, a real
+``make htmldocs``), the browser from ``browser`` there too (Debian's
+Chromium; the tests that need it are skipped only when it is absent).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from playground_support import Session, build_project, serve
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
+# The extension under test is imported by name, as conf.py does.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "_ext"))
+
+
+@pytest.fixture(scope="session")
+def site(built_site: Path) -> Iterator[str]:
+    """URL of the real site, served at the root of a loopback server."""
+    server = serve(built_site)
+    yield server.url
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def subpath_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """URL of the same site hosted under /sub/path/ (a symlink on disk)."""
+    root = tmp_path_factory.mktemp("subpath")
+    (root / "sub").mkdir()
+    (root / "sub" / "path").symlink_to(built_site, target_is_directory=True)
+    server = serve(root)
+    yield server.url + "sub/path/"
+    server.stop()
+
+
+@pytest.fixture
+def session(browser: Browser) -> Iterator[Session]:
+    """A fresh browser context (nothing cached) recording its requests."""
+    context = browser.new_context()
+    page = context.new_page()
+    recorded = Session(context, page)
+    context.on("request", lambda request: recorded.requests.append(request))
+    page.on("pageerror", lambda error: recorded.errors.append(str(error)))
+    yield recorded
+    context.close()
+
+
+# Pages the real site does not have: several checkers on one page, a
+# checker with a 1 ms time limit, a page without any.
+CHECKER_PROJECT_PAGES = {
+    "index": """\
+Checker project
+===============
+
+.. toctree::
+
+   two
+   runaway
+   plain
+   handbook/zh_CN/check
+""",
+    "two": """\
+Two checkers
+============
+
+.. patch-checker::
+   :example: shortlog-case
+   :rows: 7
+
+.. patch-checker::
+""",
+    "runaway": """\
+A checker with a tiny time limit
+================================
+
+.. patch-checker::
+   :timeout: 1
+
+And one with the default limit:
+
+.. patch-checker::
+""",
+    "plain": "No checker\n==========\n\nJust text.\n",
+    "handbook/zh_CN/check": """\
+检查
+====
+
+.. patch-checker::
+   :example: clean
+""",
+}
+
+
+@pytest.fixture(scope="session")
+def checker_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The built HTML of the small project."""
+    root = tmp_path_factory.mktemp("checker-project")
+    result = build_project(root, CHECKER_PROJECT_PAGES)
+    assert result.returncode == 0, result.stderr
+    return root / "_build" / "html"
+
+
+@pytest.fixture(scope="session")
+def checker_project_url(checker_project: Path) -> Iterator[str]:
+    server = serve(checker_project)
+    yield server.url
+    server.stop()

@@ -1,0 +1,404 @@
+"""The playground on the real site, in real Chromium."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playground_support import (
+    EXAMPLES,
+    Session,
+    check_files,
+    check_text,
+    run_check,
+    split_series,
+)
+from playwright.sync_api import Page, expect
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+SHORTLOG_CASE = EXAMPLES / "shortlog-case.patch"
+CLEAN = EXAMPLES / "clean.patch"
+SERIES = EXAMPLES / "series.mbox"
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def playground(session: Session, site: str, lang: str = "en") -> Page:
+    session.page.goto(f"{site}handbook/{lang}/playground.html")
+    return session.page
+
+
+def finding(page: Page, rule: str):
+    return page.locator(f'.patch-checker-results [data-rule="{rule}"]')
+
+
+def test_bad_patch_in_english(session: Session, site: str) -> None:
+    page = playground(session, site)
+    outcome = check_text(page, SHORTLOG_CASE.read_text(encoding="utf-8"))
+    assert outcome["summary"]["error"] >= 1
+    found = finding(page, "shortlog-prefix-case")
+    expect(found).to_have_count(1)
+    assert found.get_attribute("data-severity") == "error"
+    assert found.get_attribute("data-line") == "4"
+    assert "KVM: VMX:" in found.locator(".patch-checker-message").inner_text()
+    assert found.locator(".patch-checker-excerpt").inner_text().startswith("Subject: ")
+    status = page.inner_text(".patch-checker-status")
+    assert re.fullmatch(r"Done in \d+ ms: 1 patch, \d+ errors?, \d+ warnings?, \d+ info\.",
+                        status), status
+    link = found.locator("a.patch-checker-section")
+    assert link.inner_text() == "Handbook: Shortlog"
+    assert link.evaluate("a => a.href") == f"{site}handbook/en/maintainer-kvm-x86.html#shortlog"
+    link.click()
+    page.wait_for_url("**/handbook/en/maintainer-kvm-x86.html#shortlog")
+    expect(page.locator("section#shortlog")).to_have_count(1)
+
+
+def test_bad_patch_in_chinese(session: Session, site: str) -> None:
+    page = playground(session, site, "zh_CN")
+    check_text(page, SHORTLOG_CASE.read_text(encoding="utf-8"))
+    found = finding(page, "shortlog-prefix-case")
+    expect(found).to_have_count(1)
+    assert found.locator(".patch-checker-badge").inner_text() == "错误"
+    assert CJK.search(found.locator(".patch-checker-message").inner_text())
+    assert page.inner_text(".patch-checker-status").startswith("完成，用时")
+    checklist = page.locator(".patch-checker-checklist li")
+    assert checklist.count() >= 1 and CJK.search(checklist.first.inner_text())
+    link = found.locator("a.patch-checker-section")
+    assert link.inner_text().startswith("手册：")
+    href = link.evaluate("a => a.href")
+    assert href == f"{site}handbook/zh_CN/maintainer-kvm-x86.html#shortlog"
+    link.click()
+    page.wait_for_url("**/handbook/zh_CN/maintainer-kvm-x86.html#shortlog")
+    expect(page.locator("section#shortlog")).to_have_count(1)
+
+
+def test_every_section_link_leads_to_a_section(session: Session, site: str) -> None:
+    page = playground(session, site)
+    outcome = run_check(page, lambda: page.click(".patch-checker button[data-action=check]"))
+    assert outcome["ok"], outcome
+    hrefs = page.eval_on_selector_all(".patch-checker-results a", "links => links.map(a => a.href)")
+    assert hrefs
+    for href in sorted(set(hrefs)):
+        target, fragment = href.split("#")
+        assert target.startswith(f"{site}handbook/en/"), href
+        page.goto(href)
+        assert page.locator(f'[id="{fragment}"]').count() == 1, href
+
+
+def test_dropped_file_is_checked(session: Session, site: str) -> None:
+    page = playground(session, site)
+    text = SHORTLOG_CASE.read_text(encoding="utf-8")
+
+    def drop() -> None:
+        page.eval_on_selector(".patch-checker textarea", """(box, text) => {
+            const data = new DataTransfer();
+            data.items.add(new File([text], "0001-kvm-vmx-fix.patch", {type: "text/x-patch"}));
+            for (const type of ["dragenter", "dragover", "drop"]) {
+                box.dispatchEvent(new DragEvent(type, {dataTransfer: data, bubbles: true,
+                                                       cancelable: true}));
+            }
+        }""", text)
+
+    outcome = run_check(page, drop)
+    assert outcome["ok"], outcome
+    expect(finding(page, "shortlog-prefix-case")).to_have_count(1)
+    assert page.inner_text(".patch-checker-source") == "0001-kvm-vmx-fix.patch"
+    assert page.input_value(".patch-checker textarea") == text
+    # What was in the box before is one click away.
+    restore = page.get_by_role("button", name="Put back the previous text")
+    outcome = run_check(page, restore.click)
+    assert outcome["ok"], outcome
+    assert page.input_value(".patch-checker textarea") == SERIES.read_text(encoding="utf-8")
+    expect(restore).to_be_hidden()
+
+
+def test_clean_patch_shows_no_errors(session: Session, site: str) -> None:
+    page = playground(session, site)
+    outcome = check_text(page, CLEAN.read_text(encoding="utf-8"))
+    assert outcome["summary"]["error"] == 0
+    assert outcome["summary"]["warning"] == 0
+    expect(page.locator('.patch-checker-results [data-severity="error"]')).to_have_count(0)
+    expect(page.locator('.patch-checker-results [data-severity="warning"]')).to_have_count(0)
+    expect(page.locator(".patch-checker-summary")).to_contain_text("0 errors")
+
+
+XSS_PATCH = """\
+From 1111111111111111111111111111111111111111 Mon Sep 17 00:00:00 2001
+From: Mallory <script>window.pwned = 'from'</script> <m@example.com>
+Date: Tue, 4 Mar 2025 09:12:00 +0100
+Subject: [PATCH] kvm: <img src=x onerror="pwned='img'"><script>pwned='subject'</script>
+
+See <a href="javascript:window.pwned='link'">this</a> and javascript:window.pwned='bare'.
+<svg onload="window.pwned='svg'"></svg>
+
+Link: javascript:window.pwned='trailer'
+---
+ arch/x86/kvm/x86.c | 1 +
+ 1 file changed, 1 insertion(+)
+
+diff --git a/arch/x86/kvm/x86.c b/arch/x86/kvm/x86.c
+index 1111111111aa..2222222222bb 100644
+--- a/arch/x86/kvm/x86.c
++++ b/arch/x86/kvm/x86.c
+@@ -1,3 +1,4 @@
+ #include <linux/kvm_host.h>
++/* <img src=y onerror="window.pwned='diff'"> */
+ #include <linux/module.h>
+ #include <linux/export.h>
+"""
+
+
+def test_html_in_the_input_stays_text(session: Session, site: str) -> None:
+    page = playground(session, site)
+    check_text(page, XSS_PATCH)
+    results = page.locator(".patch-checker-results")
+    assert page.evaluate("window.pwned") is None
+    assert results.locator("img, script, svg, iframe, object").count() == 0
+    # The subject is shown as the characters it is made of.
+    assert "<script>pwned='subject'</script>" in results.inner_text()
+    for href in results.locator("a").evaluate_all("links => links.map(a => a.href)"):
+        assert urlsplit(href).scheme == "http" and href.startswith(f"{site}handbook/en/"), href
+    for button in results.locator(".patch-checker-line").all():
+        button.click()
+    assert page.evaluate("window.pwned") is None
+
+
+def test_the_patch_never_leaves_the_browser(session: Session, site: str, built_site: Path,
+                                            ) -> None:
+    marker = "Zq7MarkerNeverSent"
+    text = SHORTLOG_CASE.read_text(encoding="utf-8").replace("posted interrupt", marker)
+    page = playground(session, site)
+    check_text(page, text)
+    page.fill(".patch-checker textarea", text + "\n" + marker)
+    page.wait_for_timeout(1500)  # the re-check after a pause in typing
+    assert session.requests
+    for request in session.requests:
+        url = urlsplit(request.url)
+        assert f"{url.scheme}://{url.netloc}/" == site, request.url
+        assert request.method == "GET", request.url
+        assert request.post_data is None
+        assert marker not in request.url
+        if url.path == "/favicon.ico":
+            continue  # asked for by the browser itself, on every site
+        assert (built_site / url.path.lstrip("/")).is_file(), request.url
+
+
+def test_second_check_reuses_the_runtime(session: Session, site: str) -> None:
+    page = playground(session, site)
+    first = check_text(page, SHORTLOG_CASE.read_text(encoding="utf-8"))
+    second = check_text(page, CLEAN.read_text(encoding="utf-8"))
+    assert first["ok"] and second["ok"]
+    for name in (*PYODIDE_FILES, "worker.js"):
+        assert session.fetched(name) == 1, name
+    assert session.fetched(".whl") == 1
+
+
+def test_python_loads_on_first_interaction_only(session: Session, site: str) -> None:
+    page = playground(session, site)
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(500)
+    assert session.fetched("patch-checker.js") == 1
+    assert not [url for url in session.urls() if "pyodide" in url or "worker.js" in url]
+    page.focus(".patch-checker textarea")
+    expect(page.locator(".patch-checker")).to_have_attribute("data-state", "ready",
+                                                             timeout=120_000)
+    assert page.inner_text(".patch-checker-status").startswith("Python is ready")
+    for name in (*PYODIDE_FILES, "worker.js"):
+        assert session.fetched(name) == 1, name
+
+
+@pytest.mark.parametrize("page_name", ["index", "first-patch", "review-checklist"])
+def test_pages_without_a_checker_load_none_of_it(session: Session, site: str,
+                                                 page_name: str) -> None:
+    page = session.page
+    page.goto(f"{site}handbook/en/{page_name}.html")
+    page.wait_for_load_state("load")
+    page.mouse.click(300, 300)
+    page.keyboard.press("Tab")
+    page.wait_for_timeout(300)
+    assert not [url for url in session.urls() if "patch-checker" in url or "pyodide" in url]
+    assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 0
+
+
+def test_hosted_under_a_sub_path(session: Session, subpath_site: str) -> None:
+    page = playground(session, subpath_site)
+    check_text(page, SHORTLOG_CASE.read_text(encoding="utf-8"))
+    href = finding(page, "shortlog-prefix-case").locator("a").evaluate("a => a.href")
+    assert href == f"{subpath_site}handbook/en/maintainer-kvm-x86.html#shortlog"
+    for url in session.urls():
+        if not url.endswith("/favicon.ico"):
+            assert url.startswith(subpath_site), url
+
+
+def test_without_javascript_it_explains_the_command_line(browser, site: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site}handbook/en/playground.html")
+    fallback = page.locator(".patch-checker-fallback")
+    expect(fallback).to_be_visible()
+    expect(fallback).to_contain_text("kvmcheck")
+    expect(fallback).to_contain_text("pip install")
+    expect(page.locator(".patch-checker-form")).to_be_hidden()
+    context.close()
+
+
+def test_labels_keyboard_and_live_regions(session: Session, site: str) -> None:
+    page = playground(session, site)
+    expect(page.locator(".patch-checker-fallback")).to_be_hidden()
+    box = page.get_by_label("Patch to check")
+    expect(box).to_have_count(1)
+    expect(page.get_by_role("button", name="Check")).to_have_count(1)
+    expect(page.get_by_role("status")).to_have_count(1)
+    expect(page.locator(".patch-checker-results")).to_have_attribute("aria-live", "polite")
+    box.fill(SHORTLOG_CASE.read_text(encoding="utf-8"))
+    outcome = run_check(page, lambda: box.press("Control+Enter"))
+    assert outcome["ok"], outcome
+    # Tab from the text box reaches the Check button, then the file picker.
+    box.focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.action") == "check"
+    outcome = run_check(page, lambda: page.keyboard.press("Enter"))
+    assert outcome["ok"], outcome
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.type") == "file"
+
+
+def test_clicking_a_line_selects_it_in_the_box(session: Session, site: str) -> None:
+    page = playground(session, site)
+    text = SHORTLOG_CASE.read_text(encoding="utf-8")
+    check_text(page, text)
+    finding(page, "shortlog-prefix-case").locator(".patch-checker-line").click()
+    selected = page.eval_on_selector(
+        ".patch-checker textarea",
+        "box => box.value.slice(box.selectionStart, box.selectionEnd)")
+    assert selected == text.splitlines()[3]
+    assert page.evaluate("document.activeElement.tagName") == "TEXTAREA"
+
+
+def test_lines_of_picked_files_map_into_the_box(session: Session, site: str,
+                                                tmp_path: Path) -> None:
+    parts = split_series(tmp_path)
+    page = playground(session, site)
+    check_files(page, parts)
+    box_lines = page.input_value(".patch-checker textarea").splitlines()
+    # Patch 2 of the posting is 1/2, the second file.
+    buttons = page.locator(".patch-checker-patch[data-patch='2'] .patch-checker-line")
+    assert buttons.count() >= 1
+    buttons.first.click()
+    line = int(buttons.first.locator("xpath=ancestor::li").get_attribute("data-line"))
+    selected = page.eval_on_selector(
+        ".patch-checker textarea",
+        "box => box.value.slice(box.selectionStart, box.selectionEnd)")
+    assert selected == parts[1].read_text(encoding="utf-8").splitlines()[line - 1]
+    assert selected in box_lines
+
+
+def test_typing_pause_rechecks(session: Session, site: str) -> None:
+    page = playground(session, site)
+    check_text(page, CLEAN.read_text(encoding="utf-8"))
+    expect(finding(page, "shortlog-prefix-case")).to_have_count(0)
+    box = page.locator(".patch-checker textarea")
+
+    def edit() -> None:
+        box.focus()
+        box.press("Control+Home")
+        for _ in range(3):
+            box.press("ArrowDown")
+        box.press("Home")
+        box.press("Shift+End")
+        page.keyboard.type("Subject: [PATCH] kvm: vmx: fix a typo")
+
+    outcome = run_check(page, edit)
+    assert outcome["ok"], outcome
+    expect(finding(page, "shortlog-prefix-case")).to_have_count(1)
+
+
+def test_dark_theme_and_no_policy_violations(browser, site: str) -> None:
+    context = browser.new_context()
+    context.add_init_script("""
+        localStorage.setItem("theme", "dark");
+        window.violations = [];
+        document.addEventListener("securitypolicyviolation",
+                                  (event) => window.violations.push(event.violatedDirective));
+    """)
+    page = context.new_page()
+    page.goto(f"{site}handbook/en/playground.html")
+    assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
+    # The theme's inline script ran: the policy allows it by hash.
+    assert page.evaluate("document.body.dataset.theme") == "dark"
+    check_text(page, SHORTLOG_CASE.read_text(encoding="utf-8"))
+    assert page.evaluate("window.violations") == []
+    colours = page.evaluate("""() => {
+        const value = (node, prop) => getComputedStyle(node)[prop];
+        const body = getComputedStyle(document.body);
+        return {
+            checker: value(document.querySelector('.patch-checker'), 'backgroundColor'),
+            box: value(document.querySelector('.patch-checker textarea'), 'backgroundColor'),
+            text: value(document.querySelector('.patch-checker-message'), 'color'),
+            secondary: body.getPropertyValue('--color-background-secondary').trim(),
+        };
+    }""")
+    assert luminance(colours["checker"]) < 0.2
+    assert luminance(colours["box"]) < 0.2
+    assert luminance(colours["text"]) > 0.6
+    context.close()
+
+
+def luminance(css_colour: str) -> float:
+    red, green, blue = (int(v) for v in re.findall(r"\d+", css_colour)[:3])
+    return (0.2126 * red + 0.7152 * green + 0.0722 * blue) / 255
+
+
+def test_readable_on_a_phone(browser, site: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True,
+                                  has_touch=True, device_scale_factor=2)
+    page = context.new_page()
+    page.goto(f"{site}handbook/en/playground.html")
+    outcome = run_check(page, lambda: page.tap(".patch-checker button[data-action=check]"))
+    assert outcome["ok"], outcome
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    box = page.locator(".patch-checker textarea").bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= 360
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_shortlog_section_embeds_the_example(session: Session, site: str, lang: str) -> None:
+    page = session.page
+    page.goto(f"{site}handbook/{lang}/maintainer-kvm-x86.html")
+    checker = "section#shortlog .patch-checker"
+    assert page.input_value(f"{checker} textarea") == SHORTLOG_CASE.read_text(encoding="utf-8")
+    outcome = run_check(page, lambda: page.click(f"{checker} button[data-action=check]"),
+                        checker)
+    assert outcome["ok"], outcome
+    expect(page.locator(f'{checker} [data-rule="shortlog-prefix-case"]')).to_have_count(1)
+
+
+def test_bad_input_gets_a_clear_message_and_stays(session: Session, site: str) -> None:
+    page = playground(session, site)
+    box = ".patch-checker textarea"
+    page.fill(box, "   \n")
+    page.click(".patch-checker button[data-action=check]")
+    expect(page.locator(".patch-checker-status")).to_have_text("Paste a patch first.")
+    # Too big for the browser: said so, the text kept, nothing loaded.
+    page.eval_on_selector(box, "box => { box.value = 'x'.repeat(5 * 1024 * 1024); }")
+    page.click(".patch-checker button[data-action=check]")
+    expect(page.locator(".patch-checker-status")).to_contain_text("5.0 MB")
+    assert page.eval_on_selector(box, "box => box.value.length") == 5 * 1024 * 1024
+    # Not a patch at all: kvmcheck's own finding says what was expected.
+    binary = bytes(range(256)) * 8
+
+    def drop_binary() -> None:
+        page.eval_on_selector(box, """(box, bytes) => {
+            const data = new DataTransfer();
+            data.items.add(new File([new Uint8Array(bytes)], "photo.png"));
+            box.dispatchEvent(new DragEvent("drop", {dataTransfer: data, bubbles: true,
+                                                     cancelable: true}));
+        }""", list(binary))
+
+    outcome = run_check(page, drop_binary)
+    assert outcome["ok"], outcome
+    expect(finding(page, "input-unrecognized")).to_have_count(1)
