@@ -1,0 +1,149 @@
+"""``check_texts()``: the one entry point for the command line, the docs and
+the playground.  Returns the JSON schema (version 1) of the cli.md contract."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from kvmcheck.context import PatchContext, analyze
+from kvmcheck.messages import LANGUAGES, catalog
+from kvmcheck.model import Patch
+from kvmcheck.parser import parse_inputs
+from kvmcheck.registry import GENERIC, PATCH, RULES, SEVERITIES, SEVERITY_RANK, Finding, Rule
+from kvmcheck.testing_checklist import checklist_for
+
+SCHEMA_VERSION = 1
+
+
+def section_url(section: str, lang: str, base_url: str | None = None) -> str:
+    """``handbook/<lang>/<page>.html#<fragment>``, under ``base_url`` if given."""
+    page, _, fragment = section.partition("#")
+    relative = f"handbook/{lang}/{page}.html#{fragment}"
+    if base_url:
+        return f"{base_url.rstrip('/')}/{relative}"
+    return relative
+
+
+def _applies(rule: Rule, context: PatchContext) -> bool:
+    if rule.scope == GENERIC:
+        return True
+    return context.is_kvm
+
+
+def run_rules(
+    contexts: list[PatchContext], ignore: frozenset[str]
+) -> list[tuple[Patch | None, Finding]]:
+    """Every finding of every rule not ignored, with the patch it belongs to."""
+    found: list[tuple[Patch | None, Finding]] = []
+    series = contexts[0].series if contexts else None
+    for rule in RULES.values():
+        if rule.id in ignore:
+            continue
+        if rule.target == PATCH:
+            for context in contexts:
+                if _applies(rule, context):
+                    found.extend((context.patch, f) for f in rule.check(rule, context))
+        elif series is not None:
+            found.extend((f.patch, f) for f in rule.check(rule, series, contexts))
+    return found
+
+
+def _sort_key(finding: Finding, order: dict[str, int]) -> tuple[int, int, int]:
+    line = finding.lineno if finding.lineno is not None else 1 << 62
+    return (line, order[finding.rule], -SEVERITY_RANK[finding.severity])
+
+
+def check_texts(
+    inputs: Iterable[tuple[str, str | bytes]],
+    lang: str = "en",
+    base_url: str | None = None,
+    ignore: Iterable[str] = (),
+    min_severity: str = "info",
+    git_dir: str | None = None,
+) -> dict[str, object]:
+    """Check one posting (all inputs together) and return the JSON-ready result.
+
+    Raises ValueError for an unknown ``lang``, ``min_severity`` or rule id in
+    ``ignore``, and ``kvmcheck.gitrefs.GitDirError`` when ``git_dir`` is not
+    a git repository.
+    """
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}")
+    if min_severity not in SEVERITIES:
+        raise ValueError(f"unknown severity {min_severity!r}")
+    ignored = frozenset(ignore)
+    unknown = sorted(ignored - RULES.keys())
+    if unknown:
+        raise ValueError(f"unknown rule {unknown[0]!r}")
+    verify = None
+    if git_dir is not None:
+        from kvmcheck.gitrefs import commit_lookup  # subprocess: not for Pyodide
+
+        verify = commit_lookup(git_dir)
+
+    series = parse_inputs(inputs)
+    contexts = [analyze(patch, series) for patch in series.patches]
+    for context in contexts:
+        context.verify_commit = verify
+    findings = run_rules(contexts, ignored)
+
+    messages = catalog(lang)
+    order = {rule_id: index for index, rule_id in enumerate(RULES)}
+    threshold = SEVERITY_RANK[min_severity]
+
+    def render(finding: Finding) -> dict[str, object]:
+        section = RULES[finding.rule].section
+        return {
+            "rule": finding.rule,
+            "severity": finding.severity,
+            "line": finding.lineno,
+            "message": messages[finding.key].format(**finding.params),
+            "section": section,
+            "url": section_url(section, lang, base_url),
+        }
+
+    per_patch: dict[int, list[Finding]] = {id(p): [] for p in series.patches}
+    series_findings: list[Finding] = []
+    for patch, finding in findings:
+        if SEVERITY_RANK[finding.severity] < threshold:
+            continue
+        if patch is not None and id(patch) in per_patch:
+            per_patch[id(patch)].append(finding)
+        else:
+            series_findings.append(finding)
+
+    counts = dict.fromkeys(SEVERITIES, 0)
+    patches = []
+    for index, patch in enumerate(series.patches, start=1):
+        own = sorted(per_patch[id(patch)], key=lambda f: _sort_key(f, order))
+        for finding in own:
+            counts[finding.severity] += 1
+        patches.append({
+            "source": patch.source,
+            "index": index,
+            "total": len(series.patches),
+            "subject": patch.subject.raw if patch.subject else None,
+            "findings": [render(f) for f in own],
+        })
+    series_findings.sort(key=lambda f: _sort_key(f, order))
+    for finding in series_findings:
+        counts[finding.severity] += 1
+    checklist = [
+        {
+            "id": item.id,
+            "item": messages[f"checklist.{item.id}"],
+            "section": item.section,
+            "url": section_url(item.section, lang, base_url),
+        }
+        for item in checklist_for(contexts)
+    ]
+    return {
+        "version": SCHEMA_VERSION,
+        "lang": lang,
+        "patches": patches,
+        "series": {"findings": [render(f) for f in series_findings], "checklist": checklist},
+        "summary": {
+            "patches": len(series.patches),
+            **{severity: counts[severity] for severity in ("error", "warning", "info")},
+        },
+    }

@@ -1,0 +1,168 @@
+"""Facts about a patch that several rules need, worked out once.
+
+Which project and area the patch is for (KVM host code, Linux as a KVM
+guest, kvm-unit-tests, something else), and which lines of its changelog
+are prose (what the changelog rules read).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from kvmcheck import paths as P
+from kvmcheck.model import FileDiff, Line, Patch, Series
+
+KUT = "kvm-unit-tests"
+KERNEL = "kernel"
+
+# The scheme is bounded so that "a.a.a.a..." cannot make the search quadratic.
+_URL = re.compile(r"\b[a-z][a-z0-9+.-]{0,20}://\S+", re.IGNORECASE)
+# Kernel log lines pasted without indentation: "[   12.345678] ...", "RIP: 0010:..."
+_LOG_LINE = re.compile(
+    r"\s*\[\s*\d+\.\d+\]"
+    r"|(?:RIP|RSP|RAX|RBX|RCX|RDX|RSI|RDI|RBP|R\d+|CR\d|DR\d|Code|Call Trace|Hardware name"
+    r"|Modules linked in|Workqueue|BUG|WARNING|Kernel panic|general protection fault)\b[^:]{0,40}:"
+    r"|\s*\?? ?[A-Za-z_][\w.]*\+0x[0-9a-f]+/0x[0-9a-f]+"
+    r"|\S+\.(?:[chS]|rst):\d+(?::\d+)?: (?:warning|error|note|fatal error):"  # compiler
+)
+# Columns of a pasted table (slabinfo, perf output): gaps of 2+ spaces that
+# do not follow the end of a sentence.
+_COLUMN_GAP = re.compile(r"(?<![.?!:;,\s]) {2,}(?=\S)")
+
+
+class PatchContext:
+    """A patch with what the rules need to know about it.
+
+    ``project``: ``"kvm-unit-tests"`` or ``"kernel"``; ``is_kvm``: a KVM
+    kernel patch, the KVM-specific rules apply; ``kvm_host_only``: every
+    touched file is KVM host code (and there is one); ``prose``: changelog
+    prose (no quotes, indented blocks, logs or bracketed notes);
+    ``verify_commit``: with ``--git-dir``, sha -> commit title (None if unknown).
+    """
+
+    __slots__ = ("is_kvm", "kvm_host_only", "patch", "project", "prose", "series",
+                 "touches_kvm_host", "verify_commit")
+
+    def __init__(self, patch: Patch, series: Series, project: str, is_kvm: bool,
+                 kvm_host_only: bool, touches_kvm_host: bool, prose: list[Line]) -> None:
+        self.patch = patch
+        self.series = series
+        self.project = project
+        self.is_kvm = is_kvm
+        self.kvm_host_only = kvm_host_only
+        self.touches_kvm_host = touches_kvm_host
+        self.prose = prose
+        self.verify_commit: Callable[[str], str | None] | None = None
+
+    @property
+    def paths(self) -> list[str]:
+        return self.patch.paths
+
+    def kvm_files(self) -> list[FileDiff]:
+        """Files of KVM code (host or guest side), the ones the code rules read."""
+        return [f for f in self.patch.files if P.is_kvm_host(f.path) or P.is_guest_side(f.path)]
+
+
+def project_of(patch: Patch) -> str:
+    """``kvm-unit-tests`` when the subject tag or the paths say so."""
+    subject = patch.subject
+    if subject is not None and subject.project == KUT:
+        return KUT
+    paths = patch.paths
+    if any(P.is_kut_path(p) for p in paths) and not any(P.is_kernel_path(p) for p in paths):
+        return KUT
+    return KERNEL
+
+
+def _has_kvm_prefix(patch: Patch) -> bool:
+    if patch.subject is None:
+        return False
+    return any("kvm" in component.lower().split("/") for component in patch.subject.prefix)
+
+
+def analyze(patch: Patch, series: Series) -> PatchContext:
+    paths = patch.paths
+    project = project_of(patch)
+    host = [p for p in paths if P.is_kvm_host(p)]
+    guest = [p for p in paths if P.is_guest_side(p)]
+    kvm_related = set(host) | set(guest)
+    others = [p for p in paths if p not in kvm_related]
+    is_kvm = project != KUT and (_has_kvm_prefix(patch) or (bool(kvm_related) and not others))
+    return PatchContext(
+        patch=patch,
+        series=series,
+        project=project,
+        is_kvm=is_kvm,
+        kvm_host_only=bool(paths) and len(host) == len(paths),
+        touches_kvm_host=bool(host),
+        prose=prose_lines(patch.message),
+    )
+
+
+def prose_lines(message: list[Line], keep_urls: bool = False) -> list[Line]:
+    """The lines of changelog prose, with URLs blanked out (unless ``keep_urls``).
+
+    Left out: quoted lines (``>``), indented blocks (logs, code, splats: any
+    leading whitespace, as prose starts at column 0), pasted kernel log lines
+    and ``[ ... ]`` notes that maintainers add when applying.
+    """
+    prose: list[Line] = []
+    in_note = False
+    for line in message:
+        text = line.text
+        stripped = text.strip()
+        if in_note:
+            in_note = not stripped.endswith("]")
+            continue
+        if not stripped:
+            continue
+        if text.startswith((">", "\t", " ")) or _LOG_LINE.match(text):
+            continue
+        gaps = _COLUMN_GAP.findall(text)
+        if len(gaps) >= 2 or any(len(gap) >= 4 for gap in gaps):
+            continue  # a table or a diagram, not prose
+        if stripped.startswith("[") and re.match(r"\[\s*[\w.-]+:", stripped):
+            in_note = not stripped.endswith("]")
+            continue
+        if not keep_urls:
+            text = _URL.sub(lambda m: " " * len(m.group()), text)
+        prose.append(Line(text, line.lineno))
+    return prose
+
+
+def has_url(text: str) -> bool:
+    return _URL.search(text) is not None
+
+
+_FEATURE_LINE = re.compile(
+    r"#\s*define\s+KVM_CAP_\w+|_IO[RW]{0,2}\s*\(\s*KVMIO\b|\bmodule_param(?:_named|_cb)?\s*\("
+)
+_CPUID_FEATURE = re.compile(r"\bX86_FEATURE_(\w+)|\bF\((\w+)\)")
+_CPUID_FILES = ("arch/x86/kvm/cpuid.c", "arch/x86/kvm/reverse_cpuid.h")
+
+
+def adds_feature(context: PatchContext) -> bool:
+    """New KVM_CAP_, ioctl, module param or advertised CPUID feature."""
+    for file in context.patch.files:
+        if not P.is_kvm_host(file.path) or file.path.startswith(P.SELFTESTS):
+            continue
+        if any(_FEATURE_LINE.search(line.text) for line in file.added_lines()):
+            return True
+        if file.path in _CPUID_FILES:
+            added = {m.group(1) or m.group(2) for line in file.added_lines()
+                     for m in _CPUID_FEATURE.finditer(line.text)}
+            removed = {m.group(1) or m.group(2) for line in file.removed_lines()
+                       for m in _CPUID_FEATURE.finditer(line.text)}
+            if added - removed:
+                return True
+    return False
+
+
+def is_bug_fix(context: PatchContext) -> bool:
+    """A ``Fixes:`` tag, or a shortlog that starts with "Fix"."""
+    patch = context.patch
+    if any(t.key.lower() == "fixes" for t in patch.trailers):
+        return True
+    subject = patch.subject
+    return subject is not None and subject.description.lower().startswith("fix")

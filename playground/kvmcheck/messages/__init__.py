@@ -1,0 +1,36 @@
+"""Message catalogs: the same keys in every language.
+
+Keys: ``<rule-id>`` and ``<rule-id>.<variant>`` (finding messages),
+``<rule-id>.title`` and ``<rule-id>.explanation`` (docs), ``checklist.<item>``
+and ``cli.<name>``.  Values are ``str.format`` templates.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+LANGUAGES = ("en", "zh_CN")
+DEFAULT_LANGUAGE = "en"
+
+_loaded: dict[str, dict[str, str]] = {}
+
+
+def catalog(lang: str) -> dict[str, str]:
+    """The catalog of ``lang`` (``"en"`` or ``"zh_CN"``)."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}")
+    if lang not in _loaded:
+        _loaded[lang] = importlib.import_module(f"kvmcheck.messages.{lang}").MESSAGES
+    return _loaded[lang]
+
+
+def language_from_locale(environ: dict[str, str]) -> str:
+    """The catalog matching LC_ALL / LC_MESSAGES / LANG (first one set), else English."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name)
+        if value:
+            code = value.split(".")[0].split("@")[0]
+            if code.lower().startswith("zh"):
+                return "zh_CN"
+            return DEFAULT_LANGUAGE
+    return DEFAULT_LANGUAGE

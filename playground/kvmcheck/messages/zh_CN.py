@@ -1,0 +1,396 @@
+"""简体中文消息、规则标题与说明。"""
+
+MESSAGES = {
+    # --- 简短描述（shortlog） ----------------------------------------------
+    "shortlog-missing":
+        "提交缺少简短描述：提交说明的第一行（邮件的 Subject:）要概括这次改动，"
+        "例如 'KVM: x86: Fix the foo check in bar()'。",
+    "shortlog-missing.title": "提交要有简短描述",
+    "shortlog-missing.explanation":
+        "简短描述（shortlog）就是提交说明最上面那一行，在邮件里是 [PATCH] 标记后面的 Subject:。"
+        "'git log --oneline'、邮件客户端和搜索结果里显示的都是它，没有简短描述的补丁无法合入。",
+
+    "shortlog-prefix-missing":
+        "补丁改动了 KVM 代码，简短描述却没有 'KVM:' 前缀，应写成 '{prefix} {shortlog}'。",
+    "shortlog-prefix-missing.title": "KVM 补丁以 'KVM: <主题>:' 开头",
+    "shortlog-prefix-missing.explanation":
+        "维护者靠前缀筛选邮件列表。凡是改动 KVM 宿主机代码（arch/x86/kvm/、virt/kvm/、KVM 头文件、"
+        "KVM selftests 或文档）的补丁，简短描述都以 'KVM:' 加主题开头，如 'x86'、'x86/mmu'、'VMX'、"
+        "'selftests'。只改动 Linux 作为 KVM 客户机一侧代码的补丁则用 'x86/kvm:'。",
+
+    "shortlog-prefix-case":
+        "前缀名区分大小写，应写 '{right}'，而不是 '{wrong}'。",
+    "shortlog-prefix-case.title": "前缀名拼写要准确",
+    "shortlog-prefix-case.explanation":
+        "人和脚本都按原样匹配前缀：'KVM: x86:'、'KVM: VMX:'、'KVM: nVMX:'、'KVM: selftests:'。"
+        "写成 'kvm: vmx:'、'KVM: X86:'、'KVM: Selftests:' 之类，同一主题的历史就被打散了，"
+        "维护者也会要求改正。",
+
+    "shortlog-prefix-x86-kvm":
+        "'x86/kvm:' 专用于 Linux 作为 KVM 客户机的代码（如 arch/x86/kernel/kvm.c）；"
+        "本补丁改动的是 KVM 宿主机代码，应写 '{prefix}'。",
+    "shortlog-prefix-x86-kvm.title": "'x86/kvm:' 只用于客户机侧代码",
+    "shortlog-prefix-x86-kvm.explanation":
+        "这里有两块容易混淆的代码：KVM 本身（也就是虚拟机监控器，arch/x86/kvm/），以及让 Linux "
+        "更好地运行在 KVM 客户机里的代码（arch/x86/kernel/kvm.c、kvmclock.c、kvm_para.h）。"
+        "客户机侧沿用 tip 树的写法 'x86/kvm:'，虚拟机监控器一侧则用 'KVM: <主题>:'。",
+
+    "shortlog-prefix-path":
+        "前缀 '{component}' 是文件名或路径，应改为主题名：'{prefix}'。",
+    "shortlog-prefix-path.title": "前缀写主题，不写文件",
+    "shortlog-prefix-path.explanation":
+        "前缀说明的是 KVM 的哪个部分发生了变化，而不是哪个文件：文件会移动、拆分，主题却相对稳定。"
+        "要写 'KVM: x86/mmu:'，不要写 'KVM: x86/mmu/mmu.c:' 或 'arch/x86/kvm/lapic.c:'。"
+        "用 'git log --oneline <文件>' 可以看到以前改这个文件的补丁用了什么主题。",
+
+    "shortlog-prefix-unknown-topic":
+        "'{topic}' 不是已知的 KVM x86 主题，请使用已有主题，例如 '{prefix}'"
+        "（新主题要先在邮件列表上讨论）。",
+    "shortlog-prefix-unknown-topic.other-arch":
+        "'KVM: {topic}:' 是其他体系结构的前缀，KVM x86 的规则未必适用，"
+        "请参照该体系结构自己的约定。",
+    "shortlog-prefix-unknown-topic.title": "使用已知的主题",
+    "shortlog-prefix-unknown-topic.explanation":
+        "KVM x86 的主题只有不多的几个：x86、x86/mmu、x86/pmu、x86/xen、selftests、SVM、nSVM、VMX、"
+        "nVMX，再加上后来陆续确立的 SEV、TDX、guest_memfd 等。补丁横跨多个主题时，"
+        "取它们共同的上级，"
+        "通常就是 'x86'。新主题要先在邮件列表上达成共识再使用。",
+
+    "shortlog-topic-mismatch":
+        "'{prefix}' 与本补丁改动的文件不符，这些文件共同的主题是 '{suggestion}'。",
+    "shortlog-topic-mismatch.title": "主题与改动的文件相符",
+    "shortlog-topic-mismatch.explanation":
+        "主题要覆盖补丁实际改动的内容：vmx/nested.c 属于 nVMX，vmx/ 下其他文件属于 VMX；"
+        "svm/nested.c 属于 nSVM，svm/ 下其他文件属于 SVM；mmu/ 属于 x86/mmu，PMU 相关文件属于 "
+        "x86/pmu，Xen 相关文件属于 x86/xen，selftests 属于 selftests。同时改动其中几类时，"
+        "取最近的共同上级，一般是 'x86'。",
+
+    "shortlog-capitalization":
+        "前缀后的第一个词要首字母大写：写 '{fixed}'，不要写 '{word}'。",
+    "shortlog-capitalization.title": "描述以大写字母开头",
+    "shortlog-capitalization.explanation":
+        "前缀后面是一个以大写字母开头的短句：'KVM: x86: Fix ...'，而不是 'KVM: x86: fix ...'。"
+        "标识符保持原有拼写，所以 'KVM: x86: kvm_set_msr() ...'、'KVM: VMX: x2APIC ...' 都没问题。",
+
+    "shortlog-trailing-punctuation":
+        "去掉简短描述末尾的 '{char}'。",
+    "shortlog-trailing-punctuation.title": "简短描述末尾不加标点",
+    "shortlog-trailing-punctuation.explanation":
+        "简短描述相当于标题，结尾不加句号或其他标点。",
+
+    "shortlog-too-long":
+        "简短描述有 {length} 个字符，'前缀: 描述' 应控制在 {limit} 个字符以内"
+        "（75 是常规上限，80 是硬上限）。",
+    "shortlog-too-long.title": "简短描述不超过 75 个字符",
+    "shortlog-too-long.explanation":
+        "简短描述连同前缀最好不超过 75 个字符，"
+        "这样在 'git log --oneline' 和邮件标题里都能完整显示。"
+        "理由充分时 KVM x86 允许稍微超出几个字符，但 80 个字符是硬上限。",
+
+    "imperative-mood":
+        "简短描述要用祈使语气：写 '{instead}'，不要写 '{written}'。",
+    "imperative-mood.this-patch":
+        "简短描述不要以 '{written}' 开头，直接用祈使语气说明改动做了什么（'Fix ...'、'Add ...'）。",
+    "imperative-mood.changelog":
+        "变更说明开头要用祈使语气：写 '{instead} ...'，不要写 '{written} ...'。",
+    "imperative-mood.changelog-this-patch":
+        "变更说明不要以 '{written}' 开头，直接用祈使语气陈述改动（'Add ...'、'Fix ...'）。",
+    "imperative-mood.title": "使用祈使语气",
+    "imperative-mood.explanation":
+        "简短描述和变更说明都写成对代码库下的指令：'Add ...'、'Fix ...'、'Drop ...'。"
+        "'This patch adds'、'Added'、'Fixes' 这类写法描述的是补丁本身而不是改动，"
+        "放进提交历史里读起来也别扭。",
+
+    # --- 变更说明（changelog） --------------------------------------------
+    "changelog-missing":
+        "缺少变更说明：请在简短描述下面说明改了什么、为什么要改。",
+    "changelog-missing.title": "每个补丁都要有变更说明",
+    "changelog-missing.explanation":
+        "哪怕只改一行，也要写几句话：补丁改了什么、为什么改、原来哪里有问题。"
+        "评审者先读说明再看代码，多年后用 'git blame' 追查的人也全靠它。",
+
+    "changelog-pronoun":
+        "变更说明里不要用人称代词（'{word}'），改为描述代码及其行为"
+        "（例如写 'KVM does X'，而不是 'we do X'）。",
+    "changelog-pronoun.title": "变更说明不用人称代词",
+    "changelog-pronoun.explanation":
+        "用了 'I'、'we'、'you'，读者就搞不清动作的主体是谁：作者、KVM、客户机，还是用户态程序？"
+        "请直接写出主体（'KVM injects #GP'、'the guest writes ...'），改动本身用祈使语气表述。",
+
+    "changelog-context-first":
+        "变更说明一上来就讲背景；KVM x86 要求先说明改动（即第 {line} 行的内容），再交代背景。",
+    "changelog-context-first.title": "先说改动，再讲背景",
+    "changelog-context-first.explanation":
+        "这一点 KVM x86 与 tip 树的习惯相反：开头先用一小段话说明补丁改了什么，"
+        "然后再解释问题和背景。"
+        "“改了什么”几乎总能一句话说清，翻阅历史的人一眼就能找到。",
+
+    "changelog-line-too-long":
+        "这一行变更说明有 {length} 个字符，正文请在 75 列处换行。",
+    "changelog-line-too-long.title": "变更说明在 75 列处换行",
+    "changelog-line-too-long.explanation":
+        "git 显示提交说明时会加缩进，正文在 75 列处换行，才能在 80 列的终端里完整显示。"
+        "URL、标签和贴进来的日志不受此限。",
+
+    "version-history-in-changelog":
+        "版本变更记录（'{text}'）应放在 '---' 行下面，'git am' 会自动丢弃那部分内容。",
+    "version-history-in-changelog.title": "版本历史写在 '---' 下面",
+    "version-history-in-changelog.explanation":
+        "'v2: renamed foo' 这类说明对评审者有用，放进 git 历史却毫无意义。"
+        "请把它们写在 '---' 行之后（或者写进封面信），合入补丁时那里的内容都会被丢掉。",
+
+    "function-reference-parens":
+        "请写成带括号的 '{name}()'：从 diff 可以看出 {name} 是一个函数。",
+    "function-reference-parens.title": "函数名写成 name()",
+    "function-reference-parens.explanation":
+        "在简短描述、变更说明或注释里提到函数时写成 'name()'，"
+        "读者一眼就知道这是函数，而不是变量、结构体成员或类型。",
+
+    # --- 标签 --------------------------------------------------------------
+    "signoff-missing":
+        "缺少 'Signed-off-by:' 标签：请加上 'Signed-off-by: {author}'（可用 git commit -s），"
+        "以声明遵守开发者原创证明（DCO）。",
+    "signoff-missing.title": "补丁要有签署",
+    "signoff-missing.explanation":
+        "'Signed-off-by:' 表示你有权按内核的许可证提交这段代码（即开发者原创证明，DCO）。"
+        "没有作者签署的补丁不能合入。'git commit -s' 会自动加上带有你姓名和邮箱的标签。",
+
+    "signoff-author-mismatch":
+        "作者 {author} 没有对应的 'Signed-off-by:'，请用作者本人的邮箱地址签署。",
+    "signoff-author-mismatch.title": "作者本人要签署",
+    "signoff-author-mismatch.explanation":
+        "From:（作者）中的邮箱地址也必须出现在某个 'Signed-off-by:' 标签里。"
+        "对不上通常是因为提交时用了一个地址、签署时用了另一个；请设置好 user.email 后修改提交。",
+
+    "trailer-malformed":
+        "标签应写作 '{right}:'，而不是 '{written}:'（工具按原样匹配标签）。",
+    "trailer-malformed.spacing":
+        "标签 '{text}' 格式不对：应写成 '{right}: ...'，冒号后面恰好一个空格。",
+    "trailer-malformed.no-email":
+        "'{tag}:' 只写了人名，没有邮箱地址：应写成 '{tag}: 全名 <邮箱>'。",
+    "trailer-malformed.co-developed":
+        "'Co-developed-by: {person}' 后面必须紧跟同一个人的 'Signed-off-by:'。",
+    "trailer-malformed.title": "标签格式正确",
+    "trailer-malformed.explanation":
+        "变更说明末尾的标签要由脚本解析，所以写法是固定的：'Signed-off-by:'、'Reviewed-by:'、"
+        "'Co-developed-by:' 等，冒号后一个空格，涉及人员的标签写 '全名 <邮箱>'。"
+        "每个 'Co-developed-by:' 后面都紧跟同一个人的 'Signed-off-by:'。",
+
+    "fixes-tag-format":
+        "'Fixes:' 标签 '{written}' 格式不对：应写成 'Fixes: {right}'"
+        "（至少 12 位十六进制，标题放在 (\"...\") 里，写在同一行）。",
+    "fixes-tag-format.unknown-commit":
+        "'Fixes:' 引用的 {sha} 在 --git-dir 指定的仓库里找不到。",
+    "fixes-tag-format.title-mismatch":
+        "'Fixes:' 中的标题与提交 {sha} 不一致：应写成 'Fixes: {right}'。",
+    "fixes-tag-format.title": "Fixes: <12 位以上十六进制> (\"<标题>\")",
+    "fixes-tag-format.explanation":
+        "'Fixes:' 指明引入该问题的提交，"
+        "格式为 'Fixes: <sha 的前 12 位或更多> (\"<该提交的简短描述>\")'，"
+        "无论多长都写在一行内。KVM x86 要求每个修复都带上这个标签，即使不需要回合到稳定版。"
+        "可以用 'git log -1 --abbrev=12 --format=\"Fixes: %h (\\\"%s\\\")\" <sha>' 直接生成。",
+
+    "commit-reference-format":
+        "引用提交 {sha} 时应写成 'commit {sha} (\"<标题>\")'，请补上该提交的标题。",
+    "commit-reference-format.short":
+        "'{sha}' 太短，不足以唯一标识一个提交：应写成 'commit <至少 12 位十六进制> (\"<标题>\")'。",
+    "commit-reference-format.unknown-commit":
+        "变更说明引用的 {sha} 在 --git-dir 指定的仓库里找不到。",
+    "commit-reference-format.title-mismatch":
+        "为提交 {sha} 给出的标题不一致：应写成 'commit {right}'。",
+    "commit-reference-format.title": "引用提交时带上标题",
+    "commit-reference-format.explanation":
+        "在变更说明里引用提交，要写成 'commit <至少 12 位十六进制> (\"<标题>\")'。"
+        "随着仓库增长，短 sha 可能出现歧义；带上标题，读者不用去查就知道是哪个提交。",
+
+    "fixes-tag-suggested":
+        "变更说明描述的是一个缺陷修复（'{word}'），却没有 'Fixes:' 标签；"
+        "请加上 'Fixes: <12 位以上十六进制> (\"<标题>\")'，指明引入该问题的提交。",
+    "fixes-tag-suggested.title": "缺陷修复要带 Fixes: 标签",
+    "fixes-tag-suggested.explanation":
+        "KVM x86 要求每个缺陷修复都带 'Fixes:' 标签，哪怕问题由来已久、"
+        "哪怕修复并不打算回合到稳定版："
+        "评审者和发行版借此知道问题从何而来。需要回合时另外用 'Cc: stable' 标明。",
+
+    "stable-cc-format":
+        "稳定版标签 '{written}' 格式不对：应写成 'Cc: stable@vger.kernel.org'"
+        "（后面可以跟 '# <版本>'）。",
+    "stable-cc-format.title": "Cc: stable@vger.kernel.org",
+    "stable-cc-format.explanation":
+        "KVM x86 不会仅凭 'Fixes:' 就回合补丁；需要进入稳定版的修复要明确写上 "
+        "'Cc: stable@vger.kernel.org'，后面可以加 '# <版本>'。"
+        "其他地址或写法不会被稳定版的工具识别。",
+
+    "link-not-lore":
+        "请链接到 lore.kernel.org，而不是 '{url}'（https://lore.kernel.org/all/<message-id>）。",
+    "link-not-lore.title": "链接指向 lore.kernel.org",
+    "link-not-lore.explanation":
+        "lore.kernel.org 归档了所有内核邮件列表，凭 Message-ID 就能找到对应邮件。"
+        "其他归档站点（lkml.org、marc.info、spinics、patchwork 等）时有时无，"
+        "'Link:' 和 'Closes:' 标签请一律使用 lore。",
+
+    "in-reply-to-root":
+        "一次投递的第一封邮件不应带 '{header}:'：请另起新线程，用 lore 链接指向之前的邮件。",
+    "in-reply-to-root.title": "每次投递另起一个线程",
+    "in-reply-to-root.explanation":
+        "不要把新版本或修复作为旧邮件的回复发出（In-Reply-To:/References:）：线程越拉越长，"
+        "没被抄送的人也看不到上下文。请在封面信或 '---' 下面用 lore 链接指向缺陷报告或上一版。",
+
+    # --- 投递 --------------------------------------------------------------
+    "base-commit-missing":
+        "投递中没有 'base-commit:'：请用 'git format-patch --base=<基点>' 生成补丁，"
+        "一般以 kvm-x86/next 为基点。",
+    "base-commit-missing.title": "投递要注明基点",
+    "base-commit-missing.explanation":
+        "'git format-patch --base=<提交>' 会加上一行 'base-commit:'，告诉维护者和自动化工具"
+        "这组补丁基于哪棵树。KVM x86 的开发基于 kvm-x86/next，"
+        "针对当前版本的修复基于 kvm.git 的 master。",
+
+    "kvm-unit-tests-mixed":
+        "这组补丁把内核补丁和 {count} 个 kvm-unit-tests 补丁混在了一起："
+        "kvm-unit-tests 要单独投递，并用 lore 'Link:' 指向 KVM 的那组补丁。",
+    "kvm-unit-tests-mixed.title": "kvm-unit-tests 单独投递",
+    "kvm-unit-tests-mixed.explanation":
+        "kvm-unit-tests 是独立的仓库，'b4 am' 等工具无法把同一组补丁应用到两棵树上。"
+        "请先投递内核补丁，再把 kvm-unit-tests 补丁作为单独的一组发出，"
+        "并用 lore 'Link:' 指向内核那组。",
+
+    "selftests-missing":
+        "这组补丁为 KVM 增加了新功能，却没有 KVM selftests："
+        "请在 tools/testing/selftests/kvm/ 下补充测试；"
+        "如果只是想先听取意见，可以标记为 RFC。",
+    "selftests-missing.fix":
+        "这组补丁修复了缺陷，却没有 KVM selftests：请附上回归测试，或者说明如何复现问题。",
+    "selftests-missing.title": "新功能和修复要有测试",
+    "selftests-missing.explanation":
+        "新功能必须有测试覆盖，包括针对出错路径的反向测试；缺陷修复要有复现方法，最好是回归测试。"
+        "KVM selftests 与对应的 KVM 改动放在同一组补丁里投递。尚未测试的工作可以标记 RFC，"
+        "先征求意见。",
+
+    "series-numbering":
+        "'{number}' 与共 {total} 个补丁的序列不符：应编号为 1/{total} 到 {total}/{total}。",
+    "series-numbering.version":
+        "这组补丁混用了不同版本（{versions}）：一次投递中每封邮件的 vN 应当相同。",
+    "series-numbering.duplicate":
+        "补丁编号 {number} 出现了不止一次。",
+    "series-numbering.gap":
+        "这组补丁（共 {total} 个）缺少第 {missing} 个。",
+    "series-numbering.title": "[PATCH vN m/n] 编号前后一致",
+    "series-numbering.explanation":
+        "'git format-patch -v<N>' 会自动编号：每封邮件版本号相同，补丁从 1/n 编到 n/n，"
+        "封面信是 0/n。出现缺号或版本混杂，通常是输出目录里残留了旧文件。",
+
+    # --- 代码 --------------------------------------------------------------
+    "kernel-doc-comment":
+        "KVM 代码里不要用 kernel-doc（'/**'）注释，改用普通的 '/*' 注释。",
+    "kernel-doc-comment.title": "不用 kernel-doc 注释",
+    "kernel-doc-comment.explanation":
+        "KVM 的函数即便被导出，也只供 KVM 内部使用，"
+        "所以 KVM x86 不用 kernel-doc（'/**'）为它们写文档。"
+        "欢迎用普通注释解释代码为什么这样做。",
+
+    "comment-sdm-apm-number":
+        "不要按编号引用 SDM/APM（'{reference}'）：编号随版本变化，请改为引用章节或表格的名称。",
+    "comment-sdm-apm-number.title": "按名称而非编号引用 SDM 和 APM",
+    "comment-sdm-apm-number.explanation":
+        "Intel 和 AMD 的手册每出一版，章节、表格、插图都可能重新编号，"
+        "注释里写 'SDM 25.3.1' 或 'Table 24-11'，过不了多久就指错了地方。"
+        "确有必要时请写章节名称，或直接摘录相关原文。不带编号地提到 SDM 或 APM 没有问题，"
+        "变更说明里也可以自由引用。",
+
+    "comment-pronoun":
+        "注释里不要用人称代词（'{word}'）：用祈使语气，或者写明动作的主体。",
+    "comment-pronoun.title": "注释不用人称代词",
+    "comment-pronoun.explanation":
+        "注释与变更说明的要求相同：用祈使语气，不写 'I'、'we'、'you'。"
+        "注释应解释代码为什么这样做，而不是复述代码做了什么。",
+
+    "indent-spaces":
+        "请用制表符缩进，不要用空格。",
+    "indent-spaces.title": "用制表符缩进",
+    "indent-spaces.explanation":
+        "内核 C 代码用制表符缩进，宽度为 8 列。空格只能出现在制表符之后，用来对齐续行。",
+
+    "reverse-fir-tree":
+        "请把这些局部变量声明按行长从长到短排列（倒置圣诞树）。",
+    "reverse-fir-tree.title": "局部变量按倒置圣诞树排列",
+    "reverse-fir-tree.explanation":
+        "KVM x86 倾向于让局部变量声明从最长的一行排到最短的一行（“倒置圣诞树”）。"
+        "这是偏好而非硬性要求：初始化之间有依赖时，被依赖的放在前面。",
+
+    # --- 评审清单 ----------------------------------------------------------
+    "uapi-undocumented":
+        "新增的用户态 API {name} 必须在同一次投递中写进 Documentation/virt/kvm/api.rst。",
+    "uapi-undocumented.title": "新的用户态 API 要有文档",
+    "uapi-undocumented.explanation":
+        "每个新增或修改的用户态 API（KVM_CAP_* 能力、"
+        "ioctl）都要写进 Documentation/virt/kvm/api.rst，"
+        "并且能通过 KVM_CHECK_EXTENSION 探测到。",
+
+    "uapi-not-64bit-clean":
+        "这个用户态 API 结构体成员用了 '{type}'，它在 32 位和 64 位用户态下大小或对齐不同："
+        "请用 __u64、__u32、__s64 等类型，并显式填充。",
+    "uapi-not-64bit-clean.title": "用户态 API 结构体要 64 位干净",
+    "uapi-not-64bit-clean.explanation":
+        "与用户态共享的结构体，在 32 位和 64 位程序里布局必须相同：使用定长的 __u8 ... __u64、"
+        "__s8 ... __s64，不用 long、int、bool、size_t 或指针，成员按自然边界对齐并显式填充。",
+
+    "module-param-default-on":
+        "新增的模块参数 '{name}' 默认开启；新功能应当默认关闭。",
+    "module-param-default-on.title": "新功能默认关闭",
+    "module-param-default-on.explanation":
+        "新功能要等用户态程序或管理员主动开启，这样升级内核不会改变现有虚拟机的行为。"
+        "性能优化可以默认开启。",
+
+    # --- 安全 --------------------------------------------------------------
+    "possible-vulnerability":
+        "'{phrase}' 表明这可能是客户机可以触发的宿主机缺陷：如果属于安全漏洞，"
+        "请先按内核安全流程报告（security@kernel.org），再公开讨论。",
+    "possible-vulnerability.title": "可能的安全漏洞",
+    "possible-vulnerability.explanation":
+        "客户机能用来攻击宿主机、或 L2 客户机能用来攻击 L1 的缺陷（逃逸、越界访问、释放后使用、"
+        "数据泄露）属于安全问题。请先走内核的安全缺陷处理流程，再在公开邮件列表上讨论。",
+
+    # --- 输入 --------------------------------------------------------------
+    "input-unrecognized":
+        "输入为空：需要的是补丁（git format-patch 的输出）、邮件、'git show' 或 'git log -p' "
+        "的输出、提交说明或 diff。",
+    "input-unrecognized.binary":
+        "输入看起来是二进制数据：需要的是补丁（git format-patch 的输出）、邮件、'git show' 或 "
+        "'git log -p' 的输出、提交说明或 diff。",
+    "input-unrecognized.html":
+        "输入是一个网页：请保存原始邮件（在 lore.kernel.org 上点邮件的 'raw' 链接，"
+        "或下载整个线程的 'mbox.gz'），也可以用 'b4 am' 获取。",
+    "input-unrecognized.title": "输入必须是补丁",
+    "input-unrecognized.explanation":
+        "kvmcheck 能读取 git format-patch 生成的文件、保存下来的邮件和 mbox 文件、'git show' 或 "
+        "'git log -p' 的输出、单独的提交说明以及单独的 diff。其他内容（空文件、图片、压缩包、"
+        "从邮件归档网站另存的网页等）无法检查。",
+
+    # --- 测试清单 ----------------------------------------------------------
+    "checklist.build":
+        "用 KVM_INTEL=m KVM_AMD=m KVM_WERROR=y 逐个编译这组补丁中的每个补丁"
+        "（KVM_SMM、KVM_XEN、PROVE_LOCKING、X86_64 也值得切换试试）。",
+    "checklist.run-tests":
+        "运行 KVM selftests 和 kvm-unit-tests，确认全部通过（如有失败，对比打补丁前后的结果）。",
+    "checklist.tdp-disabled":
+        "改动涉及 MMU 代码：还要在关闭 TDP 的情况下测试（kvm_intel.ept=0、kvm_amd.npt=0）。",
+    "checklist.module-params":
+        "改动的代码与模块参数有关：请在相关参数的各种取值下分别测试。",
+    "checklist.htmldocs":
+        "改动了文档 .rst 文件：运行 'make htmldocs'，确认没有新增警告。",
+    "checklist.intel-and-amd":
+        "改动同时影响 Intel 和 AMD：条件允许的话，两个平台都要测试。",
+    "checklist.negative-tests":
+        "新功能：要附带测试，包括覆盖出错路径的反向测试。",
+    "checklist.reproducer":
+        "缺陷修复：提供复现方法（最好是回归测试），并说明如何验证修复。",
+
+    # --- 命令行 ------------------------------------------------------------
+    "cli.checklist-heading": "测试清单：",
+    "cli.summary":
+        "共 {patches} 个补丁：{error} 个错误，{warning} 个警告，{info} 条提示",
+    "cli.unreadable": "kvmcheck：无法读取 {path}：{reason}",
+    "cli.unknown-rule": "kvmcheck：--ignore 中的规则 '{rule}' 不存在（可用 --list-rules 查看）",
+    "cli.bad-git-dir": "kvmcheck：--git-dir {path} 不是可用的 git 仓库：{reason}",
+}

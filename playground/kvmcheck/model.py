@@ -1,0 +1,218 @@
+"""The patch model every rule works on.
+
+`kvmcheck.parser` is the only code that reads raw input; it builds these
+objects.  Every piece of text keeps the 1-based line number it came from in
+the input file (or ``None`` when the text has no single place, e.g. the body
+of a base64-encoded mail) so findings can point at it.
+
+Plain classes with ``__slots__`` rather than dataclasses: importing
+``dataclasses`` (and ``inspect`` with it) is a noticeable share of a
+one-patch run, and kvmcheck runs once per patch under b4 and git hooks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+
+class Line:
+    """One line of text and where it is in the input file."""
+
+    __slots__ = ("lineno", "text")
+
+    def __init__(self, text: str, lineno: int | None) -> None:
+        self.text = text
+        self.lineno = lineno
+
+    def __repr__(self) -> str:
+        return f"Line({self.text!r}, {self.lineno!r})"
+
+
+class Subject:
+    """A parsed subject line: ``[PATCH v2 3/7] KVM: x86: Fix foo``.
+
+    ``tags``: words of the leading ``[...]`` groups (``("PATCH", "v2", "3/7")``);
+    ``project``: ``"kvm-unit-tests"`` for ``[kvm-unit-tests PATCH]``;
+    ``shortlog``: the subject without the tags (``KVM: x86: Fix foo``);
+    ``prefix``: the leading ``word:`` components (``("KVM", "x86")``);
+    ``description``: the shortlog after the prefix (``Fix foo``);
+    ``revert``: a ``Revert "<title>"`` subject, whose quoted title is the
+    reverted commit's and has no prefix of its own.
+    """
+
+    __slots__ = ("description", "is_patch", "lineno", "number", "prefix", "project", "raw",
+                 "revert", "rfc", "shortlog", "tags", "total", "version")
+
+    def __init__(self, raw: str, lineno: int | None) -> None:
+        self.raw = raw
+        self.lineno = lineno
+        self.tags: tuple[str, ...] = ()
+        self.is_patch = False
+        self.rfc = False
+        self.project: str | None = None
+        self.version: int | None = None
+        self.number: int | None = None
+        self.total: int | None = None
+        self.shortlog = ""
+        self.prefix: tuple[str, ...] = ()
+        self.description = ""
+        self.revert = False
+
+    def __repr__(self) -> str:
+        return f"Subject({self.raw!r}, {self.lineno!r})"
+
+
+class Trailer:
+    """A ``Key: value`` line of the trailer block (``raw`` is the line as written)."""
+
+    __slots__ = ("key", "lineno", "raw", "value")
+
+    def __init__(self, key: str, value: str, lineno: int | None, raw: str) -> None:
+        self.key = key
+        self.value = value
+        self.lineno = lineno
+        self.raw = raw
+
+    def __repr__(self) -> str:
+        return f"Trailer({self.key!r}, {self.value!r}, {self.lineno!r})"
+
+
+class Hunk:
+    """One ``@@`` hunk with its added and removed lines.
+
+    ``section`` is what git printed after the second ``@@`` (usually the
+    enclosing function).
+    """
+
+    __slots__ = ("added", "lineno", "new_start", "old_start", "removed", "section")
+
+    def __init__(self, old_start: int, new_start: int, lineno: int | None,
+                 section: str = "") -> None:
+        self.old_start = old_start
+        self.new_start = new_start
+        self.lineno = lineno
+        self.section = section
+        self.added: list[Line] = []
+        self.removed: list[Line] = []
+
+
+class FileDiff:
+    """The changes to one file (``None`` path: the file is created or deleted)."""
+
+    __slots__ = ("hunks", "lineno", "new_path", "old_path")
+
+    def __init__(self, old_path: str | None, new_path: str | None, lineno: int | None) -> None:
+        self.old_path = old_path
+        self.new_path = new_path
+        self.lineno = lineno
+        self.hunks: list[Hunk] = []
+
+    @property
+    def path(self) -> str:
+        """The file's path in the tree after the patch (before it, if deleted)."""
+        return self.new_path or self.old_path or ""
+
+    def added_lines(self) -> Iterator[Line]:
+        for hunk in self.hunks:
+            yield from hunk.added
+
+    def removed_lines(self) -> Iterator[Line]:
+        for hunk in self.hunks:
+            yield from hunk.removed
+
+    def __repr__(self) -> str:
+        return f"FileDiff({self.old_path!r}, {self.new_path!r})"
+
+
+class Patch:
+    """One patch (or cover letter) of a posting.
+
+    ``kind`` says what the input looked like: ``"email"`` (format-patch file or
+    mail), ``"git-log"`` (``git show`` / ``git log -p``), ``"message"`` (a bare
+    commit message, possibly followed by a diff), ``"diff"`` (a bare diff) or
+    ``"unrecognized"`` (``problem`` then says why: ``"empty"``, ``"binary"``
+    or ``"html"``).
+
+    ``headers`` maps a lower-cased header name to (decoded value, line);
+    ``message`` is the commit message body above the trailers (no subject);
+    ``notes`` the text below ``---`` that git ignores, without the diffstat;
+    ``separator_lineno`` the ``---`` line, when there is one.
+    """
+
+    __slots__ = ("author", "author_lineno", "base_commit", "diffstat", "files", "headers",
+                 "kind", "message", "notes", "problem", "separator_lineno", "source",
+                 "subject", "trailers")
+
+    def __init__(self, source: str, kind: str, problem: str | None = None) -> None:
+        self.source = source
+        self.kind = kind
+        self.problem = problem
+        self.subject: Subject | None = None
+        self.headers: dict[str, tuple[str, int | None]] = {}
+        self.author: str | None = None
+        self.author_lineno: int | None = None
+        self.message: list[Line] = []
+        self.trailers: list[Trailer] = []
+        self.notes: list[Line] = []
+        self.diffstat: list[Line] = []
+        self.files: list[FileDiff] = []
+        self.base_commit: Line | None = None
+        self.separator_lineno: int | None = None
+
+    @property
+    def is_cover_letter(self) -> bool:
+        return self.subject is not None and self.subject.number == 0
+
+    @property
+    def has_message(self) -> bool:
+        return self.kind in ("email", "git-log", "message")
+
+    @property
+    def paths(self) -> list[str]:
+        return [f.path for f in self.files]
+
+    def paragraphs(self) -> list[list[Line]]:
+        """The changelog body split at blank lines (each line keeps its number)."""
+        result: list[list[Line]] = []
+        current: list[Line] = []
+        for line in self.message:
+            if line.text.strip():
+                current.append(line)
+            elif current:
+                result.append(current)
+                current = []
+        if current:
+            result.append(current)
+        return result
+
+    def header(self, name: str) -> str | None:
+        found = self.headers.get(name.lower())
+        return found[0] if found else None
+
+    def header_lineno(self, name: str) -> int | None:
+        found = self.headers.get(name.lower())
+        return found[1] if found else None
+
+    def __repr__(self) -> str:
+        return f"Patch({self.source!r}, {self.kind!r})"
+
+
+class Series:
+    """Everything given in one run: one posting of one or more patches."""
+
+    __slots__ = ("patches",)
+
+    def __init__(self, patches: list[Patch] | None = None) -> None:
+        self.patches: list[Patch] = patches if patches is not None else []
+
+    @property
+    def cover_letter(self) -> Patch | None:
+        for patch in self.patches:
+            if patch.is_cover_letter:
+                return patch
+        return None
+
+    @property
+    def first_mail(self) -> Patch | None:
+        """The mail that starts the thread: the cover letter, else the first patch."""
+        return self.cover_letter or (self.patches[0] if self.patches else None)

@@ -1,0 +1,73 @@
+"""Render a ``check_texts()`` result as text (also b4's per-patch check
+format) or as GitHub Actions annotations.  JSON is ``json.dumps`` of it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kvmcheck.messages import catalog
+
+_GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _located(result: dict[str, object]) -> Iterator[tuple[str, dict[str, object]]]:
+    """(source file, finding) for every finding, series findings last."""
+    for patch in result["patches"]:
+        for finding in patch["findings"]:
+            yield patch["source"], finding
+    fallback = result["patches"][0]["source"] if result["patches"] else "-"
+    for finding in result["series"]["findings"]:
+        yield fallback, finding
+
+
+def format_text(result: dict[str, object], terse: bool = False) -> str:
+    """``FILE:LINE: SEVERITY: [rule-id] message`` lines, the checklist, a summary.
+
+    ``terse``: the finding lines only, nothing at all for a clean patch — b4
+    reports every output line of a check command, so a quiet pass matters.
+    """
+    messages = catalog(result["lang"])
+    lines = []
+    for source, finding in _located(result):
+        where = f"{source}:{finding['line']}" if finding["line"] is not None else source
+        lines.append(f"{where}: {finding['severity'].upper()}: [{finding['rule']}] "
+                     f"{finding['message']} ({finding['url']})")
+    if terse:
+        return "".join(f"{line}\n" for line in lines)
+    checklist = result["series"]["checklist"]
+    if checklist:
+        if lines:
+            lines.append("")
+        lines.append(messages["cli.checklist-heading"])
+        lines.extend(f"  - {item['item']} ({item['url']})" for item in checklist)
+    if lines:
+        lines.append("")
+    lines.append(messages["cli.summary"].format(**result["summary"]))
+    return "\n".join(lines) + "\n"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(result: dict[str, object]) -> str:
+    """GitHub Actions workflow commands: ``::error file=…,line=…,title=rule::message``."""
+    lines = []
+    for source, finding in _located(result):
+        properties = [f"file={_escape_property(source)}"]
+        if finding["line"] is not None:
+            properties.append(f"line={finding['line']}")
+        properties.append(f"title={_escape_property(finding['rule'])}")
+        message = f"{finding['message']} ({finding['url']})"
+        lines.append(f"::{_GITHUB_LEVEL[finding['severity']]} {','.join(properties)}::"
+                     f"{_escape_data(message)}")
+    messages = catalog(result["lang"])
+    for item in result["series"]["checklist"]:
+        lines.append(f"::notice title={_escape_property(messages['cli.checklist-heading'])}::"
+                     f"{_escape_data(item['item'] + ' (' + item['url'] + ')')}")
+    lines.append(messages["cli.summary"].format(**result["summary"]))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,793 @@
+"""Turn input files into the patch model (the only module that reads raw text).
+
+Accepted input, per file: a ``git format-patch`` file or saved mail (MIME,
+quoted-printable/base64 bodies, RFC 2047 headers, folded headers, CRLF), an
+mbox holding a whole series, ``git show`` / ``git log -p`` output, a bare
+commit message (as git hands it to a ``commit-msg`` hook) or a bare diff.
+Several files form one series.
+
+Headers and transfer encodings are decoded with the standard library
+``email`` package; this module only tracks where each piece of text sits in
+the input so that findings can name the line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from kvmcheck.model import FileDiff, Hunk, Line, Patch, Series, Subject, Trailer
+
+# An RFC 5322 field name followed by a colon.
+_HEADER = re.compile(r"[!-9;-~]+:")
+# A saved web page (the lore.kernel.org page instead of its raw message).
+_HTML = re.compile(r"\s*<(?:!DOCTYPE\s+html|html)\b", re.IGNORECASE)
+_MBOX_FROM = re.compile(r"From \S+ +\S")
+_GIT_LOG_COMMIT = re.compile(r"commit [0-9a-f]{7,64}\b")
+_HUNK = re.compile(r"@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
+# Diffstat lines: " path | 12 ++--", " path | Bin 0 -> 12 bytes", the summary.
+_DIFFSTAT_COUNT = re.compile(r"\d+ ?[-+]*|Bin\b.*")
+_DIFFSTAT_OTHER = re.compile(
+    r" (?:\d+ files? changed\b|(?:create|delete) mode \d+ |rename |mode change )"
+)
+_BASE_COMMIT = re.compile(r"base-commit: *([0-9a-fA-F]{7,64})\s*")
+_PREREQUISITE = re.compile(r"prerequisite-patch-id: *[0-9a-fA-F]+\s*")
+_BRACKETED_ADDRESS = re.compile(r"<([^<>\s@]+@[^<>\s]+)>")
+_TRAILER = re.compile(r"([A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*) *:(.*)")
+_SUBJECT_TAGS = re.compile(r"\[([^\]]*)\]\s*")
+_PREFIX_COMPONENT = re.compile(r"([^\s:\[\]]+):(?:\s+|$)")
+_REVERT = re.compile(r'Revert ".*"')
+_VERSION_TAG = re.compile(r"[vV](\d{1,4})")
+_NUMBER_TAG = re.compile(r"(\d{1,5})/(\d{1,5})")
+
+# Tags recognised in a trailer block even when misspelt in case or spacing.
+KNOWN_TAGS = (
+    "Signed-off-by", "Co-developed-by", "Acked-by", "Reviewed-by", "Tested-by",
+    "Reported-by", "Suggested-by", "Fixes", "Cc", "Link", "Closes", "Message-Id",
+    "Message-ID", "Cc: stable", "Originally-by", "Debugged-by", "Analyzed-by",
+    "Requested-by", "Based-on-patch-by", "Reported-and-tested-by", "Signed-off",
+)
+_KNOWN_TAGS_LOWER = frozenset(t.lower() for t in KNOWN_TAGS)
+
+# More lines than any real header block (long Cc: lists included).
+_MAX_HEADER_LINES = 2000
+
+# Share of control characters above which input is taken for binary data.
+_BINARY_CONTROL_SHARE = 0.01
+_CONTROL_CHARS = frozenset(chr(c) for c in range(32) if chr(c) not in "\t\n\r\f") | {"\x7f"}
+
+
+def parse_inputs(inputs: Iterable[tuple[str, str | bytes]]) -> Series:
+    """Parse every (source name, content) pair into one series."""
+    series = Series()
+    for source, data in inputs:
+        series.patches.extend(parse_file(source, data))
+    return series
+
+
+def parse_file(source: str, data: str | bytes) -> list[Patch]:
+    """Parse one input file into the patches it holds (at least one)."""
+    text, problem = _to_text(data)
+    if text is None:
+        return [Patch(source=source, kind="unrecognized", problem=problem)]
+    lines = _split_lines(text)
+    start = _first_nonblank(lines)
+    if start is None:
+        return [Patch(source=source, kind="unrecognized", problem="empty")]
+    first = lines[start].text
+    if _MBOX_FROM.match(first) and _header_block_follows(lines, start + 1):
+        return [_parse_email(source, chunk[1:]) for chunk in _split_mbox(lines, start)]
+    if _looks_like_email(lines, start):
+        return [_parse_email(source, lines[start:])]
+    if _GIT_LOG_COMMIT.match(first):
+        return [_parse_git_log(source, chunk) for chunk in _split_git_log(lines, start)]
+    if _is_diff_start(lines, start):
+        patch = Patch(source=source, kind="diff")
+        _parse_after_message(patch, lines[start:])
+        return [patch]
+    return [_parse_bare_message(source, lines[start:])]
+
+
+# --- raw text ---------------------------------------------------------------
+
+
+def _to_text(data: str | bytes) -> tuple[str | None, str | None]:
+    """Decode input to text, or say why it is not text."""
+    if isinstance(data, bytes):
+        if b"\x00" in data:
+            return None, "binary"
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            # Mail in a legacy 8-bit charset: every byte maps to a character.
+            text = data.decode("latin-1")
+            if _mostly_unprintable(text, extra=frozenset(chr(c) for c in range(0x80, 0xA0))):
+                return None, "binary"
+    else:
+        text = data
+    if "\x00" in text or _mostly_unprintable(text):
+        return None, "binary"
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip():
+        return None, "empty"
+    if _HTML.match(text):
+        return None, "html"
+    return text, None
+
+
+def _mostly_unprintable(text: str, extra: frozenset[str] = frozenset()) -> bool:
+    sample = text[:65536]
+    if not sample:
+        return False
+    bad = sum(1 for ch in sample if ch in _CONTROL_CHARS or ch in extra)
+    return bad > _BINARY_CONTROL_SHARE * len(sample)
+
+
+def _split_lines(text: str) -> list[Line]:
+    """Split at LF (CRLF and CR-only endings count as one line end)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    parts = text.split("\n")
+    if parts and parts[-1] == "":
+        parts.pop()
+    return [Line(part, number) for number, part in enumerate(parts, start=1)]
+
+
+def _first_nonblank(lines: list[Line]) -> int | None:
+    for index, line in enumerate(lines):
+        if line.text.strip():
+            return index
+    return None
+
+
+# --- classification and splitting --------------------------------------------
+
+
+def _header_block_follows(lines: list[Line], start: int) -> bool:
+    """True when ``lines[start:]`` opens with mail headers naming From or Subject."""
+    names = set()
+    # A header block is short; bounding the scan keeps mbox splitting linear.
+    for line in lines[start:start + _MAX_HEADER_LINES]:
+        text = line.text
+        if not text.strip():
+            break
+        if text[0] in " \t" and names:
+            continue
+        match = _HEADER.match(text)
+        if not match:
+            return False
+        names.add(match.group()[:-1].lower())
+    return bool(names & {"from", "subject"})
+
+
+def _looks_like_email(lines: list[Line], start: int) -> bool:
+    return _HEADER.match(lines[start].text) is not None and _header_block_follows(lines, start)
+
+
+def _split_mbox(lines: list[Line], start: int) -> list[list[Line]]:
+    """Cut an mbox at its ``From `` separator lines.
+
+    No blank line is required before one: ``cat *.patch`` puts each
+    separator right after the previous mail's signature.
+    """
+    chunks: list[list[Line]] = []
+    current: list[Line] = []
+    for index in range(start, len(lines)):
+        text = lines[index].text
+        if (
+            text.startswith("From ")
+            and _MBOX_FROM.match(text)
+            and _header_block_follows(lines, index + 1)
+        ):
+            if current:
+                chunks.append(current)
+            current = []
+        current.append(lines[index])
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+def _split_git_log(lines: list[Line], start: int) -> list[list[Line]]:
+    chunks: list[list[Line]] = []
+    current: list[Line] = []
+    for line in lines[start:]:
+        if _GIT_LOG_COMMIT.match(line.text) and current:
+            chunks.append(current)
+            current = []
+        current.append(line)
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+def _is_diff_start(lines: list[Line], index: int) -> bool:
+    text = lines[index].text
+    if text.startswith(("diff --git ", "diff -", "Index: ")):
+        return True
+    return (
+        text.startswith("--- ")
+        and index + 1 < len(lines)
+        and lines[index + 1].text.startswith("+++ ")
+    )
+
+
+def _is_patch_break(text: str) -> bool:
+    """Where ``git am`` ends the commit message (see git's mailinfo.c)."""
+    if text.startswith(("diff -", "Index: ")):
+        return True
+    if text.startswith("---"):
+        rest = text[3:]
+        if rest.startswith(" ") and len(rest) > 1 and not rest[1].isspace():
+            return True
+        return not rest.strip()
+    return False
+
+
+# --- mail ---------------------------------------------------------------------
+
+
+def _parse_email(source: str, lines: list[Line]) -> Patch:
+    patch = Patch(source=source, kind="email")
+    header_lines, body_start = _collect_headers(lines)
+    header_text = "\n".join(text for text, _ in header_lines) + "\n"
+    raw: dict[str, tuple[str, int | None]] = {}
+    current = None
+    for text, lineno in header_lines:
+        if text[:1] in (" ", "\t"):
+            if current is not None:
+                value, first = raw[current]
+                raw[current] = (f"{value} {text.strip()}", first)
+            continue
+        name, _, value = text.partition(":")
+        current = name.strip().lower()
+        if current in raw:
+            current = None  # a repeated header: the first one counts, as in email.message
+            continue
+        raw[current] = (value.strip(), lineno)
+    # A plain ASCII value without RFC 2047 encoded words decodes to itself;
+    # the email package decodes the others (and is only loaded for them).
+    message = None
+    for name, (value, lineno) in raw.items():
+        if value.isascii() and "=?" not in value:
+            patch.headers[name] = (" ".join(value.split()), lineno)
+            continue
+        if message is None:
+            message = _email_parser().parsestr(header_text, headersonly=True)
+        patch.headers[name] = (_header_value(message, name), lineno)
+
+    body = lines[body_start:]
+    body_lines = _decode_body(header_text, body, patch)
+    body_lines = _take_in_body_headers(patch, body_lines)
+
+    subject = patch.header("subject")
+    if subject is not None:
+        patch.subject = parse_subject(subject, patch.header_lineno("subject"))
+    sender = patch.header("from")
+    if sender is not None and patch.author is None:
+        patch.author = sender
+        patch.author_lineno = patch.header_lineno("from")
+    _parse_body(patch, body_lines)
+    return patch
+
+
+def _collect_headers(lines: list[Line]) -> tuple[list[tuple[str, int | None]], int]:
+    """The header lines (with their line numbers) and the index of the body."""
+    headers: list[tuple[str, int | None]] = []
+    index = 0
+    while index < len(lines):
+        text = lines[index].text
+        if not text.strip():
+            return headers, index + 1
+        if (text[0] in " \t" and headers) or _HEADER.match(text):
+            headers.append((text, lines[index].lineno))
+            index += 1
+            continue
+        # Not a header: the body starts without the blank line.
+        return headers, index
+    return headers, index
+
+
+def _email_parser():
+    """The standard library's mail parser, imported on first use: most patches
+    have plain ASCII headers and 8-bit bodies that need no decoding."""
+    from email import policy
+    from email.parser import Parser
+
+    return Parser(policy=policy.default)
+
+
+def _header_value(message, name: str) -> str:
+    """The decoded, unfolded value of a header (RFC 2047 words decoded)."""
+    # The email package raises many kinds of exception on odd input: fall back
+    # to plain RFC 2047 decoding, then to the raw text.
+    try:
+        value = message.get(name)
+        return " ".join(str(value).split()) if value is not None else ""
+    except Exception:
+        from email.header import decode_header, make_header
+
+        raw = message.get_all(name, failobj=[""])[0]
+        try:
+            return " ".join(str(make_header(decode_header(str(raw)))).split())
+        except Exception:
+            return " ".join(str(raw).split())
+
+
+def _decode_body(header_text: str, body: list[Line], patch: Patch) -> list[Line]:
+    """The body as text lines; decoded when it was transfer-encoded."""
+    encoding = (patch.header("content-transfer-encoding") or "").strip().lower()
+    content_type = (patch.header("content-type") or "").strip().lower()
+    multipart = content_type.startswith("multipart/")
+    if not multipart and encoding not in ("quoted-printable", "base64"):
+        return body
+    raw_body = "\n".join(line.text for line in body) + "\n"
+    try:
+        message = _email_parser().parsestr(header_text + "\n" + raw_body)
+        texts = _decoded_parts(message)
+    except Exception:  # malformed MIME: check the raw text rather than nothing
+        return body
+    decoded = "\n".join(texts)
+    new_lines = decoded.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if new_lines and new_lines[-1] == "":
+        new_lines.pop()
+    quoted_printable = not multipart and encoding == "quoted-printable"
+    linenos = _quoted_printable_linenos(body) if quoted_printable else None
+    if linenos is None or len(linenos) != len(new_lines):
+        # No reliable mapping to input lines (base64, multipart).
+        return [Line(text, None) for text in new_lines]
+    return [Line(text, lineno) for text, lineno in zip(new_lines, linenos, strict=True)]
+
+
+def _decoded_parts(message) -> list[str]:
+    texts: list[str] = []
+    for part in message.walk():
+        if part.is_multipart():
+            continue
+        filename = (part.get_filename() or "").lower()
+        if part.get_content_maintype() != "text" and not filename.endswith((".patch", ".diff")):
+            continue
+        payload = part.get_payload(decode=True) or b""
+        charset = part.get_content_charset() or "utf-8"
+        try:
+            texts.append(payload.decode(charset, errors="replace"))
+        except LookupError:
+            texts.append(payload.decode("utf-8", errors="replace"))
+    return texts
+
+
+def _quoted_printable_linenos(body: list[Line]) -> list[int | None]:
+    """Input line of each decoded line: a soft break (``=`` at the end) joins lines."""
+    linenos: list[int | None] = []
+    joining = False
+    for line in body:
+        if not joining:
+            linenos.append(line.lineno)
+        joining = line.text.rstrip(" \t").endswith("=")
+    return linenos
+
+
+def _take_in_body_headers(patch: Patch, body: list[Line]) -> list[Line]:
+    """Apply ``From:``/``Subject:`` lines opening the body, as ``git am`` does."""
+    index = 0
+    while index < len(body) and not body[index].text.strip():
+        index += 1
+    start = index
+    found = False
+    while index < len(body):
+        text = body[index].text
+        lower = text.lower()
+        if lower.startswith("from:"):
+            patch.author = text[5:].strip()
+            patch.author_lineno = body[index].lineno
+        elif lower.startswith("subject:"):
+            patch.subject = parse_subject(text[8:].strip(), body[index].lineno)
+            patch.headers["subject"] = (text[8:].strip(), body[index].lineno)
+        elif lower.startswith("date:"):
+            pass
+        else:
+            break
+        found = True
+        index += 1
+    if not found:
+        return body[start:]
+    if index < len(body) and not body[index].text.strip():
+        return body[index + 1:]
+    return body[index:]
+
+
+def author_email(author: str | None) -> str:
+    """The lower-cased address of a ``Name <address>`` string ('' if none)."""
+    if not author:
+        return ""
+    bracketed = _BRACKETED_ADDRESS.search(author)
+    if bracketed:
+        return bracketed.group(1).lower()
+    from email.utils import parseaddr  # rarely needed: keep start-up lean
+
+    return parseaddr(author)[1].lower()
+
+
+# --- git show / git log -p, bare messages --------------------------------------
+
+
+def _parse_git_log(source: str, lines: list[Line]) -> Patch:
+    patch = Patch(source=source, kind="git-log")
+    index = 1
+    while index < len(lines) and lines[index].text.strip():
+        text = lines[index].text
+        name, _, value = text.partition(":")
+        if _ and name and " " not in name:
+            patch.headers[name.lower()] = (value.strip(), lines[index].lineno)
+            if name.lower() == "author":
+                patch.author = value.strip()
+                patch.author_lineno = lines[index].lineno
+        index += 1
+    message: list[Line] = []
+    while index < len(lines):
+        text = lines[index].text
+        if text.startswith("    "):
+            message.append(Line(text[4:], lines[index].lineno))
+        elif not text.strip():
+            message.append(Line("", lines[index].lineno))
+        else:
+            break
+        index += 1
+    subject_lines, rest = _take_subject(message)
+    if subject_lines:
+        patch.subject = parse_subject(
+            " ".join(line.text.strip() for line in subject_lines), subject_lines[0].lineno
+        )
+    _set_message(patch, rest)
+    _parse_after_message(patch, lines[index:])
+    return patch
+
+
+def _parse_bare_message(source: str, lines: list[Line]) -> Patch:
+    """A commit message as ``git commit`` hands it to the commit-msg hook."""
+    patch = Patch(source=source, kind="message")
+    kept: list[Line] = []
+    for line in lines:
+        if re.match(r"# -+ >8 -+", line.text):
+            break  # git commit --verbose: everything below the scissors is the diff
+        if line.text.startswith("#"):
+            continue  # git strips comment lines before committing
+        kept.append(line)
+    subject_lines, rest = _take_subject(kept)
+    if subject_lines:
+        patch.subject = parse_subject(
+            " ".join(line.text.strip() for line in subject_lines), subject_lines[0].lineno
+        )
+    _parse_body(patch, rest)
+    return patch
+
+
+def _take_subject(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """Git's subject is the first paragraph of the message."""
+    index = 0
+    while index < len(lines) and not lines[index].text.strip():
+        index += 1
+    start = index
+    while (
+        index < len(lines)
+        and lines[index].text.strip()
+        and not _is_patch_break(lines[index].text)
+    ):
+        index += 1
+    return lines[start:index], lines[index:]
+
+
+# --- body: message, trailers, notes, diffstat, diff ---------------------------
+
+
+def _parse_body(patch: Patch, body: list[Line]) -> None:
+    """Split a mail or message body at the patch break (``---`` or a diff)."""
+    for index, line in enumerate(body):
+        if _is_patch_break(line.text):
+            _set_message(patch, body[:index])
+            _parse_after_message(patch, body[index:])
+            return
+    _set_message(patch, body)
+
+
+def _set_message(patch: Patch, lines: list[Line]) -> None:
+    lines = _strip_signature(patch, lines)
+    while lines and not lines[-1].text.strip():
+        lines = lines[:-1]
+    while lines and not lines[0].text.strip():
+        lines = lines[1:]
+    body, trailers = _split_trailers(lines)
+    while body and not body[-1].text.strip():
+        body.pop()
+    patch.message = body
+    patch.trailers = trailers
+
+
+def _strip_signature(patch: Patch, lines: list[Line]) -> list[Line]:
+    """Drop the mail signature and take out ``base-commit:`` lines."""
+    kept: list[Line] = []
+    for line in lines:
+        text = line.text
+        if text == "-- ":
+            break
+        match = _BASE_COMMIT.fullmatch(text)
+        if match:
+            patch.base_commit = line
+            continue
+        if _PREREQUISITE.fullmatch(text):
+            continue
+        kept.append(line)
+    return kept
+
+
+def _is_trailer_line(text: str) -> bool:
+    match = _TRAILER.fullmatch(text)
+    return bool(match) and len(match.group(1)) <= 40 and not match.group(2).startswith("//")
+
+
+def _is_known_tag(text: str) -> bool:
+    match = _TRAILER.fullmatch(text)
+    return bool(match) and match.group(1).lower() in _KNOWN_TAGS_LOWER
+
+
+def _is_trailer_block_line(text: str) -> bool:
+    """Trailer, its continuation, or a maintainer's ``[ note ]`` between trailers."""
+    stripped = text.strip()
+    return (
+        _is_trailer_line(text)
+        or (text[:1] in (" ", "\t") and bool(stripped))
+        or stripped.startswith("[")
+        or stripped.startswith("(cherry picked from commit")
+    )
+
+
+def _trailer_run_start(lines: list[Line], end: int) -> int:
+    """Where the run of trailer-block lines ending at ``end`` starts.
+
+    A maintainer's note may span lines: ``[Fixed up the comment.`` ...
+    ``- Paolo]``; it is taken whole.
+    """
+    index = end - 1
+    while index >= 0 and lines[index].text.strip():
+        text = lines[index].text
+        if _is_trailer_block_line(text):
+            index -= 1
+            continue
+        if text.rstrip().endswith("]"):
+            opening = index
+            while opening >= 0 and lines[opening].text.strip() \
+                    and not lines[opening].text.lstrip().startswith("["):
+                opening -= 1
+            if opening >= 0 and lines[opening].text.lstrip().startswith("["):
+                index = opening - 1
+                continue
+        break
+    return index + 1
+
+
+def _split_trailers(lines: list[Line]) -> tuple[list[Line], list[Trailer]]:
+    """Separate the trailer block at the end of a message from its body.
+
+    The trailer block is the run of trailer lines ending the last paragraph
+    (it must hold at least one known tag), extended upwards over whole
+    paragraphs made only of trailers.
+    """
+    end = len(lines)
+    start = _trailer_run_start(lines, end)
+    while start < end and lines[start].text[:1] in (" ", "\t"):
+        start += 1  # a continuation needs its trailer above it
+    if not any(_is_known_tag(line.text) for line in lines[start:end]):
+        return list(lines), []
+    while True:
+        above = start
+        while above > 0 and not lines[above - 1].text.strip():
+            above -= 1
+        top = above
+        while top > 0 and lines[top - 1].text.strip():
+            top -= 1
+        paragraph = lines[top:above]
+        if (
+            paragraph
+            and all(_is_trailer_block_line(line.text) for line in paragraph)
+            and paragraph[0].text[:1] not in (" ", "\t")
+            and any(_is_known_tag(line.text) for line in paragraph)
+        ):
+            start = top
+            continue
+        break
+    trailers: list[Trailer] = []
+    in_note = False
+    for line in lines[start:end]:
+        text = line.text
+        stripped = text.strip()
+        if in_note or stripped.startswith("["):
+            # A maintainer's note; it may go on over several (indented) lines.
+            in_note = not stripped.endswith("]")
+            continue
+        if not stripped:
+            continue
+        match = _TRAILER.fullmatch(text) if text[:1] not in (" ", "\t") else None
+        if match:
+            trailers.append(Trailer(match.group(1), match.group(2).strip(), line.lineno, text))
+        elif trailers and text[:1] in (" ", "\t"):
+            last = trailers[-1]
+            trailers[-1] = Trailer(last.key, f"{last.value} {text.strip()}", last.lineno, last.raw)
+    return list(lines[:start]), trailers
+
+
+def _parse_after_message(patch: Patch, lines: list[Line]) -> None:
+    """Notes, diffstat and diff below the commit message."""
+    index = 0
+    if lines and lines[0].text.startswith("---") and not lines[0].text[3:].strip():
+        patch.separator_lineno = lines[0].lineno
+        index = 1
+    notes: list[Line] = []
+    while index < len(lines) and not _is_diff_start(lines, index):
+        line = lines[index]
+        if line.text == "-- ":
+            break
+        if _is_diffstat(line.text):
+            patch.diffstat.append(line)
+        elif _BASE_COMMIT.fullmatch(line.text):
+            patch.base_commit = line
+        elif not _PREREQUISITE.fullmatch(line.text):
+            notes.append(line)
+        index += 1
+    while notes and not notes[-1].text.strip():
+        notes.pop()
+    while notes and not notes[0].text.strip():
+        notes.pop(0)
+    patch.notes = notes
+    _parse_diff(patch, lines[index:])
+
+
+def _is_diffstat(text: str) -> bool:
+    if not text.startswith(" "):
+        return False
+    name, bar, count = text.rpartition("|")
+    if bar:
+        return bool(name.strip()) and _DIFFSTAT_COUNT.fullmatch(count.strip()) is not None
+    return _DIFFSTAT_OTHER.match(text) is not None
+
+
+def _diff_git_paths(text: str) -> tuple[str | None, str | None]:
+    rest = text[len("diff --git "):].strip()
+    if rest.startswith('"'):
+        parts = re.findall(r'"((?:[^"\\]|\\.)*)"|(\S+)', rest)
+        names = [quoted or plain for quoted, plain in parts]
+    else:
+        split = rest.find(" b/")
+        names = [rest[:split], rest[split + 1:]] if split >= 0 else rest.split(" ", 1)
+    if len(names) != 2:
+        return None, None
+    return _strip_prefix(names[0]), _strip_prefix(names[1])
+
+
+def _strip_prefix(name: str) -> str | None:
+    name = name.strip()
+    if "\t" in name:
+        name = name.split("\t", 1)[0]  # diff -u puts a timestamp after a tab
+    if name.startswith('"') and name.endswith('"') and len(name) > 1:
+        name = name[1:-1]
+    if name == "/dev/null":
+        return None
+    if name.startswith(("a/", "b/")):
+        return name[2:]
+    return name
+
+
+def _parse_diff(patch: Patch, lines: list[Line]) -> None:
+    current: FileDiff | None = None
+    index = 0
+    total = len(lines)
+    while index < total:
+        line = lines[index]
+        text = line.text
+        if text.startswith("diff --git "):
+            old, new = _diff_git_paths(text)
+            current = FileDiff(old, new, line.lineno)
+            patch.files.append(current)
+            index += 1
+        elif text.startswith("--- ") and _is_diff_start(lines, index):
+            old = _strip_prefix(text[4:])
+            new = _strip_prefix(lines[index + 1].text[4:])
+            if current is None or current.hunks:
+                current = FileDiff(old, new, line.lineno)
+                patch.files.append(current)
+            else:
+                current.old_path, current.new_path = old, new
+            index += 2
+        elif text.startswith("@@") and current is not None:
+            index = _parse_hunk(current, lines, index)
+        elif current is not None and text.startswith("rename to "):
+            current.new_path = text[len("rename to "):].strip()
+            index += 1
+        elif text == "-- ":
+            break  # mail signature
+        else:
+            match = _BASE_COMMIT.fullmatch(text)
+            if match:
+                patch.base_commit = line
+            index += 1
+
+
+def _parse_hunk(current: FileDiff, lines: list[Line], index: int) -> int:
+    header = lines[index]
+    match = _HUNK.match(header.text)
+    if not match:
+        return index + 1
+    old_count = int(match.group(2)) if match.group(2) is not None else 1
+    new_count = int(match.group(4)) if match.group(4) is not None else 1
+    hunk = Hunk(int(match.group(1)), int(match.group(3)), header.lineno,
+                header.text[match.end():].strip())
+    current.hunks.append(hunk)
+    index += 1
+    while index < len(lines) and (old_count > 0 or new_count > 0):
+        line = lines[index]
+        marker = line.text[:1]
+        if marker == "+":
+            hunk.added.append(Line(line.text[1:], line.lineno))
+            new_count -= 1
+        elif marker == "-":
+            hunk.removed.append(Line(line.text[1:], line.lineno))
+            old_count -= 1
+        elif marker in (" ", ""):
+            # Mailers eat the space of empty context lines.
+            old_count -= 1
+            new_count -= 1
+        elif marker != "\\":
+            break
+        index += 1
+    while index < len(lines) and lines[index].text.startswith("\\"):
+        index += 1  # "\ No newline at end of file"
+    return index
+
+
+# --- subject --------------------------------------------------------------------
+
+
+def parse_subject(raw: str, lineno: int | None) -> Subject:
+    """Split ``[PATCH v2 3/7] KVM: x86: Fix foo`` into its parts."""
+    text = " ".join(raw.split())
+    subject = Subject(raw=text, lineno=lineno)
+    tags: list[str] = []
+    position = 0
+    while True:
+        match = _SUBJECT_TAGS.match(text, position)
+        if not match:
+            break
+        tags.extend(word for word in re.split(r"[\s,]+", match.group(1)) if word)
+        position = match.end()
+    subject.tags = tuple(tags)
+    for tag in tags:
+        upper = tag.upper()
+        if upper in ("PATCH", "PATCHSET"):
+            subject.is_patch = True
+        elif upper == "RFC":
+            subject.rfc = True
+        elif upper in ("KVM-UNIT-TESTS", "KVM-UNIT-TEST", "KUT"):
+            subject.project = "kvm-unit-tests"
+        elif _VERSION_TAG.fullmatch(tag):
+            subject.version = int(tag[1:])
+        else:
+            number = _NUMBER_TAG.fullmatch(tag)
+            if number:
+                subject.number, subject.total = int(number.group(1)), int(number.group(2))
+    shortlog = text[position:].strip()
+    subject.shortlog = shortlog
+    if _REVERT.fullmatch(shortlog):
+        # git revert's own subject: the quoted title is never checked as a shortlog.
+        subject.revert = True
+        subject.description = shortlog
+        return subject
+    prefix: list[str] = []
+    offset = 0
+    while True:
+        match = _PREFIX_COMPONENT.match(shortlog, offset)
+        if not match:
+            break
+        prefix.append(match.group(1))
+        offset = match.end()
+    subject.prefix = tuple(prefix)
+    subject.description = shortlog[offset:].strip()
+    return subject

@@ -1,0 +1,206 @@
+"""What the touched files say about a patch: KVM host code, guest side,
+kvm-unit-tests, and which shortlog topic covers them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+KVM_HOST_PREFIXES = (
+    "arch/x86/kvm/",
+    "virt/kvm/",
+    "arch/x86/include/asm/kvm",
+    "include/linux/kvm",
+    "include/uapi/linux/kvm.h",
+    "arch/x86/include/uapi/asm/kvm",
+    "Documentation/virt/kvm/",
+    "tools/testing/selftests/kvm/",
+)
+
+# Linux running as a KVM guest: ``x86/kvm:`` is the right prefix there.
+GUEST_SIDE_PATTERNS = (
+    re.compile(r"arch/x86/kernel/kvm[^/]*\.[ch]"),
+    re.compile(r"arch/x86/include/(?:uapi/)?asm/kvm_para\.h"),
+    re.compile(r"include/(?:uapi/)?linux/kvm_para\.h"),
+    re.compile(r"arch/x86/include/asm/kvmclock\.h"),
+)
+
+# Paths only kvm-unit-tests has (the kernel keeps these under arch/).
+_KUT_ONLY = re.compile(
+    r"(?:x86|s390x|arm|powerpc|riscv)/|lib/(?:x86|arm|arm64|s390x|powerpc|riscv)/"
+    r"|lib/libcflat\.h|unittests\.cfg|run_tests\.sh|scripts/(?:arch-run|runtime|common)\.bash"
+    r"|errata\.txt|configure"
+)
+
+_KERNEL_TOP = (
+    "arch/", "virt/", "tools/", "include/", "Documentation/", "drivers/", "kernel/",
+    "mm/", "fs/", "net/", "block/", "crypto/", "security/", "sound/", "init/",
+    "ipc/", "samples/", "usr/", "certs/", "io_uring/", "rust/", "MAINTAINERS", "Kbuild",
+    "Kconfig",
+)
+
+SELFTESTS = "tools/testing/selftests/kvm/"
+
+UAPI_HEADERS = re.compile(
+    r"include/uapi/linux/kvm\.h|arch/x86/include/uapi/asm/kvm(?:_para)?\.h"
+)
+
+SOURCE_FILE = re.compile(r".*\.(?:[chS]|lds)")
+
+
+def is_guest_side(path: str) -> bool:
+    return any(pattern.fullmatch(path) for pattern in GUEST_SIDE_PATTERNS)
+
+
+def is_kvm_host(path: str) -> bool:
+    return path.startswith(KVM_HOST_PREFIXES) and not is_guest_side(path)
+
+
+def is_kut_path(path: str) -> bool:
+    return _KUT_ONLY.match(path) is not None
+
+
+def is_kernel_path(path: str) -> bool:
+    return path.startswith(_KERNEL_TOP)
+
+
+def is_source(path: str) -> bool:
+    return SOURCE_FILE.fullmatch(path) is not None
+
+
+# --- topic areas ----------------------------------------------------------------
+
+_KVM_X86 = "arch/x86/kvm/"
+
+
+def areas(path: str) -> tuple[str, ...]:
+    """The topics that cover ``path``, most specific first ("" = common KVM).
+
+    Returns ``()`` for files that say nothing about the topic (documentation,
+    uAPI headers, files outside KVM).
+    """
+    if path.startswith(SELFTESTS):
+        return ("selftests",)
+    if path.startswith("virt/kvm/"):
+        if path.startswith("virt/kvm/guest_memfd"):
+            return ("guest_memfd", "")
+        return ("",)
+    if path.startswith("arch/x86/include/asm/"):
+        name = path[len("arch/x86/include/asm/"):]
+        if name.startswith("vmx"):
+            return ("VMX", "x86")
+        if name.startswith("svm"):
+            return ("SVM", "x86")
+        if name.startswith("kvm"):
+            return ("x86",)
+        return ()
+    if not path.startswith(_KVM_X86):
+        return ()
+    local = path[len(_KVM_X86):]
+    if local.startswith("vmx/"):
+        name = local[4:]
+        if name.startswith("nested"):
+            return ("nVMX", "VMX", "x86")
+        if name.startswith("pmu"):
+            return ("VMX", "x86/pmu", "x86")
+        if name.startswith("tdx"):
+            return ("TDX", "VMX", "x86")
+        return ("VMX", "x86")
+    if local.startswith("svm/"):
+        name = local[4:]
+        if name.startswith("nested"):
+            return ("nSVM", "SVM", "x86")
+        if name.startswith("pmu"):
+            return ("SVM", "x86/pmu", "x86")
+        if name.startswith("sev"):
+            return ("SEV", "SEV-ES", "SNP", "SVM", "x86")
+        return ("SVM", "x86")
+    # The layout before vmx/ and svm/ were split (v5.0 and v5.7).
+    if local in ("vmx.c", "vmx.h", "vmx_evmcs.h", "vmx_shadow_fields.h"):
+        return ("VMX", "x86")
+    if local == "svm.c":
+        return ("SVM", "x86")
+    if local == "pmu_intel.c":
+        return ("VMX", "x86/pmu", "x86")
+    if local == "pmu_amd.c":
+        return ("SVM", "x86/pmu", "x86")
+    if local.startswith("mmu/") or local in ("mmu.c", "mmu.h", "paging_tmpl.h", "mmu_audit.c"):
+        return ("x86/mmu", "x86")
+    if local.startswith("pmu"):
+        return ("x86/pmu", "x86")
+    if local.startswith("xen"):
+        return ("x86/xen", "x86")
+    if local.startswith("emulate"):
+        return ("x86/emulator", "x86")
+    return ("x86",)
+
+
+# Topics that are one family: a file of one member is covered by the others.
+_FAMILIES = (
+    frozenset({"VMX", "nVMX", "TDX"}),
+    frozenset({"SVM", "nSVM", "SEV", "SEV-ES", "SNP"}),
+)
+
+
+# x86 topics named after a subsystem rather than a vendor.
+_SUBSYSTEMS = frozenset({"x86/mmu", "x86/pmu", "x86/xen", "x86/emulator"})
+
+
+def _family(topic: str) -> frozenset[str]:
+    for family in _FAMILIES:
+        if topic in family:
+            return family
+    return frozenset({topic})
+
+
+def topic_paths(paths: Iterable[str]) -> list[str]:
+    """The paths that decide the topic: selftests only count when alone.
+
+    A KVM change posted with its selftest keeps the KVM topic.
+    """
+    paths = list(paths)
+    others = [p for p in paths if is_kvm_host(p) and not p.startswith(SELFTESTS)]
+    if others:
+        return [p for p in paths if not p.startswith(SELFTESTS)]
+    return paths
+
+
+def topic_covers(topic: str, paths: Iterable[str]) -> bool:
+    """Whether ``topic`` is a fitting topic for a patch touching ``paths``.
+
+    A topic fits when it covers at least one touched file and no touched file
+    belongs to a rival vendor family (``VMX`` on an SVM file).
+    """
+    file_areas = [found for found in (areas(p) for p in topic_paths(paths)) if found]
+    if not file_areas:
+        return True
+    if topic in _SUBSYSTEMS:
+        # A subsystem change often reaches into common or vendor code
+        # (x86/mmu in vmx.c for EPT): only files of other subsystems alone
+        # say the topic is wrong.
+        return any(topic in found or ("x86" in found and not _SUBSYSTEMS & set(found))
+                   for found in file_areas)
+    family = _family(topic)
+    if not any(family & set(found) for found in file_areas):
+        return False
+    vendor = next((f for f in _FAMILIES if topic in f), None)
+    if vendor is None:
+        return True
+    rivals = [f for f in _FAMILIES if f is not vendor]
+    return not any(set(found) & rival for found in file_areas for rival in rivals)
+
+
+def suggest_topic(paths: Iterable[str]) -> str | None:
+    """The first common parent topic of the files (``None`` if none applies).
+
+    ``""`` means common KVM code: a plain ``KVM:`` prefix.
+    """
+    file_areas = [found for found in (areas(p) for p in topic_paths(paths)) if found]
+    if not file_areas:
+        return None
+    common = [topic for topic in file_areas[0] if all(topic in found for found in file_areas[1:])]
+    if common:
+        return common[0]
+    if all("x86" in found for found in file_areas):
+        return "x86"
+    return ""

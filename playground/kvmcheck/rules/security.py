@@ -1,0 +1,49 @@
+"""Security rule (handbook: maintainer-kvm-x86#vulnerabilities)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kvmcheck.context import PatchContext
+from kvmcheck.model import Line
+from kvmcheck.registry import Finding, Rule, rule
+from kvmcheck.rules._examples import patch
+
+_GUEST = r"(?:guest|L2|nested|VM|userspace)"
+_VULNERABILITY = re.compile(
+    r"\bCVE-\d{4}-\d{4,}\b"
+    r"|\bguest[- ]to[- ]host\b"
+    r"|\b(?:VM|guest|container)[- ]escape\b|\bescape (?:to|into) the host\b"
+    r"|\bL2\b[^.]{0,40}\b(?:attack|exploit|compromise|escape)\w*\b[^.]{0,20}\bL1\b"
+    rf"|\b{_GUEST}\b[^.]{{0,60}}\b(?:out[- ]of[- ]bounds|use[- ]after[- ]free|UAF"
+    r"|arbitrary (?:read|write|code)|privilege escalation|info(?:rmation)? leak"
+    r"|leak (?:host|kernel) (?:memory|data)|corrupt (?:host|the host))"
+    r"|\b(?:out[- ]of[- ]bounds|use[- ]after[- ]free|privilege escalation)\b[^.]{0,60}"
+    r"\b(?:triggered|triggerable|reachable|exploitable|caused) by "
+    rf"(?:a |the |an )?(?:malicious )?{_GUEST}\b"
+    r"|\bmalicious (?:guest|L2|VM)\b",
+    re.IGNORECASE,
+)
+
+
+@rule(
+    "possible-vulnerability", "info", "maintainer-kvm-x86#vulnerabilities",
+    bad=patch(body="Return -EINVAL from kvm_get_foo() for unknown indices: a malicious\n"
+                   "guest can otherwise make the host read past the end of the array."),
+    good=patch(),
+)
+def possible_vulnerability(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
+    """Guest-triggerable host bugs go to the security team before the list."""
+    patch_ = context.patch
+    if not patch_.has_message:
+        return
+    texts = [Line(patch_.subject.description, patch_.subject.lineno)] if patch_.subject else []
+    texts.extend(context.prose)
+    # Join neighbouring lines so a phrase wrapped across lines still matches.
+    for index, line in enumerate(texts):
+        window = line.text + " " + (texts[index + 1].text if index + 1 < len(texts) else "")
+        match = _VULNERABILITY.search(window)
+        if match and match.start() < len(line.text):
+            yield rule_.finding(line.lineno, phrase=" ".join(match.group().split()))
+            return

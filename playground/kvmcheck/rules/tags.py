@@ -1,0 +1,337 @@
+"""Tag rules: sign-off, trailers, Fixes:, commit references, stable, links
+(handbook: maintainer-kvm-x86#fixes, #links; first-patch#sign-off)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kvmcheck.context import PatchContext
+from kvmcheck.model import Line, Series, Trailer
+from kvmcheck.parser import author_email
+from kvmcheck.registry import GENERIC, SERIES, Finding, Rule, rule
+from kvmcheck.rules._examples import AUTHOR, SIGNOFF, patch
+
+FIXES = "maintainer-kvm-x86#fixes"
+LINKS = "maintainer-kvm-x86#links"
+SIGN_OFF = "first-patch#sign-off"
+
+CANONICAL_TAGS = {
+    tag.lower(): tag
+    for tag in (
+        "Signed-off-by", "Co-developed-by", "Acked-by", "Reviewed-by", "Tested-by",
+        "Reported-by", "Suggested-by", "Fixes", "Cc", "Link", "Closes",
+    )
+}
+PERSON_TAGS = frozenset(
+    ("signed-off-by", "co-developed-by", "acked-by", "reviewed-by", "tested-by",
+     "reported-by", "suggested-by")
+)
+
+_FIXES_OK = re.compile(r'[0-9a-f]{12,40} \("(.+)"\)')
+_SHA = re.compile(r"\b[0-9a-fA-F]{6,40}\b")
+_FIXES_TITLE = re.compile(r'\(\s*["“](.*?)["”]\s*\)|["“](.*?)["”]')
+_STABLE_OK = re.compile(r"<?stable@vger\.kernel\.org>?(?:\s+#.*)?")
+_BAD_ARCHIVES = re.compile(
+    r"https?://(?:www\.)?(?:lkml\.org|lkml\.iu\.edu|marc\.info|(?:www\.)?spinics\.net"
+    r"|(?:www\.)?mail-archive\.com|[\w.]*gmane\.org|patchwork\.[\w.]+)(?:/|\b)",
+    re.IGNORECASE,
+)
+_COMMIT_MENTION = re.compile(r"\b(?:commit|Commit|COMMIT)\s+([0-9a-f]{6,40})\b")
+_AFTER_SHA_TITLE = re.compile(r'\s*\(\s*["“]')
+# Lines git and the stable tooling write themselves; the title is elsewhere.
+_GIT_OWN_LINE = re.compile(
+    r"(?:This reverts commit|cherry picked from commit|[Uu]pstream commit) [0-9a-f]{7,40}"
+    r"|commit [0-9a-f]{7,40} upstream"
+)
+
+
+def _commit_message(context: PatchContext) -> bool:
+    patch_ = context.patch
+    return patch_.has_message and not patch_.is_cover_letter
+
+
+def _emails(trailers: list[Trailer], key: str) -> list[str]:
+    return [author_email(t.value) for t in trailers if t.key.lower() == key]
+
+
+@rule(
+    "signoff-missing", "error", SIGN_OFF, scope=GENERIC,
+    bad=patch(trailers=""),
+    good=patch(),
+)
+def signoff_missing(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
+    """The Developer's Certificate of Origin: every patch carries ``Signed-off-by:``."""
+    patch_ = context.patch
+    if not _commit_message(context):
+        return
+    if any(t.key.lower() == "signed-off-by" for t in patch_.trailers):
+        return
+    if any(line.text.lower().startswith("signed-off-by:") for line in patch_.message):
+        return  # signed off, but not in the trailer block: trailer rules don't see it
+    subject = patch_.subject
+    yield rule_.finding(subject.lineno if subject else None,
+                        author=patch_.author or "Your Name <you@example.org>")
+
+
+@rule(
+    "signoff-author-mismatch", "warning", SIGN_OFF, scope=GENERIC,
+    bad=patch(author="Jane Developer <jane@example.org>",
+              trailers="Signed-off-by: Jane Developer <jane@home.example.net>"),
+    good=patch(),
+)
+def signoff_author_mismatch(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
+    """The author (``From:``) signs off with the same address."""
+    patch_ = context.patch
+    if not _commit_message(context):
+        return
+    email = author_email(patch_.author)
+    signers = _emails(patch_.trailers, "signed-off-by")
+    if not email or not signers or email in signers:
+        return
+    yield rule_.finding(patch_.author_lineno, author=patch_.author)
+
+
+@rule(
+    "trailer-malformed", "warning", SIGN_OFF, scope=GENERIC,
+    variants=("spacing", "no-email", "co-developed"),
+    bad=patch(trailers="Signed-Off-By: " + AUTHOR),
+    good=patch(),
+)
+def trailer_malformed(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
+    """Tags are parsed by tools: exact spelling, ``Key: Name <email>``."""
+    patch_ = context.patch
+    if not _commit_message(context):
+        return
+    trailers = patch_.trailers
+    for index, trailer in enumerate(trailers):
+        lower = trailer.key.lower()
+        canonical = CANONICAL_TAGS.get(lower)
+        if canonical is None:
+            continue
+        if trailer.key != canonical:
+            yield rule_.finding(trailer.lineno, written=trailer.key, right=canonical)
+            continue
+        if not re.match(rf"{re.escape(trailer.key)}: \S", trailer.raw):
+            yield rule_.finding(trailer.lineno, "spacing", text=trailer.raw.strip(),
+                                right=canonical)
+            continue
+        if lower in PERSON_TAGS and "@" not in trailer.value:
+            yield rule_.finding(trailer.lineno, "no-email", tag=canonical)
+            continue
+        if lower == "co-developed-by":
+            following = trailers[index + 1] if index + 1 < len(trailers) else None
+            email = author_email(trailer.value)
+            if following is None or following.key.lower() != "signed-off-by" \
+                    or author_email(following.value) != email:
+                yield rule_.finding(trailer.lineno, "co-developed", person=trailer.value)
+
+
+def _suggest_fixes(value: str, title: str | None = None) -> str:
+    value = value[:500]  # a Fixes: tag is one line; keep the searches bounded
+    sha_match = _SHA.search(value)
+    sha = sha_match.group().lower()[:12] if sha_match else "<sha>"
+    if len(sha) < 12 and sha_match:
+        sha = f"{sha}…"
+    if title is None:
+        rest = value[sha_match.end():].strip() if sha_match else value.strip()
+        found = _FIXES_TITLE.search(rest)
+        if found:
+            title = found.group(1) or found.group(2)
+        elif rest.startswith("(") and rest.endswith(")"):
+            title = rest[1:-1].strip()
+        else:
+            title = rest.strip('"') or "<title>"
+    return f'{sha} ("{title}")'
+
+
+def _normalize(title: str) -> str:
+    return " ".join(title.split())
+
+
+@rule(
+    "fixes-tag-format", "warning", FIXES, scope=GENERIC,
+    variants=("unknown-commit", "title-mismatch"),
+    bad=patch(trailers="Fixes: 0123456 (KVM: x86: Add kvm_get_foo())\n" + SIGNOFF),
+    good=patch(trailers='Fixes: 0123456789ab ("KVM: x86: Add kvm_get_foo()")\n' + SIGNOFF),
+)
+def fixes_tag_format(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
+    """``Fixes: <12+ hex> ("<title>")`` on one line, so tools and people can follow it."""
+    patch_ = context.patch
+    if not _commit_message(context):
+        return
+    for trailer in patch_.trailers:
+        if trailer.key.lower() != "fixes":
+            continue
+        value = trailer.value
+        if not _FIXES_OK.fullmatch(value):
+            yield rule_.finding(trailer.lineno, written=value, right=_suggest_fixes(value))
+            continue
+        if context.verify_commit is not None:
+            yield from _verify(rule_, context, trailer.lineno, value.split()[0],
+                               _FIXES_OK.fullmatch(value).group(1))
+
+
+def _verify(rule_: Rule, context: PatchContext, lineno: int | None, sha: str,
+            title: str | None) -> Iterator[Finding]:
+    """Findings for a sha missing from the ``--git-dir`` tree or a wrong title."""
+    actual = context.verify_commit(sha)
+    if actual is None:
+        yield rule_.finding(lineno, "unknown-commit", sha=sha)
+    elif title is not None and _normalize(title) != _normalize(actual):
+        yield rule_.finding(lineno, "title-mismatch", sha=sha,
+                            right=f'{sha[:12]} ("{actual}")')
+
+
+def _prose_paragraph_text(prose: list[Line]) -> Iterator[tuple[str, list[tuple[int, Line]]]]:
+    """Prose paragraphs joined into one string, with where each line starts."""
+    text = ""
+    starts: list[tuple[int, Line]] = []
+    previous: int | None = None
+    for line in prose:
+        if starts and (line.lineno is None or previous is None or line.lineno != previous + 1):
+            yield text, starts
+            text, starts = "", []
+        starts.append((len(text), line))
+        text += line.text + " "
+        previous = line.lineno
+    if starts:
+        yield text, starts
+
+
+def _line_at(starts: list[tuple[int, Line]], offset: int) -> Line:
+    found = starts[0][1]
+    for start, line in starts:
+        if start <= offset:
+            found = line
+    return found
+
+
+@rule(
+    "commit-reference-format", "warning", FIXES, scope=GENERIC,
+    variants=("short", "unknown-commit", "title-mismatch"),
+    bad=patch(body="Return -EINVAL from kvm_get_foo() for unknown indices, a check\n"
+                   "that commit 0123456789ab forgot."),
+    good=patch(body="Return -EINVAL from kvm_get_foo() for unknown indices, a check\n"
+                    'that commit 0123456789ab ("KVM: x86: Add kvm_get_foo()") forgot.'),
+)
+def commit_reference_format(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
+    """Name a commit as ``commit <12+ hex> ("<title>")``: the sha alone says nothing."""
+    if not _commit_message(context):
+        return
+    # A commit cited in full once (or in a Fixes: tag) may be named by sha later.
+    cited = [t.value.split()[0].lower() for t in context.patch.trailers
+             if t.key.lower() == "fixes" and t.value.split()]
+    for text, starts in _prose_paragraph_text(context.prose):
+        for match in _COMMIT_MENTION.finditer(text):
+            sha = match.group(1)
+            if not re.search(r"\d", sha):
+                continue  # an English word made of hex letters
+            context_start = max(0, match.start() - len("cherry picked from "))
+            if _GIT_OWN_LINE.search(text, context_start, match.end() + len(" upstream")):
+                continue  # written by git revert / cherry-pick or the stable scripts
+            lineno = _line_at(starts, match.start(1)).lineno
+            title_start = _AFTER_SHA_TITLE.match(text, match.end())
+            if title_start is None and any(c.startswith(sha) or sha.startswith(c) for c in cited):
+                continue
+            if len(sha) < 12:
+                yield rule_.finding(lineno, "short", sha=sha)
+                continue
+            if not title_start:
+                yield rule_.finding(lineno, sha=sha)
+                continue
+            cited.append(sha)
+            if context.verify_commit is not None:
+                rest = text[title_start.end():]
+                end = re.search(r'["”]\s*\)', rest)
+                title = rest[:end.start()] if end else None
+                yield from _verify(rule_, context, lineno, sha, title)
+
+
+_BUG_WORDS = re.compile(
+    r"\b(?:fix(?:es|ed)?|bugs?|regression|crash(?:es|ed)?|broken|breaks|panic|oops"
+    r"|use-after-free|null pointer|deadlock|splat)\b",
+    re.IGNORECASE,
+)
+
+
+@rule(
+    "fixes-tag-suggested", "info", FIXES,
+    bad=patch(subject="KVM: x86: Fix an out-of-range read in kvm_get_foo()"),
+    good=patch(subject="KVM: x86: Fix an out-of-range read in kvm_get_foo()",
+               trailers='Fixes: 0123456789ab ("KVM: x86: Add kvm_get_foo()")\n' + SIGNOFF),
+)
+def fixes_tag_suggested(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
+    """A bug fix names the commit that introduced the bug, backported or not."""
+    patch_ = context.patch
+    if not _commit_message(context):
+        return
+    if any(t.key.lower() == "fixes" for t in patch_.trailers):
+        return
+    subject = patch_.subject
+    texts = [Line(subject.description, subject.lineno)] if subject else []
+    texts.extend(context.prose)
+    for line in texts:
+        match = _BUG_WORDS.search(line.text)
+        if match:
+            yield rule_.finding(line.lineno, word=match.group())
+            return
+
+
+@rule(
+    "stable-cc-format", "warning", FIXES, scope=GENERIC,
+    bad=patch(trailers="Cc: stable@kernel.org\n" + SIGNOFF),
+    good=patch(trailers="Cc: stable@vger.kernel.org\n" + SIGNOFF),
+)
+def stable_cc_format(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
+    """Ask for a backport with exactly ``Cc: stable@vger.kernel.org``."""
+    if not _commit_message(context):
+        return
+    for trailer in context.patch.trailers:
+        value = trailer.value
+        lower_key = trailer.key.lower()
+        mentions_stable = "stable@" in value.lower() or (
+            lower_key == "cc" and value.lower().startswith("stable")
+        ) or lower_key == "stable"
+        if not mentions_stable:
+            continue
+        if lower_key == "cc" and _STABLE_OK.fullmatch(value):
+            continue
+        yield rule_.finding(trailer.lineno, written=f"{trailer.key}: {value}")
+
+
+@rule(
+    "link-not-lore", "info", LINKS, scope=GENERIC,
+    bad=patch(trailers="Link: https://lkml.org/lkml/2024/1/2/345\n" + SIGNOFF),
+    good=patch(trailers="Link: https://lore.kernel.org/all/20240102.1234-1-jane@example.org\n"
+                        + SIGNOFF),
+)
+def link_not_lore(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
+    """Mailing-list links point at lore.kernel.org, which keeps every message."""
+    if not _commit_message(context):
+        return
+    for trailer in context.patch.trailers:
+        if trailer.key.lower() in ("link", "closes") and _BAD_ARCHIVES.search(trailer.value):
+            yield rule_.finding(trailer.lineno, url=trailer.value.strip())
+
+
+@rule(
+    "in-reply-to-root", "warning", LINKS, scope=GENERIC, target=SERIES,
+    bad=patch(headers="In-Reply-To: <20240101.bugreport@example.org>\n"),
+    good=patch(trailers="Link: https://lore.kernel.org/all/20240101.bugreport@example.org\n"
+                        + SIGNOFF),
+)
+def in_reply_to_root(
+    rule_: Rule, series: Series, contexts: list[PatchContext]
+) -> Iterator[Finding]:
+    """A new posting starts its own thread; link earlier mails with lore links."""
+    first = series.first_mail
+    if first is None or first.kind != "email":
+        return
+    subject = first.subject
+    if subject is not None and not first.is_cover_letter and subject.total not in (None, 1):
+        return  # a numbered patch may answer its cover letter, which we don't have
+    for header in ("in-reply-to", "references"):
+        if first.header(header):
+            yield rule_.finding(first.header_lineno(header), header=header.title(), patch=first)
+            return

@@ -1,0 +1,48 @@
+"""Shared helpers for the kvmcheck tests: run the checker, pick findings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kvmcheck.api import check_texts
+
+CORPUS = Path("/work/shared/corpus")
+
+
+def all_findings(result: dict) -> list[dict]:
+    found = list(result["series"]["findings"])
+    for patch in result["patches"]:
+        found.extend(patch["findings"])
+    return found
+
+
+@pytest.fixture
+def check():
+    """check(text_or_texts, **options) -> list of findings (every patch and the series)."""
+
+    def run(texts, **options) -> list[dict]:
+        if isinstance(texts, (str, bytes)):
+            texts = [texts]
+        inputs = [(f"input-{index}.patch", text) for index, text in enumerate(texts, start=1)]
+        return all_findings(check_texts(inputs, **options))
+
+    return run
+
+
+@pytest.fixture
+def fired(check):
+    """fired(rule_id, text) -> the findings of that rule only."""
+
+    def run(rule_id: str, texts, **options) -> list[dict]:
+        return [f for f in check(texts, **options) if f["rule"] == rule_id]
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    if not CORPUS.is_dir():
+        pytest.skip("the shared corpus is not available")
+    return CORPUS

@@ -1,0 +1,68 @@
+"""Message catalogs: complete in every language, same placeholders."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+
+from kvmcheck.messages import LANGUAGES, catalog, language_from_locale
+from kvmcheck.registry import RULES
+from kvmcheck.testing_checklist import ITEMS
+
+
+def placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def test_catalogs_have_the_same_keys() -> None:
+    english = set(catalog("en"))
+    for lang in LANGUAGES:
+        assert set(catalog(lang)) == english, lang
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_rule_has_its_texts(lang: str) -> None:
+    messages = catalog(lang)
+    for rule in RULES.values():
+        for key in (*rule.message_keys, f"{rule.id}.title", f"{rule.id}.explanation"):
+            assert messages.get(key, "").strip(), f"{lang}: {key}"
+    for item in ITEMS:
+        assert messages[f"checklist.{item.id}"].strip()
+
+
+def test_no_stray_keys() -> None:
+    expected = {key for rule in RULES.values()
+                for key in (*rule.message_keys, f"{rule.id}.title", f"{rule.id}.explanation")}
+    expected |= {f"checklist.{item.id}" for item in ITEMS}
+    stray = {key for key in catalog("en") if not key.startswith("cli.")} - expected
+    assert not stray
+
+
+def test_placeholders_match_across_languages() -> None:
+    english = catalog("en")
+    for lang in LANGUAGES:
+        for key, template in catalog(lang).items():
+            assert placeholders(template) == placeholders(english[key]), f"{lang}: {key}"
+
+
+def test_chinese_catalog_is_chinese() -> None:
+    chinese = catalog("zh_CN")
+    for rule in RULES.values():
+        text = chinese[f"{rule.id}.explanation"]
+        assert sum("\u4e00" <= ch <= "\u9fff" for ch in text) >= 20, rule.id
+
+
+@pytest.mark.parametrize(
+    ("environ", "lang"),
+    [({"LC_ALL": "zh_CN.UTF-8"}, "zh_CN"), ({"LANG": "zh_CN.UTF-8"}, "zh_CN"),
+     ({"LC_MESSAGES": "zh_CN"}, "zh_CN"), ({"LANG": "de_DE.UTF-8"}, "en"),
+     ({"LC_ALL": "C", "LANG": "zh_CN.UTF-8"}, "en"), ({}, "en")],
+)
+def test_language_from_locale(environ: dict, lang: str) -> None:
+    assert language_from_locale(environ) == lang
+
+
+def test_unknown_language_is_refused() -> None:
+    with pytest.raises(ValueError):
+        catalog("fr")

@@ -1,0 +1,102 @@
+"""Changelog rules: changelog-*, version-history-in-changelog,
+function-reference-parens (kvmcheck/rules/changelog.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kvmcheck.rules._examples import BODY, diff, patch
+
+
+def body(text: str) -> str:
+    return patch(body=text)
+
+
+CASES = [
+    ("changelog-missing", body(""), True),
+    ("changelog-missing", body("    [  1.234] only a pasted log line"), True),
+    ("changelog-missing", body(BODY), False),
+    ("changelog-pronoun", body("Reject bad indices, otherwise we read past the end."), True),
+    ("changelog-pronoun", body("Reject bad indices. I found this by inspection."), True),
+    ("changelog-pronoun", body("Reject bad indices; your guest can crash."), True),
+    ("changelog-pronoun", body("Reject bad indices, i.e. never read past the end."), False),
+    ("changelog-pronoun", body("Reject bad I/O port indices.  I.e. check them first."), False),
+    ("changelog-pronoun", body('Reject bad indices.  The SDM says "we reserve it".'), False),
+    ("changelog-pronoun", body("Reject bad indices:\n\n  we hit this in a log line"), False),
+    ("changelog-pronoun", body("Reject bad indices, see https://example.org/we/our"), False),
+    ("changelog-pronoun", body("Reject bad indices on US and ME systems."), False),
+    ("changelog-pronoun", body("Reject bad indices within 100 us of boot."), False),
+    ("changelog-pronoun", body("Reject bad indices; let us not read past the end."), True),
+    ("changelog-context-first",
+     body("Currently, kvm_get_foo() trusts the index.\n\nReject unknown indices."), True),
+    ("changelog-context-first",
+     body("When userspace passes a bad index, KVM reads garbage.\n\nReturn -EINVAL."), True),
+    ("changelog-context-first",
+     body("Reject unknown indices.\n\nCurrently, kvm_get_foo() trusts the index."), False),
+    ("changelog-context-first", body("Currently, kvm_get_foo() trusts the index."), False),
+    ("changelog-line-too-long", body("x " * 38 + "end"), True),
+    ("changelog-line-too-long", body("Reject unknown indices.\n\n\t" + "x" * 90), False),
+    ("changelog-line-too-long",
+     body("Reject unknown indices, see https://lore.kernel.org/all/" + "x" * 60), False),
+    ("changelog-line-too-long", body(BODY), False),
+    ("version-history-in-changelog", body(BODY + "\n\nv2: check the index first"), True),
+    ("version-history-in-changelog", body(BODY + "\n\nChanges since v1:\n - check"), True),
+    ("version-history-in-changelog", body(BODY + "\n\nv1 -> v2: check the index"), True),
+    ("version-history-in-changelog", patch(notes="v2: check the index first"), False),
+    ("version-history-in-changelog", body("Use the v2 layout of the foo table."), False),
+    ("function-reference-parens",
+     body("Make kvm_get_foo return -EINVAL for unknown indices."), True),
+    ("function-reference-parens",
+     patch(subject="KVM: x86: Reject unknown indices in kvm_get_foo"), True),
+    ("function-reference-parens",
+     body("Make kvm_get_foo() return -EINVAL for unknown indices."), False),
+    ("function-reference-parens",
+     body("Check the index in struct kvm_get_foo before use."), False),
+    ("function-reference-parens",
+     body('Reject bad indices, fixing commit 0123456789ab ("KVM: x86: Add kvm_get_foo").'),
+     False),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "text", "fires"),
+    [pytest.param(*case, id=f"{case[0]}-{index}") for index, case in enumerate(CASES)],
+)
+def test_rule(fired, rule_id: str, text: str, fires: bool) -> None:
+    assert bool(fired(rule_id, text)) == fires
+
+
+def test_pronoun_finding_per_line_with_its_line(fired) -> None:
+    found = fired("changelog-pronoun",
+                  body("Reject unknown indices.  We read past the end,\nand we must not."))
+    assert [f["line"] for f in found] == [5, 6]
+    assert "'We'" in found[0]["message"]
+
+
+def test_function_reference_names_the_function(fired) -> None:
+    (finding,) = fired("function-reference-parens",
+                       body("Make kvm_get_foo return -EINVAL for unknown indices."))
+    assert "'kvm_get_foo()'" in finding["message"]
+    assert finding["line"] == 5
+
+
+def test_function_reference_ignores_function_pointer_types(fired) -> None:
+    text = patch(
+        body="Store the gpa_t of the fault, not a gva_t.",
+        diffs=diff(added="\tgpa_t (*translate)(struct kvm_vcpu *vcpu, gpa_t gpa);",
+                   removed="\tgva_t (*translate)(struct kvm_vcpu *vcpu, gva_t gva);"),
+    )
+    assert not fired("function-reference-parens", text)
+
+
+def test_line_too_long_reports_the_length(fired) -> None:
+    (finding,) = fired("changelog-line-too-long", body("x" * 80))
+    assert "80" in finding["message"]
+
+
+def test_changelog_rules_skip_the_cover_letter(check) -> None:
+    cover = patch(subject="KVM: x86: Series", body="v2: we changed everything.", trailers="",
+                  diffs="").replace("[PATCH]", "[PATCH 0/1]")
+    first = patch().replace("[PATCH]", "[PATCH 1/1]")
+    found = {f["rule"] for f in check(cover + first)}
+    assert not found & {"changelog-pronoun", "version-history-in-changelog", "signoff-missing"}

@@ -1,0 +1,175 @@
+"""Shortlog rules: shortlog-*, imperative-mood (kvmcheck/rules/shortlog.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kvmcheck.rules._examples import diff, patch
+
+VMX = diff(path="arch/x86/kvm/vmx/vmx.c")
+NESTED_VMX = diff(path="arch/x86/kvm/vmx/nested.c")
+SVM = diff(path="arch/x86/kvm/svm/svm.c")
+MMU = diff(path="arch/x86/kvm/mmu/mmu.c")
+GUEST = diff(path="arch/x86/kernel/kvm.c")
+SELFTEST = diff(path="tools/testing/selftests/kvm/x86/foo_test.c")
+COMMON = diff(path="virt/kvm/kvm_main.c")
+NON_KVM = diff(path="drivers/gpu/drm/foo.c")
+
+
+def subject(shortlog: str, diffs: str | None = None) -> str:
+    return patch(subject=shortlog, diffs=diffs)
+
+
+CASES = [
+    # rule, text, fires
+    ("shortlog-missing", subject(""), True),
+    ("shortlog-missing", subject("*** SUBJECT HERE ***"), True),
+    ("shortlog-missing", subject("KVM: x86: Fix foo"), False),
+    ("shortlog-prefix-missing", subject("Fix foo in kvm_get_foo()"), True),
+    ("shortlog-prefix-missing", subject("selftests: kvm: Add foo test", SELFTEST), True),
+    ("shortlog-prefix-missing", subject("KVM: x86: Fix foo"), False),
+    ("shortlog-prefix-missing", subject("drm/foo: Fix foo", NON_KVM), False),
+    ("shortlog-prefix-missing", subject("x86/cpufeatures: Add foo", VMX + NON_KVM), False),
+    ("shortlog-prefix-missing", subject("x86/kvm: Fix foo"), False),  # x86-kvm reports it
+    ("shortlog-prefix-case", subject("kvm: x86: Fix foo"), True),
+    ("shortlog-prefix-case", subject("KVM: X86: Fix foo"), True),
+    ("shortlog-prefix-case", subject("KVM: vmx: Fix foo", VMX), True),
+    ("shortlog-prefix-case", subject("KVM: nvmx: Fix foo", NESTED_VMX), True),
+    ("shortlog-prefix-case", subject("KVM: Selftests: Add foo", SELFTEST), True),
+    ("shortlog-prefix-case", subject("KVM: x86/MMU: Fix foo", MMU), True),
+    ("shortlog-prefix-case", subject("KVM: nVMX: Fix foo", NESTED_VMX), False),
+    ("shortlog-prefix-case", subject("KVM: Fix foo", COMMON), False),
+    ("shortlog-prefix-x86-kvm", subject("x86/kvm: Fix foo"), True),
+    ("shortlog-prefix-x86-kvm", subject("KVM: x86/kvm: Fix foo"), True),
+    ("shortlog-prefix-x86-kvm", subject("x86/kvm: Fix steal time", GUEST), False),
+    ("shortlog-prefix-path", subject("KVM: x86/mmu/mmu.c: Fix foo", MMU), True),
+    ("shortlog-prefix-path", subject("arch/x86/kvm/lapic.c: Fix foo"), True),
+    ("shortlog-prefix-path", subject("KVM: vmx.c: Fix foo", VMX), True),
+    ("shortlog-prefix-path", subject("KVM: x86/mmu: Fix foo", MMU), False),
+    ("shortlog-prefix-unknown-topic", subject("KVM: lapic: Fix foo"), True),
+    ("shortlog-prefix-unknown-topic", subject("KVM: x86/vmx: Fix foo", VMX), True),
+    ("shortlog-prefix-unknown-topic", subject("KVM: SEV: Fix foo",
+                                              diff(path="arch/x86/kvm/svm/sev.c")), False),
+    ("shortlog-prefix-unknown-topic", subject("KVM: guest_memfd: Fix foo",
+                                              diff(path="virt/kvm/guest_memfd.c")), False),
+    ("shortlog-prefix-unknown-topic", subject("KVM: Fix foo", COMMON), False),
+    ("shortlog-topic-mismatch", subject("KVM: VMX: Fix foo", SVM), True),
+    ("shortlog-topic-mismatch", subject("KVM: VMX: Fix foo", VMX + SVM), True),
+    ("shortlog-topic-mismatch", subject("KVM: x86: Fix foo", SELFTEST), True),
+    ("shortlog-topic-mismatch", subject("KVM: VMX: Fix foo", NESTED_VMX), False),
+    ("shortlog-topic-mismatch", subject("KVM: x86: Fix foo", VMX + SVM), False),
+    ("shortlog-topic-mismatch", subject("KVM: x86/mmu: Fix foo", MMU + VMX), False),
+    ("shortlog-topic-mismatch", subject("KVM: x86: Fix foo", VMX + SELFTEST), False),
+    ("shortlog-topic-mismatch", subject("KVM: x86/pmu: Fix foo", VMX), False),
+    ("shortlog-topic-mismatch", subject("KVM: x86/mmu: Fix foo",
+                                        diff(path="arch/x86/kvm/xen.c")), True),
+    ("shortlog-topic-mismatch", subject("KVM: VMX: Fix foo",
+                                        diff(path="arch/x86/kvm/svm.c")), True),  # old layout
+    ("shortlog-capitalization", subject("KVM: x86: fix foo"), True),
+    ("shortlog-capitalization", subject("KVM: x86: kvm_get_foo() rejects bad indices"), False),
+    ("shortlog-capitalization", subject("KVM: VMX: x2APIC is never enabled", VMX), False),
+    ("shortlog-capitalization", subject("KVM: x86: Fix foo"), False),
+    ("shortlog-trailing-punctuation", subject("KVM: x86: Fix foo."), True),
+    ("shortlog-trailing-punctuation", subject("KVM: x86: Fix foo!"), True),
+    ("shortlog-trailing-punctuation", subject("KVM: x86: Fix foo()"), False),
+    ("shortlog-too-long", subject("KVM: x86: " + "x" * 70), True),
+    ("shortlog-too-long", subject("KVM: x86: " + "x" * 65), False),
+    ("imperative-mood", subject("KVM: x86: Fixed foo"), True),
+    ("imperative-mood", subject("KVM: x86: Adds foo"), True),
+    ("imperative-mood", subject("KVM: x86: This patch fixes foo"), True),
+    ("imperative-mood", patch(body="This patch makes kvm_get_foo() reject bad indices."), True),
+    ("imperative-mood", patch(body="Fixes the index check in kvm_get_foo()."), True),
+    ("imperative-mood", subject("KVM: x86: Fix foo"), False),
+    # git revert's subject quotes the reverted title: no prefix of its own.
+    ("shortlog-prefix-missing", subject('Revert "KVM: x86: Fix foo"'), False),
+    ("shortlog-prefix-case", subject('Revert "kvm: x86: fix foo"'), False),
+    ("shortlog-topic-mismatch", subject('Revert "KVM: SVM: Fix foo"', VMX), False),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "text", "fires"),
+    [pytest.param(*case, id=f"{case[0]}-{index}") for index, case in enumerate(CASES)],
+)
+def test_rule(fired, rule_id: str, text: str, fires: bool) -> None:
+    assert bool(fired(rule_id, text)) == fires
+
+
+def test_prefix_case_says_the_right_spelling(fired) -> None:
+    (finding,) = fired("shortlog-prefix-case", subject("kvm: vmx: Fix foo", VMX))
+    assert "'KVM: VMX:'" in finding["message"] and "'kvm: vmx:'" in finding["message"]
+    assert finding["severity"] == "error"
+    assert finding["line"] == 3
+
+
+def test_prefix_case_on_unknown_topic_suggests_a_known_one(fired) -> None:
+    (finding,) = fired("shortlog-prefix-case", subject("kvm: mmu: Fix foo", MMU))
+    assert "'KVM: x86/mmu:'" in finding["message"]
+    assert not fired("shortlog-prefix-unknown-topic", subject("kvm: mmu: Fix foo", MMU))
+
+
+@pytest.mark.parametrize(
+    ("diffs", "prefix"),
+    [(NESTED_VMX, "KVM: nVMX:"), (VMX, "KVM: VMX:"), (SVM, "KVM: SVM:"), (MMU, "KVM: x86/mmu:"),
+     (diff(path="arch/x86/kvm/svm/nested.c"), "KVM: nSVM:"), (SELFTEST, "KVM: selftests:"),
+     (diff(path="arch/x86/kvm/pmu.c"), "KVM: x86/pmu:"), (diff(path="arch/x86/kvm/xen.c"),
+                                                          "KVM: x86/xen:"),
+     (VMX + SVM, "KVM: x86:"), (COMMON, "KVM:")],
+)
+def test_missing_prefix_suggests_the_topic_of_the_files(fired, diffs: str, prefix: str) -> None:
+    (finding,) = fired("shortlog-prefix-missing", subject("Fix foo", diffs))
+    assert f"'{prefix} Fix foo'" in finding["message"]
+
+
+@pytest.mark.parametrize(
+    ("prefix", "suggestion"),
+    [("KVM: x86/mmu/mmu.c:", "KVM: x86/mmu:"), ("KVM: vmx/nested.c:", "KVM: nVMX:"),
+     ("arch/x86/kvm/svm/svm.c:", "KVM: SVM:")],
+)
+def test_path_prefix_in_a_bare_message_suggests_its_topic(fired, prefix, suggestion) -> None:
+    message = f"{prefix} Fix foo\n\nFix foo.\n\nSigned-off-by: Jane Developer <jane@example.org>\n"
+    (finding,) = fired("shortlog-prefix-path", message)
+    assert f"'{suggestion}'" in finding["message"]
+
+
+def test_topic_mismatch_suggests_the_common_parent(fired) -> None:
+    (finding,) = fired("shortlog-topic-mismatch", subject("KVM: VMX: Fix foo", VMX + SVM))
+    assert "'KVM: x86:'" in finding["message"]
+    assert finding["severity"] == "info"
+
+
+def test_other_architectures_get_an_info(fired) -> None:
+    (finding,) = fired("shortlog-prefix-unknown-topic",
+                       subject("KVM: arm64: Fix foo", diff(path="arch/arm64/kvm/arm.c")))
+    assert finding["severity"] == "info"
+    assert "arm64" in finding["message"]
+
+
+def test_too_long_is_a_warning_then_an_error(fired) -> None:
+    (warning,) = fired("shortlog-too-long", subject("KVM: x86: " + "x" * 67))  # 77
+    (error,) = fired("shortlog-too-long", subject("KVM: x86: " + "x" * 72))  # 82
+    assert (warning["severity"], error["severity"]) == ("warning", "error")
+    assert "82" in error["message"]
+
+
+def test_too_long_counts_without_the_patch_tag(fired) -> None:
+    text = patch(subject="KVM: x86: " + "x" * 64).replace("[PATCH]", "[PATCH v12 100/100]")
+    assert not fired("shortlog-too-long", text)
+
+
+def test_imperative_mood_names_the_imperative(fired) -> None:
+    (finding,) = fired("imperative-mood", subject("KVM: x86: Fixed foo"))
+    assert "'Fix'" in finding["message"] and "'Fixed'" in finding["message"]
+
+
+def test_kvm_unit_tests_prefixes_are_not_kvm_prefixes(check) -> None:
+    text = patch(subject="nVMX: test foo", diffs=diff(path="x86/vmx_tests.c"))
+    assert not [f for f in check(text) if f["rule"].startswith("shortlog-")]
+
+
+def test_quoted_commit_title_is_not_a_shortlog(fired) -> None:
+    text = patch(trailers='Fixes: 0123456789ab ("kvm: x86: fix foo.")\n'
+                          "Signed-off-by: Jane Developer <jane@example.org>")
+    for rule_id in ("shortlog-prefix-case", "shortlog-capitalization",
+                    "shortlog-trailing-punctuation"):
+        assert not fired(rule_id, text)

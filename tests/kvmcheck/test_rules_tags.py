@@ -1,0 +1,129 @@
+"""Tag rules: signoff-*, trailer-malformed, fixes-tag-*, commit-reference-format,
+stable-cc-format, link-not-lore, in-reply-to-root (kvmcheck/rules/tags.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kvmcheck.rules._examples import SIGNOFF, diff, patch
+
+FIXES = 'Fixes: 0123456789ab ("KVM: x86: Add kvm_get_foo()")'
+
+
+def tags(*lines: str) -> str:
+    return patch(trailers="\n".join(lines))
+
+
+def numbered(text: str, number: str) -> str:
+    return text.replace("[PATCH]", f"[PATCH {number}]")
+
+
+CASES = [
+    ("signoff-missing", tags(), True),
+    ("signoff-missing", tags("Reviewed-by: Joe Reviewer <joe@example.org>"), True),
+    ("signoff-missing", tags(SIGNOFF), False),
+    ("signoff-missing", patch(trailers="", diffs=""), True),
+    ("signoff-author-mismatch", tags("Signed-off-by: Jane Developer <jane@elsewhere.org>"), True),
+    ("signoff-author-mismatch", tags("Signed-off-by: Jane Developer <JANE@Example.org>"), False),
+    ("signoff-author-mismatch", tags(SIGNOFF, "Signed-off-by: Maint Ainer <m@example.org>"),
+     False),
+    ("trailer-malformed", tags("Signed-Off-By: Jane Developer <jane@example.org>"), True),
+    ("trailer-malformed", tags("Signed-off-by:Jane Developer <jane@example.org>"), True),
+    ("trailer-malformed", tags(SIGNOFF, "Reviewed-by: Joe Reviewer"), True),
+    ("trailer-malformed", tags("Co-developed-by: Joe Dev <joe@example.org>", SIGNOFF), True),
+    ("trailer-malformed", tags("Co-developed-by: Joe Dev <joe@example.org>",
+                               "Signed-off-by: Joe Dev <joe@example.org>", SIGNOFF), False),
+    ("trailer-malformed", tags("Reported-by: syzbot+0123456789abcdef@syzkaller.appspotmail.com",
+                               SIGNOFF), False),
+    ("fixes-tag-format", tags("Fixes: 0123456789ab", SIGNOFF), True),
+    ("fixes-tag-format", tags("Fixes: 0123456 (\"KVM: x86: Add kvm_get_foo()\")", SIGNOFF), True),
+    ("fixes-tag-format", tags("Fixes: 0123456789ab (KVM: x86: Add kvm_get_foo())", SIGNOFF),
+     True),
+    ("fixes-tag-format", tags('Fixes: 0123456789ab ("KVM: x86: Add foo", 2013-10-29)', SIGNOFF),
+     True),
+    ("fixes-tag-format", tags(FIXES, SIGNOFF), False),
+    ("fixes-tag-format", tags('Fixes: 0123456789abcdef0123 ("KVM: x86: Add foo")', SIGNOFF),
+     False),
+    ("commit-reference-format", patch(body="Reject unknown indices, as commit 0123456789ab\n"
+                                           "forgot to."), True),
+    ("commit-reference-format", patch(body="Reject unknown indices, as commit 0123456 (\"KVM:\n"
+                                           'x86: Add foo") forgot to.'), True),
+    ("commit-reference-format", patch(body="Reject unknown indices, as commit 0123456789ab "
+                                           '("KVM:\nx86: Add foo") forgot to.'), False),
+    ("commit-reference-format", patch(body='Commit 0123456789ab ("KVM: x86: Add foo") forgot\n'
+                                           "the check; reject unknown indices now that commit\n"
+                                           "0123456789ab exposes them."), False),
+    ("commit-reference-format", patch(body="This reverts commit "
+                                           "0123456789abcdef0123456789abcdef01234567."), False),
+    ("commit-reference-format", patch(body="The commit message explains the commit faced."),
+     False),
+    ("commit-reference-format", patch(body="Reject unknown indices.\n\n(cherry picked from "
+                                           "commit 0123456789abcdef0123)"), False),
+    ("commit-reference-format", patch(body="commit 0123456789abcdef0123 upstream.\n\n"
+                                           "Reject unknown indices."), False),
+    ("fixes-tag-suggested", patch(subject="KVM: x86: Fix a crash in kvm_get_foo()"), True),
+    ("fixes-tag-suggested", patch(body="Reject bad indices, the old code is broken."), True),
+    ("fixes-tag-suggested", tags(FIXES, SIGNOFF).replace("Reject", "Fix"), False),
+    ("fixes-tag-suggested", patch(), False),
+    ("stable-cc-format", tags("Cc: stable@kernel.org", SIGNOFF), True),
+    ("stable-cc-format", tags("Cc: stable", SIGNOFF), True),
+    ("stable-cc-format", tags("Cc: stable@vger.kernel.org [5.10+]", SIGNOFF), True),
+    ("stable-cc-format", tags("Cc: stable@vger.kernel.org", SIGNOFF), False),
+    ("stable-cc-format", tags("Cc: stable@vger.kernel.org # 6.1.x", SIGNOFF), False),
+    ("stable-cc-format", tags("Cc: <stable@vger.kernel.org> # v5.10+", SIGNOFF), False),
+    ("link-not-lore", tags("Link: https://lkml.org/lkml/2024/1/1/1", SIGNOFF), True),
+    ("link-not-lore", tags("Link: https://marc.info/?l=kvm&m=1", SIGNOFF), True),
+    ("link-not-lore", tags("Closes: https://patchwork.kernel.org/project/kvm/patch/1/", SIGNOFF),
+     True),
+    ("link-not-lore", tags("Link: https://lore.kernel.org/r/20240101.1@example.org", SIGNOFF),
+     False),
+    ("link-not-lore", tags("Closes: https://bugzilla.kernel.org/show_bug.cgi?id=1", SIGNOFF),
+     False),
+    ("in-reply-to-root", patch(headers="In-Reply-To: <old@example.org>\n"), True),
+    ("in-reply-to-root", patch(headers="References: <old@example.org>\n"), True),
+    ("in-reply-to-root", numbered(patch(headers="In-Reply-To: <c@example.org>\n"), "2/3"), False),
+    ("in-reply-to-root", numbered(patch(headers="In-Reply-To: <old@example.org>\n"), "0/2")
+     + numbered(patch(headers="In-Reply-To: <cover@example.org>\n"), "1/2")
+     + numbered(patch(headers="In-Reply-To: <cover@example.org>\n"), "2/2"), True),
+    ("in-reply-to-root", numbered(patch(), "0/1")
+     + numbered(patch(headers="In-Reply-To: <cover@example.org>\n"), "1/1"), False),
+    ("in-reply-to-root", patch(), False),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "text", "fires"),
+    [pytest.param(*case, id=f"{case[0]}-{index}") for index, case in enumerate(CASES)],
+)
+def test_rule(fired, rule_id: str, text: str, fires: bool) -> None:
+    assert bool(fired(rule_id, text)) == fires
+
+
+def test_fixes_format_suggests_the_fixed_form(fired) -> None:
+    (finding,) = fired("fixes-tag-format",
+                       tags("Fixes: 0123456789abcdef (KVM: x86: Add kvm_get_foo())", SIGNOFF))
+    assert "Fixes: 0123456789ab (\"KVM: x86: Add kvm_get_foo()\")" in finding["message"]
+    assert finding["line"] == 11
+
+
+def test_trailer_malformed_gives_the_spelling(fired) -> None:
+    (finding,) = fired("trailer-malformed",
+                       tags("Signed-Off-By: Jane Developer <jane@example.org>"))
+    assert "'Signed-off-by:'" in finding["message"]
+
+
+def test_signoff_missing_suggests_the_author(fired) -> None:
+    (finding,) = fired("signoff-missing", tags())
+    assert "Signed-off-by: Jane Developer <jane@example.org>" in finding["message"]
+    assert finding["severity"] == "error"
+
+
+def test_bare_diff_has_no_message_rules(check) -> None:
+    text = diff()
+    found = {f["rule"] for f in check(text)}
+    assert not found & {"signoff-missing", "shortlog-missing", "changelog-missing"}
+
+
+def test_in_reply_to_points_at_the_header(fired) -> None:
+    (finding,) = fired("in-reply-to-root", patch(headers="In-Reply-To: <old@example.org>\n"))
+    assert finding["line"] == 4
