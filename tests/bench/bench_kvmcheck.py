@@ -30,6 +30,8 @@ from kvmcheck.parser import parse_file
 from kvmcheck.registry import all_rules
 
 TOP_RULES = 8
+# Documentation/process/maintainer-kvm-x86.rst entered mainline in Linux 6.4.
+HANDBOOK_MERGED = "2023-03"
 # Files run one per process, for the single-file comparison.
 SINGLE_FILE_SAMPLE = 30
 SYNTHETIC_PATCHES = 1000
@@ -69,6 +71,7 @@ def report_findings() -> None:
         print(f"\n{folder}/: {len(files)} patches")
         print_shares(per_file)
         print_top_rules(per_file)
+        print_recent_shares(folder, per_file)
         if folder == "other-kernel":
             print_kvm_findings(per_file, kvm_rules)
         if folder == "kvm-unit-tests":
@@ -81,6 +84,20 @@ def print_shares(per_file: dict[Path, list[dict]]) -> None:
         hit = sum(1 for found in per_file.values()
                   if any(f["severity"] == severity for f in found))
         print(f"  with any {severity:<8} {hit:4d} / {total}  ({percent(hit, total)})")
+
+
+def print_recent_shares(folder: str, per_file: dict[Path, list[dict]]) -> None:
+    """The same shares for patches written since the handbook was merged.
+
+    Most findings on older patches are real: those patches predate today's
+    conventions (``kvm: x86:``, lower-case shortlogs, "we" in changelogs).
+    """
+    dates = corpus.commit_dates(folder)
+    recent = {path: found for path, found in per_file.items()
+              if dates.get(path.name, "") >= HANDBOOK_MERGED}
+    if recent:
+        print(f"  written since the handbook was merged ({HANDBOOK_MERGED}): {len(recent)} patches")
+        print_shares(recent)
 
 
 def print_top_rules(per_file: dict[Path, list[dict]]) -> None:

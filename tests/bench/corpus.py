@@ -8,7 +8,9 @@ from pathlib import Path
 
 # Accepted upstream patches, shared by the team outside the repository; a
 # different copy can be named with KVMCHECK_CORPUS.
-CORPUS = Path(os.environ.get("KVMCHECK_CORPUS", "/work/shared/corpus"))
+CORPUS = Path(os.environ.get(
+    "KVMCHECK_CORPUS", Path(__file__).resolve().parents[3] / "shared" / "corpus"
+))
 FOLDERS = ("kvm-x86", "other-kernel", "kvm-unit-tests")
 
 _SUBJECT_TAG = re.compile(rb"^Subject: (?:\[[^\]\n]*\] ?)?", re.MULTILINE)
@@ -16,6 +18,15 @@ _SUBJECT_TAG = re.compile(rb"^Subject: (?:\[[^\]\n]*\] ?)?", re.MULTILINE)
 _MBOX_FROM = re.compile(rb"From \S+ \w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4}\n")
 _FROM_LINE = re.compile(rb"^(>*From )", re.MULTILINE)
 _MBOX_SEPARATOR = b"From 0000000000000000000000000000000000000000 Mon Sep 17 00:00:00 2001\n"
+
+
+def commit_dates(folder: str) -> dict[str, str]:
+    """File name → upstream commit date (YYYY-MM-DD), where the corpus lists it."""
+    listing = CORPUS / f"{folder}.tsv"
+    if not listing.is_file():
+        return {}
+    rows = (line.split("\t") for line in listing.read_text(encoding="utf-8").splitlines()[1:])
+    return {row[0]: row[2] for row in rows if len(row) > 2}
 
 
 def patch_files(folder: str) -> list[Path]:

@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from shared_inputs import CORPUS
 
 from kvmcheck.api import check_texts
-
-CORPUS = Path("/work/shared/corpus")
 
 
 def all_findings(result: dict) -> list[dict]:

@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from shared_inputs import CORPUS
 
 from kvmcheck.api import check_texts
 from kvmcheck.rules._examples import patch
 
-CORPUS_SAMPLES = sorted(Path("/work/shared/corpus").glob("*/*.patch"))[::25]
+CORPUS_SAMPLES = sorted(CORPUS.glob("*/*.patch"))[::25]
 SEEDS = [patch(), patch(subject="kvm: vmx: fix foo.", trailers="Fixes: 123\nCC: stable")]
 SEEDS += [path.read_text(encoding="utf-8", errors="replace") for path in CORPUS_SAMPLES]
 # Generous: hypothesis' deadline is a hang detector here, not a speed test.

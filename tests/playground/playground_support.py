@@ -14,13 +14,13 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from shared_inputs import CORPUS
+
 if TYPE_CHECKING:
     from playwright.sync_api import BrowserContext, Page, Request
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "playground" / "examples"
-# The team's corpus of accepted upstream patches, beside the repository.
-CORPUS = REPO.parent / "shared" / "corpus"
 # Loading Python the first time takes a few seconds; a slow shared machine
 # may take many more.
 LOAD_TIMEOUT_MS = 120_000

@@ -14,9 +14,9 @@ import re
 from pathlib import Path
 
 import pytest
+from shared_inputs import REFERENCE
 
 REPO = Path(__file__).resolve().parents[2]
-REFERENCE = REPO.parent / "shared" / "reference"
 PAGES = sorted((REPO / "handbook").glob("*/*.rst"))
 ENGLISH_RUN = 9
 CHINESE_RUN = 14
