@@ -168,6 +168,11 @@ class Patch:
         return self.kind in ("email", "git-log", "message")
 
     @property
+    def is_commit(self) -> bool:
+        """A commit's own message, the one the changelog, shortlog and tag rules read."""
+        return self.has_message and not self.is_cover_letter
+
+    @property
     def paths(self) -> list[str]:
         return [f.path for f in self.files]
 

@@ -3,7 +3,7 @@ function-reference-parens (kvmcheck/rules/changelog.py)."""
 
 from __future__ import annotations
 
-import pytest
+from rule_cases import rule_case_test
 
 from kvmcheck.rules._examples import BODY, diff, patch
 
@@ -58,12 +58,7 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("rule_id", "text", "fires"),
-    [pytest.param(*case, id=f"{case[0]}-{index}") for index, case in enumerate(CASES)],
-)
-def test_rule(fired, rule_id: str, text: str, fires: bool) -> None:
-    assert bool(fired(rule_id, text)) == fires
+test_rule = rule_case_test(CASES)
 
 
 def test_pronoun_finding_per_line_with_its_line(fired) -> None:

@@ -3,7 +3,7 @@ indent-spaces, reverse-fir-tree (kvmcheck/rules/code.py)."""
 
 from __future__ import annotations
 
-import pytest
+from rule_cases import rule_case_test
 
 from kvmcheck.rules._examples import diff, patch
 
@@ -45,12 +45,7 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("rule_id", "text", "fires"),
-    [pytest.param(*case, id=f"{case[0]}-{index}") for index, case in enumerate(CASES)],
-)
-def test_rule(fired, rule_id: str, text: str, fires: bool) -> None:
-    assert bool(fired(rule_id, text)) == fires
+test_rule = rule_case_test(CASES)
 
 
 def test_findings_point_at_the_added_line(fired) -> None:

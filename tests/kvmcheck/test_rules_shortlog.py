@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from rule_cases import rule_case_test
 
 from kvmcheck.rules._examples import diff, patch
 
@@ -87,12 +88,7 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("rule_id", "text", "fires"),
-    [pytest.param(*case, id=f"{case[0]}-{index}") for index, case in enumerate(CASES)],
-)
-def test_rule(fired, rule_id: str, text: str, fires: bool) -> None:
-    assert bool(fired(rule_id, text)) == fires
+test_rule = rule_case_test(CASES)
 
 
 def test_prefix_case_says_the_right_spelling(fired) -> None:

@@ -3,7 +3,7 @@ stable-cc-format, link-not-lore, in-reply-to-root (kvmcheck/rules/tags.py)."""
 
 from __future__ import annotations
 
-import pytest
+from rule_cases import rule_case_test
 
 from kvmcheck.rules._examples import SIGNOFF, diff, patch
 
@@ -91,12 +91,7 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("rule_id", "text", "fires"),
-    [pytest.param(*case, id=f"{case[0]}-{index}") for index, case in enumerate(CASES)],
-)
-def test_rule(fired, rule_id: str, text: str, fires: bool) -> None:
-    assert bool(fired(rule_id, text)) == fires
+test_rule = rule_case_test(CASES)
 
 
 def test_fixes_format_suggests_the_fixed_form(fired) -> None:

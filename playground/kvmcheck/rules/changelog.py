@@ -31,11 +31,6 @@ _C_KEYWORDS = frozenset(
 )
 
 
-def _commit_subject(context: PatchContext) -> bool:
-    patch_ = context.patch
-    return patch_.has_message and not patch_.is_cover_letter
-
-
 @rule(
     "changelog-missing", "warning", SECTION, scope=GENERIC,
     bad=patch(body=""),
@@ -43,7 +38,7 @@ def _commit_subject(context: PatchContext) -> bool:
 )
 def changelog_missing(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """Every patch explains what it changes and why, even a one-liner."""
-    if not _commit_subject(context) or context.prose:
+    if not context.patch.is_commit or context.prose:
         return
     subject = context.patch.subject
     yield rule_.finding(subject.lineno if subject else None)
@@ -58,7 +53,7 @@ def changelog_missing(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
 )
 def changelog_pronoun(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """Describe the code and the hardware, not people: no I, we, you."""
-    if not _commit_subject(context):
+    if not context.patch.is_commit:
         return
     for line in context.prose:
         found = pronouns(line.text)
@@ -83,7 +78,7 @@ def _opens_with_imperative(paragraph: list[Line]) -> bool:
 )
 def changelog_context_first(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """KVM x86 wants the change first, then the background (unlike tip)."""
-    if not _commit_subject(context):
+    if not context.patch.is_commit:
         return
     paragraphs = context.patch.paragraphs()
     if len(paragraphs) < 2 or not CONTEXT_OPENERS.match(paragraphs[0][0].text):
@@ -102,7 +97,7 @@ def changelog_context_first(rule_: Rule, context: PatchContext) -> Iterator[Find
 )
 def changelog_line_too_long(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """Wrap changelog prose at 75 columns (URLs, tags and logs are exempt)."""
-    if not _commit_subject(context):
+    if not context.patch.is_commit:
         return
     for line in prose_lines(context.patch.message, keep_urls=True):
         if has_url(line.text):
@@ -119,7 +114,7 @@ def changelog_line_too_long(rule_: Rule, context: PatchContext) -> Iterator[Find
 )
 def version_history_in_changelog(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """Notes on what changed between versions go below the ``---`` line."""
-    if not _commit_subject(context):
+    if not context.patch.is_commit:
         return
     for line in context.patch.message:
         if _VERSION_HISTORY.match(line.text):
@@ -168,7 +163,7 @@ def _mentions(text: str, names: set[str]) -> Iterator[str]:
 )
 def function_reference_parens(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """Write functions as ``name()`` so readers see it is a function."""
-    if not _commit_subject(context):
+    if not context.patch.is_commit:
         return
     names = diff_functions(context)
     if not names:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from kvmcheck import paths as P
 from kvmcheck.context import PatchContext
-from kvmcheck.model import Series
+from kvmcheck.model import Line, Series
 from kvmcheck.registry import SERIES, Finding, Rule, rule
 from kvmcheck.rules._examples import diff, patch
 
@@ -30,6 +30,16 @@ _MODULE_PARAM = re.compile(
     r"|\bmodule_param_cb\s*\(\s*(?P<cb>\w+)\s*,\s*[^,]+,\s*&?(?P<cb_var>\w+)"
 )
 
+
+def _added_uapi_lines(context: PatchContext) -> Iterator[Line]:
+    """Lines a KVM patch adds to the userspace API headers."""
+    if not context.is_kvm:
+        return
+    for file in context.patch.files:
+        if P.UAPI_HEADERS.fullmatch(file.path):
+            yield from file.added_lines()
+
+
 UAPI_DIFF = diff(path="include/uapi/linux/kvm.h", added="#define KVM_CAP_FOO 240", removed="",
                  context="struct kvm_enable_cap {")
 API_DOC_DIFF = diff(path="Documentation/virt/kvm/api.rst",
@@ -50,15 +60,10 @@ def uapi_undocumented(
     if any(p.startswith("Documentation/virt/kvm/") for c in contexts for p in c.paths):
         return
     for context in contexts:
-        if not context.is_kvm:
-            continue
-        for file in context.patch.files:
-            if not P.UAPI_HEADERS.fullmatch(file.path):
-                continue
-            for line in file.added_lines():
-                match = _NEW_API.match(line.text)
-                if match:
-                    yield rule_.finding(line.lineno, patch=context.patch, name=match.group(1))
+        for line in _added_uapi_lines(context):
+            match = _NEW_API.match(line.text)
+            if match:
+                yield rule_.finding(line.lineno, patch=context.patch, name=match.group(1))
 
 
 @rule(
@@ -70,16 +75,11 @@ def uapi_undocumented(
 )
 def uapi_not_64bit_clean(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """uAPI structs look the same to 32- and 64-bit userspace: ``__u64``, not ``long``."""
-    if not context.is_kvm:
-        return
-    for file in context.patch.files:
-        if not P.UAPI_HEADERS.fullmatch(file.path):
-            continue
-        for line in file.added_lines():
-            match = _UNCLEAN_MEMBER.fullmatch(line.text.rstrip())
-            if match:
-                written = match.group("type") or match.group("pointer")
-                yield rule_.finding(line.lineno, type=" ".join(written.split()))
+    for line in _added_uapi_lines(context):
+        match = _UNCLEAN_MEMBER.fullmatch(line.text.rstrip())
+        if match:
+            written = match.group("type") or match.group("pointer")
+            yield rule_.finding(line.lineno, type=" ".join(written.split()))
 
 
 def _defaults_on(name: str, context: PatchContext) -> bool:

@@ -71,6 +71,15 @@ def comment_text(text: str) -> str | None:
     return None
 
 
+def _written_comments(context: PatchContext) -> Iterator[tuple[Line, str]]:
+    """(line, its comment text) for each written line of KVM source with a comment."""
+    for file in _source_files(context):
+        for line in written_lines(file, context):
+            text = comment_text(line.text)
+            if text is not None:
+                yield line, text
+
+
 @rule(
     "kernel-doc-comment", "warning", "maintainer-kvm-x86#coding-style",
     bad=patch(diffs=diff(added="/**\n * kvm_get_foo - read foo\n */", removed="",
@@ -96,14 +105,10 @@ def kernel_doc_comment(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
 )
 def comment_sdm_apm_number(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """SDM/APM numbering changes between editions: cite sections by name."""
-    for file in _source_files(context):
-        for line in written_lines(file, context):
-            text = comment_text(line.text)
-            if text is None:
-                continue
-            match = _SDM_NUMBER.search(text)
-            if match:
-                yield rule_.finding(line.lineno, reference=match.group().strip())
+    for line, text in _written_comments(context):
+        match = _SDM_NUMBER.search(text)
+        if match:
+            yield rule_.finding(line.lineno, reference=match.group().strip())
 
 
 @rule(
@@ -113,14 +118,10 @@ def comment_sdm_apm_number(rule_: Rule, context: PatchContext) -> Iterator[Findi
 )
 def comment_pronoun(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """Comments, like changelogs, use imperative mood and no pronouns."""
-    for file in _source_files(context):
-        for line in written_lines(file, context):
-            text = comment_text(line.text)
-            if text is None:
-                continue
-            found = pronouns(text)
-            if found:
-                yield rule_.finding(line.lineno, word=found[0])
+    for line, text in _written_comments(context):
+        found = pronouns(text)
+        if found:
+            yield rule_.finding(line.lineno, word=found[0])
 
 
 def _space_indented(text: str) -> bool:

@@ -24,10 +24,7 @@ _TEMPLATE = "*** SUBJECT HERE ***"
 
 def _shortlog_subject(context: PatchContext):
     """The subject of a commit the shortlog rules check (not of a cover letter)."""
-    patch_ = context.patch
-    if not patch_.has_message or patch_.is_cover_letter:
-        return None
-    return patch_.subject
+    return context.patch.subject if context.patch.is_commit else None
 
 
 def _prefix_subject(context: PatchContext):
@@ -67,7 +64,7 @@ def _suggested_prefix(context: PatchContext, typed_path: str | None = None) -> s
 def shortlog_missing(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """A commit needs a one-line summary: the first line of the message."""
     patch_ = context.patch
-    if not patch_.has_message or patch_.is_cover_letter:
+    if not patch_.is_commit:
         return
     subject = patch_.subject
     if subject is None or not subject.shortlog or subject.shortlog == _TEMPLATE:

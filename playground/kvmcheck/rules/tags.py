@@ -46,11 +46,6 @@ _GIT_OWN_LINE = re.compile(
 )
 
 
-def _commit_message(context: PatchContext) -> bool:
-    patch_ = context.patch
-    return patch_.has_message and not patch_.is_cover_letter
-
-
 def _emails(trailers: list[Trailer], key: str) -> list[str]:
     return [author_email(t.value) for t in trailers if t.key.lower() == key]
 
@@ -63,7 +58,7 @@ def _emails(trailers: list[Trailer], key: str) -> list[str]:
 def signoff_missing(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """The Developer's Certificate of Origin: every patch carries ``Signed-off-by:``."""
     patch_ = context.patch
-    if not _commit_message(context):
+    if not patch_.is_commit:
         return
     if any(t.key.lower() == "signed-off-by" for t in patch_.trailers):
         return
@@ -83,7 +78,7 @@ def signoff_missing(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
 def signoff_author_mismatch(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """The author (``From:``) signs off with the same address."""
     patch_ = context.patch
-    if not _commit_message(context):
+    if not patch_.is_commit:
         return
     email = author_email(patch_.author)
     signers = _emails(patch_.trailers, "signed-off-by")
@@ -101,7 +96,7 @@ def signoff_author_mismatch(rule_: Rule, context: PatchContext) -> Iterator[Find
 def trailer_malformed(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """Tags are parsed by tools: exact spelling, ``Key: Name <email>``."""
     patch_ = context.patch
-    if not _commit_message(context):
+    if not patch_.is_commit:
         return
     trailers = patch_.trailers
     for index, trailer in enumerate(trailers):
@@ -158,7 +153,7 @@ def _normalize(title: str) -> str:
 def fixes_tag_format(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """``Fixes: <12+ hex> ("<title>")`` on one line, so tools and people can follow it."""
     patch_ = context.patch
-    if not _commit_message(context):
+    if not patch_.is_commit:
         return
     for trailer in patch_.trailers:
         if trailer.key.lower() != "fixes":
@@ -217,7 +212,7 @@ def _line_at(starts: list[tuple[int, Line]], offset: int) -> Line:
 )
 def commit_reference_format(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """Name a commit as ``commit <12+ hex> ("<title>")``: the sha alone says nothing."""
-    if not _commit_message(context):
+    if not context.patch.is_commit:
         return
     # A commit cited in full once (or in a Fixes: tag) may be named by sha later.
     cited = [t.value.split()[0].lower() for t in context.patch.trailers
@@ -264,7 +259,7 @@ _BUG_WORDS = re.compile(
 def fixes_tag_suggested(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """A bug fix names the commit that introduced the bug, backported or not."""
     patch_ = context.patch
-    if not _commit_message(context):
+    if not patch_.is_commit:
         return
     if any(t.key.lower() == "fixes" for t in patch_.trailers):
         return
@@ -285,7 +280,7 @@ def fixes_tag_suggested(rule_: Rule, context: PatchContext) -> Iterator[Finding]
 )
 def stable_cc_format(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """Ask for a backport with exactly ``Cc: stable@vger.kernel.org``."""
-    if not _commit_message(context):
+    if not context.patch.is_commit:
         return
     for trailer in context.patch.trailers:
         value = trailer.value
@@ -308,7 +303,7 @@ def stable_cc_format(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
 )
 def link_not_lore(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """Mailing-list links point at lore.kernel.org, which keeps every message."""
-    if not _commit_message(context):
+    if not context.patch.is_commit:
         return
     for trailer in context.patch.trailers:
         if trailer.key.lower() in ("link", "closes") and _BAD_ARCHIVES.search(trailer.value):
