@@ -217,8 +217,11 @@ def build_wheel(source_digest: str) -> Path:
         for path in [ROOT / "pyproject.toml", *_project_metadata_files()]:
             shutil.copy2(path, source / path.name)
         out = Path(tmp) / "out"
+        # The docs environment has the build backend (pyproject's docs
+        # extra), so no isolated environment is fetched: docs build offline.
         command = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet",
-                   "--disable-pip-version-check", "--wheel-dir", str(out), str(source)]
+                   "--no-build-isolation", "--disable-pip-version-check",
+                   "--wheel-dir", str(out), str(source)]
         result = subprocess.run(command, capture_output=True, text=True, check=False)
         built = sorted(out.glob("kvmcheck-*.whl"))
         if result.returncode != 0 or not built:
