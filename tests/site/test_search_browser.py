@@ -1,0 +1,22 @@
+"""Full-text search in real Chromium finds Chinese words on the Chinese pages."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Browser
+
+
+@pytest.mark.parametrize(("query", "page"), [
+    ("测试", "handbook/zh_CN/review-checklist.html"),
+    ("补丁", "handbook/zh_CN/first-patch.html"),
+    ("shortlog", "handbook/en/maintainer-kvm-x86.html"),
+])
+def test_search_page_lists_the_page(browser: Browser, site_url: str, query: str, page: str) -> None:
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.goto(f"{site_url}search.html?q={query}")
+    results = tab.locator("#search-results ul.search li a")
+    results.first.wait_for(timeout=30_000)
+    links = results.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert any(link.split("?")[0].split("#")[0] == page for link in links), links
+    context.close()
