@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.roles import XRefRole
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -59,6 +60,23 @@ def label_name(lang: str, page: str, fragment: str = "") -> str:
     """The std-domain label of a handbook page or of one of its sections."""
     name = f"{lang}/{page}#{fragment}" if fragment else f"{lang}/{page}"
     return name.lower()
+
+
+def handbook_link(section: str, lang: str, text: str | None = None) -> addnodes.pending_xref:
+    """A reference to ``page#fragment`` of the handbook in ``lang``.
+
+    Resolved by the std domain against the page-local labels; without
+    ``text`` the link shows the section title.
+    """
+    page, _, fragment = section.partition("#")
+    target = label_name(lang, page, fragment)
+    shown = text if text is not None else section
+    xref = addnodes.pending_xref(
+        "", refdomain="std", reftype="ref", reftarget=target,
+        refexplicit=text is not None, refwarn=True,
+    )
+    xref += nodes.inline(shown, shown, classes=["xref", "std", "std-ref"])
+    return xref
 
 
 def other_language(lang: str) -> str:

@@ -28,8 +28,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from handbook_sections import label_name
-from sphinx import addnodes
+from handbook_sections import handbook_link
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
@@ -85,23 +84,6 @@ LABELS = {
     },
 }
 CHECKLIST_ID = "testing-checklist"
-
-
-def handbook_link(section: str, lang: str, text: str | None = None) -> addnodes.pending_xref:
-    """A reference to ``page#fragment`` of the handbook in ``lang``.
-
-    Resolved by the std domain against the page-local labels of
-    ``handbook_sections``; without ``text`` the link shows the section title.
-    """
-    page, _, fragment = section.partition("#")
-    target = label_name(lang, page, fragment)
-    shown = text if text is not None else section
-    xref = addnodes.pending_xref(
-        "", refdomain="std", reftype="ref", reftarget=target,
-        refexplicit=text is not None, refwarn=True,
-    )
-    xref += nodes.inline(shown, shown, classes=["xref", "std", "std-ref"])
-    return xref
 
 
 def example_block(text: str, caption: str, changed: list[int]) -> nodes.container:

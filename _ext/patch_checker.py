@@ -47,7 +47,7 @@ from urllib.parse import urlsplit
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from handbook_sections import DEFAULT_LANGUAGE, handbook_docname, split_docname
+from handbook_sections import DEFAULT_LANGUAGE, HTML_LANG, handbook_docname, split_docname
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
@@ -357,7 +357,7 @@ def visit_patch_checker_html(self: HTML5Translator, node: patch_checker) -> None
     container = {
         "class": "patch-checker",
         "id": uid,
-        "lang": {"zh_CN": "zh-CN"}.get(lang, lang),
+        "lang": HTML_LANG.get(lang, lang),
         "data-lang": lang,
         "data-timeout": node["timeout"],
         "data-worker-url": relative_uri(page, f"{assets.directory}/worker.js"),

@@ -28,8 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from handbook_sections import HANDBOOK, label_name, split_docname
-from sphinx.addnodes import pending_xref
+from handbook_sections import HANDBOOK, handbook_link, split_docname
 from sphinx.util import logging
 
 if TYPE_CHECKING:
@@ -127,10 +126,7 @@ def check_translation(app: Sphinx, doctree: nodes.document) -> None:
 def _insert_note(doctree: nodes.document, lang: str, page: str, stale: list[str]) -> None:
     items = nodes.bullet_list()
     for name in stale:
-        target = label_name(lang, page, "" if name == TOP else name)
-        ref = pending_xref("", refdomain="std", reftype="ref", reftarget=target,
-                           refexplicit=False, refwarn=True)
-        ref += nodes.inline("", name)
+        ref = handbook_link(page if name == TOP else f"{page}#{name}", lang)
         items += nodes.list_item("", nodes.paragraph("", "", ref))
     note = nodes.admonition(classes=["warning", "translation-stale"])
     note += nodes.title("", TITLE)

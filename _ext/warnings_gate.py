@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-__all__ = ["Warning", "format_baseline", "parse_baseline", "setup"]
+__all__ = ["SeenWarning", "format_baseline", "parse_baseline", "setup"]
 
 STATE_FILE = "warnings-gate.json"
 BASELINE_HEADER = """\
@@ -69,7 +69,7 @@ _WHITESPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
-class Warning:
+class SeenWarning:
     """One warning as the gate sees it."""
 
     file: str  # relative to the source directory, "" when it has no place
@@ -114,7 +114,7 @@ class _GateHandler(WarningStreamHandler):
     """
 
     def __init__(self, gate: WarningsGate) -> None:
-        super().__init__(stream=open(os.devnull, "w"))  # noqa: SIM115 - lives as long as the build
+        super().__init__()  # emit() below never writes to the stream
         self.gate = gate
         self.setLevel(logging.WARNING)
 
@@ -127,7 +127,12 @@ class WarningsGate:
 
     def __init__(self, app: Sphinx) -> None:
         self.app = app
-        self.seen: list[Warning] = []
+        self.seen: list[SeenWarning] = []
+        # Build directories, as given and resolved, that messages may name.
+        self._build_dirs = [
+            f"{path}{os.sep}" for directory in (app.srcdir, app.outdir, app.doctreedir)
+            for path in (Path(directory).resolve(), directory)
+        ]
         self.handler = _GateHandler(self)
         # Sphinx's own WarningSuppressor also counts warnings; ours must not.
         self.handler.addFilter(self._not_suppressed)
@@ -156,7 +161,7 @@ class WarningsGate:
         if kind and message.endswith(f" [{kind}]"):
             # show_warning_types already appended the type to the text.
             message = message[: -len(kind) - 3]
-        self.seen.append(Warning(file, line, kind, self._normalise(message)))
+        self.seen.append(SeenWarning(file, line, kind, self._normalise(message)))
 
     def _place(self, location: Any) -> tuple[str, int | None]:
         """Source file (relative to srcdir) and line of a record's location."""
@@ -191,9 +196,8 @@ class WarningsGate:
             return Path(path).as_posix()
 
     def _normalise(self, message: str) -> str:
-        for directory in (self.app.srcdir, self.app.outdir, self.app.doctreedir):
-            resolved = str(Path(directory).resolve())
-            message = message.replace(resolved + os.sep, "").replace(str(directory) + os.sep, "")
+        for prefix in self._build_dirs:
+            message = message.replace(prefix, "")
         message = _PATH_LINE.sub(r"\1", message)
         message = _LINE_IN_MESSAGE.sub(r"\1 N", message)
         message = _HEX_ADDRESS.sub("0x…", message)
@@ -255,7 +259,7 @@ class WarningsGate:
 
     def _report_new(self, new: Counter[str], hint: str) -> None:
         remaining = Counter(new)
-        shown: list[Warning] = []
+        shown: list[SeenWarning] = []
         for warning in self.seen:
             if remaining[warning.key]:
                 remaining[warning.key] -= 1

@@ -15,17 +15,13 @@ on a loopback port; the browser is Debian's Chromium.
 
 from __future__ import annotations
 
-import functools
 import statistics
 import subprocess
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from corpus import patch_files
+from local_server import served
 
 REPO = Path(__file__).resolve().parents[2]
 BUILDDIR = REPO / "tests" / "bench" / ".cache" / "playground-site"
@@ -60,23 +56,6 @@ TIMED_CHECK = """async (text) => {
     const workerMs = await outcome;
     return {totalMs: performance.now() - started, workerMs};
 }"""
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def served(directory: Path) -> Iterator[str]:
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def build_site() -> Path:

@@ -34,9 +34,11 @@ def discover(names: list[str]) -> list[Path]:
 
 def load(path: Path) -> ModuleType:
     # The benchmark folder goes on sys.path so modules can share helpers
-    # that are not benchmarks themselves (no ``bench_`` prefix).
-    if str(BENCH_DIR) not in sys.path:
-        sys.path.insert(0, str(BENCH_DIR))
+    # that are not benchmarks themselves (no ``bench_`` prefix), and so does
+    # tests/ for the helpers the test suite shares (local_server).
+    for folder in (BENCH_DIR.parent, BENCH_DIR):
+        if str(folder) not in sys.path:
+            sys.path.insert(0, str(folder))
     spec = importlib.util.spec_from_file_location(path.stem, path)
     if spec is None or spec.loader is None:
         raise ImportError(f"cannot load {path}")

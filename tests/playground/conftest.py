@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from playground_support import Session, build_project, serve
+from local_server import served
+from playground_support import Session, build_project
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -23,22 +24,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "_ext"))
 
 
 @pytest.fixture(scope="session")
-def site(built_site: Path) -> Iterator[str]:
-    """URL of the real site, served at the root of a loopback server."""
-    server = serve(built_site)
-    yield server.url
-    server.stop()
-
-
-@pytest.fixture(scope="session")
 def subpath_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """URL of the same site hosted under /sub/path/ (a symlink on disk)."""
     root = tmp_path_factory.mktemp("subpath")
     (root / "sub").mkdir()
     (root / "sub" / "path").symlink_to(built_site, target_is_directory=True)
-    server = serve(root)
-    yield server.url + "sub/path/"
-    server.stop()
+    with served(root) as url:
+        yield url + "sub/path/"
 
 
 @pytest.fixture
@@ -110,6 +102,5 @@ def checker_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def checker_project_url(checker_project: Path) -> Iterator[str]:
-    server = serve(checker_project)
-    yield server.url
-    server.stop()
+    with served(checker_project) as url:
+        yield url

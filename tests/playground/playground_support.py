@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 import subprocess
 import sys
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -58,30 +55,6 @@ def split_series(directory: Path) -> list[Path]:
         paths.append(path)
     assert len(paths) == 3
     return paths
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@dataclass
-class Server:
-    url: str
-    stop: Callable[[], None]
-
-
-def serve(directory: Path) -> Server:
-    """Serve ``directory`` over http on a free loopback port, in a thread."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-
-    def stop() -> None:
-        server.shutdown()
-        server.server_close()
-
-    return Server(f"http://127.0.0.1:{server.server_address[1]}/", stop)
 
 
 @dataclass

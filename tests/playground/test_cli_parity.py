@@ -32,10 +32,10 @@ def inputs(tmp_path: Path) -> list[list[Path]]:
 
 
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])
-def test_picked_files_get_the_command_line_findings(session: Session, site: str,
+def test_picked_files_get_the_command_line_findings(session: Session, site_url: str,
                                                     tmp_path: Path, lang: str) -> None:
     page = session.page
-    page.goto(f"{site}handbook/{lang}/playground.html")
+    page.goto(f"{site_url}handbook/{lang}/playground.html")
     mismatches = []
     for paths in inputs(tmp_path):
         outcome = check_files(page, paths)
@@ -47,9 +47,9 @@ def test_picked_files_get_the_command_line_findings(session: Session, site: str,
     assert not mismatches
 
 
-def test_pasted_text_gets_the_command_line_findings(session: Session, site: str) -> None:
+def test_pasted_text_gets_the_command_line_findings(session: Session, site_url: str) -> None:
     page = session.page
-    page.goto(f"{site}handbook/en/playground.html")
+    page.goto(f"{site_url}handbook/en/playground.html")
     for path in sorted(EXAMPLES.iterdir()):
         outcome = check_text(page, path.read_text(encoding="utf-8"))
         expected = cli_result([path])

@@ -26,8 +26,8 @@ PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_s
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-def playground(session: Session, site: str, lang: str = "en") -> Page:
-    session.page.goto(f"{site}handbook/{lang}/playground.html")
+def playground(session: Session, site_url: str, lang: str = "en") -> Page:
+    session.page.goto(f"{site_url}handbook/{lang}/playground.html")
     return session.page
 
 
@@ -35,8 +35,8 @@ def finding(page: Page, rule: str):
     return page.locator(f'.patch-checker-results [data-rule="{rule}"]')
 
 
-def test_bad_patch_in_english(session: Session, site: str) -> None:
-    page = playground(session, site)
+def test_bad_patch_in_english(session: Session, site_url: str) -> None:
+    page = playground(session, site_url)
     outcome = check_text(page, SHORTLOG_CASE.read_text(encoding="utf-8"))
     assert outcome["summary"]["error"] >= 1
     found = finding(page, "shortlog-prefix-case")
@@ -50,14 +50,14 @@ def test_bad_patch_in_english(session: Session, site: str) -> None:
                         status), status
     link = found.locator("a.patch-checker-section")
     assert link.inner_text() == "Handbook: Shortlog"
-    assert link.evaluate("a => a.href") == f"{site}handbook/en/maintainer-kvm-x86.html#shortlog"
+    assert link.evaluate("a => a.href") == f"{site_url}handbook/en/maintainer-kvm-x86.html#shortlog"
     link.click()
     page.wait_for_url("**/handbook/en/maintainer-kvm-x86.html#shortlog")
     expect(page.locator("section#shortlog")).to_have_count(1)
 
 
-def test_bad_patch_in_chinese(session: Session, site: str) -> None:
-    page = playground(session, site, "zh_CN")
+def test_bad_patch_in_chinese(session: Session, site_url: str) -> None:
+    page = playground(session, site_url, "zh_CN")
     check_text(page, SHORTLOG_CASE.read_text(encoding="utf-8"))
     found = finding(page, "shortlog-prefix-case")
     expect(found).to_have_count(1)
@@ -69,27 +69,27 @@ def test_bad_patch_in_chinese(session: Session, site: str) -> None:
     link = found.locator("a.patch-checker-section")
     assert link.inner_text().startswith("手册：")
     href = link.evaluate("a => a.href")
-    assert href == f"{site}handbook/zh_CN/maintainer-kvm-x86.html#shortlog"
+    assert href == f"{site_url}handbook/zh_CN/maintainer-kvm-x86.html#shortlog"
     link.click()
     page.wait_for_url("**/handbook/zh_CN/maintainer-kvm-x86.html#shortlog")
     expect(page.locator("section#shortlog")).to_have_count(1)
 
 
-def test_every_section_link_leads_to_a_section(session: Session, site: str) -> None:
-    page = playground(session, site)
+def test_every_section_link_leads_to_a_section(session: Session, site_url: str) -> None:
+    page = playground(session, site_url)
     outcome = run_check(page, lambda: page.click(".patch-checker button[data-action=check]"))
     assert outcome["ok"], outcome
     hrefs = page.eval_on_selector_all(".patch-checker-results a", "links => links.map(a => a.href)")
     assert hrefs
     for href in sorted(set(hrefs)):
         target, fragment = href.split("#")
-        assert target.startswith(f"{site}handbook/en/"), href
+        assert target.startswith(f"{site_url}handbook/en/"), href
         page.goto(href)
         assert page.locator(f'[id="{fragment}"]').count() == 1, href
 
 
-def test_dropped_file_is_checked(session: Session, site: str) -> None:
-    page = playground(session, site)
+def test_dropped_file_is_checked(session: Session, site_url: str) -> None:
+    page = playground(session, site_url)
     text = SHORTLOG_CASE.read_text(encoding="utf-8")
 
     def drop() -> None:
@@ -115,8 +115,8 @@ def test_dropped_file_is_checked(session: Session, site: str) -> None:
     expect(restore).to_be_hidden()
 
 
-def test_clean_patch_shows_no_errors(session: Session, site: str) -> None:
-    page = playground(session, site)
+def test_clean_patch_shows_no_errors(session: Session, site_url: str) -> None:
+    page = playground(session, site_url)
     outcome = check_text(page, CLEAN.read_text(encoding="utf-8"))
     assert outcome["summary"]["error"] == 0
     assert outcome["summary"]["warning"] == 0
@@ -151,8 +151,8 @@ index 1111111111aa..2222222222bb 100644
 """
 
 
-def test_html_in_the_input_stays_text(session: Session, site: str) -> None:
-    page = playground(session, site)
+def test_html_in_the_input_stays_text(session: Session, site_url: str) -> None:
+    page = playground(session, site_url)
     check_text(page, XSS_PATCH)
     results = page.locator(".patch-checker-results")
     assert page.evaluate("window.pwned") is None
@@ -160,24 +160,24 @@ def test_html_in_the_input_stays_text(session: Session, site: str) -> None:
     # The subject is shown as the characters it is made of.
     assert "<script>pwned='subject'</script>" in results.inner_text()
     for href in results.locator("a").evaluate_all("links => links.map(a => a.href)"):
-        assert urlsplit(href).scheme == "http" and href.startswith(f"{site}handbook/en/"), href
+        assert urlsplit(href).scheme == "http" and href.startswith(f"{site_url}handbook/en/"), href
     for button in results.locator(".patch-checker-line").all():
         button.click()
     assert page.evaluate("window.pwned") is None
 
 
-def test_the_patch_never_leaves_the_browser(session: Session, site: str, built_site: Path,
+def test_the_patch_never_leaves_the_browser(session: Session, site_url: str, built_site: Path,
                                             ) -> None:
     marker = "Zq7MarkerNeverSent"
     text = SHORTLOG_CASE.read_text(encoding="utf-8").replace("posted interrupt", marker)
-    page = playground(session, site)
+    page = playground(session, site_url)
     check_text(page, text)
     page.fill(".patch-checker textarea", text + "\n" + marker)
     page.wait_for_timeout(1500)  # the re-check after a pause in typing
     assert session.requests
     for request in session.requests:
         url = urlsplit(request.url)
-        assert f"{url.scheme}://{url.netloc}/" == site, request.url
+        assert f"{url.scheme}://{url.netloc}/" == site_url, request.url
         assert request.method == "GET", request.url
         assert request.post_data is None
         assert marker not in request.url
@@ -186,8 +186,8 @@ def test_the_patch_never_leaves_the_browser(session: Session, site: str, built_s
         assert (built_site / url.path.lstrip("/")).is_file(), request.url
 
 
-def test_second_check_reuses_the_runtime(session: Session, site: str) -> None:
-    page = playground(session, site)
+def test_second_check_reuses_the_runtime(session: Session, site_url: str) -> None:
+    page = playground(session, site_url)
     first = check_text(page, SHORTLOG_CASE.read_text(encoding="utf-8"))
     second = check_text(page, CLEAN.read_text(encoding="utf-8"))
     assert first["ok"] and second["ok"]
@@ -196,8 +196,8 @@ def test_second_check_reuses_the_runtime(session: Session, site: str) -> None:
     assert session.fetched(".whl") == 1
 
 
-def test_python_loads_on_first_interaction_only(session: Session, site: str) -> None:
-    page = playground(session, site)
+def test_python_loads_on_first_interaction_only(session: Session, site_url: str) -> None:
+    page = playground(session, site_url)
     page.wait_for_load_state("load")
     page.wait_for_timeout(500)
     assert session.fetched("patch-checker.js") == 1
@@ -211,10 +211,10 @@ def test_python_loads_on_first_interaction_only(session: Session, site: str) -> 
 
 
 @pytest.mark.parametrize("page_name", ["index", "first-patch", "review-checklist"])
-def test_pages_without_a_checker_load_none_of_it(session: Session, site: str,
+def test_pages_without_a_checker_load_none_of_it(session: Session, site_url: str,
                                                  page_name: str) -> None:
     page = session.page
-    page.goto(f"{site}handbook/en/{page_name}.html")
+    page.goto(f"{site_url}handbook/en/{page_name}.html")
     page.wait_for_load_state("load")
     page.mouse.click(300, 300)
     page.keyboard.press("Tab")
@@ -233,10 +233,10 @@ def test_hosted_under_a_sub_path(session: Session, subpath_site: str) -> None:
             assert url.startswith(subpath_site), url
 
 
-def test_without_javascript_it_explains_the_command_line(browser, site: str) -> None:
+def test_without_javascript_it_explains_the_command_line(browser, site_url: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(f"{site}handbook/en/playground.html")
+    page.goto(f"{site_url}handbook/en/playground.html")
     fallback = page.locator(".patch-checker-fallback")
     expect(fallback).to_be_visible()
     expect(fallback).to_contain_text("kvmcheck")
@@ -245,8 +245,8 @@ def test_without_javascript_it_explains_the_command_line(browser, site: str) -> 
     context.close()
 
 
-def test_labels_keyboard_and_live_regions(session: Session, site: str) -> None:
-    page = playground(session, site)
+def test_labels_keyboard_and_live_regions(session: Session, site_url: str) -> None:
+    page = playground(session, site_url)
     expect(page.locator(".patch-checker-fallback")).to_be_hidden()
     box = page.get_by_label("Patch to check")
     expect(box).to_have_count(1)
@@ -266,8 +266,8 @@ def test_labels_keyboard_and_live_regions(session: Session, site: str) -> None:
     assert page.evaluate("document.activeElement.type") == "file"
 
 
-def test_clicking_a_line_selects_it_in_the_box(session: Session, site: str) -> None:
-    page = playground(session, site)
+def test_clicking_a_line_selects_it_in_the_box(session: Session, site_url: str) -> None:
+    page = playground(session, site_url)
     text = SHORTLOG_CASE.read_text(encoding="utf-8")
     check_text(page, text)
     finding(page, "shortlog-prefix-case").locator(".patch-checker-line").click()
@@ -278,10 +278,10 @@ def test_clicking_a_line_selects_it_in_the_box(session: Session, site: str) -> N
     assert page.evaluate("document.activeElement.tagName") == "TEXTAREA"
 
 
-def test_lines_of_picked_files_map_into_the_box(session: Session, site: str,
+def test_lines_of_picked_files_map_into_the_box(session: Session, site_url: str,
                                                 tmp_path: Path) -> None:
     parts = split_series(tmp_path)
-    page = playground(session, site)
+    page = playground(session, site_url)
     check_files(page, parts)
     box_lines = page.input_value(".patch-checker textarea").splitlines()
     # Patch 2 of the posting is 1/2, the second file.
@@ -296,8 +296,8 @@ def test_lines_of_picked_files_map_into_the_box(session: Session, site: str,
     assert selected in box_lines
 
 
-def test_typing_pause_rechecks(session: Session, site: str) -> None:
-    page = playground(session, site)
+def test_typing_pause_rechecks(session: Session, site_url: str) -> None:
+    page = playground(session, site_url)
     check_text(page, CLEAN.read_text(encoding="utf-8"))
     expect(finding(page, "shortlog-prefix-case")).to_have_count(0)
     box = page.locator(".patch-checker textarea")
@@ -316,7 +316,7 @@ def test_typing_pause_rechecks(session: Session, site: str) -> None:
     expect(finding(page, "shortlog-prefix-case")).to_have_count(1)
 
 
-def test_dark_theme_and_no_policy_violations(browser, site: str) -> None:
+def test_dark_theme_and_no_policy_violations(browser, site_url: str) -> None:
     context = browser.new_context()
     context.add_init_script("""
         localStorage.setItem("theme", "dark");
@@ -325,7 +325,7 @@ def test_dark_theme_and_no_policy_violations(browser, site: str) -> None:
                                   (event) => window.violations.push(event.violatedDirective));
     """)
     page = context.new_page()
-    page.goto(f"{site}handbook/en/playground.html")
+    page.goto(f"{site_url}handbook/en/playground.html")
     assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
     # The theme's inline script ran: the policy allows it by hash.
     assert page.evaluate("document.body.dataset.theme") == "dark"
@@ -352,11 +352,11 @@ def luminance(css_colour: str) -> float:
     return (0.2126 * red + 0.7152 * green + 0.0722 * blue) / 255
 
 
-def test_readable_on_a_phone(browser, site: str) -> None:
+def test_readable_on_a_phone(browser, site_url: str) -> None:
     context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True,
                                   has_touch=True, device_scale_factor=2)
     page = context.new_page()
-    page.goto(f"{site}handbook/en/playground.html")
+    page.goto(f"{site_url}handbook/en/playground.html")
     outcome = run_check(page, lambda: page.tap(".patch-checker button[data-action=check]"))
     assert outcome["ok"], outcome
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
@@ -366,9 +366,9 @@ def test_readable_on_a_phone(browser, site: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])
-def test_shortlog_section_embeds_the_example(session: Session, site: str, lang: str) -> None:
+def test_shortlog_section_embeds_the_example(session: Session, site_url: str, lang: str) -> None:
     page = session.page
-    page.goto(f"{site}handbook/{lang}/maintainer-kvm-x86.html")
+    page.goto(f"{site_url}handbook/{lang}/maintainer-kvm-x86.html")
     checker = "section#shortlog .patch-checker"
     assert page.input_value(f"{checker} textarea") == SHORTLOG_CASE.read_text(encoding="utf-8")
     outcome = run_check(page, lambda: page.click(f"{checker} button[data-action=check]"),
@@ -377,8 +377,8 @@ def test_shortlog_section_embeds_the_example(session: Session, site: str, lang: 
     expect(page.locator(f'{checker} [data-rule="shortlog-prefix-case"]')).to_have_count(1)
 
 
-def test_bad_input_gets_a_clear_message_and_stays(session: Session, site: str) -> None:
-    page = playground(session, site)
+def test_bad_input_gets_a_clear_message_and_stays(session: Session, site_url: str) -> None:
+    page = playground(session, site_url)
     box = ".patch-checker textarea"
     page.fill(box, "   \n")
     page.click(".patch-checker button[data-action=check]")
