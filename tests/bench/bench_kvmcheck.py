@@ -27,7 +27,7 @@ import corpus
 from kvmcheck.api import check_texts
 from kvmcheck.context import KUT, project_of
 from kvmcheck.parser import parse_file
-from kvmcheck.registry import all_rules
+from kvmcheck.rules import RULES
 
 TOP_RULES = 8
 # Documentation/process/maintainer-kvm-x86.rst entered mainline in Linux 6.4.
@@ -64,7 +64,7 @@ def findings_of(path: Path) -> list[dict]:
 
 def report_findings() -> None:
     print("\n## Findings on accepted upstream patches (each file its own posting)")
-    kvm_rules = {rule.id for rule in all_rules().values() if rule.scope == "kvm"}
+    kvm_rules = {rule.id for rule in RULES.values() if rule.scope == "kvm"}
     for folder in corpus.FOLDERS:
         files = corpus.patch_files(folder)
         per_file = {path: findings_of(path) for path in files}

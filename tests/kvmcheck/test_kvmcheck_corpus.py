@@ -18,7 +18,8 @@ import pytest
 from kvmcheck.api import check_texts
 from kvmcheck.context import KUT, project_of
 from kvmcheck.parser import parse_file
-from kvmcheck.registry import KVM, RULES
+from kvmcheck.registry import KVM
+from kvmcheck.rules import RULES
 
 REVIEWED = Path(__file__).with_name("corpus_real_findings.tsv")
 GENERIC_CHECKLIST = {"htmldocs"}
