@@ -59,13 +59,12 @@ def _placed(edit: Edit, line: str) -> int | None:
     if "\n" in edit.new or "\r" in edit.new:
         return None
     if edit.column is None:
-        first = line.find(edit.old)
-        if first < 0 or line.find(edit.old, first + 1) >= 0 or not edit.old:
-            return None
-        return first
-    if line[edit.column:edit.column + len(edit.old)] != edit.old:
+        first = line.find(edit.old) if edit.old else -1
+        return first if first >= 0 else None
+    start = edit.column if edit.column >= 0 else len(line) + edit.column
+    if start < 0 or line[start:start + len(edit.old)] != edit.old:
         return None
-    return edit.column
+    return start
 
 
 def _apply_round(parts: list[str], findings: list[Finding], protected: set[int]) -> int:

@@ -86,10 +86,11 @@ __all__ = [
 class Edit:
     """Replace ``old`` with ``new`` on physical input line ``lineno`` (1-based).
 
-    ``column`` is where ``old`` starts on that line (0-based); ``None`` means
-    ``old`` occurs exactly once there.  The fixer applies an edit only when
-    the line still holds ``old`` at that place, so a stale or wrong edit is
-    dropped rather than applied.
+    ``column`` is where ``old`` starts on that line (0-based); negative
+    counts from the end of the line (:meth:`at_end`); ``None`` means the first
+    place ``old`` occurs.  The fixer applies an edit only when the line still
+    holds ``old`` at that place, so a stale or wrong edit is dropped rather
+    than applied.
     """
 
     __slots__ = ("column", "lineno", "new", "old")
@@ -109,6 +110,11 @@ class Edit:
         if line.lineno is None:
             return None
         return cls(line.lineno, line.text[start:end], new, column=start + 1)
+
+    @classmethod
+    def at_end(cls, lineno: int, old: str, new: str) -> Edit:
+        """Replace ``old`` where it ends the line."""
+        return cls(lineno, old, new, column=-len(old))
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Edit) and (self.lineno, self.old, self.new, self.column) == (

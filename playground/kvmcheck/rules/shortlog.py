@@ -35,7 +35,7 @@ def _head(subject: Subject) -> str:
 
 
 def _subject_edit(subject: Subject, old: str, new: str) -> Edit | None:
-    """Replace ``old`` (which must occur once there) on the subject's line."""
+    """Replace the first ``old`` on the subject's line (the prefix comes first)."""
     return Edit(subject.lineno, old, new) if subject.lineno is not None and old else None
 
 
@@ -330,8 +330,9 @@ def shortlog_trailing_punctuation(rule_: Rule, context: PatchContext) -> Iterato
     last = subject.shortlog[-1]
     if last in ".,;:!" and not subject.shortlog.endswith("..."):
         ending = subject.shortlog.rsplit(" ", 1)[-1]
-        yield rule_.finding(subject.lineno, char=last,
-                            edits=[_subject_edit(subject, ending, ending[:-1])])
+        edits = [] if subject.end_lineno is None else [
+            Edit.at_end(subject.end_lineno, ending, ending[:-1])]
+        yield rule_.finding(subject.lineno, char=last, edits=edits)
 
 
 @rule(

@@ -189,7 +189,7 @@ def _normalize(title: str) -> str:
             "repository.",
         "title-mismatch": "The 'Fixes:' title does not match commit {sha}: write 'Fixes: {right}'.",
     },
-    bad=patch(trailers="Fixes: 0123456 (KVM: x86: Add kvm_get_foo())\n" + SIGNOFF),
+    bad=patch(trailers="Fixes: 0123456789ab (KVM: x86: Add kvm_get_foo())\n" + SIGNOFF),
     good=patch(trailers='Fixes: 0123456789ab ("KVM: x86: Add kvm_get_foo()")\n' + SIGNOFF),
 )
 def fixes_tag_format(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
