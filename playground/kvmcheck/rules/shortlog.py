@@ -292,7 +292,7 @@ def _diff_words(context: PatchContext) -> set[str]:
 
 
 @rule(
-    "shortlog-capitalization", "warning", SECTION, commits_only=True, fixable=True,
+    "shortlog-capitalization", "info", SECTION, commits_only=True, fixable=True,
     title="The description starts with a capital letter",
     message="Capitalize the first word after the prefix: '{fixed}', not '{word}'.",
     bad=patch(subject="KVM: x86: reject unknown indices in kvm_get_foo()"),
@@ -336,7 +336,7 @@ def shortlog_trailing_punctuation(rule_: Rule, context: PatchContext) -> Iterato
 
 
 @rule(
-    "shortlog-too-long", "warning", SECTION, severities=("warning", "error"),
+    "shortlog-too-long", "info", SECTION, severities=("info", "error"),
     commits_only=True,
     title="The shortlog fits in 75 characters",
     message="The shortlog is {length} characters long; keep 'prefix: description' within {limit} "

@@ -28,7 +28,8 @@ PERSON_TAGS = frozenset(
      "reported-by", "suggested-by")
 )
 
-_FIXES_OK = re.compile(r'[0-9a-f]{12,40} \("(.+)"\)')
+# Some maintainers add the commit date: 84cffe499b94 ("kvm: Emulate MOVBE", 2013-10-29).
+_FIXES_OK = re.compile(r'[0-9a-f]{12,40} \("(.+)"(?:, \d{4}-\d{2}-\d{2})?\)')
 _SHA = re.compile(r"\b[0-9a-fA-F]{6,40}\b")
 _FIXES_TITLE = re.compile(r'\(\s*["“](.*?)["”]\s*\)|["“](.*?)["”]')
 _STABLE_OK = re.compile(r"<?stable@vger\.kernel\.org>?(?:\s+#.*)?")
