@@ -1,5 +1,6 @@
 """``check_texts()``: the one entry point for the command line, the docs and
-the playground.  Returns the JSON schema (version 1) of the cli.md contract."""
+the playground.  Returns the JSON schema (version 1) that docs/using-kvmcheck.rst
+documents."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from kvmcheck.messages import LANGUAGES, catalog
 from kvmcheck.parser import parse_inputs
 from kvmcheck.registry import SEVERITIES, SEVERITY_RANK, Finding
 from kvmcheck.rules import RULES
-from kvmcheck.testing_checklist import checklist_for
+from kvmcheck.testing_checklist import testing_items_for
 
 SCHEMA_VERSION = 1
 
@@ -102,7 +103,7 @@ def check_texts(
             "section": item.section,
             "url": section_url(item.section, lang, base_url),
         }
-        for item in checklist_for(contexts)
+        for item in testing_items_for(contexts)
     ]
     return {
         "version": SCHEMA_VERSION,

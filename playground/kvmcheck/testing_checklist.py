@@ -14,7 +14,7 @@ from kvmcheck.paths import areas, is_kvm_host
 TESTING = "maintainer-kvm-x86#testing"
 
 
-class ChecklistItem:
+class TestingItem:
     """One testing-checklist item: catalog key ``checklist.<id>``, handbook section."""
 
     __slots__ = ("id", "section")
@@ -24,17 +24,17 @@ class ChecklistItem:
         self.section = section
 
     def __repr__(self) -> str:
-        return f"ChecklistItem({self.id!r}, {self.section!r})"
+        return f"TestingItem({self.id!r}, {self.section!r})"
 
 
-BUILD = ChecklistItem("build", TESTING)
-RUN_TESTS = ChecklistItem("run-tests", TESTING)
-TDP_DISABLED = ChecklistItem("tdp-disabled", TESTING)
-MODULE_PARAMS = ChecklistItem("module-params", TESTING)
-HTMLDOCS = ChecklistItem("htmldocs", TESTING)
-INTEL_AND_AMD = ChecklistItem("intel-and-amd", TESTING)
-NEGATIVE_TESTS = ChecklistItem("negative-tests", "maintainer-kvm-x86#new-features")
-REPRODUCER = ChecklistItem("reproducer", "maintainer-kvm-x86#bug-fixes")
+BUILD = TestingItem("build", TESTING)
+RUN_TESTS = TestingItem("run-tests", TESTING)
+TDP_DISABLED = TestingItem("tdp-disabled", TESTING)
+MODULE_PARAMS = TestingItem("module-params", TESTING)
+HTMLDOCS = TestingItem("htmldocs", TESTING)
+INTEL_AND_AMD = TestingItem("intel-and-amd", TESTING)
+NEGATIVE_TESTS = TestingItem("negative-tests", "maintainer-kvm-x86#new-features")
+REPRODUCER = TestingItem("reproducer", "maintainer-kvm-x86#bug-fixes")
 
 ITEMS = (BUILD, RUN_TESTS, TDP_DISABLED, MODULE_PARAMS, HTMLDOCS, INTEL_AND_AMD,
          NEGATIVE_TESTS, REPRODUCER)
@@ -74,12 +74,12 @@ def _vendors(paths: list[str]) -> set[str]:
     return found
 
 
-def checklist_for(contexts: list[PatchContext]) -> list[ChecklistItem]:
+def testing_items_for(contexts: list[PatchContext]) -> list[TestingItem]:
     """The checklist items that apply to a series."""
     kvm = [c for c in contexts if c.is_kvm]
     kut = [c for c in contexts if c.project == KUT]
     paths = [p for c in contexts for p in c.paths]
-    items: list[ChecklistItem] = []
+    items: list[TestingItem] = []
     if kvm:
         items += [BUILD, RUN_TESTS]
     elif kut:
