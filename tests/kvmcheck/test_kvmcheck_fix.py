@@ -330,3 +330,15 @@ def test_cli_fix_inplace_leaves_the_file_when_it_cannot_write(tmp_path: Path, ca
     assert status == 2 and "cannot rewrite" in err and "left unchanged" in err
     assert path.read_bytes() == FAULTY.encode()
     assert [p.name for p in tmp_path.iterdir()] == ["a.patch"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(noise=st.text(max_size=300), position=st.integers(min_value=0, max_value=2000))
+def test_fix_survives_any_text(noise: str, position: int) -> None:
+    """Arbitrary text, alone or spliced into a faulty patch: no exception, no line lost,
+    and a second run changes nothing."""
+    for text in (noise, FAULTY[:position] + noise + FAULTY[position:]):
+        fixed, count = fix_text(text)
+        assert count >= 0
+        assert len(re.findall(r"\r\n|\r|\n", fixed)) == len(re.findall(r"\r\n|\r|\n", text))
+        assert fix_text(fixed) == (fixed, 0)
