@@ -134,6 +134,7 @@ def test_every_rule_has_a_section_with_its_id_and_examples(built: tuple[Path, st
         assert rule.title("en") in text
         assert rule.severity in text
         assert f"{rule.check.__module__}.{rule.check.__qualname__}()" in text
+        assert ("kvmcheck --fix repairs it" in text) == rule.fixable, rule.id
 
 
 def test_lines_that_differ_between_the_examples_are_highlighted(
