@@ -95,13 +95,6 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.write(_list_rules())
         return EXIT_OK
 
-    if args.fix or args.fix_inplace:
-        from kvmcheck.fix_files import run_fix
-
-        return run_fix(args.files, inplace=args.fix_inplace, git_dir=args.git_dir,
-                       messages=messages)
-
-    from kvmcheck.api import check_texts
     from kvmcheck.rules import RULES
 
     ignore = [rule for group in args.ignore for rule in group.split(",") if rule.strip()]
@@ -110,6 +103,14 @@ def main(argv: list[str] | None = None) -> int:
         if rule not in RULES:
             print(messages["cli.unknown-rule"].format(rule=rule), file=sys.stderr)
             return EXIT_USAGE
+    if args.fix or args.fix_inplace:
+        from kvmcheck.fix_files import run_fix
+
+        return run_fix(args.files, inplace=args.fix_inplace, git_dir=args.git_dir,
+                       ignore=ignore, messages=messages)
+
+    from kvmcheck.api import check_texts
+
     inputs = _read_inputs(args.files, messages)
     if inputs is None:
         return EXIT_USAGE

@@ -11,6 +11,7 @@ headers and the diffstat stay valid and the patch applies wherever it did.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from kvmcheck.engine import contexts_of, run_rules
 from kvmcheck.model import Patch, Series
@@ -48,10 +49,11 @@ def _protected_lines(patches: list[Patch]) -> set[int]:
     return protected
 
 
-def _check(text: str, name: str, lookup_commit) -> tuple[list[Patch], list[Finding]]:
+def _check(text: str, name: str, lookup_commit, ignore: frozenset[str],
+           ) -> tuple[list[Patch], list[Finding]]:
     patches = parse_file(name, text)
     contexts = contexts_of(Series(patches), lookup_commit)
-    return patches, [f for f in run_rules(contexts) if f.fixable]
+    return patches, [f for f in run_rules(contexts, ignore) if f.fixable]
 
 
 def _placed(edit: Edit, line: str) -> int | None:
@@ -99,12 +101,14 @@ def _apply_round(parts: list[str], findings: list[Finding], protected: set[int])
     return fixed
 
 
-def fix_text(text: str, name: str = "-", *, git_dir: str | None = None) -> tuple[str, int]:
+def fix_text(text: str, name: str = "-", *, git_dir: str | None = None,
+             ignore: Iterable[str] = ()) -> tuple[str, int]:
     """``text`` with every fixable finding fixed, and how many findings were fixed.
 
     ``git_dir`` lets ``Fixes:`` tags get their full sha and title (it raises
-    ``kvmcheck.gitrefs.GitDirError`` when it is not a git repository).  Text
-    without fixable findings comes back unchanged, byte for byte.
+    ``kvmcheck.gitrefs.GitDirError`` when it is not a git repository); the
+    rules in ``ignore`` fix nothing.  Text without fixable findings comes back
+    unchanged, byte for byte.
     """
     verify = None
     if git_dir is not None:
@@ -115,7 +119,7 @@ def fix_text(text: str, name: str = "-", *, git_dir: str | None = None) -> tuple
     body = text[len(bom):]
     total = 0
     for _ in range(MAX_ROUNDS):
-        patches, findings = _check(body, name, verify)
+        patches, findings = _check(body, name, verify, frozenset(ignore))
         if not findings:
             break
         parts = _split(body)

@@ -48,7 +48,7 @@ def _replace(path: str, data: bytes) -> None:
         raise
 
 
-def run_fix(files: list[str], *, inplace: bool, git_dir: str | None,
+def run_fix(files: list[str], *, inplace: bool, git_dir: str | None, ignore: list[str],
             messages: dict[str, str]) -> int:
     """Fix ``files`` (print the one fixed file, or rewrite each); the exit status."""
     names = files or ["-"]
@@ -58,6 +58,15 @@ def run_fix(files: list[str], *, inplace: bool, git_dir: str | None,
     if not inplace and len(names) != 1:
         print(messages["cli.fix-one-file"], file=sys.stderr)
         return EXIT_USAGE
+    if git_dir is not None:
+        from kvmcheck.gitrefs import GitDirError, commit_lookup
+
+        try:
+            commit_lookup(git_dir)
+        except GitDirError as error:
+            print(messages["cli.bad-git-dir"].format(path=git_dir, reason=error),
+                  file=sys.stderr)
+            return EXIT_USAGE
     status = EXIT_OK
     for name in names:
         shown = STDIN_NAME if name == "-" else name
@@ -73,7 +82,7 @@ def run_fix(files: list[str], *, inplace: bool, git_dir: str | None,
             print(messages["cli.not-a-patch"].format(path=shown), file=sys.stderr)
             status = EXIT_USAGE
             continue
-        fixed, count = fix_text(text, shown, git_dir=git_dir)
+        fixed, count = fix_text(text, shown, git_dir=git_dir, ignore=ignore)
         result = fixed.encode("utf-8", errors="surrogateescape")
         if inplace:
             if result != data:

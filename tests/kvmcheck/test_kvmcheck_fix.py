@@ -342,3 +342,20 @@ def test_fix_survives_any_text(noise: str, position: int) -> None:
         assert count >= 0
         assert len(re.findall(r"\r\n|\r|\n", fixed)) == len(re.findall(r"\r\n|\r|\n", text))
         assert fix_text(fixed) == (fixed, 0)
+
+
+def test_cli_fix_respects_ignore_and_checks_git_dir(tmp_path: Path, capsysbinary) -> None:
+    path = tmp_path / "a.patch"
+    path.write_bytes(FAULTY.encode())
+    status, out, _ = run(["--fix", "--ignore", "indent-spaces,stable-cc-format", str(path)],
+                         capsysbinary)
+    assert status == 0
+    assert out.decode() == fix_text(FAULTY, ignore=["indent-spaces", "stable-cc-format"])[0]
+    assert b"+        return -EINVAL;\n" in out and b"Cc: stable@kernel.org" in out
+    assert b"KVM: VMX: Reject" in out
+    status, out, err = run(["--fix", "--git-dir", str(tmp_path / "nowhere"), str(path)],
+                           capsysbinary)
+    assert status == 2 and out == b"" and err.startswith("kvmcheck: --git-dir ")
+    assert "Traceback" not in err
+    status, _, err = run(["--fix", "--ignore", "no-such-rule", str(path)], capsysbinary)
+    assert status == 2 and "no-such-rule" in err
