@@ -218,7 +218,8 @@ MESSAGES = {
     "stable-cc-format.title": "Cc: stable@vger.kernel.org",
     "stable-cc-format.explanation":
         "KVM x86 不会仅凭 'Fixes:' 就回合补丁；需要进入稳定版的修复要明确写上 "
-        "'Cc: stable@vger.kernel.org'，后面可以加 '# <版本>'。"
+        "'Cc: stable@vger.kernel.org'，后面可以加 '# <版本>'"
+        "（已合入的补丁里也见得到的 'Cc: stable <stable@vger.kernel.org>' 同样可以）。"
         "其他地址或写法不会被稳定版的工具识别。",
 
     "link-not-lore":

@@ -32,7 +32,9 @@ PERSON_TAGS = frozenset(
 _FIXES_OK = re.compile(r'[0-9a-f]{12,40} \("(.+)"(?:, \d{4}-\d{2}-\d{2})?\)')
 _SHA = re.compile(r"\b[0-9a-fA-F]{6,40}\b")
 _FIXES_TITLE = re.compile(r'\(\s*["“](.*?)["”]\s*\)|["“](.*?)["”]')
-_STABLE_OK = re.compile(r"<?stable@vger\.kernel\.org>?(?:\s+#.*)?")
+# Accepted patches also name the list: "stable <stable@vger.kernel.org>".
+_STABLE_OK = re.compile(r"(?:stable <stable@vger\.kernel\.org>|<?stable@vger\.kernel\.org>?)"
+                        r"(?:\s+#.*)?")
 # What people write for the stable list that has one mechanical fix.
 _STABLE_ADDRESS = re.compile(
     r'(?:"?stable"?\s*)?<?\s*stable@(?:vger\.)?kernel\.org\s*>?[.,;]?', re.IGNORECASE
@@ -360,7 +362,8 @@ def fixes_tag_suggested(rule_: Rule, context: PatchContext) -> Iterator[Finding]
 )
 def stable_cc_format(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """KVM x86 does not backport on 'Fixes:' alone; a fix meant for stable kernels says so with
-    the tag 'Cc: stable@vger.kernel.org', optionally followed by '# <version>'. Other addresses
+    the tag 'Cc: stable@vger.kernel.org', optionally followed by '# <version>' ('Cc: stable
+    <stable@vger.kernel.org>', a form accepted patches use too, is fine). Other addresses
     or spellings are not picked up by the stable tooling.
     """
     for trailer in context.patch.trailers:
