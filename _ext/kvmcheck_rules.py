@@ -36,6 +36,7 @@ from sphinx.util.docutils import SphinxDirective
 import kvmcheck
 from kvmcheck.api import check_texts
 from kvmcheck.messages import LANGUAGES, catalog
+from kvmcheck.paths import FILE_TYPES
 from kvmcheck.rules import RULES
 from kvmcheck.testing_checklist import ITEMS
 
@@ -59,6 +60,17 @@ LABELS = {
         "code": "Implemented in",
         "scope-kvm": "KVM patches only",
         "scope-generic": "any kernel patch",
+        "commits-only": "the commit message",
+        "files-in": "{areas}",
+        "typed-files": "{types} files",
+        "typed-files-in": "{types} files of {areas}",
+        "list-separator": ", ",
+        "separator": "; ",
+        "area-kvm-host": "KVM code",
+        "area-kvm-guest": "Linux-as-a-guest code",
+        "area-selftests": "the KVM selftests",
+        "area-kvm-docs": "the KVM documentation",
+        "area-uapi": "the KVM uAPI headers",
         "fix": "Fix",
         "fixable": "kvmcheck --fix repairs it",
         "bad": "Bad:",
@@ -79,6 +91,17 @@ LABELS = {
         "code": "实现位置",
         "scope-kvm": "仅 KVM 补丁",
         "scope-generic": "所有内核补丁",
+        "commits-only": "提交说明",
+        "files-in": "{areas}",
+        "typed-files": "{types} 文件",
+        "typed-files-in": "{areas}的 {types} 文件",
+        "list-separator": "、",
+        "separator": "；",
+        "area-kvm-host": "KVM 代码",
+        "area-kvm-guest": "客户机侧代码",
+        "area-selftests": "KVM 自测",
+        "area-kvm-docs": "KVM 文档",
+        "area-uapi": "KVM 用户态 API 头文件",
         "fix": "修复",
         "fixable": "kvmcheck --fix 可自动修复",
         "bad": "错误示例",
@@ -154,6 +177,22 @@ def row_of(cells: list[nodes.Node]) -> nodes.row:
     return row
 
 
+def applies_text(rule: Rule, words: dict[str, str]) -> str:
+    """Where the rule applies: which patches, and the message or which files it reads."""
+    parts = [words[f"scope-{rule.scope}"]]
+    if rule.commits_only:
+        parts.append(words["commits-only"])
+    areas = words["list-separator"].join(words[f"area-{area}"] for area in rule.areas)
+    types = " ".join(suffix for kind in rule.types for suffix in FILE_TYPES[kind])
+    if areas and types:
+        parts.append(words["typed-files-in"].format(areas=areas, types=types))
+    elif areas:
+        parts.append(words["files-in"].format(areas=areas))
+    elif types:
+        parts.append(words["typed-files"].format(types=types))
+    return words["separator"].join(parts)
+
+
 def as_printed(source: str, finding: dict[str, Any]) -> str:
     """A finding as ``kvmcheck`` prints it, without the link to the handbook."""
     where = source if finding["line"] is None else f"{source}:{finding['line']}"
@@ -221,7 +260,7 @@ class KvmcheckRules(SphinxDirective):
         section += nodes.paragraph(title, "", nodes.strong(title, title))
         facts = nodes.field_list()
         facts += self.field(words["severity"], nodes.Text(severity_text(rule)))
-        facts += self.field(words["applies"], nodes.Text(words[f"scope-{rule.scope}"]))
+        facts += self.field(words["applies"], nodes.Text(applies_text(rule, words)))
         facts += self.field(words["section"], handbook_link(rule.section, lang))
         if rule.fixable:
             facts += self.field(words["fix"], nodes.Text(words["fixable"]))
