@@ -32,7 +32,11 @@ def _unrecognized(name: str, text: str) -> bool:
 
 
 def _replace(path: str, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically, keeping its permissions."""
+    """Write ``data`` to ``path`` atomically, keeping its permissions.
+
+    A symbolic link stays a link: the file it points to is replaced.
+    """
+    path = os.path.realpath(path)
     mode = os.stat(path).st_mode & 0o7777
     folder = os.path.dirname(os.path.abspath(path))
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=".kvmcheck-fix-")
