@@ -22,7 +22,7 @@ extensions = [
     "handbook_site",
     "handbook_sections",
     "translation_status",
-    "tickable_checklist",
+    "section_ticks",
     "cjk_line_breaks",
     "patch_checker",
     "kvmcheck_rules",

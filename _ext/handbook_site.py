@@ -6,6 +6,8 @@
 * How a handbook section is named for Sphinx: ``<lang>/<page>#<id>``, the
   page-local labels ``handbook_sections`` makes, and a link to one.
 * The site's static folder (``_ext/static/``) and its style sheet.
+* The site catalog (``_ext/messages.json``): every word our extensions
+  write into pages, per language, one part per extension.
 
 An extension imports what it needs from here and calls
 ``app.setup_extension("handbook_site")`` in its ``setup()``, which adds the
@@ -14,6 +16,8 @@ static folder and the style sheet once, however many extensions ask.
 
 from __future__ import annotations
 
+import functools
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,11 +32,23 @@ if TYPE_CHECKING:
 HANDBOOK = "handbook"
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 STYLE_SHEET = "handbook.css"
+MESSAGES_FILE = Path(__file__).resolve().parent / "messages.json"
 
 
 def html_lang(lang: str) -> str:
     """The HTML ``lang`` of a language code: ``zh_CN`` → ``zh-CN``."""
     return lang.replace("_", "-")
+
+
+@functools.cache
+def _catalog() -> dict[str, dict[str, Any]]:
+    return json.loads(MESSAGES_FILE.read_text(encoding="utf-8"))
+
+
+def site_messages(lang: str) -> dict[str, Any]:
+    """The site catalog's words in ``lang``: ``language_name`` and one part
+    per extension (``site_messages("zh_CN")["section_ticks"]["reset"]``)."""
+    return _catalog()[lang]
 
 
 def split_docname(docname: str) -> tuple[str, str] | None:
