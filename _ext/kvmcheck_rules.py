@@ -36,6 +36,7 @@ import kvmcheck
 from kvmcheck.api import check_texts
 from kvmcheck.messages import LANGUAGES, catalog
 from kvmcheck.registry import all_rules
+from kvmcheck.results import all_findings
 from kvmcheck.testing_checklist import ITEMS
 
 if TYPE_CHECKING:
@@ -238,10 +239,7 @@ class KvmcheckRules(SphinxDirective):
     def findings_of(rule: Rule, example: str, lang: str) -> list[str]:
         """The example's findings of ``rule``, as ``kvmcheck`` prints them."""
         source = f"{rule.id}.patch"
-        result = check_texts([(source, example)], lang=lang)
-        found = [*result["series"]["findings"]]
-        for patch in result["patches"]:
-            found.extend(patch["findings"])
+        found = all_findings(check_texts([(source, example)], lang=lang))
         return [as_printed(source, f) for f in found if f["rule"] == rule.id]
 
 

@@ -9,61 +9,33 @@ import shutil
 import subprocess
 import sys
 import zipfile
-from html.parser import HTMLParser
 from pathlib import Path
 
 import patch_checker
 import playground_assets
 import pytest
+from html_page import Element, read_html
 from playground_support import EXAMPLES, REPO, build_project
 
 
-class Markup(HTMLParser):
+class Markup:
     """The parts of a page these tests look at."""
 
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.checkers: list[dict[str, str]] = []
-        self.textareas: list[dict[str, str]] = []
-        self.textarea_text: list[str] = []
-        self.scripts: list[dict[str, str]] = []
-        self.inline_scripts: list[str] = []
-        self.stylesheets: list[str] = []
-        self.csp: list[str] = []
-        self._in: str | None = None
-        self.feed(text)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value or "" for name, value in attrs}
-        if tag == "div" and "patch-checker" in values.get("class", "").split():
-            self.checkers.append(values)
-        elif tag == "textarea":
-            self.textareas.append(values)
-            self.textarea_text.append("")
-            self._in = "textarea"
-        elif tag == "script":
-            self.scripts.append(values)
-            if "src" not in values:
-                self.inline_scripts.append("")
-                self._in = "script"
-        elif tag == "link" and values.get("rel") == "stylesheet":
-            self.stylesheets.append(values["href"])
-        elif tag == "meta" and values.get("http-equiv") == "Content-Security-Policy":
-            self.csp.append(values["content"])
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("textarea", "script"):
-            self._in = None
-
-    def handle_data(self, data: str) -> None:
-        if self._in == "textarea":
-            self.textarea_text[-1] += data
-        elif self._in == "script":
-            self.inline_scripts[-1] += data
+    def __init__(self, root: Element) -> None:
+        self.checkers = [div.attrs for div in root.find_all("div", cls="patch-checker")]
+        textareas = root.find_all("textarea")
+        self.textareas = [textarea.attrs for textarea in textareas]
+        self.textarea_text = [textarea.text() for textarea in textareas]
+        scripts = root.find_all("script")
+        self.scripts = [script.attrs for script in scripts]
+        self.inline_scripts = [script.text() for script in scripts if "src" not in script.attrs]
+        self.stylesheets = [link.get("href") for link in root.find_all("link", rel="stylesheet")]
+        self.csp = [meta.get("content")
+                    for meta in root.find_all("meta", http_equiv="Content-Security-Policy")]
 
 
 def page(project: Path, name: str) -> Markup:
-    return Markup((project / f"{name}.html").read_text(encoding="utf-8"))
+    return Markup(read_html(project / f"{name}.html"))
 
 
 def policy(markup: Markup) -> dict[str, list[str]]:
