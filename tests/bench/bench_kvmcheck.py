@@ -28,6 +28,7 @@ from kvmcheck.api import check_texts
 from kvmcheck.context import KUT, project_of
 from kvmcheck.parser import parse_file
 from kvmcheck.registry import all_rules
+from kvmcheck.results import all_findings
 
 TOP_RULES = 8
 # Documentation/process/maintainer-kvm-x86.rst entered mainline in Linux 6.4.
@@ -55,11 +56,7 @@ def run() -> None:
 
 def findings_of(path: Path) -> list[dict]:
     """Every finding on one file, checked as a posting of its own."""
-    result = check_texts([(path.name, path.read_bytes())])
-    found = list(result["series"]["findings"])
-    for patch in result["patches"]:
-        found.extend(patch["findings"])
-    return found
+    return all_findings(check_texts([(path.name, path.read_bytes())]))
 
 
 def report_findings() -> None:

@@ -11,6 +11,7 @@ import pytest
 import kvmcheck
 from kvmcheck.api import check_texts, section_url
 from kvmcheck.registry import RULES, SECTIONS, SEVERITIES
+from kvmcheck.results import all_findings
 from kvmcheck.rules._examples import diff, patch
 
 BAD = patch(subject="kvm: x86: reject unknown indices.")
@@ -29,7 +30,7 @@ def test_schema() -> None:
         assert finding["section"] == RULES[finding["rule"]].section
         assert finding["url"] == section_url(finding["section"], "zh_CN")
     assert set(result["series"]) == {"findings", "checklist"}
-    counted = sum(len(p["findings"]) for p in result["patches"]) + len(result["series"]["findings"])
+    counted = len(all_findings(result))
     summary = result["summary"]
     assert summary["patches"] == 2
     assert summary["error"] + summary["warning"] + summary["info"] == counted
@@ -52,12 +53,11 @@ def test_urls() -> None:
 def test_options() -> None:
     everything = check_texts([("a", BAD)])
     errors = check_texts([("a", BAD)], min_severity="error")
-    assert {f["severity"] for p in errors["patches"] for f in p["findings"]} == {"error"}
+    assert {f["severity"] for f in all_findings(errors)} == {"error"}
     assert errors["summary"]["error"] == everything["summary"]["error"]
     assert errors["summary"]["warning"] == 0
     ignored = check_texts([("a", BAD)], ignore=["shortlog-prefix-case"])
-    assert "shortlog-prefix-case" not in {f["rule"] for p in ignored["patches"]
-                                          for f in p["findings"]}
+    assert "shortlog-prefix-case" not in {f["rule"] for f in all_findings(ignored)}
 
 
 @pytest.mark.parametrize(

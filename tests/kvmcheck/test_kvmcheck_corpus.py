@@ -19,6 +19,7 @@ from kvmcheck.api import check_texts
 from kvmcheck.context import KUT, project_of
 from kvmcheck.parser import parse_file
 from kvmcheck.registry import KVM, RULES
+from kvmcheck.results import all_findings
 
 REVIEWED = Path(__file__).with_name("corpus_real_findings.tsv")
 GENERIC_CHECKLIST = {"htmldocs"}
@@ -40,10 +41,6 @@ def check_folder(folder: Path) -> dict[str, dict]:
             for path in sorted(folder.glob("*.patch"))}
 
 
-def findings(result: dict) -> list[dict]:
-    return [f for p in result["patches"] for f in p["findings"]] + result["series"]["findings"]
-
-
 @pytest.fixture(scope="module")
 def kvm_x86(corpus: Path) -> dict[str, dict]:
     return check_folder(corpus / "kvm-x86")
@@ -53,7 +50,7 @@ def test_kvm_x86_false_positive_shares(kvm_x86: dict[str, dict]) -> None:
     real = reviewed_real_findings()
     unexplained: dict[str, Counter] = {"error": Counter(), "warning": Counter()}
     for name, result in kvm_x86.items():
-        for finding in findings(result):
+        for finding in all_findings(result):
             if finding["severity"] == "info":
                 continue
             if (name, finding["line"], finding["rule"]) not in real:
@@ -69,7 +66,7 @@ def test_kvm_x86_false_positive_shares(kvm_x86: dict[str, dict]) -> None:
 def test_reviewed_real_findings_are_still_reported(kvm_x86: dict[str, dict]) -> None:
     """The list of real problems is not stale: each one is still found."""
     reported = {(name, f["line"], f["rule"]) for name, result in kvm_x86.items()
-                for f in findings(result)}
+                for f in all_findings(result)}
     missing = sorted(set(reviewed_real_findings()) - reported)
     assert not missing
 
@@ -84,7 +81,7 @@ def test_other_kernel_gets_no_kvm_specific_findings(corpus: Path) -> None:
     results = check_folder(corpus / "other-kernel")
     assert len(results) >= 50
     for name, result in results.items():
-        kvm_rules = [f["rule"] for f in findings(result) if RULES[f["rule"]].scope == KVM]
+        kvm_rules = [f["rule"] for f in all_findings(result) if RULES[f["rule"]].scope == KVM]
         assert not kvm_rules, (name, kvm_rules)
         items = {item["id"] for item in result["series"]["checklist"]}
         assert items <= GENERIC_CHECKLIST, (name, items)
@@ -98,7 +95,7 @@ def test_kvm_unit_tests_are_recognised(corpus: Path) -> None:
         for patch in parse_file(path.name, path.read_bytes()):
             assert project_of(patch) == KUT, path.name
     for name, result in check_folder(folder).items():
-        kvm_rules = [f["rule"] for f in findings(result) if RULES[f["rule"]].scope == KVM]
+        kvm_rules = [f["rule"] for f in all_findings(result) if RULES[f["rule"]].scope == KVM]
         assert not kvm_rules, (name, kvm_rules)
         assert [item["id"] for item in result["series"]["checklist"]] == ["run-tests"], name
 
@@ -107,4 +104,4 @@ def test_no_errors_on_kvm_unit_tests_and_other_kernel_beyond_generic(corpus: Pat
     """Generic rules may fire there, but no patch may be unreadable."""
     for folder in ("kvm-unit-tests", "other-kernel"):
         for name, result in check_folder(corpus / folder).items():
-            assert "input-unrecognized" not in {f["rule"] for f in findings(result)}, name
+            assert "input-unrecognized" not in {f["rule"] for f in all_findings(result)}, name
