@@ -5,7 +5,8 @@
 * a table of every rule (id, severity, handbook section, summary), like
   ``kvmcheck --list-rules``;
 * one section per rule whose HTML id is the rule id, so ``rules.html#<id>``
-  is a stable link: severity, what it applies to, the function that
+  is a stable link: severity, what it applies to, whether ``--fix`` repairs
+  it, the function that
   implements it, a link to the handbook section the rule enforces, the
   explanation, the bad example with what kvmcheck says about it, and the
   good example (the lines where the two differ highlighted);
@@ -35,8 +36,8 @@ from sphinx.util.docutils import SphinxDirective
 import kvmcheck
 from kvmcheck.api import check_texts
 from kvmcheck.messages import LANGUAGES, catalog
-from kvmcheck.registry import all_rules
 from kvmcheck.results import all_findings
+from kvmcheck.rules import RULES
 from kvmcheck.testing_checklist import ITEMS
 
 if TYPE_CHECKING:
@@ -147,7 +148,7 @@ class KvmcheckRules(SphinxDirective):
         self.env.note_dependency(str(MESSAGES_FILE))
         self.note_package_dependency()
         result: list[nodes.Node] = [self.overview(lang, words)]
-        result.extend(self.rule_section(rule, lang, words) for rule in all_rules().values())
+        result.extend(self.rule_section(rule, lang, words) for rule in RULES.values())
         result.append(self.testing_checklist_section(lang, words))
         for node in result:
             # Show kvmcheck's texts exactly as the command line prints them:
@@ -165,7 +166,7 @@ class KvmcheckRules(SphinxDirective):
 
     def overview(self, lang: str, words: dict[str, str]) -> nodes.table:
         rows = []
-        for rule in all_rules().values():
+        for rule in RULES.values():
             rule_link = nodes.reference("", "", nodes.literal(rule.id, rule.id),
                                         refid=rule.id, internal=True)
             rows.append([
@@ -185,6 +186,8 @@ class KvmcheckRules(SphinxDirective):
         facts += self.field(words["severity"], nodes.Text(severity_text(rule)))
         facts += self.field(words["applies"], nodes.Text(words[f"scope-{rule.scope}"]))
         facts += self.field(words["section"], handbook_link(rule.section, lang))
+        if rule.fixable:
+            facts += self.field(words["fix"], nodes.Text(words["fixable"]))
         check = f"{rule.check.__module__}.{rule.check.__qualname__}()"
         facts += self.field(words["code"], nodes.literal(check, check))
         section += facts

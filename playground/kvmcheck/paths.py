@@ -39,13 +39,11 @@ _KERNEL_TOP = (
     "Kconfig",
 )
 
-SELFTESTS = "tools/testing/selftests/kvm/"
+SELFTESTS_DIR = "tools/testing/selftests/kvm/"
 
 UAPI_HEADERS = re.compile(
     r"include/uapi/linux/kvm\.h|arch/x86/include/uapi/asm/kvm(?:_para)?\.h"
 )
-
-SOURCE_FILE = re.compile(r".*\.(?:[chS]|lds)")
 
 
 def is_guest_side(path: str) -> bool:
@@ -64,8 +62,37 @@ def is_kernel_path(path: str) -> bool:
     return path.startswith(_KERNEL_TOP)
 
 
-def is_source(path: str) -> bool:
-    return SOURCE_FILE.fullmatch(path) is not None
+# --- where a rule applies (``areas=`` and ``types=`` of a rule) ------------------
+
+KVM_HOST = "kvm-host"    # KVM itself: arch/x86/kvm/, virt/kvm/, headers, docs, selftests
+KVM_GUEST = "kvm-guest"  # Linux running as a KVM guest (arch/x86/kernel/kvm.c, ...)
+SELFTESTS = "selftests"  # tools/testing/selftests/kvm/
+KVM_DOCS = "kvm-docs"    # Documentation/virt/kvm/
+UAPI = "uapi"            # the KVM userspace API headers
+
+AREAS = {
+    KVM_HOST: is_kvm_host,
+    KVM_GUEST: is_guest_side,
+    SELFTESTS: lambda path: path.startswith(SELFTESTS_DIR),
+    KVM_DOCS: lambda path: path.startswith("Documentation/virt/kvm/"),
+    UAPI: lambda path: UAPI_HEADERS.fullmatch(path) is not None,
+}
+
+FILE_TYPES = {
+    "c": (".c",),
+    "header": (".h",),
+    "asm": (".S",),
+    "lds": (".lds",),
+    "rst": (".rst",),
+}
+C_CODE = ("c", "header", "asm", "lds")
+
+
+def in_scope(path: str, areas: tuple[str, ...], types: tuple[str, ...]) -> bool:
+    """Whether ``path`` is in one of ``areas`` and of one of ``types`` (empty: any)."""
+    if areas and not any(AREAS[area](path) for area in areas):
+        return False
+    return not types or path.endswith(tuple(s for t in types for s in FILE_TYPES[t]))
 
 
 # --- topic areas ----------------------------------------------------------------
@@ -73,13 +100,13 @@ def is_source(path: str) -> bool:
 _KVM_X86 = "arch/x86/kvm/"
 
 
-def areas(path: str) -> tuple[str, ...]:
+def topics_of(path: str) -> tuple[str, ...]:
     """The topics that cover ``path``, most specific first ("" = common KVM).
 
     Returns ``()`` for files that say nothing about the topic (documentation,
     uAPI headers, files outside KVM).
     """
-    if path.startswith(SELFTESTS):
+    if path.startswith(SELFTESTS_DIR):
         return ("selftests",)
     if path.startswith("virt/kvm/"):
         if path.startswith("virt/kvm/guest_memfd"):
@@ -159,9 +186,9 @@ def topic_paths(paths: Iterable[str]) -> list[str]:
     A KVM change posted with its selftest keeps the KVM topic.
     """
     paths = list(paths)
-    others = [p for p in paths if is_kvm_host(p) and not p.startswith(SELFTESTS)]
+    others = [p for p in paths if is_kvm_host(p) and not p.startswith(SELFTESTS_DIR)]
     if others:
-        return [p for p in paths if not p.startswith(SELFTESTS)]
+        return [p for p in paths if not p.startswith(SELFTESTS_DIR)]
     return paths
 
 
@@ -171,7 +198,7 @@ def topic_covers(topic: str, paths: Iterable[str]) -> bool:
     A topic fits when it covers at least one touched file and no touched file
     belongs to a rival vendor family (``VMX`` on an SVM file).
     """
-    file_areas = [found for found in (areas(p) for p in topic_paths(paths)) if found]
+    file_areas = [found for found in (topics_of(p) for p in topic_paths(paths)) if found]
     if not file_areas:
         return True
     if topic in _SUBSYSTEMS:
@@ -195,7 +222,7 @@ def suggest_topic(paths: Iterable[str]) -> str | None:
 
     ``""`` means common KVM code: a plain ``KVM:`` prefix.
     """
-    file_areas = [found for found in (areas(p) for p in topic_paths(paths)) if found]
+    file_areas = [found for found in (topics_of(p) for p in topic_paths(paths)) if found]
     if not file_areas:
         return None
     common = [topic for topic in file_areas[0] if all(topic in found for found in file_areas[1:])]

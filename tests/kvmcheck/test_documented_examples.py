@@ -12,10 +12,9 @@ import pytest
 
 from kvmcheck.api import check_texts
 from kvmcheck.messages import LANGUAGES
-from kvmcheck.registry import all_rules
 from kvmcheck.results import all_findings
+from kvmcheck.rules import RULES
 
-RULES = all_rules()
 BY_ID = pytest.mark.parametrize("rule_id", list(RULES))
 
 

@@ -21,6 +21,11 @@ CASES = [
     ("changelog-pronoun", body("Reject bad indices; your guest can crash."), True),
     ("changelog-pronoun", body("Reject bad indices, i.e. never read past the end."), False),
     ("changelog-pronoun", body("Reject bad I/O port indices.  I.e. check them first."), False),
+    # "I" as a Roman numeral is not a pronoun.
+    ("changelog-pronoun", body("Per the SDM Vol. I, bits 63:32 are reserved."), False),
+    ("changelog-pronoun", body("Handle case I: the vCPU is not running."), False),
+    ("changelog-pronoun", body("A Type I hypervisor reads bits I and II of FOO."), False),
+    ("changelog-pronoun", body("Handle case I, which I missed before."), True),
     ("changelog-pronoun", body('Reject bad indices.  The SDM says "we reserve it".'), False),
     ("changelog-pronoun", body("Reject bad indices:\n\n  we hit this in a log line"), False),
     ("changelog-pronoun", body("Reject bad indices, see https://example.org/we/our"), False),

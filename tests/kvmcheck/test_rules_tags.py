@@ -39,8 +39,9 @@ CASES = [
     ("fixes-tag-format", tags("Fixes: 0123456 (\"KVM: x86: Add kvm_get_foo()\")", SIGNOFF), True),
     ("fixes-tag-format", tags("Fixes: 0123456789ab (KVM: x86: Add kvm_get_foo())", SIGNOFF),
      True),
+    # A form maintainers use: the date after the title (corpus: upstream commit 433f4ba19041).
     ("fixes-tag-format", tags('Fixes: 0123456789ab ("KVM: x86: Add foo", 2013-10-29)', SIGNOFF),
-     True),
+     False),
     ("fixes-tag-format", tags(FIXES, SIGNOFF), False),
     ("fixes-tag-format", tags('Fixes: 0123456789abcdef0123 ("KVM: x86: Add foo")', SIGNOFF),
      False),
@@ -71,6 +72,10 @@ CASES = [
     ("stable-cc-format", tags("Cc: stable@vger.kernel.org", SIGNOFF), False),
     ("stable-cc-format", tags("Cc: stable@vger.kernel.org # 6.1.x", SIGNOFF), False),
     ("stable-cc-format", tags("Cc: <stable@vger.kernel.org> # v5.10+", SIGNOFF), False),
+    # A form accepted patches use (corpus: other-kernel/0089, 0046).
+    ("stable-cc-format", tags("Cc: stable <stable@vger.kernel.org>", SIGNOFF), False),
+    ("stable-cc-format", tags("Cc: stable <stable@vger.kernel.org>\t# 4.18", SIGNOFF), False),
+    ("stable-cc-format", tags("Cc: Stable <stable@kernel.org>", SIGNOFF), True),
     ("link-not-lore", tags("Link: https://lkml.org/lkml/2024/1/1/1", SIGNOFF), True),
     ("link-not-lore", tags("Link: https://marc.info/?l=kvm&m=1", SIGNOFF), True),
     ("link-not-lore", tags("Closes: https://patchwork.kernel.org/project/kvm/patch/1/", SIGNOFF),
