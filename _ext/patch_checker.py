@@ -69,8 +69,10 @@ PACKAGE_DIR = PLAYGROUND / "kvmcheck"
 WHEEL_CACHE = ROOT / ".cache" / "patch-checker"
 WHEEL_CACHE_KEEP = 5
 
-# The front end: ES modules, the worker and the style sheet.
-WEB_FILES = ("patch-checker.js", "runtime.js", "render.js", "worker.js", "patch-checker.css")
+# The front end: ES modules, the worker, the style sheet, and the one classic
+# script, which explains pages opened from file:// (where modules never run).
+WEB_FILES = ("patch-checker.js", "runtime.js", "render.js", "share.js", "worker.js",
+             "patch-checker.css", "from-disk.js")
 MESSAGES_FILE = WEB_DIR / "messages.json"
 # What Pyodide needs to start with the standard library and no packages.
 PYODIDE_CORE_FILES = (
@@ -425,6 +427,8 @@ def add_page_assets(app: Sphinx, pagename: str, templatename: str,
     assets: Assets = app.builder.patch_checker_assets
     app.add_js_file(f"{assets.directory.removeprefix('_static/')}/patch-checker.js",
                     type="module")
+    app.add_js_file(f"{assets.directory.removeprefix('_static/')}/from-disk.js",
+                    defer="defer")
     app.add_css_file(f"{assets.directory.removeprefix('_static/')}/patch-checker.css")
     policy = content_security_policy(app.config.patch_checker_pyodide_url)
     meta = f'<meta http-equiv="Content-Security-Policy" content="{html.escape(policy)}">\n'
