@@ -23,6 +23,7 @@ extensions = [
     "tickable_checklist",
     "cjk_line_breaks",
     "patch_checker",
+    "accessible_html",
     "kvmcheck_rules",
 ]
 
