@@ -86,4 +86,4 @@ lint: $(VENV)/.test-stamp
 	$(VENV)/bin/ruff check .
 
 clean:
-	rm -rf $(BUILDDIR) .cache .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(BUILDDIR) .pytest_cache .ruff_cache .hypothesis

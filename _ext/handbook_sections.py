@@ -18,11 +18,17 @@ section (``.. _shortlog:``); this extension
 from __future__ import annotations
 
 import html
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from sphinx import addnodes
+from handbook_site import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    handbook_docname,
+    html_lang,
+    label_name,
+    split_docname,
+)
 from sphinx.roles import XRefRole
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -32,51 +38,13 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-HANDBOOK = "handbook"
-LANGUAGES = {"en": "English", "zh_CN": "中文"}
-HTML_LANG = {"en": "en", "zh_CN": "zh-CN"}
+LANGUAGE_NAMES = {"en": "English", "zh_CN": "中文"}
 SWITCH_TITLE = {
     ("en", "page"): "Read this page in English",
     ("en", "section"): "Read this section in English",
     ("zh_CN", "page"): "阅读本页的中文版",
     ("zh_CN", "section"): "阅读本节的中文版",
 }
-DEFAULT_LANGUAGE = "en"
-
-
-def split_docname(docname: str) -> tuple[str, str] | None:
-    """``(lang, page)`` for a handbook page, None for any other document."""
-    parts = docname.split("/")
-    if len(parts) == 3 and parts[0] == HANDBOOK and parts[1] in LANGUAGES:
-        return parts[1], parts[2]
-    return None
-
-
-def handbook_docname(lang: str, page: str) -> str:
-    return f"{HANDBOOK}/{lang}/{page}"
-
-
-def label_name(lang: str, page: str, fragment: str = "") -> str:
-    """The std-domain label of a handbook page or of one of its sections."""
-    name = f"{lang}/{page}#{fragment}" if fragment else f"{lang}/{page}"
-    return name.lower()
-
-
-def handbook_link(section: str, lang: str, text: str | None = None) -> addnodes.pending_xref:
-    """A reference to ``page#fragment`` of the handbook in ``lang``.
-
-    Resolved by the std domain against the page-local labels; without
-    ``text`` the link shows the section title.
-    """
-    page, _, fragment = section.partition("#")
-    target = label_name(lang, page, fragment)
-    shown = text if text is not None else section
-    xref = addnodes.pending_xref(
-        "", refdomain="std", reftype="ref", reftarget=target,
-        refexplicit=text is not None, refwarn=True,
-    )
-    xref += nodes.inline(shown, shown, classes=["xref", "std", "std-ref"])
-    return xref
 
 
 def other_language(lang: str) -> str:
@@ -197,9 +165,9 @@ class LanguageSwitch(SphinxPostTransform):
         what = "page" if top else "section"
         markup = (
             f'<p class="lang-switch lang-switch-{what}">'
-            f'<a href="{html.escape(href)}" hreflang="{HTML_LANG[lang]}" '
-            f'lang="{HTML_LANG[lang]}" title="{html.escape(SWITCH_TITLE[lang, what])}">'
-            f"{LANGUAGES[lang]}</a></p>"
+            f'<a href="{html.escape(href)}" hreflang="{html_lang(lang)}" '
+            f'lang="{html_lang(lang)}" title="{html.escape(SWITCH_TITLE[lang, what])}">'
+            f"{LANGUAGE_NAMES[lang]}</a></p>"
         )
         return nodes.raw("", markup, format="html")
 
@@ -209,20 +177,15 @@ def set_page_language(
 ) -> None:
     where = split_docname(pagename)
     if where is not None:
-        context["language"] = HTML_LANG[where[0]]
-
-
-def add_static_path(app: Sphinx) -> None:
-    app.config.html_static_path.append(str(Path(__file__).parent / "static"))
+        context["language"] = html_lang(where[0])
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.setup_extension("handbook_site")
     app.add_transform(PageLocalLabels)
     app.add_post_transform(LanguageSwitch)
     app.add_role("hb", HandbookRef(lowercase=True, innernodeclass=nodes.inline,
                                    warn_dangling=True))
     app.connect("doctree-read", register_page_labels)
     app.connect("html-page-context", set_page_language)
-    app.connect("builder-inited", add_static_path)
-    app.add_css_file("handbook.css")
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

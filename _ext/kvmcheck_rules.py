@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from handbook_sections import handbook_link
+from handbook_site import handbook_link
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
@@ -279,6 +279,7 @@ class KvmcheckRules(SphinxDirective):
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.setup_extension("handbook_site")
     # The handbook links resolve against that extension's page-local labels.
     app.setup_extension("handbook_sections")
     app.add_directive("kvmcheck-rules", KvmcheckRules)

@@ -22,7 +22,7 @@ def add_script(
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    # handbook_sections adds the static folder that holds the script.
-    app.setup_extension("handbook_sections")
+    # The script is in the site's static folder.
+    app.setup_extension("handbook_site")
     app.connect("html-page-context", add_script)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

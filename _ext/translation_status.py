@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from handbook_sections import HANDBOOK, handbook_link, split_docname
+from handbook_site import HANDBOOK, handbook_link, split_docname
 from sphinx.util import logging
 
 if TYPE_CHECKING:
@@ -140,6 +140,9 @@ def _insert_note(doctree: nodes.document, lang: str, page: str, stale: list[str]
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.setup_extension("handbook_site")
+    # The note links resolve against that extension's page-local labels.
+    app.setup_extension("handbook_sections")
     app.connect("doctree-read", check_translation)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
 

@@ -7,7 +7,7 @@
 //
 // Hooks kept stable for tests, benchmarks and styling: the container
 // `.patch-checker` (its `data-state`: idle, loading, ready, checking,
-// fixing, done, error or timeout), its `textarea`, the buttons
+// fixing, done, error or timeout; from-disk set by from-disk.js), its `textarea`, the buttons
 // `[data-action=check|share|copy|fix|undo|restore]`, the share link in
 // `[data-share-link]`, results in `.patch-checker-results` with one
 // `[data-rule][data-severity]` element per finding shown; the container
@@ -22,8 +22,6 @@ import { MAX_FRAGMENT_CHARS, fragmentOf, isShareHash, textOf } from "./share.js"
 
 const MAX_BYTES = 4 * 1024 * 1024;
 const TYPING_PAUSE_MS = 800;
-// How long Python may take to load before the reader is told it failed.
-const DEFAULT_LOAD_TIMEOUT_MS = 90_000;
 // The name kvmcheck sees for text typed or pasted into the box.
 const PASTED = "pasted.patch";
 
@@ -35,22 +33,14 @@ function sharedRuntime(container) {
     runtime = new Runtime({
       workerUrl: absolute(container.dataset.workerUrl),
       pyodideUrl: absolute(container.dataset.pyodideUrl),
-      wheelUrl: absolute(container.dataset.wheelUrl),
-    }, Number(container.dataset.loadTimeout) || DEFAULT_LOAD_TIMEOUT_MS);
+      packageUrl: absolute(container.dataset.packageUrl),
+    }, Number(container.dataset.loadTimeout));
   }
   return runtime;
 }
 
 function lineCount(text) {
   return text.split("\n").length - (text.endsWith("\n") ? 1 : 0);
-}
-
-function button(action, label) {
-  const node = document.createElement("button");
-  node.type = "button";
-  node.dataset.action = action;
-  node.textContent = label;
-  return node;
 }
 
 class Checker {
@@ -62,6 +52,12 @@ class Checker {
     this.status = container.querySelector(".patch-checker-status");
     this.results = container.querySelector(".patch-checker-results");
     this.restoreButton = container.querySelector("button[data-action=restore]");
+    this.shareButton = container.querySelector("button[data-action=share]");
+    this.fixButton = container.querySelector("button[data-action=fix]");
+    this.undoButton = container.querySelector("button[data-action=undo]");
+    this.sharePanel = container.querySelector(".patch-checker-share");
+    this.shareLink = container.querySelector("[data-share-link]");
+    this.copyButton = container.querySelector("button[data-action=copy]");
     this.lang = container.dataset.lang;
     this.messages = JSON.parse(container.dataset.messages);
     this.sections = JSON.parse(container.dataset.sections);
@@ -81,42 +77,11 @@ class Checker {
     this.typingTimer = null;
     this.drawing = null;
 
-    this.addControls();
     container.querySelector(".patch-checker-fallback").hidden = true;
     this.form.hidden = false;
     container.dataset.dropLabel = this.messages.drop;
-    // The status line says how the check went; focus moves to it after a
-    // check the reader asked for, so it must take focus from script.
-    this.status.tabIndex = -1;
-    this.status.setAttribute("aria-atomic", "true");
     this.setState("idle");
     this.listen();
-  }
-
-  // The controls that only work with script: sharing, fixing, undoing.
-  addControls() {
-    const { messages } = this;
-    const actions = this.container.querySelector(".patch-checker-actions");
-    this.shareButton = button("share", messages.share);
-    this.fixButton = button("fix", messages.fix);
-    this.fixButton.hidden = true;
-    this.undoButton = button("undo", messages.undo);
-    this.undoButton.hidden = true;
-    actions.append(this.shareButton, this.fixButton, this.undoButton);
-
-    this.sharePanel = document.createElement("div");
-    this.sharePanel.className = "patch-checker-share";
-    this.sharePanel.hidden = true;
-    const label = document.createElement("label");
-    label.textContent = messages.share_link;
-    this.shareLink = document.createElement("input");
-    this.shareLink.type = "url";
-    this.shareLink.readOnly = true;
-    this.shareLink.dataset.shareLink = "";
-    label.append(" ", this.shareLink);
-    this.copyButton = button("copy", messages.copy);
-    this.sharePanel.append(label, " ", this.copyButton);
-    actions.after(this.sharePanel);
   }
 
   listen() {

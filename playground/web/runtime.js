@@ -2,7 +2,7 @@
 // module worker (Pyodide 314 refuses classic ones) started on first use,
 // checks run one at a time, and a check that overruns its time limit gets
 // the worker terminated and a fresh one started in its place.  Loading has
-// a time limit too: a download that never ends (a stalled .wasm or wheel)
+// a time limit too: a download that never ends (a stalled .wasm or package)
 // fails like a broken one, and the next start() begins again from scratch.
 
 export class CheckTimeout extends Error {}
@@ -26,7 +26,7 @@ export class Runtime {
 
   #loadTimeoutMs;
 
-  // urls: {workerUrl, pyodideUrl, wheelUrl}, absolute.
+  // urls: {workerUrl, pyodideUrl, packageUrl}, absolute.
   constructor(urls, loadTimeoutMs) {
     this.#urls = urls;
     this.#loadTimeoutMs = loadTimeoutMs;
@@ -63,7 +63,7 @@ export class Runtime {
     worker.postMessage({
       type: "init",
       pyodideUrl: this.#urls.pyodideUrl,
-      wheelUrl: this.#urls.wheelUrl,
+      packageUrl: this.#urls.packageUrl,
     });
     return this.#ready;
   }
