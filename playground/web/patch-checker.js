@@ -12,7 +12,7 @@
 // `[data-share-link]`, results in `.patch-checker-results` with one
 // `[data-rule][data-severity]` element per finding shown; the container
 // fires `patch-checker:done` ({ms, summary}) and `patch-checker:failed`
-// ({state, message}).
+// ({state, message}), which bubble (a page can listen on the document).
 
 import {
   CheckFailed, CheckTimeout, LoadTimeout, Runtime, RuntimeFailed,
@@ -161,7 +161,10 @@ class Checker {
     );
   }
 
+  // Python did not load: the next check starts over with a new runtime,
+  // which reads the page's settings again.
   loadFailure(error) {
+    runtime = null;
     if (error instanceof LoadTimeout) {
       return this.say("load_timeout", { seconds: Math.round(error.ms / 1000) });
     }
@@ -431,6 +434,7 @@ class Checker {
     }
     this.moveFocus();
     this.container.dispatchEvent(new CustomEvent("patch-checker:failed", {
+      bubbles: true,
       detail: { state: this.container.dataset.state, message: this.status.textContent },
     }));
   }
@@ -480,6 +484,7 @@ class Checker {
     this.notice = "";
     this.moveFocus();
     this.container.dispatchEvent(new CustomEvent("patch-checker:done", {
+      bubbles: true,
       detail: { ms, summary: result.summary },
     }));
   }

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from local_server import served
-from playground_support import EXAMPLES, Session, run_check
+from playground_support import EXAMPLES, LOAD_TIMEOUT_MS, Session, run_check
 from playwright.sync_api import Page, expect
 
 from kvmcheck.share import MAX_FRAGMENT_CHARS, PREFIX, fragment
@@ -17,6 +17,16 @@ from kvmcheck.share import MAX_FRAGMENT_CHARS, PREFIX, fragment
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 SHORTLOG_CASE = EXAMPLES / "shortlog-case.patch"
+# Run before the page's own scripts: the outcome of the check a link starts.
+FIRST_OUTCOME = """
+window.firstOutcome = new Promise((resolve) => {
+    document.addEventListener("patch-checker:done",
+        (event) => resolve({ok: true, ...event.detail}), {once: true});
+    document.addEventListener("patch-checker:failed",
+        (event) => resolve({ok: false, ...event.detail}), {once: true});
+    setTimeout(() => resolve({ok: false, state: "no outcome"}), LIMIT);
+});
+""".replace("LIMIT", str(LOAD_TIMEOUT_MS))
 
 
 @pytest.fixture
@@ -37,14 +47,7 @@ def make_link(page: Page) -> str:
 def open_link(session: Session, link: str) -> tuple[Page, dict]:
     """Open a share link in a new tab; the check it starts must give a result."""
     page = session.context.new_page()
-    page.add_init_script("""
-        window.firstOutcome = new Promise((resolve) => {
-            document.addEventListener("patch-checker:done",
-                (event) => resolve({ok: true, ...event.detail}), {once: true});
-            document.addEventListener("patch-checker:failed",
-                (event) => resolve({ok: false, ...event.detail}), {once: true});
-        });
-    """)
+    page.add_init_script(FIRST_OUTCOME)
     page.goto(link)
     return page, page.evaluate("window.firstOutcome")
 
