@@ -35,7 +35,7 @@ from sphinx.util.docutils import SphinxDirective
 import kvmcheck
 from kvmcheck.api import check_texts
 from kvmcheck.messages import LANGUAGES, catalog
-from kvmcheck.registry import all_rules
+from kvmcheck.rules import RULES
 from kvmcheck.testing_checklist import ITEMS
 
 if TYPE_CHECKING:
@@ -180,7 +180,7 @@ class KvmcheckRules(SphinxDirective):
         words = LABELS[lang]
         self.note_package_dependency()
         result: list[nodes.Node] = [self.overview(lang, words)]
-        result.extend(self.rule_section(rule, lang, words) for rule in all_rules().values())
+        result.extend(self.rule_section(rule, lang, words) for rule in RULES.values())
         result.append(self.checklist_section(lang, words))
         for node in result:
             # Show kvmcheck's texts exactly as the command line prints them:
@@ -198,7 +198,7 @@ class KvmcheckRules(SphinxDirective):
 
     def overview(self, lang: str, words: dict[str, str]) -> nodes.table:
         rows = []
-        for rule in all_rules().values():
+        for rule in RULES.values():
             rule_link = nodes.reference("", "", nodes.literal(rule.id, rule.id),
                                         refid=rule.id, internal=True)
             rows.append([

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from kvmcheck import paths as P
 from kvmcheck.context import KUT, PatchContext, adds_feature, is_bug_fix
+from kvmcheck.paths import areas, is_kvm_host
 
 TESTING = "maintainer-kvm-x86#testing"
 
@@ -54,7 +54,7 @@ def _touches_module_params(contexts: list[PatchContext]) -> bool:
         _MODULE_PARAM_USE.search(line.text)
         for context in contexts
         for file in context.patch.files
-        if P.is_kvm_host(file.path)
+        if is_kvm_host(file.path)
         for hunk in file.hunks
         for line in (*hunk.added, *hunk.removed)
     )
@@ -64,12 +64,12 @@ def _vendors(paths: list[str]) -> set[str]:
     """Which of "intel", "amd", "common" x86 KVM code the paths touch."""
     found: set[str] = set()
     for path in paths:
-        areas = P.areas(path)
-        if "VMX" in areas:
+        topics = areas(path)
+        if "VMX" in topics:
             found.add("intel")
-        elif "SVM" in areas:
+        elif "SVM" in topics:
             found.add("amd")
-        elif "x86" in areas:
+        elif "x86" in topics:
             found.add("common")
     return found
 
@@ -84,7 +84,7 @@ def checklist_for(contexts: list[PatchContext]) -> list[ChecklistItem]:
         items += [BUILD, RUN_TESTS]
     elif kut:
         items.append(RUN_TESTS)
-    if kvm and any("x86/mmu" in P.areas(p) for p in paths):
+    if kvm and any("x86/mmu" in areas(p) for p in paths):
         items.append(TDP_DISABLED)
     if kvm and _touches_module_params(kvm):
         items.append(MODULE_PARAMS)

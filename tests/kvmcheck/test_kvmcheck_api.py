@@ -10,7 +10,8 @@ import pytest
 
 import kvmcheck
 from kvmcheck.api import check_texts, section_url
-from kvmcheck.registry import RULES, SECTIONS, SEVERITIES
+from kvmcheck.registry import SEVERITIES
+from kvmcheck.rules import RULES, SECTIONS
 from kvmcheck.rules._examples import diff, patch
 
 BAD = patch(subject="kvm: x86: reject unknown indices.")

@@ -16,7 +16,7 @@ import pytest
 import kvmcheck
 from kvmcheck.api import check_texts
 from kvmcheck.cli import main
-from kvmcheck.registry import RULES
+from kvmcheck.rules import RULES
 from kvmcheck.rules._examples import patch
 
 PACKAGE_ROOT = Path(kvmcheck.__file__).resolve().parent.parent
@@ -140,7 +140,7 @@ def test_json_is_check_texts(files, capsys, monkeypatch) -> None:
     assert json.loads(out) == expected
     assert expected["version"] == 1 and status == 1
     finding = expected["patches"][0]["findings"][0]
-    assert set(finding) == {"rule", "severity", "line", "message", "section", "url"}
+    assert set(finding) == {"rule", "severity", "line", "message", "section", "url", "fixable"}
 
 
 def test_github_format(files, capsys, monkeypatch) -> None:

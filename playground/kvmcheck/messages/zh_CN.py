@@ -393,4 +393,11 @@ MESSAGES = {
     "cli.unreadable": "kvmcheck：无法读取 {path}：{reason}",
     "cli.unknown-rule": "kvmcheck：--ignore 中的规则 '{rule}' 不存在（可用 --list-rules 查看）",
     "cli.bad-git-dir": "kvmcheck：--git-dir {path} 不是可用的 git 仓库：{reason}",
+    "cli.fixable": "[可自动修复：kvmcheck --fix]",
+    "cli.fixed": "kvmcheck：{path}：已修复 {count} 处问题",
+    "cli.fix-one-file":
+        "kvmcheck：--fix 只输出一个修复后的文件；请只给一个 FILE，或改用 --fix-inplace FILE...",
+    "cli.fix-inplace-files": "kvmcheck：--fix-inplace 需要指定要改写的文件（不能用标准输入）",
+    "cli.not-a-patch": "kvmcheck：{path} 不是补丁（空文件、二进制或 HTML），文件保持原样",
+    "cli.cannot-write": "kvmcheck：无法改写 {path}：{reason}；文件保持原样",
 }

@@ -6,10 +6,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kvmcheck import paths as P
 from kvmcheck.context import PatchContext
-from kvmcheck.model import Line, Series
-from kvmcheck.registry import SERIES, Finding, Rule, rule
+from kvmcheck.model import Series
+from kvmcheck.registry import KVM_HOST, SERIES, UAPI, Finding, Rule, rule
 from kvmcheck.rules._examples import diff, patch
 
 _NEW_API = re.compile(r"\s*#\s*define\s+(KVM_CAP_\w+|KVM_\w+(?=\s+_IO[RW]{0,2}\s*\(\s*KVMIO\b))")
@@ -31,15 +30,6 @@ _MODULE_PARAM = re.compile(
 )
 
 
-def _added_uapi_lines(context: PatchContext) -> Iterator[Line]:
-    """Lines a KVM patch adds to the userspace API headers."""
-    if not context.is_kvm:
-        return
-    for file in context.patch.files:
-        if P.UAPI_HEADERS.fullmatch(file.path):
-            yield from file.added_lines()
-
-
 UAPI_DIFF = diff(path="include/uapi/linux/kvm.h", added="#define KVM_CAP_FOO 240", removed="",
                  context="struct kvm_enable_cap {")
 API_DOC_DIFF = diff(path="Documentation/virt/kvm/api.rst",
@@ -48,6 +38,10 @@ API_DOC_DIFF = diff(path="Documentation/virt/kvm/api.rst",
 
 @rule(
     "uapi-undocumented", "warning", "review-checklist#userspace-api", target=SERIES,
+    areas=(UAPI,),
+    title="New uAPI is documented",
+    message="New uAPI {name} must be documented in Documentation/virt/kvm/api.rst in the same "
+        "posting.",
     bad=patch(subject="KVM: x86: Add KVM_CAP_FOO", body="Report foo support to userspace.",
               diffs=UAPI_DIFF),
     good=patch(subject="KVM: x86: Add KVM_CAP_FOO", body="Report foo support to userspace.",
@@ -56,30 +50,41 @@ API_DOC_DIFF = diff(path="Documentation/virt/kvm/api.rst",
 def uapi_undocumented(
     rule_: Rule, series: Series, contexts: list[PatchContext]
 ) -> Iterator[Finding]:
-    """Every new capability or ioctl is documented in Documentation/virt/kvm/api.rst."""
-    if any(p.startswith("Documentation/virt/kvm/") for c in contexts for p in c.paths):
+    """Every new or changed userspace API (a KVM_CAP_* capability, an ioctl) is documented in
+    Documentation/virt/kvm/api.rst and can be discovered with KVM_CHECK_EXTENSION.
+    """
+    if any(p.startswith("Documentation/virt/kvm/") for patch_ in series.patches
+           for p in patch_.paths):
         return
     for context in contexts:
-        for line in _added_uapi_lines(context):
-            match = _NEW_API.match(line.text)
-            if match:
-                yield rule_.finding(line.lineno, patch=context.patch, name=match.group(1))
+        for file in context.files:
+            for line in file.added_lines():
+                match = _NEW_API.match(line.text)
+                if match:
+                    yield rule_.finding(line.lineno, patch=context.patch, name=match.group(1))
 
 
 @rule(
-    "uapi-not-64bit-clean", "warning", "review-checklist#64-bit-clean",
+    "uapi-not-64bit-clean", "warning", "review-checklist#64-bit-clean", areas=(UAPI,),
+    title="uAPI structs are 64-bit clean",
+    message="This uAPI struct member uses '{type}', whose size or alignment differs between 32- "
+        "and 64-bit userspace: use __u64, __u32, __s64 ... and explicit padding.",
     bad=patch(diffs=diff(path="include/uapi/linux/kvm.h", added="\tunsigned long flags;",
                          removed="\t__u64 flags;", context="struct kvm_foo {")),
     good=patch(diffs=diff(path="include/uapi/linux/kvm.h", added="\t__u64 flags;\n\t__u64 pad;",
                           removed="\t__u64 flags;", context="struct kvm_foo {")),
 )
 def uapi_not_64bit_clean(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """uAPI structs look the same to 32- and 64-bit userspace: ``__u64``, not ``long``."""
-    for line in _added_uapi_lines(context):
-        match = _UNCLEAN_MEMBER.fullmatch(line.text.rstrip())
-        if match:
-            written = match.group("type") or match.group("pointer")
-            yield rule_.finding(line.lineno, type=" ".join(written.split()))
+    """Structures shared with userspace must have the same layout for 32- and 64-bit programs:
+    use the fixed-size __u8 ... __u64 / __s8 ... __s64 types, no long, int, bool, size_t or
+    pointers, and align members naturally with explicit padding.
+    """
+    for file in context.files:
+        for line in file.added_lines():
+            match = _UNCLEAN_MEMBER.fullmatch(line.text.rstrip())
+            if match:
+                written = match.group("type") or match.group("pointer")
+                yield rule_.finding(line.lineno, type=" ".join(written.split()))
 
 
 def _defaults_on(name: str, context: PatchContext) -> bool:
@@ -91,7 +96,9 @@ def _defaults_on(name: str, context: PatchContext) -> bool:
 
 
 @rule(
-    "module-param-default-on", "info", "review-checklist#default-off",
+    "module-param-default-on", "info", "review-checklist#default-off", areas=(KVM_HOST,),
+    title="New features default to off",
+    message="New module param '{name}' defaults to on; new features default to off.",
     bad=patch(diffs=diff(added="static bool __read_mostly enable_foo = true;\n"
                                "module_param(enable_foo, bool, 0444);",
                          removed="", context="")),
@@ -100,12 +107,10 @@ def _defaults_on(name: str, context: PatchContext) -> bool:
                           removed="", context="")),
 )
 def module_param_default_on(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """New features are off until userspace or the admin asks for them."""
-    if not context.is_kvm:
-        return
-    for file in context.patch.files:
-        if not P.is_kvm_host(file.path):
-            continue
+    """A new feature is off until userspace or the administrator enables it, so an upgrade never
+    changes how existing VMs behave. Performance improvements may default to on.
+    """
+    for file in context.files:
         for line in file.added_lines():
             match = _MODULE_PARAM.search(line.text)
             if match is None:

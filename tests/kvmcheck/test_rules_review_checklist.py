@@ -1,5 +1,5 @@
 """Review-checklist rules: uapi-undocumented, uapi-not-64bit-clean,
-module-param-default-on (kvmcheck/rules/checklist.py)."""
+module-param-default-on (kvmcheck/rules/review_checklist.py)."""
 
 from __future__ import annotations
 
