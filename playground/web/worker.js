@@ -14,14 +14,13 @@
 const BRIDGE = `
 import json
 from kvmcheck.api import check_texts
+from kvmcheck.fix import fix_text
 
 def run_check(files, lang):
     texts = [(f.name, f.bytes.to_bytes()) for f in files]
     return json.dumps(check_texts(texts, lang=lang), ensure_ascii=False)
 
 def run_fix(text, name):
-    from kvmcheck.fix import fix_text
-
     fixed, count = fix_text(text, name)
     return json.dumps({"text": fixed, "fixed": count}, ensure_ascii=False)
 `;
