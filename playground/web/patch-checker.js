@@ -138,7 +138,11 @@ class Checker {
 
   // Start Python in the background the first time the reader reaches for
   // the checker, so that it is ready, or nearly, by the first Check.
+  // After a failure it waits for Check: the error stays on screen.
   warmUp() {
+    if (this.container.dataset.state === "error") {
+      return;
+    }
     const shared = sharedRuntime(this.container);
     if (shared.ready || this.busy || this.warming) {
       return;

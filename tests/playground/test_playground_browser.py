@@ -253,10 +253,10 @@ def test_labels_keyboard_and_live_regions(session: Session, site_url: str) -> No
     expect(page.get_by_role("button", name="Check", exact=True)).to_have_count(1)
     status = page.get_by_role("status")
     expect(status).to_have_count(1)
-    expect(page.get_by_role("region", name="Results of the check")).to_have_count(1)
     box.fill(SHORTLOG_CASE.read_text(encoding="utf-8"))
     outcome = run_check(page, lambda: box.press("Control+Enter"))
     assert outcome["ok"], outcome
+    expect(page.get_by_role("region", name="Results of the check")).to_have_count(1)
     # The summary is said in the live region, and focus moves there.
     expect(status).to_be_focused()
     expect(status).to_contain_text(re.compile(r"1 patch, \d+ errors?, \d+ warnings?"))
