@@ -25,6 +25,7 @@ extensions = [
     "section_ticks",
     "cjk_line_breaks",
     "patch_checker",
+    "accessible_html",
     "kvmcheck_rules",
 ]
 

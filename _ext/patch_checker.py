@@ -22,8 +22,9 @@ At build time this extension
   only to pages that hold a checker: other pages load none of it.
 
 Options in ``conf.py``: ``patch_checker_pyodide_url`` (load Pyodide from
-there, e.g. a CDN, instead of the site) and ``patch_checker_timeout`` (the
-default of ``:timeout:``).
+there, e.g. a CDN, instead of the site), ``patch_checker_timeout`` (the
+default of ``:timeout:``) and ``patch_checker_load_timeout`` (ms Pyodide and
+kvmcheck may take to load before the reader is told that loading failed).
 """
 
 from __future__ import annotations
@@ -60,6 +61,9 @@ TEMPLATE = Path(__file__).resolve().parent / "templates" / "patch-checker.html"
 EXAMPLE_SUFFIXES = (".patch", ".mbox", ".eml")
 DEFAULT_ROWS = 16
 DEFAULT_TIMEOUT_MS = 5000
+# Loading Python takes seconds on a good connection; past this, a download
+# has stalled and the reader is told so (Check then starts again).
+DEFAULT_LOAD_TIMEOUT_MS = 90_000
 # Replaced after rendering by the hashes of the page's inline scripts (the
 # theme's), which the policy must allow one by one.
 INLINE_SCRIPTS_TOKEN = "'patch-checker-inline-scripts'"
@@ -207,6 +211,7 @@ def visit_patch_checker_html(self: HTML5Translator, node: patch_checker) -> None
         lang=lang,
         html_lang=html_lang(lang),
         timeout=node["timeout"],
+        load_timeout=builder.config.patch_checker_load_timeout,
         rows=node["rows"],
         example=node["example"],
         worker_url=relative_uri(page, f"{assets.directory}/worker.js"),
@@ -254,6 +259,8 @@ def add_page_assets(app: Sphinx, pagename: str, templatename: str,
     assets: Assets = app.builder.patch_checker_assets
     app.add_js_file(f"{assets.directory.removeprefix('_static/')}/patch-checker.js",
                     type="module")
+    app.add_js_file(f"{assets.directory.removeprefix('_static/')}/from-disk.js",
+                    defer="defer")
     app.add_css_file(f"{assets.directory.removeprefix('_static/')}/patch-checker.css")
     policy = content_security_policy(app.config.patch_checker_pyodide_url)
     meta = f'<meta http-equiv="Content-Security-Policy" content="{html.escape(policy)}">\n'
@@ -287,6 +294,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("handbook_site")
     app.add_config_value("patch_checker_pyodide_url", None, "html", types=(str, type(None)))
     app.add_config_value("patch_checker_timeout", DEFAULT_TIMEOUT_MS, "env", types=(int,))
+    app.add_config_value("patch_checker_load_timeout", DEFAULT_LOAD_TIMEOUT_MS, "env",
+                         types=(int,))
     app.add_node(
         patch_checker,
         html=(visit_patch_checker_html, None),

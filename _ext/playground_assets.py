@@ -34,8 +34,10 @@ WEB_DIR = PLAYGROUND / "web"
 PACKAGE_DIR = PLAYGROUND / "kvmcheck"
 PYODIDE_DIR = PLAYGROUND / "node_modules" / "pyodide"
 
-# The front end: ES modules, the worker and the style sheet.
-WEB_FILES = ("patch-checker.js", "runtime.js", "render.js", "worker.js", "patch-checker.css")
+# The front end: ES modules, the worker, the style sheet, and the one classic
+# script, which explains pages opened from file:// (where modules never run).
+WEB_FILES = ("patch-checker.js", "runtime.js", "render.js", "share.js", "worker.js",
+             "patch-checker.css", "from-disk.js")
 # What Pyodide needs to start with the standard library and no packages.
 PYODIDE_CORE_FILES = (
     "pyodide.mjs",

@@ -5,21 +5,27 @@
 //
 // Messages in:  {type: "init", pyodideUrl, packageUrl}
 //               {type: "check", id, files: [{name, bytes: Uint8Array}], lang}
+//               {type: "fix", id, text, name}
 // Messages out: {type: "ready"} | {type: "failed", detail}
 //               {type: "result", id, json} | {type: "error", id, detail}
 
-// Python side of the bridge: bytes in, the JSON text of the result out, so
-// no Python object outlives a call.
+// Python side of the bridge: bytes or text in, the JSON text of the result
+// out, so no Python object outlives a call.
 const BRIDGE = `
 import json
 from kvmcheck.api import check_texts
+from kvmcheck.fix import fix_text
 
 def run_check(files, lang):
     texts = [(f.name, f.bytes.to_bytes()) for f in files]
     return json.dumps(check_texts(texts, lang=lang), ensure_ascii=False)
+
+def run_fix(text, name):
+    fixed, count = fix_text(text, name)
+    return json.dumps({"text": fixed, "fixed": count}, ensure_ascii=False)
 `;
 
-let runCheck = null;
+let bridge = null;
 
 async function start(pyodideUrl, packageUrl) {
   const { loadPyodide } = await import(new URL("pyodide.mjs", pyodideUrl).href);
@@ -38,7 +44,10 @@ async function start(pyodideUrl, packageUrl) {
   // which is on sys.path.
   pyodide.unpackArchive(await archive.arrayBuffer(), "zip");
   pyodide.runPython(BRIDGE);
-  runCheck = pyodide.globals.get("run_check");
+  bridge = {
+    check: pyodide.globals.get("run_check"),
+    fix: pyodide.globals.get("run_fix"),
+  };
 }
 
 let ready = null;
@@ -59,10 +68,12 @@ self.onmessage = async (event) => {
     } catch (error) {
       self.postMessage({ type: "failed", detail: describe(error) });
     }
-  } else if (message.type === "check") {
+  } else {
     try {
       await ready;
-      const json = runCheck(message.files, message.lang);
+      const json = message.type === "fix"
+        ? bridge.fix(message.text, message.name)
+        : bridge.check(message.files, message.lang);
       self.postMessage({ type: "result", id: message.id, json });
     } catch (error) {
       self.postMessage({ type: "error", id: message.id, detail: describe(error) });

@@ -23,8 +23,9 @@ def test_schema() -> None:
     assert list(result) == ["version", "lang", "patches", "series", "summary"]
     assert result["version"] == 1 and result["lang"] == "zh_CN"
     first = result["patches"][0]
-    assert set(first) == {"source", "index", "total", "subject", "findings"}
+    assert set(first) == {"source", "index", "total", "cover_letter", "subject", "findings"}
     assert (first["source"], first["index"], first["total"]) == ("a.patch", 1, 2)
+    assert first["cover_letter"] is False
     assert first["subject"] == "[PATCH] kvm: x86: reject unknown indices."
     for finding in first["findings"]:
         assert finding["severity"] in SEVERITIES
@@ -36,6 +37,13 @@ def test_schema() -> None:
     assert summary["patches"] == 2
     assert summary["error"] + summary["warning"] + summary["info"] == counted
     json.dumps(result)
+
+
+def test_cover_letter_is_marked() -> None:
+    cover = patch(subject="KVM: x86: Reject unknown indices").replace("[PATCH]", "[PATCH 0/1]")
+    first = patch().replace("[PATCH]", "[PATCH 1/1]")
+    result = check_texts([("0000.patch", cover), ("0001.patch", first)])
+    assert [p["cover_letter"] for p in result["patches"]] == [True, False]
 
 
 def test_findings_are_sorted_by_line() -> None:

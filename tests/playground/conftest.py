@@ -52,6 +52,7 @@ Checker project
 
    two
    runaway
+   huge
    plain
    handbook/zh_CN/check
 """,
@@ -75,6 +76,13 @@ A checker with a tiny time limit
 And one with the default limit:
 
 .. patch-checker::
+""",
+    "huge": """\
+A checker with time for a huge input
+====================================
+
+.. patch-checker::
+   :timeout: 600000
 """,
     "plain": "No checker\n==========\n\nJust text.\n",
     "handbook/zh_CN/check": """\

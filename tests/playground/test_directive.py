@@ -89,8 +89,33 @@ def test_assets_and_policy_only_on_pages_with_a_checker(checker_project: Path) -
     two = page(checker_project, "two")
     modules = [s["src"] for s in two.scripts if s.get("type") == "module"]
     assert len(modules) == 1 and "/patch-checker.js" in modules[0]
+    # The one classic script: it explains a page opened from file://, where
+    # browsers refuse module scripts.
+    classic = [s for s in two.scripts if "/from-disk.js" in s.get("src", "")]
+    assert len(classic) == 1 and classic[0].get("type") != "module"
+    assert "defer" in classic[0]
     assert any("/patch-checker.css" in href for href in two.stylesheets)
     assert len(two.csp) == 1
+
+
+def test_load_time_limit_comes_from_the_configuration(checker_project: Path,
+                                                      tmp_path: Path) -> None:
+    default = page(checker_project, "two").checkers[0]
+    assert default["data-load-timeout"] == str(patch_checker.DEFAULT_LOAD_TIMEOUT_MS)
+    result = build_project(tmp_path, {"index": "Check\n=====\n\n.. patch-checker::\n"},
+                           conf_extra="patch_checker_load_timeout = 4321\n")
+    assert result.returncode == 0, result.stderr
+    (checker,) = page(tmp_path / "_build" / "html", "index").checkers
+    assert checker["data-load-timeout"] == "4321"
+
+
+def test_script_only_controls_are_in_the_hidden_form(checker_project: Path) -> None:
+    text = (checker_project / "two.html").read_text(encoding="utf-8")
+    form = re.search(r'<form class="patch-checker-form" hidden>(.*?)</form>', text, re.DOTALL)
+    assert form
+    for action in ("check", "share", "copy", "fix", "undo", "restore"):
+        assert f'data-action="{action}"' in form.group(1), action
+    assert "data-share-link" in form.group(1)
 
 
 def test_policy_lets_pyodide_and_the_theme_run(checker_project: Path) -> None:
