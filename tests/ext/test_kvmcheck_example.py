@@ -160,3 +160,20 @@ def test_missing_playground_page_is_a_warning(tmp_path: Path) -> None:
     result = build(project(tmp_path, example("clean", GOOD_PATCH), with_playground=False))
     assert any("no playground page 'handbook/en/playground'" in w
                for w in example_warnings(result))
+
+
+def test_code_is_checked_with_its_tabs(tmp_path: Path) -> None:
+    # docutils expands tabs before a directive sees its content; kernel code
+    # is indented with tabs, and the example must be judged as written.
+    tabs = "static int f(void)\n{\n\treturn 0;\n}\n"
+    spaces = tabs.replace("\t", "        ")
+    body = (example("clean", tabs, ":part: code")
+            + "\n" + example("indent-spaces", spaces, ":part: code"))
+    root = project(tmp_path, body)
+    result = build(root, "-W")
+    assert result.returncode == 0, result.stderr
+    built = root / "_build/html/handbook/en/guide.html"
+    page = built.read_text(encoding="utf-8")
+    shared = [text_of(href.partition("#")[2]) for href, _ in links(built)]
+    assert shared == [tabs, spaces]
+    assert "\treturn" in html.unescape(page)
