@@ -8,6 +8,8 @@ SPHINXOPTS  ?=
 HOST        ?= 127.0.0.1
 PORT        ?= 8000
 PYTESTOPTS  ?=
+# Translated pages brought up to date, for translations-mark-current.
+PAGES       ?=
 
 VPY         := $(VENV)/bin/python
 SPHINXBUILD := $(VENV)/bin/sphinx-build
@@ -23,7 +25,9 @@ help:
 	@echo "make bench        run the benchmarks (kvmcheck, playground)"
 	@echo "make lint         ruff"
 	@echo "make warnings-baseline          rewrite docs/warnings-baseline.txt"
-	@echo "make translations-mark-current  record that zh_CN pages match the English"
+	@echo "make translations-mark-current PAGES=handbook/zh_CN/x.rst"
+	@echo "                  record that these translations match the English;"
+	@echo "                  without PAGES, list the stale ones and change nothing"
 	@echo "make clean        remove build output (keeps .venv and node_modules)"
 
 # --- bootstrap --------------------------------------------------------------
@@ -85,7 +89,7 @@ warnings-baseline: $(VENV)/.docs-stamp $(NPM_STAMP) graphviz
 	$(SPHINXBUILD) -b html -E -D warnings_gate_update=1 $(SPHINXOPTS) . $(BUILDDIR)/html
 
 translations-mark-current: $(VENV)/.docs-stamp
-	$(VPY) _ext/translation_status.py mark-current handbook/zh_CN/*.rst
+	$(VPY) _ext/translation_status.py mark-current $(PAGES)
 
 # --- quality ----------------------------------------------------------------
 
@@ -100,4 +104,4 @@ lint: $(VENV)/.test-stamp
 	$(VENV)/bin/ruff check .
 
 clean:
-	rm -rf $(BUILDDIR) .cache .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(BUILDDIR) .pytest_cache .ruff_cache .hypothesis

@@ -16,11 +16,13 @@ root_doc = "index"
 extensions = [
     "myst_parser",
     "sphinx_design",
-    # Our own extensions, one per file in _ext/.
+    # Our own extensions, one per file in _ext/; handbook_site is what
+    # they share (languages, page names, the static folder).
     "warnings_gate",
+    "handbook_site",
     "handbook_sections",
     "translation_status",
-    "tickable_checklist",
+    "section_ticks",
     "cjk_line_breaks",
     "patch_checker",
     "kvmcheck_rules",

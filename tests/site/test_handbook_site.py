@@ -128,9 +128,9 @@ def test_chinese_search_finds_chinese_terms(built_site: Path) -> None:
 def test_review_checklist_pages_load_the_tick_script(built_site: Path) -> None:
     for lang in LANGS:
         checklist = (built_site / "handbook" / lang / "review-checklist.html").read_text("utf-8")
-        assert "tickable-checklist.js" in checklist
+        assert "section-ticks.js" in checklist
         guide = (built_site / "handbook" / lang / "first-patch.html").read_text("utf-8")
-        assert "tickable-checklist.js" not in guide
+        assert "section-ticks.js" not in guide
 
 
 def test_translations_record_their_english_version() -> None:
