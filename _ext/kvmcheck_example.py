@@ -48,13 +48,14 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from handbook_sections import DEFAULT_LANGUAGE, handbook_docname, split_docname
+from handbook_site import handbook_docname, page_language, site_messages
 from sphinx.directives.code import container_wrapper
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from kvmcheck.api import check_texts
-from kvmcheck.registry import RULES, SERIES
+from kvmcheck.registry import SERIES
+from kvmcheck.rules import RULES
 from kvmcheck.share import ShareError, fragment
 
 if TYPE_CHECKING:
@@ -65,7 +66,6 @@ logger = logging.getLogger(__name__)
 CLEAN = "clean"
 PLAYGROUND_PAGE = "playground"
 DEFAULT_FILE = "arch/x86/kvm/x86.c"
-LINK_TEXT = {"en": "Open in the playground", "zh_CN": "在 playground 中打开"}
 # A clean commit message around a fragment, so that only the fragment is judged.
 SHORTLOG = "KVM: x86: Show an example"
 BODY = "Show the example below."
@@ -224,8 +224,7 @@ class KvmcheckExampleDirective(SphinxDirective):
         return text if text.expandtabs(8).split() == expanded.split() else expanded
 
     def _link(self, text: str) -> nodes.Element:
-        where = split_docname(self.env.docname)
-        lang = where[0] if where else DEFAULT_LANGUAGE
+        lang = page_language(self.env.docname)
         paragraph = nodes.paragraph(classes=["kvmcheck-example-link"])
         try:
             share = fragment(text)
@@ -234,7 +233,7 @@ class KvmcheckExampleDirective(SphinxDirective):
                            type="kvmcheck", subtype="example",
                            location=(self.env.docname, self.lineno))
             return paragraph
-        label = LINK_TEXT.get(lang, LINK_TEXT[DEFAULT_LANGUAGE])
+        label = site_messages(lang)["kvmcheck_example"]["open"]
         # The URL depends on the page it is written into: set in resolve_links().
         paragraph += nodes.reference("", label, internal=True, kvmcheck_fragment=share,
                                      kvmcheck_lang=lang)
@@ -257,6 +256,7 @@ def resolve_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.setup_extension("handbook_site")
     app.add_directive("kvmcheck-example", KvmcheckExampleDirective)
     app.connect("doctree-resolved", resolve_links)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
