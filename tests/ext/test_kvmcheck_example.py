@@ -12,6 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from kvmcheck_example import PARTS, rules_fired
 from sphinx_project import build, make_project
 
 from kvmcheck.share import text_of
@@ -177,3 +178,21 @@ def test_code_is_checked_with_its_tabs(tmp_path: Path) -> None:
     shared = [text_of(href.partition("#")[2]) for href, _ in links(built)]
     assert shared == [tabs, spaces]
     assert "\treturn" in html.unescape(page)
+
+
+@pytest.mark.parametrize(("part", "text", "fired"), [
+    # A commit message shown without its trailers: no sign-off is no finding,
+    # but what it does show is judged.
+    ("changelog", "KVM: x86: Inject #GP on reserved bits\n\nInject #GP on such writes.\n", set()),
+    ("changelog", "KVM: x86: Inject #GP on reserved bits\n\nWe inject #GP on a reserved bit.\n",
+     {"changelog-pronoun"}),
+    # Trailers and body paragraphs are judged under a neutral shortlog.
+    ("body", "Fixes: 54a4f02\n", {"fixes-tag-format"}),
+    ("body", "Link: https://lkml.org/lkml/2024/1/1/100\n", {"link-not-lore"}),
+    # Code is judged as lines a patch adds, only by the rules about code.
+    ("code", "/* We flush the TLBs here. */\n", {"comment-pronoun"}),
+    ("shortlog", "KVM: VMX: Fix a NULL pointer dereference\nkvm: vmx: Fix it\n",
+     {"shortlog-prefix-case"}),
+])
+def test_each_part_judges_what_it_shows(part: str, text: str, fired: set[str]) -> None:
+    assert rules_fired(text, PARTS[part]) == fired
