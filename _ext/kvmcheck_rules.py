@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from handbook_sections import handbook_link
+from handbook_site import MESSAGES_FILE, handbook_link, site_messages
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
@@ -37,6 +37,7 @@ import kvmcheck
 from kvmcheck.api import check_texts
 from kvmcheck.messages import LANGUAGES, catalog
 from kvmcheck.paths import FILE_TYPES
+from kvmcheck.results import all_findings
 from kvmcheck.rules import RULES
 from kvmcheck.testing_checklist import ITEMS
 
@@ -49,69 +50,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-# The few words the directive itself writes, in each language of the site.
-LABELS = {
-    "en": {
-        "rule": "Rule",
-        "severity": "Severity",
-        "section": "Handbook section",
-        "summary": "What it checks",
-        "applies": "Applies to",
-        "code": "Implemented in",
-        "scope-kvm": "KVM patches only",
-        "scope-generic": "any kernel patch",
-        "commits-only": "the commit message",
-        "files-in": "{areas}",
-        "typed-files": "{types} files",
-        "typed-files-in": "{types} files of {areas}",
-        "list-separator": ", ",
-        "separator": "; ",
-        "area-kvm-host": "KVM code",
-        "area-kvm-guest": "Linux-as-a-guest code",
-        "area-selftests": "the KVM selftests",
-        "area-kvm-docs": "the KVM documentation",
-        "area-uapi": "the KVM uAPI headers",
-        "fix": "Fix",
-        "fixable": "kvmcheck --fix repairs it",
-        "bad": "Bad:",
-        "good": "Good:",
-        "says": "What kvmcheck says about the bad example:",
-        "checklist": "Testing checklist",
-        "checklist-intro": (
-            "Besides findings, kvmcheck returns the testing items that apply to "
-            "the files a posting touches:"
-        ),
-    },
-    "zh_CN": {
-        "rule": "规则",
-        "severity": "级别",
-        "section": "手册章节",
-        "summary": "检查内容",
-        "applies": "适用范围",
-        "code": "实现位置",
-        "scope-kvm": "仅 KVM 补丁",
-        "scope-generic": "所有内核补丁",
-        "commits-only": "提交说明",
-        "files-in": "{areas}",
-        "typed-files": "{types} 文件",
-        "typed-files-in": "{areas}的 {types} 文件",
-        "list-separator": "、",
-        "separator": "；",
-        "area-kvm-host": "KVM 代码",
-        "area-kvm-guest": "客户机侧代码",
-        "area-selftests": "KVM 自测",
-        "area-kvm-docs": "KVM 文档",
-        "area-uapi": "KVM 用户态 API 头文件",
-        "fix": "修复",
-        "fixable": "kvmcheck --fix 可自动修复",
-        "bad": "错误示例",
-        "good": "正确示例",
-        "says": "kvmcheck 对错误示例的输出：",
-        "checklist": "测试清单",
-        "checklist-intro": "除检查结果外，kvmcheck 还会按补丁改动的文件给出需要完成的测试项：",
-    },
-}
-CHECKLIST_ID = "testing-checklist"
+TESTING_CHECKLIST_ID = "testing-checklist"
 
 
 def example_block(text: str, caption: str, changed: list[int]) -> nodes.container:
@@ -221,11 +160,13 @@ class KvmcheckRules(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         lang = self.options.get("lang", "en")
-        words = LABELS[lang]
+        # The few words the directive itself writes, from the site catalog.
+        words = site_messages(lang)["kvmcheck_rules"]
+        self.env.note_dependency(str(MESSAGES_FILE))
         self.note_package_dependency()
         result: list[nodes.Node] = [self.overview(lang, words)]
         result.extend(self.rule_section(rule, lang, words) for rule in RULES.values())
-        result.append(self.checklist_section(lang, words))
+        result.append(self.testing_checklist_section(lang, words))
         for node in result:
             # Show kvmcheck's texts exactly as the command line prints them:
             # no curly quotes around the prefixes and tags people must type.
@@ -283,9 +224,10 @@ class KvmcheckRules(SphinxDirective):
                            location=self.get_location())
         return section
 
-    def checklist_section(self, lang: str, words: dict[str, str]) -> nodes.section:
-        section = self.new_section(CHECKLIST_ID, nodes.Text(words["checklist"]))
-        section += nodes.paragraph(words["checklist-intro"], words["checklist-intro"])
+    def testing_checklist_section(self, lang: str, words: dict[str, str]) -> nodes.section:
+        title, intro = words["testing-checklist"], words["testing-checklist-intro"]
+        section = self.new_section(TESTING_CHECKLIST_ID, nodes.Text(title))
+        section += nodes.paragraph(intro, intro)
         messages = catalog(lang)
         items = nodes.bullet_list()
         for item in ITEMS:
@@ -317,14 +259,12 @@ class KvmcheckRules(SphinxDirective):
     def findings_of(rule: Rule, example: str, lang: str) -> list[str]:
         """The example's findings of ``rule``, as ``kvmcheck`` prints them."""
         source = f"{rule.id}.patch"
-        result = check_texts([(source, example)], lang=lang)
-        found = [*result["series"]["findings"]]
-        for patch in result["patches"]:
-            found.extend(patch["findings"])
+        found = all_findings(check_texts([(source, example)], lang=lang))
         return [as_printed(source, f) for f in found if f["rule"] == rule.id]
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.setup_extension("handbook_site")
     # The handbook links resolve against that extension's page-local labels.
     app.setup_extension("handbook_sections")
     app.add_directive("kvmcheck-rules", KvmcheckRules)

@@ -39,6 +39,8 @@ _PREFIX_COMPONENT = re.compile(r"([^\s:\[\]]+):(?:\s+|$)")
 _REVERT = re.compile(r'Revert ".*"')
 _VERSION_TAG = re.compile(r"[vV](\d{1,4})")
 _NUMBER_TAG = re.compile(r"(\d{1,5})/(\d{1,5})")
+# git commit --verbose: everything below the scissors line is the diff.
+_SCISSORS = re.compile(r"# -+ >8 -+")
 
 # Tags recognised in a trailer block even when misspelt in case or spacing.
 KNOWN_TAGS = (
@@ -231,14 +233,15 @@ def _parse_email(source: str, lines: list[Line]) -> Patch:
     patch = Patch(source=source, kind="email")
     header_lines, body_start = _collect_headers(lines)
     header_text = "\n".join(text for text, _ in header_lines) + "\n"
-    raw: dict[str, tuple[str, int | None]] = {}
+    # Each header's pieces (its folded lines), joined once at the end so that
+    # a header folded over many lines costs linear time.
+    raw: dict[str, tuple[list[str], int | None]] = {}
     last_lineno: dict[str, int | None] = {}  # where a folded header ends
     current = None
     for text, lineno in header_lines:
         if text[:1] in (" ", "\t"):
             if current is not None:
-                value, first = raw[current]
-                raw[current] = (f"{value} {text.strip()}", first)
+                raw[current][0].append(text.strip())
                 last_lineno[current] = lineno
             continue
         name, _, value = text.partition(":")
@@ -246,12 +249,13 @@ def _parse_email(source: str, lines: list[Line]) -> Patch:
         if current in raw:
             current = None  # a repeated header: the first one counts, as in email.message
             continue
-        raw[current] = (value.strip(), lineno)
+        raw[current] = ([value.strip()], lineno)
         last_lineno[current] = lineno
     # A plain ASCII value without RFC 2047 encoded words decodes to itself;
     # the email package decodes the others (and is only loaded for them).
     message = None
-    for name, (value, lineno) in raw.items():
+    for name, (pieces, lineno) in raw.items():
+        value = " ".join(pieces)
         if value.isascii() and "=?" not in value:
             patch.headers[name] = (" ".join(value.split()), lineno)
             continue
@@ -453,8 +457,8 @@ def _parse_bare_message(source: str, lines: list[Line]) -> Patch:
     patch = Patch(source=source, kind="message")
     kept: list[Line] = []
     for line in lines:
-        if re.match(r"# -+ >8 -+", line.text):
-            break  # git commit --verbose: everything below the scissors is the diff
+        if _SCISSORS.match(line.text):
+            break
         if line.text.startswith("#"):
             continue  # git strips comment lines before committing
         kept.append(line)
@@ -497,16 +501,20 @@ def _parse_body(patch: Patch, body: list[Line]) -> None:
 
 
 def _set_message(patch: Patch, lines: list[Line]) -> None:
-    lines = _strip_signature(patch, lines)
-    while lines and not lines[-1].text.strip():
-        lines = lines[:-1]
-    while lines and not lines[0].text.strip():
-        lines = lines[1:]
-    body, trailers = _split_trailers(lines)
-    while body and not body[-1].text.strip():
-        body.pop()
-    patch.message = body
+    body, trailers = _split_trailers(_strip_blank_ends(_strip_signature(patch, lines)))
+    patch.message = _strip_blank_ends(body)
     patch.trailers = trailers
+
+
+def _strip_blank_ends(lines: list[Line]) -> list[Line]:
+    """``lines`` without its leading and trailing blank lines (one slice, so
+    a flood of blank lines costs linear time)."""
+    start, end = 0, len(lines)
+    while start < end and not lines[start].text.strip():
+        start += 1
+    while end > start and not lines[end - 1].text.strip():
+        end -= 1
+    return lines[start:end]
 
 
 def _strip_signature(patch: Patch, lines: list[Line]) -> list[Line]:
@@ -639,11 +647,7 @@ def _parse_after_message(patch: Patch, lines: list[Line]) -> None:
         elif not _PREREQUISITE.fullmatch(line.text):
             notes.append(line)
         index += 1
-    while notes and not notes[-1].text.strip():
-        notes.pop()
-    while notes and not notes[0].text.strip():
-        notes.pop(0)
-    patch.notes = notes
+    patch.notes = _strip_blank_ends(notes)
     _parse_diff(patch, lines[index:])
 
 
