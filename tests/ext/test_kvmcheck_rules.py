@@ -103,9 +103,9 @@ def test_every_rule_has_a_section_with_its_id_and_examples(built: tuple[Path, st
         assert rule.severity in text
         assert f"{rule.check.__module__}.{rule.check.__qualname__}()" in text
         assert ("kvmcheck --fix repairs it" in text) == rule.fixable, rule.id
-    indent = " ".join(page.text["indent-spaces"])
-    assert "KVM patches only; .c .h .S .lds files of KVM code, Linux-as-a-guest code" in indent
-    assert "any kernel patch; the commit message" in " ".join(page.text["signoff-missing"])
+    assert ("KVM patches only; .c .h .S .lds files of KVM code, Linux-as-a-guest code"
+            in page.text("indent-spaces"))
+    assert "any kernel patch; the commit message" in page.text("signoff-missing")
 
 
 def test_lines_that_differ_between_the_examples_are_highlighted(
