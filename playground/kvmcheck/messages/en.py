@@ -430,4 +430,8 @@ MESSAGES = {
     "cli.unreadable": "kvmcheck: cannot read {path}: {reason}",
     "cli.unknown-rule": "kvmcheck: unknown rule '{rule}' in --ignore (see --list-rules)",
     "cli.bad-git-dir": "kvmcheck: --git-dir {path} is not a usable git repository: {reason}",
+    "cli.too-large": "kvmcheck: {path}: more than {limit} MiB of input in all; "
+                     "raise the limit with --max-input-size",
+    "cli.closed": "the stream is closed",
+    "cli.unwritable": "kvmcheck: cannot write the report to standard output: {reason}",
 }

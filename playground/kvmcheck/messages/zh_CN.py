@@ -393,4 +393,7 @@ MESSAGES = {
     "cli.unreadable": "kvmcheck：无法读取 {path}：{reason}",
     "cli.unknown-rule": "kvmcheck：--ignore 中的规则 '{rule}' 不存在（可用 --list-rules 查看）",
     "cli.bad-git-dir": "kvmcheck：--git-dir {path} 不是可用的 git 仓库：{reason}",
+    "cli.too-large": "kvmcheck：{path}：输入总量超过 {limit} MiB；可用 --max-input-size 调高上限",
+    "cli.closed": "该流已关闭",
+    "cli.unwritable": "kvmcheck：无法将结果写到标准输出：{reason}",
 }
