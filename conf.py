@@ -24,6 +24,7 @@ extensions = [
     "cjk_line_breaks",
     "patch_checker",
     "kvmcheck_rules",
+    "kvmcheck_example",
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}

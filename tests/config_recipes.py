@@ -10,7 +10,9 @@ missing: ``olddefconfig`` silently drops an option whose ``depends on`` is not
 met. This module finds every code block of the handbook's reStructuredText
 that runs ``scripts/config`` (so it checks what readers see), replays its
 config commands in the partial tree ``kernel_source`` caches, and reports each
-option that ``make olddefconfig`` did not keep.
+option that ``make olddefconfig`` did not keep. A block captioned as a bad
+example (``Bad:``, ``错误示例``) shows a recipe that loses options; it is
+reported when it keeps them all, since then it teaches nothing.
 
 A recipe starts from the config targets it runs itself (``make defconfig``,
 ``make kvm_guest.config`` ...) and otherwise from ``make defconfig``, which
@@ -40,6 +42,8 @@ ARCH = "x86_64"
 DEFAULT_START = ("defconfig",)
 
 _BLOCK_START = re.compile(r"^(?P<indent>\s*)(\.\. (code-block|code|kvmcheck-example)::.*|.*::)\s*$")
+_CAPTION = re.compile(r"^\s*:caption:\s*(?P<caption>.*)$")
+BAD_CAPTIONS = ("Bad", "错误")
 _PROMPT = re.compile(r"^(\$|#)\s+")
 _CONFIG_TARGET = re.compile(r"^[\w.-]*config$")
 # scripts/config options that take an option name, and the value they leave.
@@ -53,10 +57,24 @@ class RecipeError(Exception):
 
 
 @dataclass
+class Block:
+    """A literal or code block: where it starts, its caption, its lines."""
+
+    line: int
+    caption: str
+    lines: list[str]
+
+    @property
+    def bad(self) -> bool:
+        return self.caption.startswith(BAD_CAPTIONS)
+
+
+@dataclass
 class Recipe:
     """The config commands of one code block, and where readers see it."""
 
     commands: tuple[tuple[str, ...], ...]
+    bad: bool = False
     places: list[str] = field(default_factory=list)
 
     def settings(self) -> dict[str, str]:
@@ -92,9 +110,9 @@ def _option(name: str) -> str:
     return name if name.startswith("CONFIG_") else f"CONFIG_{name}"
 
 
-def code_blocks(text: str) -> list[tuple[int, list[str]]]:
-    """(line number of the directive or ``::``, lines) of every literal or code
-    block of a page."""
+def code_blocks(text: str) -> list[Block]:
+    """Every literal or code block of a page; its line is that of the directive
+    or the ``::``."""
     lines = text.splitlines()
     blocks = []
     index = 0
@@ -110,7 +128,9 @@ def code_blocks(text: str) -> list[tuple[int, list[str]]]:
                                       or len(lines[index]) - len(lines[index].lstrip()) > indent):
             body.append(lines[index])
             index += 1
-        blocks.append((first, body))
+        caption = next((match.group("caption") for row in body
+                        if (match := _CAPTION.match(row))), "")
+        blocks.append(Block(first, caption, body))
     return blocks
 
 
@@ -163,14 +183,15 @@ def config_commands(block: list[str]) -> tuple[tuple[str, ...], ...]:
 
 def find_recipes(pages: list[Path], root: Path) -> list[Recipe]:
     """Every distinct recipe on the pages, with all the places that show it."""
-    recipes: dict[tuple[tuple[str, ...], ...], Recipe] = {}
+    recipes: dict[tuple[bool, tuple[tuple[str, ...], ...]], Recipe] = {}
     for page in pages:
-        for line, block in code_blocks(page.read_text(encoding="utf-8")):
-            found = config_commands(block)
+        for block in code_blocks(page.read_text(encoding="utf-8")):
+            found = config_commands(block.lines)
             if not any(_is_scripts_config(command) for command in found):
                 continue
-            place = f"{page.relative_to(root) if page.is_relative_to(root) else page}:{line}"
-            recipes.setdefault(found, Recipe(found)).places.append(place)
+            name = page.relative_to(root) if page.is_relative_to(root) else page
+            recipe = recipes.setdefault((block.bad, found), Recipe(found, block.bad))
+            recipe.places.append(f"{name}:{block.line}")
     return list(recipes.values())
 
 
@@ -200,12 +221,24 @@ def plan(recipe: Recipe) -> list[tuple[str, ...]]:
     return plan
 
 
-def lost_options(recipe: Recipe, tree: Path, out: Path) -> dict[str, str]:
+def lost_options(recipe: Recipe, tree: Path, out: Path, starts: dict[tuple[str, ...], Path]
+                 ) -> dict[str, str]:
     """Replay a recipe in ``out``; the options it set that did not survive,
-    with the line .config has for them instead."""
+    with the line .config has for them instead. ``starts`` keeps the .config
+    each starting ``make`` command produced, so recipes that share a start
+    (most start from defconfig) run it once."""
     for stale in (out / ".config", out / ".config.old"):
         stale.unlink(missing_ok=True)
-    for command in plan(recipe):
+    steps = plan(recipe)
+    if steps[0] in starts:
+        shutil.copy(starts[steps[0]], out / ".config")
+        steps = steps[1:]
+    elif steps[0][0] == "make":
+        _make(tree, out, *steps[0][1:])
+        starts[steps[0]] = out.parent / f"start-{len(starts)}.config"
+        shutil.copy(out / ".config", starts[steps[0]])
+        steps = steps[1:]
+    for command in steps:
         if _is_scripts_config(command):
             result = subprocess.run([str(tree / "scripts" / "config"), "--file",
                                      str(out / ".config"), *command[1:]],
@@ -240,15 +273,21 @@ def check(pages: list[Path], root: Path) -> list[str]:
         return ["no config recipe found (no code block runs scripts/config)"]
     tree = kernel_source.tree()
     problems = []
+    starts: dict[tuple[str, ...], Path] = {}
     with tempfile.TemporaryDirectory(prefix="config-recipes-") as work:
+        out = Path(work) / "out"
+        out.mkdir()
         for recipe in recipes:
             where = ", ".join(recipe.places)
             try:
-                lost = lost_options(recipe, tree, Path(work))
+                lost = lost_options(recipe, tree, out, starts)
             except RecipeError as error:
                 problems.append(f"{where}: {error}")
                 continue
-            problems.extend(f"{where}: {message}" for message in lost.values())
+            if recipe.bad and not lost:
+                problems.append(f"{where}: a bad example, but every option it sets is kept")
+            elif not recipe.bad:
+                problems.extend(f"{where}: {message}" for message in lost.values())
     return problems
 
 

@@ -52,12 +52,13 @@ def write(tmp_path: Path, text: str) -> Path:
 def test_recipes_are_read_as_readers_see_them(tmp_path: Path) -> None:
     blocks = code_blocks(PAGE)
     assert len(blocks) == 3
-    assert config_commands(blocks[0][1]) == (
+    assert [block.caption for block in blocks] == ["Good:", "", ""]
+    assert config_commands(blocks[0].lines) == (
         ("make", "defconfig", "kvm_guest.config"),
         ("./scripts/config", "-e", "EXPERT", "-m", "KVM", "-m", "KVM_INTEL"),
         ("make", "olddefconfig"),
     )
-    assert config_commands(blocks[1][1]) == (
+    assert config_commands(blocks[1].lines) == (
         ("./scripts/config", "--set-val", "NR_CPUS", "64", "-d", "KASAN"),
         ("make", "olddefconfig"),
     )
@@ -109,17 +110,28 @@ def test_first_patch_shows_a_recipe_in_both_languages() -> None:
         assert any(place.startswith(f"handbook/{lang}/first-patch.rst:") for place in places)
 
 
+def test_a_bad_example_is_a_recipe_of_its_own(tmp_path: Path) -> None:
+    recipe = "   ./scripts/config -m KVM\n   make olddefconfig\n"
+    text = (f".. code-block:: console\n   :caption: Bad:\n\n{recipe}\n"
+            f".. code-block:: console\n   :caption: 正确示例\n\n{recipe}")
+    recipes = find_recipes([write(tmp_path, text)], tmp_path)
+    assert [(recipe.bad, recipe.places) for recipe in recipes] == [
+        (True, ["page.rst:1"]), (False, ["page.rst:7"])]
+
+
 @pytest.mark.slow
 def test_the_check_catches_an_option_olddefconfig_drops(tmp_path: Path) -> None:
     # The recipe the handbook once gave: defconfig has no KVM, and
     # KVM_WERROR depends on KVM && ((EXPERT && !KASAN) || WERROR).
     kernel_tree.build_tools()
     kernel_tree.tree()
-    page = write(tmp_path, "::\n\n   ./scripts/config -m KVM_INTEL -m KVM_AMD -e KVM_WERROR\n"
-                           "   make olddefconfig\n")
-    problems = check([page], tmp_path)
+    recipe = "   ./scripts/config -m KVM_INTEL -m KVM_AMD -e KVM_WERROR\n   make olddefconfig\n"
+    problems = check([write(tmp_path, f"::\n\n{recipe}")], tmp_path)
     assert any("CONFIG_KVM_WERROR=y wanted" in problem for problem in problems), problems
     assert any("CONFIG_KVM_INTEL=m wanted" in problem for problem in problems), problems
+    # Shown as a bad example, the same recipe is right.
+    bad = write(tmp_path, f".. code-block:: console\n   :caption: Bad:\n\n{recipe}")
+    assert check([bad], tmp_path) == []
 
 
 @pytest.mark.slow
