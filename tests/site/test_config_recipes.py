@@ -126,12 +126,21 @@ def test_the_check_catches_an_option_olddefconfig_drops(tmp_path: Path) -> None:
     kernel_tree.build_tools()
     kernel_tree.tree()
     recipe = "   ./scripts/config -m KVM_INTEL -m KVM_AMD -e KVM_WERROR\n   make olddefconfig\n"
-    problems = check([write(tmp_path, f"::\n\n{recipe}")], tmp_path)
+    good = tmp_path / "good.rst"
+    good.write_text(f"::\n\n{recipe}")
+    # Shown as a bad example, the same recipe is right.
+    bad = tmp_path / "bad.rst"
+    bad.write_text(f".. code-block:: console\n   :caption: Bad:\n\n{recipe}")
+    # A bad example that loses nothing teaches nothing.
+    harmless = tmp_path / "harmless.rst"
+    harmless.write_text(".. code-block:: console\n   :caption: 错误示例\n\n"
+                        "   ./scripts/config -m KVM\n   make olddefconfig\n")
+    problems = check([good, bad, harmless], tmp_path)
+    assert {problem.split(": ", 1)[0] for problem in problems} == {"good.rst:1",
+                                                                  "harmless.rst:1"}, problems
+    assert any("every option it sets is kept" in problem for problem in problems), problems
     assert any("CONFIG_KVM_WERROR=y wanted" in problem for problem in problems), problems
     assert any("CONFIG_KVM_INTEL=m wanted" in problem for problem in problems), problems
-    # Shown as a bad example, the same recipe is right.
-    bad = write(tmp_path, f".. code-block:: console\n   :caption: Bad:\n\n{recipe}")
-    assert check([bad], tmp_path) == []
 
 
 @pytest.mark.slow
