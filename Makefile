@@ -8,13 +8,15 @@ SPHINXOPTS  ?=
 HOST        ?= 127.0.0.1
 PORT        ?= 8000
 PYTESTOPTS  ?=
+# Translated pages brought up to date, for translations-mark-current.
+PAGES       ?=
 
 VPY         := $(VENV)/bin/python
 SPHINXBUILD := $(VENV)/bin/sphinx-build
 NPM_STAMP   := playground/node_modules/.package-lock.json
 
 .PHONY: help htmldocs serve test bench lint warnings-baseline \
-        translations-mark-current chromium kernel-build-deps recipes-check clean
+        translations-mark-current chromium graphviz kernel-build-deps recipes-check clean
 
 help:
 	@echo "make htmldocs     build the site into $(BUILDDIR)/html (fails on new warnings)"
@@ -24,7 +26,9 @@ help:
 	@echo "make lint         ruff"
 	@echo "make recipes-check  check the handbook's kernel config recipes in a real 6.12 tree"
 	@echo "make warnings-baseline          rewrite docs/warnings-baseline.txt"
-	@echo "make translations-mark-current  record that zh_CN pages match the English"
+	@echo "make translations-mark-current PAGES=handbook/zh_CN/x.rst"
+	@echo "                  record that these translations match the English;"
+	@echo "                  without PAGES, list the stale ones and change nothing"
 	@echo "make clean        remove build output (keeps .venv and node_modules)"
 
 # --- bootstrap --------------------------------------------------------------
@@ -75,9 +79,23 @@ kernel-build-deps:
 		echo "$$missing not found and packages cannot be installed: the config recipe check will be skipped"; \
 	fi
 
+# The handbook's diagrams are drawn at build time by Graphviz's dot (Debian's
+# graphviz); install it the same way when it is missing.
+graphviz:
+	@if command -v dot >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null; \
+	elif sudo -n true 2>/dev/null; then \
+		sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null; \
+	else \
+		echo "Graphviz's dot not found and packages cannot be installed:" \
+		     "install graphviz (e.g. sudo apt-get install graphviz) to build the diagrams" >&2; \
+		exit 1; \
+	fi
+
 # --- site -------------------------------------------------------------------
 
-htmldocs: $(VENV)/.docs-stamp $(NPM_STAMP)
+htmldocs: $(VENV)/.docs-stamp $(NPM_STAMP) graphviz
 	$(SPHINXBUILD) -b html $(SPHINXOPTS) . $(BUILDDIR)/html
 
 serve: htmldocs
@@ -86,15 +104,15 @@ serve: htmldocs
 
 # A fresh environment (-E) so every warning is seen, not only those of
 # changed pages.
-warnings-baseline: $(VENV)/.docs-stamp $(NPM_STAMP)
+warnings-baseline: $(VENV)/.docs-stamp $(NPM_STAMP) graphviz
 	$(SPHINXBUILD) -b html -E -D warnings_gate_update=1 $(SPHINXOPTS) . $(BUILDDIR)/html
 
 translations-mark-current: $(VENV)/.docs-stamp
-	$(VPY) _ext/translation_status.py mark-current handbook/zh_CN/*.rst
+	$(VPY) _ext/translation_status.py mark-current $(PAGES)
 
 # --- quality ----------------------------------------------------------------
 
-test: $(VENV)/.test-stamp $(NPM_STAMP) chromium kernel-build-deps
+test: $(VENV)/.test-stamp $(NPM_STAMP) chromium graphviz kernel-build-deps
 	$(VENV)/bin/ruff check .
 	$(VPY) -m pytest $(PYTESTOPTS)
 
@@ -110,4 +128,4 @@ lint: $(VENV)/.test-stamp
 	$(VENV)/bin/ruff check .
 
 clean:
-	rm -rf $(BUILDDIR) .cache .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(BUILDDIR) .pytest_cache .ruff_cache .hypothesis

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from handbook_sections import handbook_link
+from handbook_site import MESSAGES_FILE, handbook_link, site_messages
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
@@ -47,43 +47,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-# The few words the directive itself writes, in each language of the site.
-LABELS = {
-    "en": {
-        "rule": "Rule",
-        "severity": "Severity",
-        "section": "Handbook section",
-        "summary": "What it checks",
-        "applies": "Applies to",
-        "code": "Implemented in",
-        "scope-kvm": "KVM patches only",
-        "scope-generic": "any kernel patch",
-        "bad": "Bad:",
-        "good": "Good:",
-        "says": "What kvmcheck says about the bad example:",
-        "checklist": "Testing checklist",
-        "checklist-intro": (
-            "Besides findings, kvmcheck returns the testing items that apply to "
-            "the files a posting touches:"
-        ),
-    },
-    "zh_CN": {
-        "rule": "规则",
-        "severity": "级别",
-        "section": "手册章节",
-        "summary": "检查内容",
-        "applies": "适用范围",
-        "code": "实现位置",
-        "scope-kvm": "仅 KVM 补丁",
-        "scope-generic": "所有内核补丁",
-        "bad": "错误示例",
-        "good": "正确示例",
-        "says": "kvmcheck 对错误示例的输出：",
-        "checklist": "测试清单",
-        "checklist-intro": "除检查结果外，kvmcheck 还会按补丁改动的文件给出需要完成的测试项：",
-    },
-}
-CHECKLIST_ID = "testing-checklist"
+TESTING_CHECKLIST_ID = "testing-checklist"
 
 
 def example_block(text: str, caption: str, changed: list[int]) -> nodes.container:
@@ -177,11 +141,13 @@ class KvmcheckRules(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         lang = self.options.get("lang", "en")
-        words = LABELS[lang]
+        # The few words the directive itself writes, from the site catalog.
+        words = site_messages(lang)["kvmcheck_rules"]
+        self.env.note_dependency(str(MESSAGES_FILE))
         self.note_package_dependency()
         result: list[nodes.Node] = [self.overview(lang, words)]
         result.extend(self.rule_section(rule, lang, words) for rule in all_rules().values())
-        result.append(self.checklist_section(lang, words))
+        result.append(self.testing_checklist_section(lang, words))
         for node in result:
             # Show kvmcheck's texts exactly as the command line prints them:
             # no curly quotes around the prefixes and tags people must type.
@@ -237,9 +203,10 @@ class KvmcheckRules(SphinxDirective):
                            location=self.get_location())
         return section
 
-    def checklist_section(self, lang: str, words: dict[str, str]) -> nodes.section:
-        section = self.new_section(CHECKLIST_ID, nodes.Text(words["checklist"]))
-        section += nodes.paragraph(words["checklist-intro"], words["checklist-intro"])
+    def testing_checklist_section(self, lang: str, words: dict[str, str]) -> nodes.section:
+        title, intro = words["testing-checklist"], words["testing-checklist-intro"]
+        section = self.new_section(TESTING_CHECKLIST_ID, nodes.Text(title))
+        section += nodes.paragraph(intro, intro)
         messages = catalog(lang)
         items = nodes.bullet_list()
         for item in ITEMS:
@@ -279,6 +246,7 @@ class KvmcheckRules(SphinxDirective):
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.setup_extension("handbook_site")
     # The handbook links resolve against that extension's page-local labels.
     app.setup_extension("handbook_sections")
     app.add_directive("kvmcheck-rules", KvmcheckRules)

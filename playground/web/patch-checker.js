@@ -26,7 +26,7 @@ function sharedRuntime(container) {
     runtime = new Runtime({
       workerUrl: absolute(container.dataset.workerUrl),
       pyodideUrl: absolute(container.dataset.pyodideUrl),
-      wheelUrl: absolute(container.dataset.wheelUrl),
+      packageUrl: absolute(container.dataset.packageUrl),
     });
   }
   return runtime;

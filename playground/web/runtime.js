@@ -16,7 +16,7 @@ export class Runtime {
   #nextId = 1;
   #queue = Promise.resolve();
 
-  // urls: {workerUrl, pyodideUrl, wheelUrl}, absolute.
+  // urls: {workerUrl, pyodideUrl, packageUrl}, absolute.
   constructor(urls) {
     this.#urls = urls;
   }
@@ -43,7 +43,7 @@ export class Runtime {
     worker.postMessage({
       type: "init",
       pyodideUrl: this.#urls.pyodideUrl,
-      wheelUrl: this.#urls.wheelUrl,
+      packageUrl: this.#urls.packageUrl,
     });
     return this.#ready;
   }

@@ -1,9 +1,9 @@
-// The kvmcheck runtime: Pyodide and the kvmcheck wheel, in a module Web
+// The kvmcheck runtime: Pyodide and the kvmcheck package, in a module Web
 // Worker so that the page never blocks.  It fetches only the files the page
 // names (all from the site itself by default) and never sends anything: the
 // patch stays in this worker's memory.
 //
-// Messages in:  {type: "init", pyodideUrl, wheelUrl}
+// Messages in:  {type: "init", pyodideUrl, packageUrl}
 //               {type: "check", id, files: [{name, bytes: Uint8Array}], lang}
 // Messages out: {type: "ready"} | {type: "failed", detail}
 //               {type: "result", id, json} | {type: "error", id, detail}
@@ -21,20 +21,22 @@ def run_check(files, lang):
 
 let runCheck = null;
 
-async function start(pyodideUrl, wheelUrl) {
+async function start(pyodideUrl, packageUrl) {
   const { loadPyodide } = await import(new URL("pyodide.mjs", pyodideUrl).href);
-  const wheelResponse = fetch(wheelUrl);
+  const packageResponse = fetch(packageUrl);
   const pyodide = await loadPyodide({
     indexURL: pyodideUrl,
     // Python's own output is not the result: keep the console quiet.
     stdout: () => {},
     stderr: () => {},
   });
-  const wheel = await wheelResponse;
-  if (!wheel.ok) {
-    throw new Error(`${wheel.status} ${wheel.statusText}: ${wheelUrl}`);
+  const archive = await packageResponse;
+  if (!archive.ok) {
+    throw new Error(`${archive.status} ${archive.statusText}: ${packageUrl}`);
   }
-  pyodide.unpackArchive(await wheel.arrayBuffer(), "wheel");
+  // A zip of the kvmcheck/ folder, unpacked into the working directory,
+  // which is on sys.path.
+  pyodide.unpackArchive(await archive.arrayBuffer(), "zip");
   pyodide.runPython(BRIDGE);
   runCheck = pyodide.globals.get("run_check");
 }
@@ -50,7 +52,7 @@ function describe(error) {
 self.onmessage = async (event) => {
   const message = event.data;
   if (message.type === "init") {
-    ready = start(message.pyodideUrl, message.wheelUrl);
+    ready = start(message.pyodideUrl, message.packageUrl);
     try {
       await ready;
       self.postMessage({ type: "ready" });

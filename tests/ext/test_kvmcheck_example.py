@@ -12,6 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from kvmcheck_example import PARTS, rules_fired
 from sphinx_project import build, make_project
 
 from kvmcheck.share import text_of
@@ -160,3 +161,38 @@ def test_missing_playground_page_is_a_warning(tmp_path: Path) -> None:
     result = build(project(tmp_path, example("clean", GOOD_PATCH), with_playground=False))
     assert any("no playground page 'handbook/en/playground'" in w
                for w in example_warnings(result))
+
+
+def test_code_is_checked_with_its_tabs(tmp_path: Path) -> None:
+    # docutils expands tabs before a directive sees its content; kernel code
+    # is indented with tabs, and the example must be judged as written.
+    tabs = "static int f(void)\n{\n\treturn 0;\n}\n"
+    spaces = tabs.replace("\t", "        ")
+    body = (example("clean", tabs, ":part: code")
+            + "\n" + example("indent-spaces", spaces, ":part: code"))
+    root = project(tmp_path, body)
+    result = build(root, "-W")
+    assert result.returncode == 0, result.stderr
+    built = root / "_build/html/handbook/en/guide.html"
+    page = built.read_text(encoding="utf-8")
+    shared = [text_of(href.partition("#")[2]) for href, _ in links(built)]
+    assert shared == [tabs, spaces]
+    assert "\treturn" in html.unescape(page)
+
+
+@pytest.mark.parametrize(("part", "text", "fired"), [
+    # A commit message shown without its trailers: no sign-off is no finding,
+    # but what it does show is judged.
+    ("changelog", "KVM: x86: Inject #GP on reserved bits\n\nInject #GP on such writes.\n", set()),
+    ("changelog", "KVM: x86: Inject #GP on reserved bits\n\nWe inject #GP on a reserved bit.\n",
+     {"changelog-pronoun"}),
+    # Trailers and body paragraphs are judged under a neutral shortlog.
+    ("body", "Fixes: 54a4f02\n", {"fixes-tag-format"}),
+    ("body", "Link: https://lkml.org/lkml/2024/1/1/100\n", {"link-not-lore"}),
+    # Code is judged as lines a patch adds, only by the rules about code.
+    ("code", "/* We flush the TLBs here. */\n", {"comment-pronoun"}),
+    ("shortlog", "KVM: VMX: Fix a NULL pointer dereference\nkvm: vmx: Fix it\n",
+     {"shortlog-prefix-case"}),
+])
+def test_each_part_judges_what_it_shows(part: str, text: str, fired: set[str]) -> None:
+    assert rules_fired(text, PARTS[part]) == fired

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
 import re
+import shutil
+import subprocess
+import sys
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
 import patch_checker
+import playground_assets
 import pytest
 from playground_support import EXAMPLES, REPO, build_project
 
@@ -141,42 +144,83 @@ def static_dirs(project: Path) -> tuple[Path, Path]:
     return assets, pyodide
 
 
-def test_output_holds_pyodide_core_the_front_end_and_the_wheel(checker_project: Path) -> None:
+def test_output_holds_pyodide_core_the_front_end_and_the_package(checker_project: Path) -> None:
     assets, pyodide = static_dirs(checker_project)
-    assert sorted(p.name for p in pyodide.iterdir()) == sorted(patch_checker.PYODIDE_CORE_FILES)
-    for name in patch_checker.PYODIDE_CORE_FILES:
-        assert (pyodide / name).read_bytes() == (patch_checker.PYODIDE_DIR / name).read_bytes()
-    (wheel,) = assets.glob("*.whl")
+    core = playground_assets.PYODIDE_CORE_FILES
+    assert sorted(p.name for p in pyodide.iterdir()) == sorted(core)
+    for name in core:
+        assert (pyodide / name).read_bytes() == (playground_assets.PYODIDE_DIR / name).read_bytes()
     assert sorted(p.name for p in assets.iterdir()) == sorted(
-        [*patch_checker.WEB_FILES, wheel.name])
+        [*playground_assets.WEB_FILES, playground_assets.PACKAGE_ARCHIVE])
     checker = page(checker_project, "two").checkers[0]
-    assert checker["data-wheel-url"] == f"_static/patch-checker/{assets.name}/{wheel.name}"
+    assert checker["data-package-url"] == (
+        f"_static/patch-checker/{assets.name}/{playground_assets.PACKAGE_ARCHIVE}")
     assert checker["data-pyodide-url"] == f"_static/patch-checker/{pyodide.name}/"
     pages = page(checker_project, "handbook/zh_CN/check").checkers[0]
     assert pages["data-worker-url"] == f"../../_static/patch-checker/{assets.name}/worker.js"
 
 
-def test_wheel_is_built_from_the_package_sources(checker_project: Path) -> None:
+def test_package_archive_holds_every_package_file(checker_project: Path) -> None:
     assets, _ = static_dirs(checker_project)
-    (wheel,) = assets.glob("*.whl")
     sources = REPO / "playground" / "kvmcheck"
-    with zipfile.ZipFile(wheel) as archive:
-        names = set(archive.namelist())
-        assert "kvmcheck/api.py" in names
-        for path in sources.rglob("*.py"):
-            name = path.relative_to(sources.parent).as_posix()
-            assert archive.read(name) == path.read_bytes(), name
-    assert {name.split("/")[0] for name in names} == {
-        "kvmcheck", wheel.name.split("-py3")[0] + ".dist-info"}
+    expected = {
+        path.relative_to(sources.parent).as_posix(): path.read_bytes()
+        for path in sources.rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+    with zipfile.ZipFile(assets / playground_assets.PACKAGE_ARCHIVE) as archive:
+        assert {name: archive.read(name) for name in archive.namelist()} == expected
 
 
-def test_wheel_is_cached_by_a_hash_of_its_sources(checker_project: Path) -> None:
-    digest = patch_checker._tree_digest(patch_checker.package_sources(), REPO)
-    first = patch_checker.build_wheel(digest)
-    stamp = first.stat().st_mtime_ns
-    again = patch_checker.build_wheel(digest)
-    assert again == first and again.stat().st_mtime_ns == stamp
-    assert digest[:16] in first.parent.name
+def test_package_archive_is_importable(checker_project: Path) -> None:
+    # As in the worker, where the unpacked kvmcheck/ folder sits on sys.path;
+    # -I -S: no installed kvmcheck can answer instead.
+    assets, _ = static_dirs(checker_project)
+    archive = assets / playground_assets.PACKAGE_ARCHIVE
+    script = ("import sys; sys.path.insert(0, sys.argv[1]); import kvmcheck.api;"
+              "print(kvmcheck.api.__file__)")
+    result = subprocess.run([sys.executable, "-I", "-S", "-c", script, str(archive)],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(str(archive))
+
+
+def copy_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private copy of kvmcheck that playground_assets builds from."""
+    package = tmp_path / "playground" / "kvmcheck"
+    shutil.copytree(playground_assets.PACKAGE_DIR, package,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(playground_assets, "PLAYGROUND", package.parent)
+    monkeypatch.setattr(playground_assets, "PACKAGE_DIR", package)
+    return package
+
+
+def test_package_archive_is_written_only_when_the_package_changes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    package = copy_package(tmp_path, monkeypatch)
+    outdir = tmp_path / "html"
+    first = playground_assets.install(outdir, serve_pyodide=False)
+    archive = outdir / first.package_archive
+    stamp = archive.stat().st_mtime_ns
+    again = playground_assets.install(outdir, serve_pyodide=False)
+    assert again == first and archive.stat().st_mtime_ns == stamp
+    # Package data (not only modules) goes in; the old folder goes away.
+    (package / "data").mkdir(exist_ok=True)
+    (package / "data" / "words.txt").write_text("teh the\n", encoding="utf-8")
+    changed = playground_assets.install(outdir, serve_pyodide=False)
+    assert changed.directory != first.directory
+    assert not (outdir / first.directory).exists()
+    with zipfile.ZipFile(outdir / changed.package_archive) as updated:
+        assert updated.read("kvmcheck/data/words.txt") == b"teh the\n"
+
+
+def test_package_archive_is_the_same_for_the_same_sources(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    copy_package(tmp_path, monkeypatch)
+    one, two = tmp_path / "one.zip", tmp_path / "two.zip"
+    playground_assets.write_package_archive(one)
+    playground_assets.write_package_archive(two)
+    assert one.read_bytes() == two.read_bytes()
 
 
 def test_unknown_example_is_a_clear_build_error(tmp_path: Path) -> None:
@@ -205,15 +249,3 @@ def test_pyodide_can_come_from_elsewhere(tmp_path: Path) -> None:
 def test_examples_are_patches(name: str) -> None:
     text = patch_checker.examples()[name].read_text(encoding="utf-8")
     assert text.startswith("From ") and "\nSubject: " in text and "\ndiff --git " in text
-
-
-def test_wheel_cache_keeps_only_the_newest(tmp_path: Path,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(patch_checker, "WHEEL_CACHE", tmp_path)
-    for age in range(7):
-        entry = tmp_path / f"kvmcheck-{age:016x}"
-        entry.mkdir()
-        os.utime(entry, (1_000_000 - age, 1_000_000 - age))
-    patch_checker._prune_wheel_cache()
-    kept = sorted(path.name for path in tmp_path.iterdir())
-    assert kept == [f"kvmcheck-{age:016x}" for age in range(patch_checker.WHEEL_CACHE_KEEP)]

@@ -152,11 +152,8 @@ def test_chinese_page_uses_the_glossary_terms(page: Path, zh_entries: list[Entry
 
 @pytest.mark.parametrize("page", [*ZH_PAGES, ZH_GLOSSARY], ids=lambda path: path.name)
 def test_chinese_page_quotes_with_chinese_quotation_marks(page: Path) -> None:
-    lines = [
-        f"line {number}: {line.strip()}"
-        for number, line in enumerate(prose(page.read_text(encoding="utf-8")).splitlines(), 1)
-        if '"' in line
-    ]
+    lines = [line.strip() for line in prose(page.read_text(encoding="utf-8")).splitlines()
+             if '"' in line]
     assert not lines, f"{page.name} uses ASCII quotes in prose, use “…”: {lines[:5]}"
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+
+from kvmcheck.share import text_of
 
 REPO = Path(__file__).resolve().parents[2]
 LANGS = ("en", "zh_CN")
@@ -115,16 +118,19 @@ def test_chinese_search_finds_chinese_terms(built_site: Path) -> None:
     assert "handbook/zh_CN/first-patch" in pages_with("补丁")
     assert "handbook/zh_CN/maintainer-kvm-x86" in pages_with("补丁")
     assert "handbook/zh_CN/review-checklist" in pages_with("测试")
-    assert not any(name.startswith("handbook/en/") for name in pages_with("测试"))
+    # The English glossary names each term's Chinese rendering; no other
+    # English page holds Chinese words.
+    english = {name for name in pages_with("测试") if name.startswith("handbook/en/")}
+    assert english <= {"handbook/en/glossary"}
     assert "handbook/en/maintainer-kvm-x86" in pages_with("shortlog")
 
 
 def test_review_checklist_pages_load_the_tick_script(built_site: Path) -> None:
     for lang in LANGS:
         checklist = (built_site / "handbook" / lang / "review-checklist.html").read_text("utf-8")
-        assert "tickable-checklist.js" in checklist
+        assert "section-ticks.js" in checklist
         guide = (built_site / "handbook" / lang / "first-patch.html").read_text("utf-8")
-        assert "tickable-checklist.js" not in guide
+        assert "section-ticks.js" not in guide
 
 
 def test_translations_record_their_english_version() -> None:
@@ -132,3 +138,42 @@ def test_translations_record_their_english_version() -> None:
         head = path.read_text(encoding="utf-8").split("\n\n", 1)[0]
         assert f":translation-of: {path.stem}" in head, path.name
         assert ":translated-from: _top=" in head, path.name
+
+
+_IMG = re.compile(r'<img src="([^"]+)" alt="([^"]*)" class="graphviz" />')
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def test_diagrams_are_svg_images_with_alt_text_in_the_page_language(built_site: Path) -> None:
+    for lang in LANGS:
+        page = built_site / "handbook" / lang / "maintainer-kvm-x86.html"
+        diagrams = _IMG.findall(page.read_text(encoding="utf-8"))
+        assert len(diagrams) >= 2, f"{lang}: the release cycle and the patch flow"
+        for src, alt in diagrams:
+            svg = (page.parent / src).resolve()
+            assert svg.suffix == ".svg" and "<svg" in svg.read_text(encoding="utf-8"), src
+            assert len(alt) > 40, f"{lang}: {src} has no real alt text"
+            assert bool(_HAN.search(alt)) == (lang == "zh_CN"), f"{lang}: alt text in {alt!r}"
+
+
+def test_checked_examples_open_in_the_playground_of_their_language(built_site: Path) -> None:
+    link = re.compile(r'<p class="kvmcheck-example-link"><a class="[^"]*" href="([^"]*)">')
+    for lang in LANGS:
+        hrefs = [
+            html.unescape(href)
+            for page in (built_site / "handbook" / lang).glob("*.html")
+            for href in link.findall(page.read_text(encoding="utf-8"))
+        ]
+        assert len(hrefs) >= 20, f"{lang}: only {len(hrefs)} checked examples"
+        for href in hrefs:
+            target, _, share = href.partition("#")
+            assert target == "playground.html"
+            assert text_of(share).strip()
+
+
+def test_search_for_a_rejected_word_finds_the_glossary(built_site: Path) -> None:
+    text = (built_site / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(re.fullmatch(r"Search\.setIndex\((.*)\)\s*", text, re.S).group(1))
+    hits = index["terms"].get("补丁系列", [])
+    pages = {index["docnames"][hit] for hit in ([hits] if isinstance(hits, int) else hits)}
+    assert "handbook/zh_CN/glossary" in pages
