@@ -12,10 +12,10 @@ reuses the unpacked tree.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
-import tempfile
 from pathlib import Path
 
 CACHE_DIR = Path(__file__).resolve().parent / ".cache" / "kernel"
@@ -35,6 +35,8 @@ MEMBERS = (
 )
 STAMP = CACHE_DIR / "members.txt"
 SOURCE_NOTE = CACHE_DIR / "source.txt"
+LOCK = CACHE_DIR / "fetch.lock"
+WORK = CACHE_DIR / "fetching"
 
 
 class KernelSourceUnavailable(Exception):
@@ -44,22 +46,35 @@ class KernelSourceUnavailable(Exception):
 def tree() -> Path:
     """The root of the cached partial 6.12 tree, fetching it on first use."""
     root = CACHE_DIR / TOP
-    if root.is_dir() and STAMP.exists() and STAMP.read_text() == _members_note():
+    if _complete(root):
         return root
     for tool in ("apt-get", "dpkg-deb", "tar", "xz"):
         if shutil.which(tool) is None:
             raise KernelSourceUnavailable(f"{tool} is not available to fetch {PACKAGE}")
     CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=CACHE_DIR) as work:
-        deb = _download(Path(work))
-        unpacked = Path(work) / "unpacked"
-        _extract(deb, Path(work), unpacked)
+    # One fetch at a time (a test run and make recipes-check may start
+    # together); the second waits and then finds the tree in place.
+    with LOCK.open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if _complete(root):
+            return root
+        # What an interrupted fetch left behind is 300 MB of nothing.
+        shutil.rmtree(WORK, ignore_errors=True)
+        WORK.mkdir()
+        deb = _download(WORK)
+        unpacked = WORK / "unpacked"
+        _extract(deb, WORK, unpacked)
         # Replace an older cache only once the new tree is complete.
         shutil.rmtree(root, ignore_errors=True)
         (unpacked / TOP).rename(root)
-    SOURCE_NOTE.write_text(deb.stem + "\n")
-    STAMP.write_text(_members_note())
+        shutil.rmtree(WORK)
+        SOURCE_NOTE.write_text(deb.stem + "\n")
+        STAMP.write_text(_members_note())
     return root
+
+
+def _complete(root: Path) -> bool:
+    return root.is_dir() and STAMP.exists() and STAMP.read_text() == _members_note()
 
 
 def source() -> str:
