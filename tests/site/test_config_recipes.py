@@ -148,3 +148,13 @@ def test_every_handbook_recipe_keeps_its_options() -> None:
     kernel_tree.build_tools()
     kernel_tree.tree()
     assert check(PAGES, REPO) == []
+
+
+def test_a_missing_tool_skips_on_a_newcomer_machine_but_fails_in_ci(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="flex"):
+        kernel_tree.unavailable("flex not installed")
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="must run: flex"):
+        kernel_tree.unavailable("flex not installed")
