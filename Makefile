@@ -21,7 +21,7 @@ SPHINXBUILD := $(VENV)/bin/sphinx-build
 NPM_STAMP   := playground/node_modules/.package-lock.json
 
 .PHONY: help htmldocs serve test bench lint warnings-baseline \
-        translations-mark-current chromium graphviz clean
+        translations-mark-current chromium graphviz kernel-build-deps recipes-check clean
 
 help:
 	@echo "make htmldocs     build the site into $(BUILDDIR)/html (fails on new warnings)"
@@ -29,6 +29,7 @@ help:
 	@echo "make test         install test dependencies and run the whole suite"
 	@echo "make bench        run the benchmarks (kvmcheck, playground)"
 	@echo "make lint         ruff"
+	@echo "make recipes-check  check the handbook's kernel config recipes in a real 6.12 tree"
 	@echo "make warnings-baseline          rewrite docs/warnings-baseline.txt"
 	@echo "make translations-mark-current PAGES=handbook/zh_CN/x.rst"
 	@echo "                  record that these translations match the English;"
@@ -65,6 +66,24 @@ chromium:
 		echo "chromium not found and packages cannot be installed: browser tests will be skipped"; \
 	fi
 
+# make olddefconfig in the kernel tree (recipes-check) builds the Kconfig
+# tools with these; install the Debian packages that are missing when this
+# user may install packages.
+KERNEL_BUILD_TOOLS := make gcc flex bison
+
+kernel-build-deps:
+	@missing=""; for tool in $(KERNEL_BUILD_TOOLS); do \
+		command -v $$tool >/dev/null 2>&1 || missing="$$missing $$tool"; \
+	done; \
+	if [ -z "$$missing" ]; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	elif sudo -n true 2>/dev/null; then \
+		sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else \
+		echo "$$missing not found and packages cannot be installed: the config recipe check will be skipped"; \
+	fi
+
 # The handbook's diagrams are drawn at build time by Graphviz's dot (Debian's
 # graphviz); install it the same way when it is missing.
 graphviz:
@@ -98,12 +117,17 @@ translations-mark-current: $(VENV)/.docs-stamp
 
 # --- quality ----------------------------------------------------------------
 
-test: $(VENV)/.test-stamp $(NPM_STAMP) chromium graphviz
+test: $(VENV)/.test-stamp $(NPM_STAMP) chromium graphviz kernel-build-deps
 	$(VENV)/bin/ruff check .
 	$(VPY) -m pytest $(PYTESTOPTS)
 
 bench: $(VENV)/.test-stamp $(NPM_STAMP) chromium
 	$(VPY) tests/bench/run.py
+
+# Every scripts/config recipe of the handbook, replayed in Debian's
+# linux-source-6.12 (fetched once into tests/.cache/).
+recipes-check: $(VENV)/bin/python kernel-build-deps
+	$(VPY) tests/config_recipes.py handbook/*/*.rst
 
 lint: $(VENV)/.test-stamp
 	$(VENV)/bin/ruff check .
