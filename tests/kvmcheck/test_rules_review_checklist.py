@@ -29,6 +29,11 @@ CASES = [
     ("uapi-not-64bit-clean", uapi("\tvoid *data;"), True),
     ("uapi-not-64bit-clean", uapi("\tu32 flags;"), True),
     ("uapi-not-64bit-clean", uapi("\t__u64 flags;\n\t__u32 pad[2];"), False),
+    # A comment after the member on the same line, closed or running on.
+    ("uapi-not-64bit-clean", uapi("\tunsigned long flags; /* KVM_FOO_FLAG_* */"), True),
+    ("uapi-not-64bit-clean", uapi("\tvoid *data;\t/* userspace buffer"), True),
+    ("uapi-not-64bit-clean", uapi("\tbool enabled; // set by userspace"), True),
+    ("uapi-not-64bit-clean", uapi("\t__u64 flags; /* unsigned long before v2 */"), False),
     ("uapi-not-64bit-clean", patch(diffs=diff(path="arch/x86/kvm/x86.c",
                                               added="\tunsigned long flags;")), False),
     ("module-param-default-on", patch(diffs=diff(
@@ -68,4 +73,9 @@ def test_documentation_in_another_patch_of_the_series_counts(fired) -> None:
 
 def test_unclean_member_names_the_type(fired) -> None:
     (finding,) = fired("uapi-not-64bit-clean", uapi("\tunsigned long flags;"))
+    assert "'unsigned long'" in finding["message"]
+
+
+def test_member_with_a_trailing_comment_names_the_type(fired) -> None:
+    (finding,) = fired("uapi-not-64bit-clean", uapi("\tunsigned long flags; /* … */"))
     assert "'unsigned long'" in finding["message"]

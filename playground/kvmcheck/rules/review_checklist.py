@@ -13,15 +13,17 @@ from kvmcheck.registry import C_CODE, KVM_HOST, SERIES, UAPI, Finding, Rule, rul
 from kvmcheck.rules._examples import diff, patch
 
 _NEW_API = re.compile(r"\s*#\s*define\s+(KVM_CAP_\w+|KVM_\w+(?=\s+_IO[RW]{0,2}\s*\(\s*KVMIO\b))")
-# A struct member: type, name, optional [size] or :bits.  Every optional
-# whitespace run is followed by a distinct character, so a line of blanks
-# cannot make the match backtrack quadratically.
+# A struct member: type, name, optional [size] or :bits, and optionally a
+# comment after the semicolon (uAPI headers often document a member on its
+# own line).  Every optional whitespace run is followed by a distinct
+# character, so a line of blanks cannot make the match backtrack quadratically.
 _UNCLEAN_MEMBER = re.compile(
-    r"\s+(?:(?:const|volatile)\s+)*"
+    r"(?:\s+(?:(?:const|volatile)\s+)*"
     r"(?P<type>(?:unsigned\s+|signed\s+)?(?:long\s+long|long|int)(?:\s+int)?|unsigned|size_t"
     r"|ssize_t|bool|_Bool|[us](?:8|16|32|64)|u?int(?:8|16|32|64)_t)"
     r"[\s*]+\w+(?:\s*\[[^\]]*\])?(?:\s*:\s*\d+)?\s*;"
-    r"|\s+(?:(?:const|volatile|struct|union|enum)\s+)*(?P<pointer>\w+\s*\*+)\s*\w+\s*;"
+    r"|\s+(?:(?:const|volatile|struct|union|enum)\s+)*(?P<pointer>\w+\s*\*+)\s*\w+\s*;)"
+    r"(?:\s*(?:/\*|//).*)?"
 )
 # module_param(var, ...), module_param_named(name, var, ...), module_param_cb(name, ops, &var, ...)
 _MODULE_PARAM = re.compile(
