@@ -7,6 +7,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playground_assets import PACKAGE_ARCHIVE
 from playground_support import (
     EXAMPLES,
     Session,
@@ -193,7 +194,7 @@ def test_second_check_reuses_the_runtime(session: Session, site_url: str) -> Non
     assert first["ok"] and second["ok"]
     for name in (*PYODIDE_FILES, "worker.js"):
         assert session.fetched(name) == 1, name
-    assert session.fetched(".whl") == 1
+    assert session.fetched(PACKAGE_ARCHIVE) == 1
 
 
 def test_python_loads_on_first_interaction_only(session: Session, site_url: str) -> None:
