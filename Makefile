@@ -2,14 +2,19 @@
 # Every target bootstraps what it needs on a fresh machine.
 
 PYTHON      ?= python3
-VENV        ?= .venv
-BUILDDIR    ?= _build
 SPHINXOPTS  ?=
-HOST        ?= 127.0.0.1
-PORT        ?= 8000
 PYTESTOPTS  ?=
 # Translated pages brought up to date, for translations-mark-current.
 PAGES       ?=
+
+# Where things go and where `make serve` listens: only `make NAME=value` on
+# the command line changes these.  Generic names like BUILDDIR and HOST are
+# often exported for other tools (Yocto's environment sets BUILDDIR), and
+# must not move the output, widen the server or aim `make clean` elsewhere.
+VENV        := .venv
+BUILDDIR    := _build
+HOST        := 127.0.0.1
+PORT        := 8000
 
 VPY         := $(VENV)/bin/python
 SPHINXBUILD := $(VENV)/bin/sphinx-build
@@ -103,5 +108,9 @@ bench: $(VENV)/.test-stamp $(NPM_STAMP) chromium
 lint: $(VENV)/.test-stamp
 	$(VENV)/bin/ruff check .
 
+# Only ever inside the checkout: a BUILDDIR given on the command line that
+# resolves outside it (or to the checkout itself) stops make, even with -n.
 clean:
-	rm -rf $(BUILDDIR) .pytest_cache .ruff_cache .hypothesis
+	$(if $(filter $(CURDIR)/%,$(abspath $(BUILDDIR))),,$(error make clean: \
+		BUILDDIR=$(BUILDDIR) is not inside this checkout; nothing removed))
+	rm -rf -- "$(BUILDDIR)" .pytest_cache .ruff_cache .hypothesis

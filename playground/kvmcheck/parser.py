@@ -13,6 +13,7 @@ the input so that findings can name the line.
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Iterable
 
@@ -96,15 +97,17 @@ def parse_file(source: str, data: str | bytes) -> list[Patch]:
 def _to_text(data: str | bytes) -> tuple[str | None, str | None]:
     """Decode input to text, or say why it is not text."""
     if isinstance(data, bytes):
-        if b"\x00" in data:
-            return None, "binary"
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            # Mail in a legacy 8-bit charset: every byte maps to a character.
-            text = data.decode("latin-1")
-            if _mostly_unprintable(text, extra=frozenset(chr(c) for c in range(0x80, 0xA0))):
+        text = _decode_by_bom(data)
+        if text is None:
+            if b"\x00" in data:
                 return None, "binary"
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                # Mail in a legacy 8-bit charset: every byte maps to a character.
+                text = data.decode("latin-1")
+                if _mostly_unprintable(text, extra=frozenset(chr(c) for c in range(0x80, 0xA0))):
+                    return None, "binary"
     else:
         text = data
     if "\x00" in text or _mostly_unprintable(text):
@@ -116,6 +119,23 @@ def _to_text(data: str | bytes) -> tuple[str | None, str | None]:
     if _HTML.match(text):
         return None, "html"
     return text, None
+
+
+# Byte order marks of the encodings that put NUL bytes in plain ASCII text;
+# PowerShell's ``>`` writes UTF-16 with a BOM.  UTF-32 first: its
+# little-endian mark starts with UTF-16's.
+_UNICODE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _decode_by_bom(data: bytes) -> str | None:
+    """The text of UTF-16 or UTF-32 input that starts with its BOM, else None."""
+    for bom, encoding in _UNICODE_BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
+    return None
 
 
 def _mostly_unprintable(text: str, extra: frozenset[str] = frozenset()) -> bool:

@@ -80,11 +80,12 @@ class Session:
 
 
 def run_check(page: Page, action: Callable[[], object],
-              checker: str = ".patch-checker") -> dict:
+              checker: str = ".patch-checker", limit_ms: int = LOAD_TIMEOUT_MS) -> dict:
     """Do ``action`` (which starts a check) and wait for that check's outcome.
 
     Returns ``{"ok": True, "ms", "summary"}`` for a result, ``{"ok": False,
-    "state", "message"}`` when the check failed or was stopped.
+    "state", "message"}`` when the check failed or was stopped, or nothing
+    came within ``limit_ms``.
     """
     page.eval_on_selector(checker, """(node, limit) => {
         node.nextOutcome = new Promise((resolve) => {
@@ -95,7 +96,7 @@ def run_check(page: Page, action: Callable[[], object],
             setTimeout(() => resolve({ok: false, state: "no outcome",
                                       message: `nothing after ${limit} ms`}), limit);
         });
-    }""", LOAD_TIMEOUT_MS)
+    }""", limit_ms)
     action()
     return page.eval_on_selector(checker, "node => node.nextOutcome")
 

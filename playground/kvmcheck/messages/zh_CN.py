@@ -409,4 +409,7 @@ MESSAGES = {
     "cli.fix-inplace-files": "kvmcheck：--fix-inplace 需要指定要改写的文件（不能用标准输入）",
     "cli.not-a-patch": "kvmcheck：{path} 不是补丁（空文件、二进制或 HTML），文件保持原样",
     "cli.cannot-write": "kvmcheck：无法改写 {path}：{reason}；文件保持原样",
+    "cli.too-large": "kvmcheck：{path}：输入总量超过 {limit} MiB；可用 --max-input-size 调高上限",
+    "cli.closed": "该流已关闭",
+    "cli.unwritable": "kvmcheck：无法将结果写到标准输出：{reason}",
 }
