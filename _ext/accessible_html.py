@@ -20,7 +20,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from handbook_site import DEFAULT_LANGUAGE, split_docname
+from handbook_sections import DEFAULT_LANGUAGE, split_docname
 from sphinx import addnodes
 from sphinx.writers.html5 import HTML5Translator
 
