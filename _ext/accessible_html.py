@@ -20,7 +20,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from handbook_sections import DEFAULT_LANGUAGE, split_docname
+from handbook_site import page_language
 from sphinx import addnodes
 from sphinx.writers.html5 import HTML5Translator
 
@@ -59,8 +59,7 @@ class AccessibleHTML5Translator(HTML5Translator):
         self._reachable_pre()
 
     def _reachable_pre(self) -> None:
-        where = split_docname(self.builder.current_docname or "")
-        label = CODE_LABEL[where[0] if where else DEFAULT_LANGUAGE]
+        label = CODE_LABEL[page_language(self.builder.current_docname or "")]
         attributes = f' tabindex="0" role="region" aria-label="{html.escape(label)}"'
         self.body[-1] = _PRE.sub(f"<pre{attributes}", self.body[-1], count=1)
 
