@@ -34,7 +34,9 @@ _DIFFSTAT_OTHER = re.compile(
 _BASE_COMMIT = re.compile(r"base-commit: *([0-9a-fA-F]{7,64})\s*")
 _PREREQUISITE = re.compile(r"prerequisite-patch-id: *[0-9a-fA-F]+\s*")
 _BRACKETED_ADDRESS = re.compile(r"<([^<>\s@]+@[^<>\s]+)>")
-_TRAILER = re.compile(r"([A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*) *:(.*)")
+# A possessive repeat (*+, also in _diff_git_paths): the re module keeps a
+# backtracking record per pass of a repeated group, tens of bytes per character.
+_TRAILER = re.compile(r"([A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*+) *:(.*)")
 _SUBJECT_TAGS = re.compile(r"\[([^\]]*)\]\s*")
 _PREFIX_COMPONENT = re.compile(r"([^\s:\[\]]+):(?:\s+|$)")
 _REVERT = re.compile(r'Revert ".*"')
@@ -669,7 +671,7 @@ def _is_diffstat(text: str) -> bool:
 def _diff_git_paths(text: str) -> tuple[str | None, str | None]:
     rest = text[len("diff --git "):].strip()
     if rest.startswith('"'):
-        parts = re.findall(r'"((?:[^"\\]|\\.)*)"|(\S+)', rest)
+        parts = re.findall(r'"((?:[^"\\]|\\.)*+)"|(\S+)', rest)
         names = [quoted or plain for quoted, plain in parts]
     else:
         split = rest.find(" b/")
