@@ -22,7 +22,16 @@ Configuration (``conf.py``):
 Sphinx re-reads only changed pages on an incremental build, so warnings of
 unchanged pages would not be emitted again. After a build that had any
 warning, the next build therefore re-reads every page; after a clean build,
-incremental builds stay incremental.
+incremental builds stay incremental. Sphinx also writes only the pages it
+re-read, so an unchanged page whose reference points at a label that a
+changed page dropped (or moved, or retitled) would keep a dead link and no
+warning: the gate remembers what each page references and has every page
+whose reference targets changed written again, which resolves (and warns
+about) its references anew.
+
+The baseline is read forgivingly where it costs nothing (a byte order
+mark, spaces around or inside a line); a baseline that cannot be read (not
+UTF-8, a directory) fails the build with a message saying so.
 """
 
 from __future__ import annotations
@@ -37,6 +46,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from docutils import nodes
+from sphinx import addnodes
 from sphinx.util.logging import (
     NAMESPACE,
     OnceFilter,
@@ -49,7 +60,8 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-__all__ = ["SeenWarning", "format_baseline", "parse_baseline", "setup"]
+__all__ = ["BaselineError", "SeenWarning", "format_baseline", "parse_baseline", "read_baseline",
+           "setup"]
 
 STATE_FILE = "warnings-gate.json"
 BASELINE_HEADER = """\
@@ -66,6 +78,15 @@ _LINE_IN_MESSAGE = re.compile(r"\b(line|lines|column)\s+\d+(-\d+)?", re.IGNORECA
 _PATH_LINE = re.compile(r"(\S+\.\w+):\d+(?::\d+)?\b")
 _HEX_ADDRESS = re.compile(r"\b0x[0-9a-fA-F]{6,}\b")
 _WHITESPACE = re.compile(r"\s+")
+# What a reference target and a defined name are compared by: the last part
+# of a dotted, scoped or path-like name, lower-cased.  Coarse on purpose: a
+# page whose target might have changed is written again, which is only time.
+_NAME_PARTS = re.compile(r"[./:]+")
+_REFERENCES = "warnings_gate_references"
+
+
+class BaselineError(Exception):
+    """The baseline file exists but cannot be read."""
 
 
 @dataclass(frozen=True)
@@ -90,12 +111,32 @@ class SeenWarning:
 
 
 def parse_baseline(text: str) -> Counter[str]:
-    """The keys of a baseline file, with how often each is accepted."""
-    return Counter(
-        line.rstrip("\n")
-        for line in text.splitlines()
-        if line.strip() and not line.startswith("#")
-    )
+    """The keys of a baseline file, with how often each is accepted.
+
+    Harmless differences from what the gate writes are normalised, as the
+    gate does with warning messages: a byte order mark, leading and trailing
+    spaces, runs of whitespace.
+    """
+    keys = (_WHITESPACE.sub(" ", line).strip() for line in text.lstrip("\ufeff").splitlines())
+    return Counter(key for key in keys if key and not key.startswith("#"))
+
+
+def read_baseline(path: Path) -> Counter[str]:
+    """The keys of the baseline at ``path`` (none when there is no file).
+
+    Raises BaselineError, saying why, when the file cannot be read as text.
+    """
+    try:
+        return parse_baseline(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Counter()
+    except UnicodeDecodeError as error:
+        raise BaselineError(f"{path} is not UTF-8 text (byte {error.start}: "
+                            f"{error.object[error.start:error.start + 1]!r})") from None
+    except IsADirectoryError:
+        raise BaselineError(f"{path} is a directory, not a file") from None
+    except OSError as error:
+        raise BaselineError(f"{path}: {error.strerror or error}") from None
 
 
 def format_baseline(keys: Counter[str], hint: str) -> str:
@@ -128,6 +169,10 @@ class WarningsGate:
     def __init__(self, app: Sphinx) -> None:
         self.app = app
         self.seen: list[SeenWarning] = []
+        # Pages this build re-reads, and the reference targets they defined
+        # before (see _pages_with_changed_targets).
+        self.reread: set[str] = set()
+        self.targets_before: set[tuple[str, ...]] = set()
         # Build directories, as given and resolved, that messages may name.
         self._build_dirs = [
             f"{path}{os.sep}" for directory in (app.srcdir, app.outdir, app.doctreedir)
@@ -231,15 +276,22 @@ class WarningsGate:
         hint = config.warnings_gate_update_hint
         current = Counter(warning.key for warning in self.seen)
         if _enabled(config.warnings_gate_update):
-            self.baseline_path.parent.mkdir(parents=True, exist_ok=True)
-            self.baseline_path.write_text(format_baseline(current, hint), encoding="utf-8")
+            try:
+                self.baseline_path.parent.mkdir(parents=True, exist_ok=True)
+                self.baseline_path.write_text(format_baseline(current, hint), encoding="utf-8")
+            except OSError as error:
+                self._say(f"warnings gate: cannot write {self._shown(self.baseline_path)}: "
+                          f"{error.strerror or error}")
+                return 1
             self._say(f"warnings gate: wrote {sum(current.values())} warning(s) to "
                       f"{self._shown(self.baseline_path)}")
             return 0
         try:
-            baseline = parse_baseline(self.baseline_path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            baseline = Counter()
+            baseline = read_baseline(self.baseline_path)
+        except BaselineError as error:
+            self._say(f"warnings gate: cannot read the baseline: {error}. Fix or delete it, "
+                      f"or rewrite it with `{hint}`.")
+            return 1
         new = current - baseline
         gone = baseline - current
         status = 0
@@ -298,6 +350,66 @@ def _reread_after_warnings(
     return []
 
 
+def _name_key(name: str) -> str:
+    return _NAME_PARTS.split(name.lower().lstrip("~!."))[-1]
+
+
+def _references(env: BuildEnvironment) -> dict[str, set[str]]:
+    """docname -> keys of the targets its cross-references name (kept in the
+    pickled environment, so it survives between builds)."""
+    if not hasattr(env, _REFERENCES):
+        setattr(env, _REFERENCES, {})
+    return getattr(env, _REFERENCES)
+
+
+def _note_references(app: Sphinx, doctree: nodes.document) -> None:
+    _references(app.env)[app.env.docname] = {
+        _name_key(node["reftarget"]) for node in doctree.findall(addnodes.pending_xref)
+        if node.get("reftarget")
+    }
+
+
+def _forget_references(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    _references(env).pop(docname, None)
+
+
+def _merge_references(app: Sphinx, env: BuildEnvironment, docnames: set[str],
+                      other: BuildEnvironment) -> None:
+    theirs = _references(other)
+    _references(env).update({name: theirs[name] for name in docnames if name in theirs})
+
+
+def _targets_of(env: BuildEnvironment, docnames: set[str]) -> set[tuple[str, ...]]:
+    """Every cross-reference target (label, object, page title...) the pages
+    ``docnames`` define, as (domain, name, shown text, type, page, anchor)."""
+    return {
+        (domain.name, name, str(shown), kind, docname, anchor)
+        for domain in env.domains.values()
+        for name, shown, kind, docname, anchor, _priority in domain.get_objects()
+        if docname in docnames
+    }
+
+
+def _note_targets_before_reading(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    gate = _gate(app)
+    gate.reread = set(added) | set(changed) | set(removed)
+    gate.targets_before = _targets_of(env, gate.reread)
+    return []
+
+
+def _pages_with_changed_targets(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Pages that reference a target the re-read pages dropped, added or changed."""
+    gate = _gate(app)
+    changed = gate.targets_before ^ _targets_of(env, gate.reread)
+    keys = {_name_key(name) for _domain, name, *_rest in changed}
+    if not keys:
+        return []
+    return sorted(docname for docname, targets in _references(env).items()
+                  if targets & keys and docname in env.all_docs)
+
+
 def _build_finished(app: Sphinx, exception: Exception | None) -> None:
     gate = _gate(app)
     logging.getLogger(NAMESPACE).removeHandler(gate.handler)
@@ -326,5 +438,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     )
     app._warnings_gate = WarningsGate(app)  # type: ignore[attr-defined]
     app.connect("env-get-outdated", _reread_after_warnings)
+    app.connect("env-get-outdated", _note_targets_before_reading)
+    app.connect("doctree-read", _note_references)
+    app.connect("env-purge-doc", _forget_references)
+    app.connect("env-merge-info", _merge_references)
+    app.connect("env-get-updated", _pages_with_changed_targets)
     app.connect("build-finished", _build_finished)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

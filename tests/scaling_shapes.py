@@ -68,6 +68,12 @@ def folded_cc_header(size: int) -> str:
     return patch(headers=f"Cc:{folded}\n")
 
 
+def encoded_cc_header(size: int) -> str:
+    """A folded ``Cc:`` header of RFC 2047 encoded names (decoded, not just unfolded)."""
+    folded = _repeat(" =?UTF-8?q?Jos=C3=A9?= <someone@example.org>,\n", size).rstrip(",\n")
+    return patch(headers=f"Cc:{folded}\n")
+
+
 def long_declaration_line(size: int) -> str:
     """An added KVM source line declaring thousands of names."""
     return patch(diffs=diff(path=KVM_FILE, added="\tint a" + _repeat(", a", size) + ";"))
@@ -104,6 +110,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "many hunks": many_hunks,
     "commit on every line": commit_on_every_line,
     "folded Cc: header": folded_cc_header,
+    "encoded Cc: header": encoded_cc_header,
     "long declaration line": long_declaration_line,
     "many declarations": many_declarations,
     "lines ending in ]": bracket_ends,

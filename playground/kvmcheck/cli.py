@@ -149,9 +149,12 @@ def main(argv: list[str] | None = None) -> int:
 def _discard_stdout() -> None:
     """Point standard output at /dev/null, so that the interpreter's last
     flush of what is still buffered cannot fail again on the way out."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    os.close(devnull)
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no file descriptor behind it: nothing will be flushed
+        pass
 
 
 def _run(argv: list[str] | None) -> int:

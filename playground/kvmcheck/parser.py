@@ -34,7 +34,9 @@ _DIFFSTAT_OTHER = re.compile(
 _BASE_COMMIT = re.compile(r"base-commit: *([0-9a-fA-F]{7,64})\s*")
 _PREREQUISITE = re.compile(r"prerequisite-patch-id: *[0-9a-fA-F]+\s*")
 _BRACKETED_ADDRESS = re.compile(r"<([^<>\s@]+@[^<>\s]+)>")
-_TRAILER = re.compile(r"([A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*) *:(.*)")
+# A possessive repeat (*+, also in _diff_git_paths): the re module keeps a
+# backtracking record per pass of a repeated group, tens of bytes per character.
+_TRAILER = re.compile(r"([A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*+) *:(.*)")
 _SUBJECT_TAGS = re.compile(r"\[([^\]]*)\]\s*")
 _PREFIX_COMPONENT = re.compile(r"([^\s:\[\]]+):(?:\s+|$)")
 _REVERT = re.compile(r'Revert ".*"')
@@ -271,17 +273,11 @@ def _parse_email(source: str, lines: list[Line]) -> Patch:
             continue
         raw[current] = ([value.strip()], lineno)
         last_lineno[current] = lineno
-    # A plain ASCII value without RFC 2047 encoded words decodes to itself;
-    # the email package decodes the others (and is only loaded for them).
-    message = None
     for name, (pieces, lineno) in raw.items():
         value = " ".join(pieces)
-        if value.isascii() and "=?" not in value:
-            patch.headers[name] = (" ".join(value.split()), lineno)
-            continue
-        if message is None:
-            message = _email_parser().parsestr(header_text, headersonly=True)
-        patch.headers[name] = (_header_value(message, name), lineno)
+        if "=?" in value:
+            value = _decode_encoded_words(value)
+        patch.headers[name] = (" ".join(value.split()), lineno)
 
     body = lines[body_start:]
     body_lines = _decode_body(header_text, body, patch)
@@ -325,21 +321,19 @@ def _email_parser():
     return Parser(policy=policy.default)
 
 
-def _header_value(message, name: str) -> str:
-    """The decoded, unfolded value of a header (RFC 2047 words decoded)."""
-    # The email package raises many kinds of exception on odd input: fall back
-    # to plain RFC 2047 decoding, then to the raw text.
-    try:
-        value = message.get(name)
-        return " ".join(str(value).split()) if value is not None else ""
-    except Exception:
-        from email.header import decode_header, make_header
+def _decode_encoded_words(value: str) -> str:
+    """An unfolded header value with its RFC 2047 encoded words decoded.
 
-        raw = message.get_all(name, failobj=[""])[0]
-        try:
-            return " ".join(str(make_header(decode_header(str(raw)))).split())
-        except Exception:
-            return " ".join(str(raw).split())
+    The email package's structured header classes would do it too, but they
+    parse an address list in quadratic time; a value without encoded words
+    (8-bit UTF-8 included) is already what it says.
+    """
+    from email.header import decode_header, make_header
+
+    try:
+        return str(make_header(decode_header(value)))
+    except Exception:  # malformed encoded words: the raw text beats nothing
+        return value
 
 
 def _decode_body(header_text: str, body: list[Line], patch: Patch) -> list[Line]:
@@ -683,7 +677,7 @@ def _is_diffstat(text: str) -> bool:
 def _diff_git_paths(text: str) -> tuple[str | None, str | None]:
     rest = text[len("diff --git "):].strip()
     if rest.startswith('"'):
-        parts = re.findall(r'"((?:[^"\\]|\\.)*)"|(\S+)', rest)
+        parts = re.findall(r'"((?:[^"\\]|\\.)*+)"|(\S+)', rest)
         names = [quoted or plain for quoted, plain in parts]
     else:
         split = rest.find(" b/")

@@ -159,3 +159,89 @@ def test_suppressed_warnings_do_not_count(tmp_path: Path) -> None:
     )
     result = project.build()
     assert result.returncode == 0, result.stderr
+
+
+# -- incremental builds: references into changed pages ----------------------------
+
+LABELLED = "Page\n====\n\n.. _target-label:\n\nTarget\n------\n\nText.\n"
+UNLABELLED = "Page\n====\n\nTarget\n------\n\nText.\n"
+REFERRING = "Referring\n=========\n\nSee :ref:`target-label`.\n"
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_removed_label_fails_the_incremental_build(tmp_path: Path, jobs: str) -> None:
+    """page1 is unchanged, so Sphinx would neither re-read nor re-write it and
+    its HTML would keep a link to the anchor that no longer exists."""
+    project = Project(tmp_path / "labels", pages=3)
+    project.write("page0.rst", LABELLED)
+    project.write("page1.rst", REFERRING)
+    first = project.build("-j", jobs)
+    assert first.returncode == 0, first.stderr
+    assert 'href="page0.html#target-label"' in \
+        (project.root / "_build" / "html" / "page1.html").read_text(encoding="utf-8")
+
+    project.write("page0.rst", UNLABELLED)
+    result = project.build("-j", jobs)
+    assert result.returncode == 1, result.stderr
+    assert "page1.rst:4: WARNING: [ref.ref] undefined label: 'target-label'" in result.stderr
+    assert 'href="page0.html#target-label"' not in \
+        (project.root / "_build" / "html" / "page1.html").read_text(encoding="utf-8")
+
+
+def test_unrelated_change_stays_incremental(tmp_path: Path) -> None:
+    """Only pages referencing a changed target are written again."""
+    project = Project(tmp_path / "labels", pages=3)
+    project.write("page0.rst", LABELLED)
+    project.write("page1.rst", REFERRING)
+    assert project.build().returncode == 0
+    html = project.root / "_build" / "html"
+    written = {name: (html / f"{name}.html").stat().st_mtime_ns for name in ("page1", "page2")}
+
+    project.write("page0.rst", LABELLED + "\nMore text.\n")
+    assert project.build().returncode == 0
+    assert (html / "page1.html").stat().st_mtime_ns == written["page1"]
+    assert (html / "page2.html").stat().st_mtime_ns == written["page2"]
+
+    project.write("page0.rst", LABELLED.replace("Target\n------", "New title\n---------"))
+    assert project.build().returncode == 0
+    assert "New title" in (html / "page1.html").read_text(encoding="utf-8")
+    assert (html / "page2.html").stat().st_mtime_ns == written["page2"]
+
+
+# -- the baseline file ---------------------------------------------------------------
+
+
+def test_baseline_bom_and_spaces_are_harmless(project: Project) -> None:
+    project.write("page1.rst", BROKEN_REF)
+    project.accept_current_warnings()
+    lines = project.baseline.read_text(encoding="utf-8").splitlines()
+    key = "page1.rst: [ref.ref] undefined label: 'no-such-label'"
+    assert key in lines
+    mangled = [f"  {line.replace(' [ref.ref] ', '  [ref.ref]   ')}  \t" if line == key else line
+               for line in lines]
+    project.baseline.write_bytes("\ufeff".encode() + "\r\n".join(mangled).encode() + b"\r\n")
+    result = project.build("-E")
+    assert result.returncode == 0, result.stderr
+    assert "new warning" not in result.stderr
+
+
+@pytest.mark.parametrize("spoil, words", [
+    (lambda path: path.write_bytes(b"page1.rst: [ref.ref] undefined label: '\xff'\n"),
+     "is not UTF-8 text"),
+    (lambda path: path.mkdir(), "is a directory"),
+])
+def test_unreadable_baseline_is_a_clear_error(project: Project, spoil, words: str) -> None:
+    spoil(project.baseline)
+    result = project.build()
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and "Exception" not in result.stderr
+    assert "warnings gate: cannot read the baseline:" in result.stderr
+    assert words in result.stderr
+
+
+def test_baseline_that_cannot_be_written_is_a_clear_error(project: Project) -> None:
+    project.baseline.mkdir()
+    result = project.build("-E", "-D", "warnings_gate_update=1")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "warnings gate: cannot write warnings-baseline.txt" in result.stderr

@@ -16,12 +16,14 @@ from kvmcheck.rules._examples import diff, patch
 _COMMENT_START = re.compile(r"\s*(?:/\*+|\*+(?!/)|//+)")
 # A kernel-doc comment documents a function or type: it starts at column 0.
 _KERNEL_DOC = re.compile(r"/\*\*(?:\s|$)")
+# Repeats are bounded (no section number has nine parts): the re module keeps
+# a backtracking record for every pass of a repeated group.
 _SDM_NUMBER = re.compile(
     r"\b(?:SDM|APM)\b[^.;]{0,30}?\b(?:Vol(?:ume)?\.?\s*\d+[A-D]?\b"
-    r"|(?:Section|Sec\.|Chapter|Table|Figure)\s+\d+(?:[.-]\d+)*|\d+(?:\.\d+)+\b)"
+    r"|(?:Section|Sec\.|Chapter|Table|Figure)\s+\d+(?:[.-]\d+){0,8}|\d+(?:\.\d+){1,8}\b)"
     r"|\bVol(?:ume)?\.?\s*\d+[A-D]?\b"
     r"|\b(?:Table|Figure)\s+\d+-\d+"
-    r"|\b(?:Section|Chapter)\s+\d+(?:\.\d+)*\b[^.;]{0,30}?\b(?:SDM|APM)\b",
+    r"|\b(?:Section|Chapter)\s+\d+(?:\.\d+){0,8}\b[^.;]{0,30}?\b(?:SDM|APM)\b",
     re.IGNORECASE,
 )
 _LABEL = re.compile(r"\s*\w+:\s*(?:/\*.*)?$")

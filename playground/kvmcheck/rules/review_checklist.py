@@ -16,13 +16,15 @@ _NEW_API = re.compile(r"\s*#\s*define\s+(KVM_CAP_\w+|KVM_\w+(?=\s+_IO[RW]{0,2}\s
 # A struct member: type, name, optional [size] or :bits, and optionally a
 # comment after the semicolon (uAPI headers often document a member on its
 # own line).  Every optional whitespace run is followed by a distinct
-# character, so a line of blanks cannot make the match backtrack quadratically.
+# character, so a line of blanks cannot make the match backtrack quadratically;
+# the qualifier runs are bounded, as the re module keeps a record for every
+# pass of a repeat.
 _UNCLEAN_MEMBER = re.compile(
-    r"(?:\s+(?:(?:const|volatile)\s+)*"
+    r"(?:\s+(?:(?:const|volatile)\s+){0,8}"
     r"(?P<type>(?:unsigned\s+|signed\s+)?(?:long\s+long|long|int)(?:\s+int)?|unsigned|size_t"
     r"|ssize_t|bool|_Bool|[us](?:8|16|32|64)|u?int(?:8|16|32|64)_t)"
     r"[\s*]+\w+(?:\s*\[[^\]]*\])?(?:\s*:\s*\d+)?\s*;"
-    r"|\s+(?:(?:const|volatile|struct|union|enum)\s+)*(?P<pointer>\w+\s*\*+)\s*\w+\s*;)"
+    r"|\s+(?:(?:const|volatile|struct|union|enum)\s+){0,8}(?P<pointer>\w+\s*\*+)\s*\w+\s*;)"
     r"(?:\s*(?:/\*|//).*)?"
 )
 # module_param(var, ...), module_param_named(name, var, ...), module_param_cb(name, ops, &var, ...)
@@ -99,7 +101,7 @@ MODULE_PARAM_CONTEXT = "static int __init vmx_init(void)"
 
 def _defaults_on(name: str, context: PatchContext) -> bool:
     initializer = re.compile(
-        rf"\b{re.escape(name)}\b(?:\s+__\w+)*\s*=\s*(?:true|[1-9]\d*|-1)\s*;"
+        rf"\b{re.escape(name)}\b(?:\s+__\w+){{0,8}}\s*=\s*(?:true|[1-9]\d*|-1)\s*;"
     )
     return any(initializer.search(line.text)
                for file in context.files for line in file.added_lines())
