@@ -193,7 +193,7 @@ def test_second_check_reuses_the_runtime(session: Session, site_url: str) -> Non
     assert first["ok"] and second["ok"]
     for name in (*PYODIDE_FILES, "worker.js"):
         assert session.fetched(name) == 1, name
-    assert session.fetched(".whl") == 1
+    assert session.fetched("kvmcheck.zip") == 1
 
 
 def test_python_loads_on_first_interaction_only(session: Session, site_url: str) -> None:
