@@ -129,3 +129,30 @@ def test_editing_hides_a_stale_link(session: Session, site_url: str) -> None:
     outcome = run_check(page, lambda: page.locator(".patch-checker textarea").type("x"))
     assert outcome["ok"], outcome
     expect(page.locator(".patch-checker [data-share-link]")).to_be_hidden()
+
+
+def test_copy_puts_the_link_on_the_clipboard(browser, site_url: str) -> None:
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(f"{site_url}handbook/en/playground.html")
+    link = make_link(page)
+    page.click(".patch-checker button[data-action=copy]")
+    expect(page.locator(".patch-checker-status")).to_contain_text("Link copied.")
+    assert page.evaluate("navigator.clipboard.readText()") == link
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_handbook_examples_open_in_the_playground(session: Session, site_url: str,
+                                                  lang: str) -> None:
+    from kvmcheck.share import text_of
+
+    page = session.page
+    page.goto(f"{site_url}handbook/{lang}/maintainer-kvm-x86.html")
+    links = page.locator(f'a[href*="playground.html#{PREFIX}"]')
+    assert links.count() >= 1
+    href = links.first.evaluate("a => a.href")
+    assert href.startswith(f"{site_url}handbook/{lang}/playground.html#")
+    shared, outcome = open_link(session, href)
+    assert outcome["ok"], outcome
+    assert shared.input_value(".patch-checker textarea") == text_of(href.split("#", 1)[1])
