@@ -348,6 +348,172 @@ MESSAGES = {
         "shortest (the 'reverse Christmas tree'). It is a preference, not a requirement: "
         "dependencies between initializers come first.",
 
+    # --- code style (checkpatch.pl's checks) ---------------------------------
+    "trailing-whitespace":
+        "Trailing whitespace: remove the spaces or tabs at the end of this line.",
+    "trailing-whitespace.title": "No trailing whitespace",
+    "trailing-whitespace.explanation":
+        "Spaces and tabs at the end of a line are invisible in an editor but show up in "
+        "every diff, and git warns about them when the patch is applied. checkpatch.pl "
+        "reports them as errors. kvmcheck --fix removes them.",
+
+    "space-before-tab":
+        "A space before a tab: indent and align with tabs, and use spaces only after the last tab.",
+    "space-before-tab.title": "No space before a tab",
+    "space-before-tab.explanation":
+        "A space right before a tab is usually swallowed by the tab, so nobody sees it, but "
+        "it still changes the line in the diff and can shift the alignment. Align with tabs, "
+        "then spaces. kvmcheck --fix removes the spaces.",
+
+    "line-too-long":
+        "This line is {width} columns wide; kernel code stays within 100 (80 preferred).",
+    "line-too-long.title": "Lines stay within 100 columns",
+    "line-too-long.explanation":
+        "The kernel's limit is 80 columns, stretched to 100 where breaking a line would "
+        "make it harder to read; checkpatch.pl warns past 100. A message string is never "
+        "split to fit (people grep for it), and a URL may run long too.",
+
+    "space-after-keyword":
+        "Put a space between '{keyword}' and '(': '{keyword} ('.",
+    "space-after-keyword.title": "A space after if, for, while and switch",
+    "space-after-keyword.explanation":
+        "Keywords that take a parenthesized expression (if, for, while, switch) are "
+        "followed by a space, which sets them apart from function calls: 'if (x)', not "
+        "'if(x)'. sizeof, typeof and friends are written like functions.",
+
+    "space-before-paren":
+        "No space between '{name}' and its '(': write '{name}(...)'.",
+    "space-before-paren.title": "No space before a call's parenthesis",
+    "space-before-paren.explanation":
+        "Function calls, function declarations and function-like macros put the opening "
+        "parenthesis right after the name: 'kvm_vcpu_kick(vcpu)'. A space there is only "
+        "right after keywords such as if, for, while, switch and return.",
+
+    "operator-spacing":
+        "Spacing around '{operator}': one space on each side of assignments, comparisons "
+        "and logical operators, and the same on both sides of other binary operators.",
+    "operator-spacing.title": "Spaces around operators",
+    "operator-spacing.explanation":
+        "Assignments (=, +=, |=, ...), comparisons (==, !=, <=, >=) and logical operators "
+        "(&&, ||) have a space on each side. Other binary operators (+, -, <<, |, ...) may "
+        "go without spaces in a dense expression, but not with a space on one side only, "
+        "which reads like a unary operator. Unary operators, ++, --, . and -> take none.",
+
+    "comma-spacing":
+        "Put a space after each comma.",
+    "comma-spacing.title": "A space after every comma",
+    "comma-spacing.explanation":
+        "Arguments, parameters, initializers and declarations in a list are separated by "
+        "a comma and a space: 'foo(a, b)', not 'foo(a,b)'.",
+
+    "pointer-placement":
+        "'{written}': the '*' of a pointer goes with the name, as in 'int *p' or "
+        "'(struct foo *)'.",
+    "pointer-placement.title": "The '*' sticks to the name",
+    "pointer-placement.explanation":
+        "In a declaration the '*' belongs to the variable, not the type: 'int *a, b;' "
+        "declares one pointer and one int. Kernel style writes 'struct kvm *kvm', "
+        "'char *buf' and casts as '(u64 *)', never 'int* p' or 'int * p'.",
+
+    "brace-placement":
+        "Put the opening brace at the end of the previous line, after the condition or "
+        "the struct name.",
+    "brace-placement.else":
+        "Put 'else' on the same line as the closing brace: '}} else {{'.",
+    "brace-placement.space":
+        "Put a space between ')' or 'else' and '{{', and between '}}' and 'else'/'while'.",
+    "brace-placement.title": "Braces and else in kernel style",
+    "brace-placement.explanation":
+        "The opening brace of an if, for, while, switch, do, struct, union or enum goes at "
+        "the end of the line that opens the block, after a space; only function bodies "
+        "start with a brace on a line of its own. 'else' follows the closing brace on the "
+        "same line.",
+
+    "assign-in-if":
+        "Do not assign inside an 'if' condition: assign first, then test the result.",
+    "assign-in-if.title": "No assignment inside an if condition",
+    "assign-in-if.explanation":
+        "'if ((r = foo()))' hides a side effect in a test and looks like a mistyped '=='. "
+        "Kernel style puts the assignment on its own line and tests the variable after "
+        "it; checkpatch.pl reports it as an error.",
+
+    "printk-level":
+        "printk() without a log level: use pr_err(), pr_warn(), pr_info() and friends "
+        "(or their _once/_ratelimited forms).",
+    "printk-level.with-level":
+        "Use pr_{level}() instead of printk({kern} ...).",
+    "printk-level.title": "pr_<level>() rather than printk()",
+    "printk-level.explanation":
+        "A printk() without a KERN_<LEVEL> prefix is logged at the default level, which is "
+        "rarely what was meant. The pr_<level>() helpers always carry a level and KVM's "
+        "pr_fmt prefix; since KVM messages can be triggered by a guest, prefer "
+        "pr_*_once() or pr_*_ratelimited() for anything a guest can cause.",
+
+    "bug-on":
+        "New {call}(): KVM does not crash the host for a KVM bug. Use KVM_BUG_ON() (stops "
+        "the VM) or WARN_ON_ONCE() and recover.",
+    "bug-on.title": "No new BUG() or BUG_ON()",
+    "bug-on.explanation":
+        "BUG() takes the whole host down, with every other VM on it, for what is usually a "
+        "bug that affects one VM. KVM code uses KVM_BUG_ON(cond, kvm), which marks that VM "
+        "dead and makes its vCPUs exit, or WARN_ON_ONCE() with code that recovers. "
+        "checkpatch.pl warns about every new BUG() and BUG_ON().",
+
+    "bare-unsigned":
+        "Write 'unsigned int' rather than a bare 'unsigned'.",
+    "bare-unsigned.title": "'unsigned int', not 'unsigned'",
+    "bare-unsigned.explanation":
+        "A bare 'unsigned' means 'unsigned int', but spelling the type out reads better "
+        "next to 'unsigned long' and the u32/u64 types. Existing code has some; new code "
+        "spells it out.",
+
+    "static-init-zero":
+        "Do not initialize a static or global variable to 0, false or NULL: it starts "
+        "out zeroed.",
+    "static-init-zero.title": "Statics are not initialized to zero",
+    "static-init-zero.explanation":
+        "Static and global variables live in .bss and are zeroed before any code runs, so "
+        "'= 0', '= false' and '= NULL' add nothing. checkpatch.pl reports them as errors.",
+
+    "blank-after-declarations":
+        "Put a blank line between the declarations and the first statement.",
+    "blank-after-declarations.title": "A blank line after declarations",
+    "blank-after-declarations.explanation":
+        "The local variable declarations at the top of a block are separated from the "
+        "code that follows by one blank line, so the two are easy to tell apart.",
+
+    "extern-in-c":
+        "An 'extern' declaration in a .c file: declare it in a header both files include.",
+    "extern-in-c.title": "No extern declarations in .c files",
+    "extern-in-c.explanation":
+        "A declaration that a .c file copies from another file goes out of sync silently "
+        "when the definition changes. Declare it once, in a header included by the file "
+        "that defines it and by the files that use it, and the compiler checks both.",
+
+    # --- spelling ------------------------------------------------------------
+    "typo":
+        "'{word}' may be misspelled in the changelog: perhaps '{fix}'?",
+    "typo.comment":
+        "'{word}' may be misspelled in this comment: perhaps '{fix}'?",
+    "typo.unavailable":
+        "Typos were not checked: this kvmcheck was built without its typo list "
+        "(codespell's dictionary); reinstall it with codespell available.",
+    "typo.title": "No typos in the changelog and comments",
+    "typo.explanation":
+        "A typo in a changelog or comment stays in the kernel's history and makes the text "
+        "harder to search. kvmcheck looks words up in codespell's dictionary of common "
+        "misspellings, built into kvmcheck when it is installed; identifiers and names in "
+        "capitals are not checked.",
+
+    "repeated-word":
+        "'{word} {word}': a word repeated in the changelog.",
+    "repeated-word.comment":
+        "'{word} {word}': a word repeated in this comment.",
+    "repeated-word.title": "No repeated words",
+    "repeated-word.explanation":
+        "A word written twice in a row ('the the', 'to to'), often across a line break "
+        "after rewording, is the most common slip in changelogs and comments.",
+
     # --- review checklist ---------------------------------------------------
     "uapi-undocumented":
         "New uAPI {name} must be documented in Documentation/virt/kvm/api.rst in the same "

@@ -1,0 +1,563 @@
+"""The kernel coding style on added C lines (handbook: maintainer-kvm-x86#coding-style).
+
+The checks checkpatch.pl makes that KVM patches trip, on the ``+`` lines of
+``.c`` and ``.h`` files of KVM host code and the KVM selftests.  Each rule is
+tuned so that accepted KVM patches stay clean: checkpatch.pl's own output on
+the real-patch corpus and on injected faults is the reference (``make bench``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kvmcheck import paths as P
+from kvmcheck.c_source import CodeLine, split_lines
+from kvmcheck.context import PatchContext
+from kvmcheck.model import FileDiff, Hunk, Line
+from kvmcheck.registry import Finding, Rule, rule
+from kvmcheck.rules._examples import diff, patch
+
+SECTION = "maintainer-kvm-x86#coding-style"
+MAX_COLUMNS = 100
+TAB_WIDTH = 8
+
+_C_FILE = re.compile(r".*\.[ch]")
+
+
+def _added(lines: str, removed: str = "", path: str = "arch/x86/kvm/x86.c") -> str:
+    """An example patch adding ``lines`` to ``path``."""
+    return patch(diffs=diff(path=path, added=lines, removed=removed))
+
+
+# --- which lines ---------------------------------------------------------------------
+
+
+def c_files(context: PatchContext) -> Iterator[FileDiff]:
+    """The C sources and headers of KVM host code and selftests in the patch."""
+    if not context.is_kvm:
+        return
+    for file in context.patch.files:
+        if P.is_kvm_host(file.path) and _C_FILE.fullmatch(file.path):
+            yield file
+
+
+def _removed(context: PatchContext, strip: bool) -> frozenset[str]:
+    return frozenset(line.text.strip() if strip else line.text
+                     for file in context.patch.files for line in file.removed_lines())
+
+
+def _new_lines(hunk: Hunk, removed: frozenset[str], strip: bool) -> list[Line]:
+    """Added lines the author wrote: not ones moved unchanged from elsewhere."""
+    return [line for line in hunk.added
+            if (line.text.strip() if strip else line.text) not in removed]
+
+
+def whitespace_lines(context: PatchContext) -> Iterator[tuple[FileDiff, Line]]:
+    """Added lines whose whitespace the author chose (moved lines that kept
+    their exact text are left alone)."""
+    removed = _removed(context, strip=False)
+    for file in c_files(context):
+        for hunk in file.hunks:
+            for line in _new_lines(hunk, removed, strip=False):
+                yield file, line
+
+
+def code_lines(context: PatchContext) -> Iterator[tuple[FileDiff, CodeLine]]:
+    """Written added lines, split into code and comment; code moved or only
+    re-indented keeps whatever style it had."""
+    removed = _removed(context, strip=True)
+    for file in c_files(context):
+        for hunk in file.hunks:
+            written = {id(line) for line in _new_lines(hunk, removed, strip=True)}
+            for code_line in split_lines(hunk.added):
+                if id(code_line.line) in written:
+                    yield file, code_line
+
+
+def columns(text: str) -> int:
+    """The width of ``text`` with tabs expanded to 8 columns."""
+    return len(text.expandtabs(TAB_WIDTH))
+
+
+# --- whitespace ----------------------------------------------------------------------
+
+
+@rule(
+    "trailing-whitespace", "warning", SECTION,
+    bad=_added("\treturn -EINVAL;  "),
+    good=_added("\treturn -EINVAL;"),
+)
+def trailing_whitespace(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
+    """No spaces or tabs at the end of a line: git and every reviewer's editor show them."""
+    for _file, line in whitespace_lines(context):
+        if line.text != line.text.rstrip(" \t"):
+            yield rule_.finding(line.lineno)
+
+
+_SPACE_BEFORE_TAB = re.compile(r"(?<=\S) +\t")
+
+
+@rule(
+    "space-before-tab", "warning", SECTION,
+    bad=_added("\tint r; \t/* result */"),
+    good=_added("\tint r;\t/* result */"),
+)
+def space_before_tab(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
+    """A space before a tab is invisible and changes the alignment.
+
+    Leading whitespace that starts with spaces is ``indent-spaces``' finding.
+    """
+    for _file, line in whitespace_lines(context):
+        text = line.text
+        if text.startswith(" "):
+            continue
+        if " \t" in text[:len(text) - len(text.lstrip())] or _SPACE_BEFORE_TAB.search(text):
+            yield rule_.finding(line.lineno)
+
+
+# --- line length ----------------------------------------------------------------------
+
+_URL = re.compile(r"\b[a-z]+://")
+
+
+def _too_long_for_a_reason(code_line: CodeLine) -> bool:
+    """Lines checkpatch lets run long: a user-visible string that starts
+    before the limit (never split, so it can be grepped) and URLs."""
+    text = code_line.line.text
+    quote = code_line.code.find('"')
+    if quote >= 0 and columns(text[:quote]) < MAX_COLUMNS:
+        return True
+    return _URL.search(text) is not None
+
+
+@rule(
+    "line-too-long", "warning", SECTION,
+    bad=_added("\treturn kvm_frobnicate_the_vcpu_state(vcpu, KVM_FROB_ALL_REGISTERS, "
+               "KVM_FROB_FLAG_SYNC | KVM_FROB_FLAG_FORCE);"),
+    good=_added("\treturn kvm_frobnicate_the_vcpu_state(vcpu, KVM_FROB_ALL_REGISTERS,\n"
+                "\t\t\t\t\t    KVM_FROB_FLAG_SYNC | KVM_FROB_FLAG_FORCE);"),
+)
+def line_too_long(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
+    """Lines stay within 100 columns (80 is still preferred), strings apart."""
+    for _file, code_line in code_lines(context):
+        width = columns(code_line.line.text.rstrip())
+        if width > MAX_COLUMNS and not _too_long_for_a_reason(code_line):
+            yield rule_.finding(code_line.line.lineno, width=width)
+
+
+# --- spacing --------------------------------------------------------------------------
+
+_KEYWORD_PAREN = re.compile(r"\b(if|for|while|switch)\(")
+
+
+@rule(
+    "space-after-keyword", "warning", SECTION,
+    bad=_added("\tif(!vcpu)\n\t\treturn -EINVAL;"),
+    good=_added("\tif (!vcpu)\n\t\treturn -EINVAL;"),
+)
+def space_after_keyword(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
+    """``if``, ``for``, ``while`` and ``switch`` are not functions: a space before ``(``."""
+    for _file, code_line in code_lines(context):
+        match = _KEYWORD_PAREN.search(code_line.code)
+        if match:
+            yield rule_.finding(code_line.line.lineno, keyword=match.group(1))
+
+
+_NAME_SPACE_PAREN = re.compile(r"\b([A-Za-z_]\w*)\s+\(")
+# Words a space before "(" is right after: keywords, attributes and asm.
+_SPACED_WORDS = frozenset((
+    "if", "for", "while", "switch", "return", "case", "volatile", "__volatile__",
+    "__attribute__", "format", "__extension__", "asm", "__asm__", "scoped_guard", "else",
+    "do", "goto", "__must_hold", "__acquires", "__releases",
+))
+_TYPE_WORDS = frozenset((
+    "void", "char", "short", "int", "long", "float", "double", "signed", "unsigned", "bool",
+    "u8", "u16", "u32", "u64", "s8", "s16", "s32", "s64", "__u8", "__u16", "__u32", "__u64",
+    "__s8", "__s16", "__s32", "__s64", "__le16", "__le32", "__le64", "__be16", "__be32",
+    "__be64", "const", "static", "inline", "__always_inline", "noinline", "extern",
+    "__init", "__exit", "__noreturn", "__cold", "notrace", "noinstr", "asmlinkage",
+    "__visible",
+))
+_PREPROCESSOR = re.compile(r"\s*#\s*(\w+)")
+
+
+def is_type_word(word: str) -> bool:
+    return word in _TYPE_WORDS or word.endswith("_t")
+
+
+def _ends_with_type(before: str) -> bool:
+    """``before`` ends with a type: what precedes a function pointer's ``(``."""
+    words = re.findall(r"[A-Za-z_]\w*|\S", before)
+    if not words:
+        return False
+    last = words[-1]
+    if last == "*":
+        return True
+    if is_type_word(last):
+        return True
+    return len(words) >= 2 and words[-2] in ("struct", "union", "enum")
+
+
+@rule(
+    "space-before-paren", "warning", SECTION,
+    bad=_added("\treturn kvm_get_foo (index);"),
+    good=_added("\treturn kvm_get_foo(index);"),
+)
+def space_before_paren(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
+    """A function call or declaration has no space before its ``(``."""
+    for _file, code_line in code_lines(context):
+        code = code_line.code
+        directive = _PREPROCESSOR.match(code)
+        if directive and directive.group(1) in ("define", "if", "elif", "include"):
+            # "#define FOO (1 << 3)": the space says it is not a parameter list.
+            continue
+        for match in _NAME_SPACE_PAREN.finditer(code):
+            name = match.group(1)
+            if name in _SPACED_WORDS:
+                continue
+            if _ends_with_type(code[:match.end(1)]):
+                continue
+            yield rule_.finding(code_line.line.lineno, name=name)
+            break
+
+
+_OPERATOR = re.compile(
+    r"<<=|>>=|->|\+\+|--|<<|>>|<=|>=|==|!=|&&|\|\||[-+*/%&|^]=|[=<>+\-*/%&|^!~?:]"
+)
+# Operators that always take a space on both sides in kernel code.
+_SPACED_BOTH = frozenset(("=", "==", "!=", "<=", ">=", "&&", "||", "+=", "-=", "*=", "/=",
+                          "%=", "&=", "|=", "^=", "<<=", ">>="))
+# Binary operators that may go without spaces but not with one only on one side.
+_CONSISTENT = frozenset(("+", "-", "/", "%", "|", "^", "<<", ">>"))
+# What makes a following "+"/"-" unary rather than binary.
+_UNARY_AFTER = re.compile(r"(?:[-+*/%&|^!~=<>?:,;(\[{]|\breturn|\bcase|\bsizeof|^)\s*$")
+
+
+def _operator_problem(code: str, match: re.Match[str]) -> bool:
+    operator = match.group()
+    start, end = match.span()
+    before = code[start - 1] if start > 0 else ""
+    after = code[end] if end < len(code) else ""
+    space_before = before in (" ", "\t")
+    space_after = after in (" ", "\t", "")
+    if operator in _SPACED_BOTH:
+        return not (space_before and space_after)
+    if operator in _CONSISTENT:
+        if operator in ("+", "-") and _UNARY_AFTER.search(code[:start]):
+            return False
+        return space_before != space_after and start > len(code) - len(code.lstrip())
+    return False
+
+
+@rule(
+    "operator-spacing", "warning", SECTION,
+    bad=_added("\tr=kvm_get_foo(index);"),
+    good=_added("\tr = kvm_get_foo(index);"),
+)
+def operator_spacing(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
+    """Spaces around ``=``, comparisons and ``&&``/``||``; the same on both
+    sides of other binary operators."""
+    for _file, code_line in code_lines(context):
+        code = code_line.code
+        directive = _PREPROCESSOR.match(code)
+        if directive and directive.group(1) in ("include", "error", "warning", "pragma"):
+            continue
+        for match in _OPERATOR.finditer(code):
+            if _operator_problem(code, match):
+                yield rule_.finding(code_line.line.lineno, operator=match.group())
+                break
+
+
+_COMMA_NO_SPACE = re.compile(r",(?=[^\s)\]}])")
+
+
+@rule(
+    "comma-spacing", "warning", SECTION,
+    bad=_added("\treturn kvm_set_foo(vcpu,index);"),
+    good=_added("\treturn kvm_set_foo(vcpu, index);"),
+)
+def comma_spacing(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
+    """A space after every comma."""
+    for _file, code_line in code_lines(context):
+        if _COMMA_NO_SPACE.search(code_line.code):
+            yield rule_.finding(code_line.line.lineno)
+
+
+_STAR = re.compile(
+    r"(?:\b(?:struct|union|enum)\s+[A-Za-z_]\w*|\b([A-Za-z_]\w*))"
+    r"([ \t]*)(\*+)([ \t]*)(?=[A-Za-z_(),])"
+)
+# The start of a declaration or cast: where a type may begin.
+_DECLARATION_START = re.compile(
+    r"(?:^\s*|[(,;{]\s*|\b(?:const|static|extern|inline|unsigned|signed|volatile)\s+)$"
+)
+
+
+@rule(
+    "pointer-placement", "warning", SECTION,
+    bad=_added("\tstruct kvm_vcpu * vcpu = kvm_get_vcpu(kvm, 0);"),
+    good=_added("\tstruct kvm_vcpu *vcpu = kvm_get_vcpu(kvm, 0);"),
+)
+def pointer_placement(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
+    """The ``*`` of a pointer declaration sticks to the name: ``int *p``."""
+    for _file, code_line in code_lines(context):
+        code = code_line.code
+        for match in _STAR.finditer(code):
+            word, before, _stars, after = match.groups()
+            if word is not None and not is_type_word(word):
+                continue
+            if word in ("const", "static", "extern", "inline", "unsigned", "signed"):
+                continue
+            if not _DECLARATION_START.search(code[:match.start()]):
+                continue
+            names_follow = code[match.end():match.end() + 1].isidentifier()
+            # "int * p" and "int* p", "int*p", "(u64*)"; "int *p" is right.
+            if not before or (after and names_follow):
+                yield rule_.finding(code_line.line.lineno, written=match.group().strip())
+                break
+
+
+# --- braces ---------------------------------------------------------------------------
+
+_CONTROL = re.compile(r"\s*(?:\}\s*)?(?:if|for|while|switch|else(?:\s+if)?|do)\b")
+_AGGREGATE_HEAD = re.compile(r"(?:typedef\s+)?(?:struct|union|enum)(?:\s+[A-Za-z_]\w*)?\s*")
+_ELSE_ALONE = re.compile(r"\s*else\b")
+_CLOSE_ALONE = re.compile(r"\s*\}\s*")
+_BRACE_SPACING = re.compile(r"\)\{|\}(?:else|while)\b|\belse\{")
+
+
+def _brace_finding(previous: CodeLine, current: CodeLine) -> str | None:
+    """The variant of ``brace-placement`` that ``current`` breaks ("" for the
+    misplaced opening brace), None if none;
+    ``previous`` is the added line directly above it."""
+    before = previous.code.rstrip()
+    code = current.code.rstrip()
+    if code.strip() == "{":
+        control = _CONTROL.match(before) and not before.endswith(";")
+        # Indented: inside a function, where a "{" alone after a condition
+        # (or a loop macro) belongs on that line; function bodies start at column 0.
+        continued = code.startswith(("\t", " ")) and before.endswith(")")
+        if control or continued or _AGGREGATE_HEAD.fullmatch(before):
+            return ""
+    if _ELSE_ALONE.match(code) and _CLOSE_ALONE.fullmatch(before):
+        return "else"
+    return None
+
+
+@rule(
+    "brace-placement", "warning", SECTION,
+    variants=("else", "space"),
+    bad=_added("\tif (!vcpu)\n\t{\n\t\tr = -EINVAL;\n\t\tgoto out;\n\t}"),
+    good=_added("\tif (!vcpu) {\n\t\tr = -EINVAL;\n\t\tgoto out;\n\t}"),
+)
+def brace_placement(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
+    """Kernel brace style: ``{`` ends the ``if``/``for``/``struct`` line, ``else``
+    follows ``}`` on the same line, and a space separates them."""
+    removed = _removed(context, strip=True)
+    for file in c_files(context):
+        for hunk in file.hunks:
+            written = {id(line) for line in _new_lines(hunk, removed, strip=True)}
+            previous: CodeLine | None = None
+            for current in split_lines(hunk.added):
+                lineno = current.line.lineno
+                follows = previous is not None and lineno is not None \
+                    and previous.line.lineno == lineno - 1
+                if id(current.line) in written:
+                    variant = _brace_finding(previous, current) if follows else None
+                    if variant is None and _BRACE_SPACING.search(current.code):
+                        variant = "space"
+                    if variant is not None:
+                        yield rule_.finding(lineno, variant or None)
+                previous = current
+
+
+# --- statements -----------------------------------------------------------------------
+
+_IF_START = re.compile(r"\bif\s*\(")
+_ASSIGNMENT = re.compile(r"(?<![=!<>+\-*/%&|^])=(?!=)")
+
+
+def _condition(lines: list[CodeLine], index: int, start: int) -> str:
+    """The ``if (...)`` condition opened at column ``start`` of ``lines[index]``,
+    followed over the lines directly after it until its parentheses close."""
+    depth = 0
+    text: list[str] = []
+    code = lines[index].code[start:]
+    while True:
+        for position, char in enumerate(code):
+            if char == "(":
+                depth += 1
+            elif char == ")":
+                depth -= 1
+                if depth == 0:
+                    text.append(code[:position + 1])
+                    return " ".join(text)
+        text.append(code)
+        lineno = lines[index].line.lineno
+        index += 1
+        if index >= len(lines) or lineno is None or lines[index].line.lineno != lineno + 1:
+            return " ".join(text)
+        code = lines[index].code
+
+
+@rule(
+    "assign-in-if", "warning", SECTION,
+    bad=_added("\tif ((r = kvm_get_foo(index)))\n\t\treturn r;"),
+    good=_added("\tr = kvm_get_foo(index);\n\tif (r)\n\t\treturn r;"),
+)
+def assign_in_if(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
+    """Assign first, then test: no assignment inside an ``if`` condition."""
+    removed = _removed(context, strip=True)
+    for file in c_files(context):
+        for hunk in file.hunks:
+            written = {id(line) for line in _new_lines(hunk, removed, strip=True)}
+            lines = list(split_lines(hunk.added))
+            for index, code_line in enumerate(lines):
+                if id(code_line.line) not in written:
+                    continue
+                match = _IF_START.search(code_line.code)
+                if match and _ASSIGNMENT.search(_condition(lines, index, match.end() - 1)):
+                    yield rule_.finding(code_line.line.lineno)
+
+
+_PRINTK = re.compile(r"\bprintk\s*\(\s*(KERN_([A-Z]+))?")
+_PR_LEVEL = {"EMERG": "emerg", "ALERT": "alert", "CRIT": "crit", "ERR": "err",
+             "WARNING": "warn", "NOTICE": "notice", "INFO": "info", "DEBUG": "debug",
+             "CONT": "cont"}
+
+
+@rule(
+    "printk-level", "warning", SECTION,
+    variants=("with-level",),
+    bad=_added('\tprintk("kvm: unknown index %u\\n", index);'),
+    good=_added('\tpr_warn_once("unknown index %u\\n", index);'),
+)
+def printk_level(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
+    """Use ``pr_<level>()`` (or ``pr_*_once``/``_ratelimited``), not a bare ``printk()``."""
+    for file, code_line in code_lines(context):
+        if file.path.startswith(P.SELFTESTS):
+            continue
+        match = _PRINTK.search(code_line.code)
+        if not match:
+            continue
+        if match.group(1):
+            level = _PR_LEVEL.get(match.group(2), match.group(2).lower())
+            yield rule_.finding(code_line.line.lineno, "with-level", level=level,
+                                kern=match.group(1))
+        else:
+            yield rule_.finding(code_line.line.lineno)
+
+
+_BUG = re.compile(r"\b(BUG_ON|BUG)\s*\(")
+
+
+@rule(
+    "bug-on", "warning", SECTION,
+    bad=_added("\tBUG_ON(index >= ARRAY_SIZE(vcpu->arch.foo));"),
+    good=_added("\tif (KVM_BUG_ON(index >= ARRAY_SIZE(vcpu->arch.foo), vcpu->kvm))\n"
+                "\t\treturn -EIO;"),
+)
+def bug_on(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
+    """Never crash the host for a KVM bug: ``KVM_BUG_ON()`` or ``WARN_ON_ONCE()``."""
+    for file, code_line in code_lines(context):
+        if file.path.startswith(P.SELFTESTS):
+            continue
+        match = _BUG.search(code_line.code)
+        if match:
+            yield rule_.finding(code_line.line.lineno, call=match.group(1))
+
+
+_BARE_UNSIGNED = re.compile(r"\bunsigned\b(?!\s+(?:char|short|int|long)\b)")
+
+
+@rule(
+    "bare-unsigned", "info", SECTION,
+    bad=_added("\tunsigned i;\n\n\tfor (i = 0; i < nr; i++)\n\t\tkvm_get_foo(i);"),
+    good=_added("\tunsigned int i;\n\n\tfor (i = 0; i < nr; i++)\n\t\tkvm_get_foo(i);"),
+)
+def bare_unsigned(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
+    """Write ``unsigned int``, not ``unsigned`` alone."""
+    for _file, code_line in code_lines(context):
+        if _BARE_UNSIGNED.search(code_line.code):
+            yield rule_.finding(code_line.line.lineno)
+
+
+_ZERO_INIT = re.compile(
+    r"(?:static\s+)?(?:(?:const|volatile|__read_mostly|__ro_after_init)\s+)*"
+    r"(?:(?:struct|union|enum)\s+)?[A-Za-z_]\w*(?:\s+\**|\s*\*+\s*)[A-Za-z_]\w*"
+    r"(?:\s+(?:__read_mostly|__ro_after_init|__initdata))*"
+    r"\s*=\s*(?:(?:0[xX])?0+[uUlL]*|NULL|false)\s*;"
+)
+
+
+@rule(
+    "static-init-zero", "warning", SECTION,
+    bad=_added("static bool kvm_frob_enabled = false;", path="arch/x86/kvm/x86.c"),
+    good=_added("static bool kvm_frob_enabled;", path="arch/x86/kvm/x86.c"),
+)
+def static_init_zero(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
+    """Statics and globals start out zeroed: no ``= 0``, ``= false`` or ``= NULL``."""
+    for _file, code_line in code_lines(context):
+        code = code_line.code
+        # A global starts at column 0; a local only counts when static.
+        static = code[:1].isalpha() or code.lstrip().startswith("static ")
+        if static and _ZERO_INIT.fullmatch(code.strip()):
+            yield rule_.finding(code_line.line.lineno)
+
+
+# A local declaration: type words, a name, maybe an array size and an
+# initializer, ending the line with ";".
+_DECLARATION = re.compile(
+    r"\t+(?!(?:return|goto|break|continue|case|default|else|do|if|while|for|switch)\b)"
+    r"(?:(?:const|static|unsigned|signed|volatile|struct|union|enum|register)\s+)*"
+    r"[A-Za-z_]\w*(?:\s+\**|\s*\*+\s*)[A-Za-z_]\w*(?:\[[^\]]*\])?"
+    r"(?:\s*,\s*\**[A-Za-z_]\w*(?:\[[^\]]*\])?)*(?:\s*=\s*[^;]+)?;\s*"
+)
+_NOT_A_STATEMENT = re.compile(r"\s*(?:$|\}|#|[A-Za-z_]\w*:(?!:)|\*|/)")
+
+
+def _indent(text: str) -> str:
+    return text[:len(text) - len(text.lstrip())]
+
+
+@rule(
+    "blank-after-declarations", "warning", SECTION,
+    bad=_added("\tint r;\n\tr = kvm_get_foo(index);"),
+    good=_added("\tint r;\n\n\tr = kvm_get_foo(index);"),
+)
+def blank_after_declarations(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
+    """A blank line separates a block's declarations from its first statement."""
+    removed = _removed(context, strip=True)
+    for file in c_files(context):
+        for hunk in file.hunks:
+            written = {id(line) for line in _new_lines(hunk, removed, strip=True)}
+            lines = list(split_lines(hunk.added))
+            for previous, current in zip(lines, lines[1:], strict=False):
+                if previous.line.lineno is None or \
+                        current.line.lineno != previous.line.lineno + 1:
+                    continue
+                if id(current.line) not in written and id(previous.line) not in written:
+                    continue
+                if previous.comment or not _DECLARATION.fullmatch(previous.code):
+                    continue
+                if _DECLARATION.fullmatch(current.code) or _NOT_A_STATEMENT.match(current.code):
+                    continue
+                if _indent(current.code) != _indent(previous.code):
+                    continue
+                yield rule_.finding(current.line.lineno)
+
+
+_EXTERN = re.compile(r"\s*extern\s")
+
+
+@rule(
+    "extern-in-c", "warning", SECTION,
+    bad=_added("extern bool kvm_frob_enabled;", path="arch/x86/kvm/x86.c"),
+    good=_added("extern bool kvm_frob_enabled;", path="arch/x86/kvm/x86.h"),
+)
+def extern_in_c(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
+    """Declarations shared between files go in a header, not ``extern`` in a ``.c``."""
+    for file, code_line in code_lines(context):
+        if file.path.endswith(".c") and _EXTERN.match(code_line.code):
+            yield rule_.finding(code_line.line.lineno)

@@ -1,0 +1,131 @@
+"""Typos and repeated words in the changelog and in added comments
+(handbook: maintainer-kvm-x86#changelog).
+
+Misspellings come from codespell's maintained dictionary, packed into
+kvmcheck at build time (``kvmcheck.typos``); words that look like code
+(identifiers, paths, all-caps names) are never looked up.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kvmcheck import typos
+from kvmcheck.context import PatchContext
+from kvmcheck.model import Line
+from kvmcheck.registry import Finding, Rule, rule
+from kvmcheck.rules._examples import BODY, diff, patch
+from kvmcheck.rules.code_style import code_lines
+
+SECTION = "maintainer-kvm-x86#changelog"
+
+# A word of prose: letters (with one apostrophe), not part of an identifier,
+# a path, a function call, a number or an option.
+_WORD = re.compile(r"(?<![\w'/.\\-])[A-Za-z]+(?:'[A-Za-z]+)?(?![\w(/\\-]|\.\w)")
+_REPEATED = re.compile(r"\b([A-Za-z]+) (\1)\b", re.IGNORECASE)
+_HEX = re.compile(r"[0-9a-fA-F]{2,}")
+# Repeated words that are right ("had had", "that that"), or hex bytes
+# that are words too (checkpatch.pl's list).
+_REPEAT_OK = frozenset(("long", "that", "had"))
+_HEX_WORDS = frozenset(("add", "added", "bad", "be"))
+
+
+def _lookup_form(word: str) -> str | None:
+    """The lower-case form to look up: None for ALL-CAPS or mixed-case names."""
+    if word.islower():
+        return word
+    if word[0].isupper() and word[1:].islower():
+        return word.lower()
+    return None
+
+
+def _texts(context: PatchContext) -> Iterator[tuple[Line, str, str | None]]:
+    """(line, text, variant) for the shortlog, the changelog prose and the
+    comments of added code (variant ``comment``)."""
+    patch = context.patch
+    if patch.is_commit:
+        subject = patch.subject
+        if subject is not None and subject.description:
+            yield Line(subject.description, subject.lineno), subject.description, None
+        for line in context.prose:
+            yield line, line.text, None
+    for _file, code_line in code_lines(context):
+        comment = code_line.comment.strip(" \t*/")
+        if comment:
+            yield code_line.line, comment, "comment"
+
+
+def _with_case(fix: str, word: str) -> str:
+    return fix[:1].upper() + fix[1:] if word[:1].isupper() else fix
+
+
+@rule(
+    "typo", "warning", SECTION,
+    variants=("comment", "unavailable"),
+    severities=("warning", "info"),
+    bad=patch(body="Return -EINVAL from kvm_get_foo() when userspace passes an unknown\n"
+                   "index, instead of reading past the end of the array.  The ioctl\n"
+                   "handler trusts the index it is given, wich lets the host read memory\n"
+                   "it does not own."),
+    good=patch(),
+)
+def typo(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
+    """Misspelled words in the shortlog, the changelog and new comments, from
+    codespell's dictionary."""
+    texts = list(_texts(context))
+    if not texts:
+        return
+    if not typos.available():
+        yield rule_.finding(texts[0][0].lineno, "unavailable", "info")
+        return
+    for line, text, variant in texts:
+        seen: set[str] = set()
+        for match in _WORD.finditer(text):
+            word = match.group()
+            form = _lookup_form(word)
+            if form is None or form in seen or len(form) < 3:
+                continue
+            seen.add(form)
+            fix = typos.correction(form)
+            if fix is not None:
+                yield rule_.finding(line.lineno, variant, word=word,
+                                    fix=_with_case(fix, word))
+
+
+def _repeats(text: str) -> Iterator[str]:
+    for match in _REPEATED.finditer(text):
+        word = match.group(1)
+        start, end = match.start(), match.end()
+        if start > 0 and not text[start - 1].isspace() and text[start - 1] not in "(\"'":
+            continue
+        if end < len(text) and text[end] not in " \t.,;:?!)":
+            continue
+        lower = word.lower()
+        if lower in _REPEAT_OK or (_HEX.fullmatch(word) and lower not in _HEX_WORDS):
+            continue
+        yield word
+
+
+@rule(
+    "repeated-word", "warning", SECTION,
+    variants=("comment",),
+    bad=patch(body=BODY.replace("past the end", "past the the end")),
+    good=patch(diffs=diff(added="\t/* Check the index: the caller does not. */\n"
+                                "\treturn -EINVAL;")),
+)
+def repeated_word(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
+    """A word written twice in a row ("the the"), in the changelog or a new comment,
+    also across a line break."""
+    previous: tuple[Line, str] | None = None
+    for line, text, variant in _texts(context):
+        for word in _repeats(text):
+            yield rule_.finding(line.lineno, variant, word=word)
+        words = text.split()
+        if previous is not None and words and previous[0].lineno is not None \
+                and line.lineno == previous[0].lineno + 1:
+            last = previous[1]
+            if words[0].lower() == last.lower() and words[0].isalpha() \
+                    and last.lower() not in _REPEAT_OK:
+                yield rule_.finding(line.lineno, variant, word=words[0])
+        previous = (line, words[-1]) if words else None

@@ -1,0 +1,59 @@
+"""Look words up in the typo list built from codespell's dictionary.
+
+The list (``kvmcheck/data/typos.txt``) is generated at build time by
+``playground/build_typos.py`` and shipped as package data; it is not in the
+repository.  It is read on the first lookup only, and searched in place: the
+lines are sorted, so a binary search over the text finds a word without
+building a table of 60,000 entries (a one-patch run stays quick).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data" / "typos.txt"
+
+_text: str | None = None
+
+
+def available() -> bool:
+    """Whether this installation ships the typo list."""
+    return DATA.is_file()
+
+
+def source() -> str | None:
+    """Where the list came from (its header line), None when it is missing."""
+    if not available():
+        return None
+    with DATA.open(encoding="utf-8") as data:
+        return data.readline().lstrip("# ").strip()
+
+
+def _load() -> str:
+    global _text
+    if _text is None:
+        _text = DATA.read_text(encoding="utf-8") if available() else ""
+    return _text
+
+
+def correction(word: str) -> str | None:
+    """The suggested spelling(s) of ``word`` (lower case), None if it is not a known typo."""
+    text = _load()
+    # Binary search over the sorted lines: ``low`` is always the start of a
+    # line, ``high`` the start of a line or the end of the text.
+    low = text.find("\n") + 1 if text.startswith("#") else 0
+    high = len(text)
+    while low < high:
+        newline = text.rfind("\n", low, (low + high) // 2)
+        start = low if newline < 0 else newline + 1
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        arrow = text.find("->", start, end)
+        key = text[start:arrow] if arrow >= 0 else text[start:end]
+        if key == word:
+            return text[arrow + 2:end]
+        if key < word:
+            low = end + 1
+        else:
+            high = start
+    return None
