@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from kvmcheck import paths as P
 from kvmcheck.c_source import CodeLine, split_lines
@@ -533,7 +534,7 @@ def blank_after_declarations(rule_: Rule, context: PatchContext) -> Iterator[Fin
         for hunk in file.hunks:
             written = {id(line) for line in _new_lines(hunk, removed, strip=True)}
             lines = list(split_lines(hunk.added))
-            for previous, current in zip(lines, lines[1:], strict=False):
+            for previous, current in pairwise(lines):
                 if previous.line.lineno is None or \
                         current.line.lineno != previous.line.lineno + 1:
                     continue
