@@ -48,10 +48,15 @@ def _removed(context: PatchContext, strip: bool) -> frozenset[str]:
                      for file in context.patch.files for line in file.removed_lines())
 
 
+# Shorter lines ("{", "}", "break;") are not evidence that code was moved.
+_MOVED_MIN = 8
+
+
 def _new_lines(hunk: Hunk, removed: frozenset[str], strip: bool) -> list[Line]:
     """Added lines the author wrote: not ones moved unchanged from elsewhere."""
     return [line for line in hunk.added
-            if (line.text.strip() if strip else line.text) not in removed]
+            if len(line.text.strip()) < _MOVED_MIN
+            or (line.text.strip() if strip else line.text) not in removed]
 
 
 def whitespace_lines(context: PatchContext) -> Iterator[tuple[FileDiff, Line]]:
@@ -170,7 +175,7 @@ _NAME_SPACE_PAREN = re.compile(r"\b([A-Za-z_]\w*)\s+\(")
 _SPACED_WORDS = frozenset((
     "if", "for", "while", "switch", "return", "case", "volatile", "__volatile__",
     "__attribute__", "format", "__extension__", "asm", "__asm__", "scoped_guard", "else",
-    "do", "goto", "__must_hold", "__acquires", "__releases",
+    "do", "goto", "elif", "__must_hold", "__acquires", "__releases",
 ))
 _TYPE_WORDS = frozenset((
     "void", "char", "short", "int", "long", "float", "double", "signed", "unsigned", "bool",
@@ -210,7 +215,7 @@ def space_before_paren(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     for _file, code_line in code_lines(context):
         code = code_line.code
         directive = _PREPROCESSOR.match(code)
-        if directive and directive.group(1) in ("define", "if", "elif", "include"):
+        if directive and directive.group(1) in ("define", "include"):
             # "#define FOO (1 << 3)": the space says it is not a parameter list.
             continue
         for match in _NAME_SPACE_PAREN.finditer(code):
@@ -485,8 +490,7 @@ def bare_unsigned(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
 
 
 _ZERO_INIT = re.compile(
-    r"(?:static\s+)?(?:(?:const|volatile|__read_mostly|__ro_after_init)\s+)*"
-    r"(?:(?:struct|union|enum)\s+)?[A-Za-z_]\w*(?:\s+\**|\s*\*+\s*)[A-Za-z_]\w*"
+    r"(?:[A-Za-z_]\w*\s+)+\**\s*[A-Za-z_]\w*"
     r"(?:\s+(?:__read_mostly|__ro_after_init|__initdata))*"
     r"\s*=\s*(?:(?:0[xX])?0+[uUlL]*|NULL|false)\s*;"
 )
@@ -518,6 +522,17 @@ _DECLARATION = re.compile(
 _NOT_A_STATEMENT = re.compile(r"\s*(?:$|\}|#|[A-Za-z_]\w*:(?!:)|\*|/)")
 
 
+def _removed_pairs(context: PatchContext) -> frozenset[tuple[str, str]]:
+    """Pairs of directly following removed lines: code moved as it was."""
+    pairs = set()
+    for file in context.patch.files:
+        for hunk in file.hunks:
+            for first, second in pairwise(hunk.removed):
+                if first.lineno is not None and second.lineno == first.lineno + 1:
+                    pairs.add((first.text.strip(), second.text.strip()))
+    return frozenset(pairs)
+
+
 def _indent(text: str) -> str:
     return text[:len(text) - len(text.lstrip())]
 
@@ -529,16 +544,15 @@ def _indent(text: str) -> str:
 )
 def blank_after_declarations(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """A blank line separates a block's declarations from its first statement."""
-    removed = _removed(context, strip=True)
+    moved = _removed_pairs(context)
     for file in c_files(context):
         for hunk in file.hunks:
-            written = {id(line) for line in _new_lines(hunk, removed, strip=True)}
             lines = list(split_lines(hunk.added))
             for previous, current in pairwise(lines):
                 if previous.line.lineno is None or \
                         current.line.lineno != previous.line.lineno + 1:
                     continue
-                if id(current.line) not in written and id(previous.line) not in written:
+                if (previous.line.text.strip(), current.line.text.strip()) in moved:
                     continue
                 if previous.comment or not _DECLARATION.fullmatch(previous.code):
                     continue
