@@ -40,6 +40,11 @@ class CodeLine:
         return f"CodeLine({self.code!r}, {self.comment!r})"
 
 
+def _erase(text: str) -> str:
+    """Comment text as the code sees it: gone, but its columns and tabs kept."""
+    return re.sub(r"\S", " ", text)
+
+
 def _blank(match: re.Match[str]) -> str:
     text = match.group()
     quote = text[0]
@@ -58,7 +63,7 @@ def split_line(text: str, in_comment: bool = False) -> tuple[str, str, bool]:
         if end < 0:
             return "", text, True
         comment.append(text[:end])
-        code.append(" " * (end + 2))
+        code.append(_erase(text[:end + 2]))
         position = end + 2
     while position < len(text):
         rest = text[position:]
@@ -78,7 +83,7 @@ def split_line(text: str, in_comment: bool = False) -> tuple[str, str, bool]:
                 comment.append(text[position + 2:])
                 return "".join(code), " ".join(comment), True
             comment.append(text[position + 2:end])
-            code.append(" " * (end + 2 - position))
+            code.append(_erase(text[position:end + 2]))
             position = end + 2
             continue
         literal = _LITERAL.match(text, position)

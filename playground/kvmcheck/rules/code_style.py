@@ -294,6 +294,8 @@ _STAR = re.compile(
     r"(?:\b(?:struct|union|enum)\s+[A-Za-z_]\w*|\b([A-Za-z_]\w*))"
     r"([ \t]*)(\*+)([ \t]*)(?=[A-Za-z_(),])"
 )
+_POINTER_QUALIFIERS = frozenset(("const", "volatile", "restrict", "__rcu", "__user", "__iomem",
+                                 "__percpu", "__force"))
 # The start of a declaration or cast: where a type may begin.
 _DECLARATION_START = re.compile(
     r"(?:^\s*|[(,;{]\s*|\b(?:const|static|extern|inline|unsigned|signed|volatile)\s+)$"
@@ -317,7 +319,10 @@ def pointer_placement(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
                 continue
             if not _DECLARATION_START.search(code[:match.start()]):
                 continue
-            names_follow = code[match.end():match.end() + 1].isidentifier()
+            name = re.match(r"\w*", code[match.end():]).group()
+            if name in _POINTER_QUALIFIERS:
+                continue  # "char * const p": the const is the pointer's
+            names_follow = name[:1].isidentifier()
             # "int * p" and "int* p", "int*p", "(u64*)"; "int *p" is right.
             if not before or (after and names_follow):
                 yield rule_.finding(code_line.line.lineno, written=match.group().strip())

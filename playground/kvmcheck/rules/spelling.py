@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from kvmcheck import typos
 from kvmcheck.context import PatchContext
 from kvmcheck.model import Line
-from kvmcheck.registry import Finding, Rule, rule
+from kvmcheck.registry import GENERIC, Finding, Rule, rule
 from kvmcheck.rules._examples import BODY, diff, patch
 from kvmcheck.rules.code_style import code_lines
 
@@ -61,7 +61,7 @@ def _with_case(fix: str, word: str) -> str:
 
 
 @rule(
-    "typo", "warning", SECTION,
+    "typo", "warning", SECTION, scope=GENERIC,
     variants=("comment", "unavailable"),
     severities=("warning", "info"),
     bad=patch(body="Return -EINVAL from kvm_get_foo() when userspace passes an unknown\n"
@@ -108,7 +108,7 @@ def _repeats(text: str) -> Iterator[str]:
 
 
 @rule(
-    "repeated-word", "warning", SECTION,
+    "repeated-word", "warning", SECTION, scope=GENERIC,
     variants=("comment",),
     bad=patch(body=BODY.replace("past the end", "past the the end")),
     good=patch(diffs=diff(added="\t/* Check the index: the caller does not. */\n"
