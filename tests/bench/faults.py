@@ -262,6 +262,35 @@ def _make_typo(lines: Lines, index: int) -> None:
             return
 
 
+_ASSIGNED = re.compile(r"(\t+)(\w+) = (\w+\(.*\));")
+
+
+def _assign_then_test(lines: Lines) -> list[int]:
+    """``r = call(...);`` directly followed by ``if (r)`` or ``if (!r)``."""
+    found = []
+    for index, _path in lines.added:
+        match = _ASSIGNED.fullmatch(lines.added_text(index))
+        if match and lines.is_added(index + 1) and re.fullmatch(
+                re.escape(match.group(1)) + r"if \(!?" + match.group(2) + r"\)",
+                lines.added_text(index + 1)):
+            found.append(index)
+    return found
+
+
+def _assign_in_if(lines: Lines, index: int) -> None:
+    indent, name, call = _ASSIGNED.fullmatch(lines.added_text(index)).groups()
+    negate = "!" if "!" in lines.added_text(index + 1) else ""
+    lines.lines[index] = f"+{indent}if ({negate}({name} = {call}))"
+    lines.delete(index + 1)
+
+
+def _comment_typo_sites(lines: Lines) -> list[int]:
+    return [index for index, _path in lines.added
+            if re.match(r"\s*(?:/\*|\*)", lines.added_text(index))
+            and any(word in _TYPOS for word in re.findall(r"(?<![\w'-])[a-z]+(?![\w'(-])",
+                                                          lines.added_text(index)))]
+
+
 def _double_the(lines: Lines, index: int) -> None:
     lines.lines[index] = re.sub(r"(^| )the ([a-z])", r"\1the the \2", lines.lines[index],
                                 count=1)
@@ -301,6 +330,9 @@ KINDS: tuple[Kind, ...] = (
     Kind("int* p", _added_where(r"^\t+(?:const )?struct \w+ \*\w"),
          _replace(r"(struct \w+) \*(\w)", r"\1* \2"),
          frozenset({"pointer-placement"}), frozenset({"POINTER_LOCATION"})),
+    Kind("u64 * p", _added_where(r"^\t+(?:const )?(?:u8|u16|u32|u64|int|void|char|long) \*\w"),
+         _replace(r"\b(u8|u16|u32|u64|int|void|char|long) \*(\w)", r"\1 * \2"),
+         frozenset({"pointer-placement"}), frozenset({"POINTER_LOCATION"})),
     Kind("brace on its own line", _brace_sites, _brace_to_next_line,
          frozenset({"brace-placement"}), frozenset({"OPEN_BRACE"})),
     Kind("else after }", _else_sites, _else_to_next_line,
@@ -315,7 +347,11 @@ KINDS: tuple[Kind, ...] = (
          frozenset({"extern-in-c"}), frozenset({"AVOID_EXTERNS"})),
     Kind("no blank line after declarations", _declarations_then_blank, _delete,
          frozenset({"blank-after-declarations"}), frozenset({"LINE_SPACING"})),
+    Kind("assignment in if", _assign_then_test, _assign_in_if,
+         frozenset({"assign-in-if"}), frozenset({"ASSIGN_IN_IF"})),
     Kind("typo in the changelog", _typo_sites, _make_typo,
+         frozenset({"typo"}), frozenset({"TYPO_SPELLING"})),
+    Kind("typo in a comment", _comment_typo_sites, _make_typo,
          frozenset({"typo"}), frozenset({"TYPO_SPELLING"})),
     Kind('"the the" in the changelog', _prose_with(r"(?:^| )the [a-z]"),
          _double_the,
