@@ -5,7 +5,8 @@
 * a table of every rule (id, severity, handbook section, summary), like
   ``kvmcheck --list-rules``;
 * one section per rule whose HTML id is the rule id, so ``rules.html#<id>``
-  is a stable link: severity, what it applies to, the function that
+  is a stable link: severity, what it applies to, whether ``--fix`` repairs
+  it, the function that
   implements it, a link to the handbook section the rule enforces, the
   explanation, the bad example with what kvmcheck says about it, and the
   good example (the lines where the two differ highlighted);
@@ -35,7 +36,7 @@ from sphinx.util.docutils import SphinxDirective
 import kvmcheck
 from kvmcheck.api import check_texts
 from kvmcheck.messages import LANGUAGES, catalog
-from kvmcheck.registry import all_rules
+from kvmcheck.rules import RULES
 from kvmcheck.testing_checklist import ITEMS
 
 if TYPE_CHECKING:
@@ -58,6 +59,8 @@ LABELS = {
         "code": "Implemented in",
         "scope-kvm": "KVM patches only",
         "scope-generic": "any kernel patch",
+        "fix": "Fix",
+        "fixable": "kvmcheck --fix repairs it",
         "bad": "Bad:",
         "good": "Good:",
         "says": "What kvmcheck says about the bad example:",
@@ -76,6 +79,8 @@ LABELS = {
         "code": "实现位置",
         "scope-kvm": "仅 KVM 补丁",
         "scope-generic": "所有内核补丁",
+        "fix": "修复",
+        "fixable": "kvmcheck --fix 可自动修复",
         "bad": "错误示例",
         "good": "正确示例",
         "says": "kvmcheck 对错误示例的输出：",
@@ -180,7 +185,7 @@ class KvmcheckRules(SphinxDirective):
         words = LABELS[lang]
         self.note_package_dependency()
         result: list[nodes.Node] = [self.overview(lang, words)]
-        result.extend(self.rule_section(rule, lang, words) for rule in all_rules().values())
+        result.extend(self.rule_section(rule, lang, words) for rule in RULES.values())
         result.append(self.checklist_section(lang, words))
         for node in result:
             # Show kvmcheck's texts exactly as the command line prints them:
@@ -198,7 +203,7 @@ class KvmcheckRules(SphinxDirective):
 
     def overview(self, lang: str, words: dict[str, str]) -> nodes.table:
         rows = []
-        for rule in all_rules().values():
+        for rule in RULES.values():
             rule_link = nodes.reference("", "", nodes.literal(rule.id, rule.id),
                                         refid=rule.id, internal=True)
             rows.append([
@@ -218,6 +223,8 @@ class KvmcheckRules(SphinxDirective):
         facts += self.field(words["severity"], nodes.Text(severity_text(rule)))
         facts += self.field(words["applies"], nodes.Text(words[f"scope-{rule.scope}"]))
         facts += self.field(words["section"], handbook_link(rule.section, lang))
+        if rule.fixable:
+            facts += self.field(words["fix"], nodes.Text(words["fixable"]))
         check = f"{rule.check.__module__}.{rule.check.__qualname__}()"
         facts += self.field(words["code"], nodes.literal(check, check))
         section += facts

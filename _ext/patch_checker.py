@@ -315,7 +315,7 @@ def install_assets(app: Sphinx, env: BuildEnvironment) -> None:
 
 def section_titles(env: BuildEnvironment, lang: str) -> dict[str, str]:
     """``page#fragment`` → section title, for every section a finding links to."""
-    from kvmcheck.registry import SECTIONS
+    from kvmcheck.rules import SECTIONS
 
     titles: dict[str, str] = {}
     doctrees: dict[str, nodes.document | None] = {}

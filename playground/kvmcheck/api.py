@@ -1,16 +1,17 @@
 """``check_texts()``: the one entry point for the command line, the docs and
-the playground.  Returns the JSON schema (version 1) of the cli.md contract."""
+the playground.  Returns the JSON schema (version 1) that docs/using-kvmcheck.rst
+documents."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from kvmcheck.context import PatchContext, analyze
+from kvmcheck.engine import contexts_of, run_rules
 from kvmcheck.messages import LANGUAGES, catalog
-from kvmcheck.model import Patch
 from kvmcheck.parser import parse_inputs
-from kvmcheck.registry import GENERIC, PATCH, RULES, SEVERITIES, SEVERITY_RANK, Finding, Rule
-from kvmcheck.testing_checklist import checklist_for
+from kvmcheck.registry import SEVERITIES, SEVERITY_RANK, Finding
+from kvmcheck.rules import RULES
+from kvmcheck.testing_checklist import testing_items_for
 
 SCHEMA_VERSION = 1
 
@@ -22,30 +23,6 @@ def section_url(section: str, lang: str, base_url: str | None = None) -> str:
     if base_url:
         return f"{base_url.rstrip('/')}/{relative}"
     return relative
-
-
-def _applies(rule: Rule, context: PatchContext) -> bool:
-    if rule.scope == GENERIC:
-        return True
-    return context.is_kvm
-
-
-def run_rules(
-    contexts: list[PatchContext], ignore: frozenset[str]
-) -> list[tuple[Patch | None, Finding]]:
-    """Every finding of every rule not ignored, with the patch it belongs to."""
-    found: list[tuple[Patch | None, Finding]] = []
-    series = contexts[0].series if contexts else None
-    for rule in RULES.values():
-        if rule.id in ignore:
-            continue
-        if rule.target == PATCH:
-            for context in contexts:
-                if _applies(rule, context):
-                    found.extend((context.patch, f) for f in rule.check(rule, context))
-        elif series is not None:
-            found.extend((f.patch, f) for f in rule.check(rule, series, contexts))
-    return found
 
 
 def _sort_key(finding: Finding, order: dict[str, int]) -> tuple[int, int, int]:
@@ -82,9 +59,7 @@ def check_texts(
         verify = commit_lookup(git_dir)
 
     series = parse_inputs(inputs)
-    contexts = [analyze(patch, series) for patch in series.patches]
-    for context in contexts:
-        context.verify_commit = verify
+    contexts = contexts_of(series, verify)
     findings = run_rules(contexts, ignored)
 
     messages = catalog(lang)
@@ -92,25 +67,21 @@ def check_texts(
     threshold = SEVERITY_RANK[min_severity]
 
     def render(finding: Finding) -> dict[str, object]:
-        section = RULES[finding.rule].section
+        rule = RULES[finding.rule]
         return {
             "rule": finding.rule,
             "severity": finding.severity,
             "line": finding.lineno,
-            "message": messages[finding.key].format(**finding.params),
-            "section": section,
-            "url": section_url(section, lang, base_url),
+            "message": rule.text(finding.key, lang).format(**finding.params),
+            "section": rule.section,
+            "url": section_url(rule.section, lang, base_url),
+            "fixable": finding.fixable,
         }
 
     per_patch: dict[int, list[Finding]] = {id(p): [] for p in series.patches}
-    series_findings: list[Finding] = []
-    for patch, finding in findings:
-        if SEVERITY_RANK[finding.severity] < threshold:
-            continue
-        if patch is not None and id(patch) in per_patch:
-            per_patch[id(patch)].append(finding)
-        else:
-            series_findings.append(finding)
+    for finding in findings:
+        if SEVERITY_RANK[finding.severity] >= threshold:
+            per_patch[id(finding.patch)].append(finding)
 
     counts = dict.fromkeys(SEVERITIES, 0)
     patches = []
@@ -125,9 +96,6 @@ def check_texts(
             "subject": patch.subject.raw if patch.subject else None,
             "findings": [render(f) for f in own],
         })
-    series_findings.sort(key=lambda f: _sort_key(f, order))
-    for finding in series_findings:
-        counts[finding.severity] += 1
     checklist = [
         {
             "id": item.id,
@@ -135,13 +103,14 @@ def check_texts(
             "section": item.section,
             "url": section_url(item.section, lang, base_url),
         }
-        for item in checklist_for(contexts)
+        for item in testing_items_for(contexts)
     ]
     return {
         "version": SCHEMA_VERSION,
         "lang": lang,
         "patches": patches,
-        "series": {"findings": [render(f) for f in series_findings], "checklist": checklist},
+        # Schema 1 keeps "series.findings"; every finding now belongs to a patch.
+        "series": {"findings": [], "checklist": checklist},
         "summary": {
             "patches": len(series.patches),
             **{severity: counts[severity] for severity in ("error", "warning", "info")},

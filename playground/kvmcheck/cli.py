@@ -1,4 +1,4 @@
-"""The ``kvmcheck`` command line (contract: shared/spec/cli.md)."""
+"""The ``kvmcheck`` command line (documented for users in docs/using-kvmcheck.rst)."""
 
 from __future__ import annotations
 
@@ -38,6 +38,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--base-url", metavar="URL", default=None,
                         help="base of the handbook links (default: $KVMCHECK_BASE_URL, else "
                              "relative handbook/<lang>/... links)")
+    fixing = parser.add_mutually_exclusive_group()
+    fixing.add_argument("--fix", action="store_true",
+                        help="print FILE (or stdin) with every fixable finding fixed")
+    fixing.add_argument("--fix-inplace", action="store_true",
+                        help="fix every FILE in place (each rewritten atomically)")
     parser.add_argument("--list-rules", action="store_true",
                         help="print every rule: id, severity, section")
     parser.add_argument("--version", action="version", version=f"kvmcheck {__version__}")
@@ -45,7 +50,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _list_rules() -> str:
-    from kvmcheck.registry import RULES
+    from kvmcheck.rules import RULES
 
     return "".join(
         f"{rule.id}\t{'|'.join(rule.severities)}\t{rule.section}\n" for rule in RULES.values()
@@ -90,8 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.write(_list_rules())
         return EXIT_OK
 
-    from kvmcheck.api import check_texts
-    from kvmcheck.registry import RULES
+    from kvmcheck.rules import RULES
 
     ignore = [rule for group in args.ignore for rule in group.split(",") if rule.strip()]
     ignore = [rule.strip() for rule in ignore]
@@ -99,6 +103,14 @@ def main(argv: list[str] | None = None) -> int:
         if rule not in RULES:
             print(messages["cli.unknown-rule"].format(rule=rule), file=sys.stderr)
             return EXIT_USAGE
+    if args.fix or args.fix_inplace:
+        from kvmcheck.fix_files import run_fix
+
+        return run_fix(args.files, inplace=args.fix_inplace, git_dir=args.git_dir,
+                       ignore=ignore, messages=messages)
+
+    from kvmcheck.api import check_texts
+
     inputs = _read_inputs(args.files, messages)
     if inputs is None:
         return EXIT_USAGE

@@ -10,8 +10,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from kvmcheck import paths as P
 from kvmcheck.model import FileDiff, Line, Patch, Series
+from kvmcheck.paths import (
+    SELFTESTS_DIR,
+    in_scope,
+    is_guest_side,
+    is_kernel_path,
+    is_kut_path,
+    is_kvm_host,
+)
 
 KUT = "kvm-unit-tests"
 KERNEL = "kernel"
@@ -38,11 +45,24 @@ class PatchContext:
     kernel patch, the KVM-specific rules apply; ``kvm_host_only``: every
     touched file is KVM host code (and there is one); ``prose``: changelog
     prose (no quotes, indented blocks, logs or bracketed notes);
-    ``verify_commit``: with ``--git-dir``, sha -> commit title (None if unknown).
+    ``lookup_commit``: with ``--git-dir``, sha -> (full sha, title) of the
+    commit (None if unknown);
+    ``files``: the files the current rule reads (all of the patch's, or the
+    ones in the areas and types the rule declares, see :meth:`scoped`).
     """
 
-    __slots__ = ("is_kvm", "kvm_host_only", "patch", "project", "prose", "series",
-                 "touches_kvm_host", "verify_commit")
+    __slots__ = (
+        "_scoped",
+        "files",
+        "is_kvm",
+        "kvm_host_only",
+        "lookup_commit",
+        "patch",
+        "project",
+        "prose",
+        "series",
+        "touches_kvm_host",
+    )
 
     def __init__(self, patch: Patch, series: Series, project: str, is_kvm: bool,
                  kvm_host_only: bool, touches_kvm_host: bool, prose: list[Line]) -> None:
@@ -53,15 +73,25 @@ class PatchContext:
         self.kvm_host_only = kvm_host_only
         self.touches_kvm_host = touches_kvm_host
         self.prose = prose
-        self.verify_commit: Callable[[str], str | None] | None = None
+        self.files: list[FileDiff] = patch.files
+        self.lookup_commit: Callable[[str], tuple[str, str] | None] | None = None
+        self._scoped: dict[tuple[tuple[str, ...], tuple[str, ...]], PatchContext] = {}
 
     @property
     def paths(self) -> list[str]:
         return self.patch.paths
 
-    def kvm_files(self) -> list[FileDiff]:
-        """Files of KVM code (host or guest side), the ones the code rules read."""
-        return [f for f in self.patch.files if P.is_kvm_host(f.path) or P.is_guest_side(f.path)]
+    def scoped(self, areas: tuple[str, ...], types: tuple[str, ...]) -> PatchContext:
+        """This context with ``files`` narrowed to the given areas and types."""
+        key = (areas, types)
+        found = self._scoped.get(key)
+        if found is None:
+            found = PatchContext(self.patch, self.series, self.project, self.is_kvm,
+                                 self.kvm_host_only, self.touches_kvm_host, self.prose)
+            found.files = [f for f in self.patch.files if in_scope(f.path, areas, types)]
+            found.lookup_commit = self.lookup_commit
+            self._scoped[key] = found
+        return found
 
 
 def project_of(patch: Patch) -> str:
@@ -70,7 +100,7 @@ def project_of(patch: Patch) -> str:
     if subject is not None and subject.project == KUT:
         return KUT
     paths = patch.paths
-    if any(P.is_kut_path(p) for p in paths) and not any(P.is_kernel_path(p) for p in paths):
+    if any(is_kut_path(p) for p in paths) and not any(is_kernel_path(p) for p in paths):
         return KUT
     return KERNEL
 
@@ -84,8 +114,8 @@ def _has_kvm_prefix(patch: Patch) -> bool:
 def analyze(patch: Patch, series: Series) -> PatchContext:
     paths = patch.paths
     project = project_of(patch)
-    host = [p for p in paths if P.is_kvm_host(p)]
-    guest = [p for p in paths if P.is_guest_side(p)]
+    host = [p for p in paths if is_kvm_host(p)]
+    guest = [p for p in paths if is_guest_side(p)]
     kvm_related = set(host) | set(guest)
     others = [p for p in paths if p not in kvm_related]
     is_kvm = project != KUT and (_has_kvm_prefix(patch) or (bool(kvm_related) and not others))
@@ -145,7 +175,7 @@ _CPUID_FILES = ("arch/x86/kvm/cpuid.c", "arch/x86/kvm/reverse_cpuid.h")
 def adds_feature(context: PatchContext) -> bool:
     """New KVM_CAP_, ioctl, module param or advertised CPUID feature."""
     for file in context.patch.files:
-        if not P.is_kvm_host(file.path) or file.path.startswith(P.SELFTESTS):
+        if not is_kvm_host(file.path) or file.path.startswith(SELFTESTS_DIR):
             continue
         if any(_FEATURE_LINE.search(line.text) for line in file.added_lines()):
             return True

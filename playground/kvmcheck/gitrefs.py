@@ -6,6 +6,7 @@ Used by the command line only; the playground (Pyodide) has no subprocesses.
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Callable
 from functools import cache
 
 
@@ -24,8 +25,8 @@ def _git(git_dir: str, *args: str) -> subprocess.CompletedProcess[str]:
         raise GitDirError(str(error)) from error
 
 
-def commit_lookup(git_dir: str):
-    """A function sha -> commit title (None when the repository lacks it).
+def commit_lookup(git_dir: str) -> Callable[[str], tuple[str, str] | None]:
+    """A function sha -> (full sha, title) of the commit (None when the repository lacks it).
 
     Raises GitDirError at once if ``git_dir`` is not a git repository.
     """
@@ -34,10 +35,11 @@ def commit_lookup(git_dir: str):
         raise GitDirError(probe.stderr.strip() or "git rev-parse failed")
 
     @cache
-    def title_of(sha: str) -> str | None:
-        found = _git(git_dir, "log", "-1", "--format=%s", f"{sha}^{{commit}}", "--")
-        if found.returncode != 0:
+    def commit_of(sha: str) -> tuple[str, str] | None:
+        found = _git(git_dir, "log", "-1", "--format=%H %s", f"{sha}^{{commit}}", "--")
+        if found.returncode != 0 or " " not in found.stdout:
             return None
-        return found.stdout.strip()
+        full, title = found.stdout.strip().split(" ", 1)
+        return full, title
 
-    return title_of
+    return commit_of

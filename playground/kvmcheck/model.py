@@ -37,15 +37,17 @@ class Subject:
     ``prefix``: the leading ``word:`` components (``("KVM", "x86")``);
     ``description``: the shortlog after the prefix (``Fix foo``);
     ``revert``: a ``Revert "<title>"`` subject, whose quoted title is the
-    reverted commit's and has no prefix of its own.
+    reverted commit's and has no prefix of its own; ``end_lineno``: the line
+    a subject folded over several lines ends on (else ``lineno``).
     """
 
-    __slots__ = ("description", "is_patch", "lineno", "number", "prefix", "project", "raw",
-                 "revert", "rfc", "shortlog", "tags", "total", "version")
+    __slots__ = ("description", "end_lineno", "is_patch", "lineno", "number", "prefix",
+                 "project", "raw", "revert", "rfc", "shortlog", "tags", "total", "version")
 
     def __init__(self, raw: str, lineno: int | None) -> None:
         self.raw = raw
         self.lineno = lineno
+        self.end_lineno = lineno
         self.tags: tuple[str, ...] = ()
         self.is_patch = False
         self.rfc = False

@@ -21,7 +21,9 @@ def _located(result: dict[str, object]) -> Iterator[tuple[str, dict[str, object]
 
 
 def format_text(result: dict[str, object], terse: bool = False) -> str:
-    """``FILE:LINE: SEVERITY: [rule-id] message`` lines, the checklist, a summary.
+    """``FILE:LINE: SEVERITY: [rule-id] message (url)`` lines, the checklist, a summary.
+
+    A finding ``--fix`` can fix ends in ``[fixable: kvmcheck --fix]``.
 
     ``terse``: the finding lines only, nothing at all for a clean patch — b4
     reports every output line of a check command, so a quiet pass matters.
@@ -30,8 +32,9 @@ def format_text(result: dict[str, object], terse: bool = False) -> str:
     lines = []
     for source, finding in _located(result):
         where = f"{source}:{finding['line']}" if finding["line"] is not None else source
+        fixable = f" {messages['cli.fixable']}" if finding["fixable"] else ""
         lines.append(f"{where}: {finding['severity'].upper()}: [{finding['rule']}] "
-                     f"{finding['message']} ({finding['url']})")
+                     f"{finding['message']} ({finding['url']}){fixable}")
     if terse:
         return "".join(f"{line}\n" for line in lines)
     checklist = result["series"]["checklist"]

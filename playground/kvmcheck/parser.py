@@ -232,12 +232,14 @@ def _parse_email(source: str, lines: list[Line]) -> Patch:
     header_lines, body_start = _collect_headers(lines)
     header_text = "\n".join(text for text, _ in header_lines) + "\n"
     raw: dict[str, tuple[str, int | None]] = {}
+    last_lineno: dict[str, int | None] = {}  # where a folded header ends
     current = None
     for text, lineno in header_lines:
         if text[:1] in (" ", "\t"):
             if current is not None:
                 value, first = raw[current]
                 raw[current] = (f"{value} {text.strip()}", first)
+                last_lineno[current] = lineno
             continue
         name, _, value = text.partition(":")
         current = name.strip().lower()
@@ -245,6 +247,7 @@ def _parse_email(source: str, lines: list[Line]) -> Patch:
             current = None  # a repeated header: the first one counts, as in email.message
             continue
         raw[current] = (value.strip(), lineno)
+        last_lineno[current] = lineno
     # A plain ASCII value without RFC 2047 encoded words decodes to itself;
     # the email package decodes the others (and is only loaded for them).
     message = None
@@ -262,7 +265,8 @@ def _parse_email(source: str, lines: list[Line]) -> Patch:
 
     subject = patch.header("subject")
     if subject is not None:
-        patch.subject = parse_subject(subject, patch.header_lineno("subject"))
+        patch.subject = parse_subject(subject, patch.header_lineno("subject"),
+                                      last_lineno.get("subject"))
     sender = patch.header("from")
     if sender is not None and patch.author is None:
         patch.author = sender
@@ -436,7 +440,8 @@ def _parse_git_log(source: str, lines: list[Line]) -> Patch:
     subject_lines, rest = _take_subject(message)
     if subject_lines:
         patch.subject = parse_subject(
-            " ".join(line.text.strip() for line in subject_lines), subject_lines[0].lineno
+            " ".join(line.text.strip() for line in subject_lines), subject_lines[0].lineno,
+            subject_lines[-1].lineno,
         )
     _set_message(patch, rest)
     _parse_after_message(patch, lines[index:])
@@ -456,7 +461,8 @@ def _parse_bare_message(source: str, lines: list[Line]) -> Patch:
     subject_lines, rest = _take_subject(kept)
     if subject_lines:
         patch.subject = parse_subject(
-            " ".join(line.text.strip() for line in subject_lines), subject_lines[0].lineno
+            " ".join(line.text.strip() for line in subject_lines), subject_lines[0].lineno,
+            subject_lines[-1].lineno,
         )
     _parse_body(patch, rest)
     return patch
@@ -746,10 +752,14 @@ def _parse_hunk(current: FileDiff, lines: list[Line], index: int) -> int:
 # --- subject --------------------------------------------------------------------
 
 
-def parse_subject(raw: str, lineno: int | None) -> Subject:
-    """Split ``[PATCH v2 3/7] KVM: x86: Fix foo`` into its parts."""
+def parse_subject(raw: str, lineno: int | None, end_lineno: int | None = None) -> Subject:
+    """Split ``[PATCH v2 3/7] KVM: x86: Fix foo`` into its parts.
+
+    ``end_lineno``: the line the subject ends on, when it was folded over several.
+    """
     text = " ".join(raw.split())
     subject = Subject(raw=text, lineno=lineno)
+    subject.end_lineno = end_lineno if end_lineno is not None else lineno
     tags: list[str] = []
     position = 0
     while True:

@@ -39,7 +39,7 @@ _KERNEL_TOP = (
     "Kconfig",
 )
 
-SELFTESTS = "tools/testing/selftests/kvm/"
+SELFTESTS_DIR = "tools/testing/selftests/kvm/"
 
 UAPI_HEADERS = re.compile(
     r"include/uapi/linux/kvm\.h|arch/x86/include/uapi/asm/kvm(?:_para)?\.h"
@@ -68,6 +68,39 @@ def is_source(path: str) -> bool:
     return SOURCE_FILE.fullmatch(path) is not None
 
 
+# --- where a rule applies (``areas=`` and ``types=`` of a rule) ------------------
+
+KVM_HOST = "kvm-host"    # KVM itself: arch/x86/kvm/, virt/kvm/, headers, docs, selftests
+KVM_GUEST = "kvm-guest"  # Linux running as a KVM guest (arch/x86/kernel/kvm.c, ...)
+SELFTESTS = "selftests"  # tools/testing/selftests/kvm/
+KVM_DOCS = "kvm-docs"    # Documentation/virt/kvm/
+UAPI = "uapi"            # the KVM userspace API headers
+
+AREAS = {
+    KVM_HOST: is_kvm_host,
+    KVM_GUEST: is_guest_side,
+    SELFTESTS: lambda path: path.startswith(SELFTESTS_DIR),
+    KVM_DOCS: lambda path: path.startswith("Documentation/virt/kvm/"),
+    UAPI: lambda path: UAPI_HEADERS.fullmatch(path) is not None,
+}
+
+FILE_TYPES = {
+    "c": (".c",),
+    "header": (".h",),
+    "asm": (".S",),
+    "lds": (".lds",),
+    "rst": (".rst",),
+}
+C_CODE = ("c", "header", "asm", "lds")
+
+
+def in_scope(path: str, areas: tuple[str, ...], types: tuple[str, ...]) -> bool:
+    """Whether ``path`` is in one of ``areas`` and of one of ``types`` (empty: any)."""
+    if areas and not any(AREAS[area](path) for area in areas):
+        return False
+    return not types or path.endswith(tuple(s for t in types for s in FILE_TYPES[t]))
+
+
 # --- topic areas ----------------------------------------------------------------
 
 _KVM_X86 = "arch/x86/kvm/"
@@ -79,7 +112,7 @@ def areas(path: str) -> tuple[str, ...]:
     Returns ``()`` for files that say nothing about the topic (documentation,
     uAPI headers, files outside KVM).
     """
-    if path.startswith(SELFTESTS):
+    if path.startswith(SELFTESTS_DIR):
         return ("selftests",)
     if path.startswith("virt/kvm/"):
         if path.startswith("virt/kvm/guest_memfd"):
@@ -159,9 +192,9 @@ def topic_paths(paths: Iterable[str]) -> list[str]:
     A KVM change posted with its selftest keeps the KVM topic.
     """
     paths = list(paths)
-    others = [p for p in paths if is_kvm_host(p) and not p.startswith(SELFTESTS)]
+    others = [p for p in paths if is_kvm_host(p) and not p.startswith(SELFTESTS_DIR)]
     if others:
-        return [p for p in paths if not p.startswith(SELFTESTS)]
+        return [p for p in paths if not p.startswith(SELFTESTS_DIR)]
     return paths
 
 

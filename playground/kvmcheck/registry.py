@@ -1,17 +1,70 @@
-"""The rule registry: every rule's id, severity, section, texts and examples.
+"""How a rule is declared: the :func:`rule` decorator and what it builds.
 
-Rule modules under ``kvmcheck.rules`` register their check functions with the
-:func:`rule` decorator.  Messages, titles and explanations live in the
-catalogs of ``kvmcheck.messages`` under keys derived from the rule id, so the
-same registry serves the command line, the playground and the docs.
+A rule is one function in a module under ``kvmcheck/rules/`` (one module per
+handbook section), decorated with :func:`rule`.  Adding a rule means three
+things: the function with its English texts, the Chinese texts in
+``kvmcheck/messages/zh_CN.py`` (same keys), and a test.  Importing
+``kvmcheck.rules`` imports every rule module and gives the ordered table,
+``kvmcheck.rules.RULES``; this module never imports the rules, so they may be
+imported in any order.
+
+Declaring a rule::
+
+    @rule(
+        "trailing-whitespace", "warning", "maintainer-kvm-x86#coding-style",
+        title="Added lines have no trailing whitespace",
+        message="Trailing whitespace in {path}.",
+        variants={"tab": "A tab at the end of a line in {path}."},
+        areas=(KVM_HOST,), types=C_CODE, fixable=True,
+        bad=patch(...), good=patch(...),
+    )
+    def trailing_whitespace(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
+        '''The explanation shown in the rule reference (one paragraph).'''
+        for file in context.files:
+            for line in file.added_lines():
+                ...
+                yield rule_.finding(line.lineno, path=file.path,
+                                    edits=[Edit.added(line, start, end, "")])
+
+English texts: ``title`` (the reference's heading), ``message`` (a
+``str.format`` template filled with the finding's params; catalog key
+``<id>``), ``variants`` (other messages, keys ``<id>.<variant>``) and the
+function's docstring (the explanation, key ``<id>.explanation``).
+
+Where a rule applies is declared, and the engine (``kvmcheck.engine``)
+enforces it; the function does not check it again:
+
+* ``scope``: :data:`KVM` (patches for KVM only) or :data:`GENERIC` (every
+  kernel patch);
+* ``commits_only``: only a commit's own message is read (not a cover letter,
+  a bare diff or unrecognized input);
+* ``areas`` and ``types``: the rule reads files; ``context.files`` then holds
+  only the patch's files in one of the areas (:data:`KVM_HOST`,
+  :data:`KVM_GUEST`, :data:`SELFTESTS`, :data:`KVM_DOCS`, :data:`UAPI`) and of
+  one of the types (``"c"``, ``"header"``, ``"asm"``, ``"lds"``, ``"rst"``;
+  :data:`C_CODE` is all C and assembly), and a patch without such a file is
+  skipped.  Empty means any.
+
+``target``: :data:`PATCH` rules are called as ``check(rule, context)`` once
+per patch in scope; :data:`SERIES` rules as ``check(rule, series, contexts)``
+once, with the contexts in scope (skipped when there are none).  Every
+finding belongs to a patch: patch rules get theirs from the engine, series
+rules pass ``patch=``.
+
+Fixes: a rule declared ``fixable=True`` may attach :class:`Edit` s to its
+findings (``rule_.finding(..., edits=[...])``).  An edit replaces text on one
+physical line of the input; ``kvmcheck.fix.fix_text`` applies them.  A
+finding with edits is reported ``"fixable": true``.  Edits must never change
+what code means: only added lines (``+``) and the message's own lines.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from kvmcheck.messages import catalog
-from kvmcheck.model import Patch
+from kvmcheck.model import Line, Patch
+from kvmcheck.paths import AREAS, C_CODE, FILE_TYPES, KVM_DOCS, KVM_GUEST, KVM_HOST, SELFTESTS, UAPI
 
 SEVERITIES = ("info", "warning", "error")
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
@@ -24,45 +77,102 @@ SERIES = "series"
 KVM = "kvm"          # only patches for KVM (x86 host, guest side, selftests, kvm-unit-tests)
 GENERIC = "generic"  # every kernel patch (rules from submitting-patches)
 
+__all__ = [
+    "C_CODE", "GENERIC", "KVM", "KVM_DOCS", "KVM_GUEST", "KVM_HOST", "PATCH", "SELFTESTS",
+    "SERIES", "SEVERITIES", "SEVERITY_RANK", "UAPI", "Edit", "Finding", "Rule", "rule",
+]
+
+
+class Edit:
+    """Replace ``old`` with ``new`` on physical input line ``lineno`` (1-based).
+
+    ``column`` is where ``old`` starts on that line (0-based); negative
+    counts from the end of the line (:meth:`at_end`); ``None`` means the first
+    place ``old`` occurs.  The fixer applies an edit only when the line still
+    holds ``old`` at that place, so a stale or wrong edit is dropped rather
+    than applied.
+    """
+
+    __slots__ = ("column", "lineno", "new", "old")
+
+    def __init__(self, lineno: int, old: str, new: str, column: int | None = None) -> None:
+        self.lineno = lineno
+        self.old = old
+        self.new = new
+        self.column = column
+
+    @classmethod
+    def added(cls, line: Line, start: int, end: int, new: str) -> Edit | None:
+        """Replace ``line.text[start:end]`` of an added diff line (``+`` in column 0).
+
+        None when the line has no place in the input (a decoded mail body).
+        """
+        if line.lineno is None:
+            return None
+        return cls(line.lineno, line.text[start:end], new, column=start + 1)
+
+    @classmethod
+    def at_end(cls, lineno: int, old: str, new: str) -> Edit:
+        """Replace ``old`` where it ends the line."""
+        return cls(lineno, old, new, column=-len(old))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Edit) and (self.lineno, self.old, self.new, self.column) == (
+            other.lineno, other.old, other.new, other.column)
+
+    def __hash__(self) -> int:
+        return hash((self.lineno, self.old, self.new, self.column))
+
+    def __repr__(self) -> str:
+        return f"Edit({self.lineno!r}, {self.old!r}, {self.new!r}, column={self.column!r})"
+
 
 class Finding:
     """One problem found: which rule, how bad, where, and the message inputs.
 
     ``key`` is the catalog key of the message and ``params`` fill it in;
-    ``patch`` (series rules) is the patch the finding belongs to, None for
-    the series as a whole.
+    ``patch`` is the patch the finding belongs to; ``edits`` fix it (empty:
+    not mechanically fixable).
     """
 
-    __slots__ = ("key", "lineno", "params", "patch", "rule", "severity")
+    __slots__ = ("edits", "key", "lineno", "params", "patch", "rule", "severity")
 
     def __init__(self, rule: str, severity: str, lineno: int | None, key: str,
-                 params: dict[str, object], patch: Patch | None = None) -> None:
+                 params: dict[str, object], patch: Patch | None = None,
+                 edits: tuple[Edit, ...] = ()) -> None:
         self.rule = rule
         self.severity = severity
         self.lineno = lineno
         self.key = key
         self.params = params
         self.patch = patch
+        self.edits = edits
+
+    @property
+    def fixable(self) -> bool:
+        return bool(self.edits)
 
     def __repr__(self) -> str:
         return f"Finding({self.rule!r}, {self.severity!r}, {self.lineno!r})"
 
 
 class Rule:
-    """A registered rule and its documentation.
+    """A registered rule: what it checks, where it applies, its English texts.
 
-    ``target``: PATCH or SERIES (what ``check`` is called with); ``scope``:
-    KVM or GENERIC; ``severities``: every severity it may report;
-    ``variants``: message variants, catalog keys ``<id>.<variant>`` besides
-    ``<id>``; ``bad``/``good``: example inputs that do / don't trigger it.
+    ``texts`` maps catalog keys (``<id>``, ``<id>.<variant>``, ``<id>.title``,
+    ``<id>.explanation``) to English; other languages come from their catalog.
+    ``bad``/``good``: example inputs that do / don't trigger it.
     """
 
-    __slots__ = ("bad", "check", "good", "id", "scope", "section", "severities", "severity",
-                 "target", "variants")
+    __slots__ = ("areas", "bad", "check", "commits_only", "fixable", "good", "id", "scope",
+                 "section", "severities", "severity", "target", "texts", "types", "variants")
 
     def __init__(self, id: str, severity: str, section: str, target: str, scope: str,
                  check: Callable[..., Iterator[Finding]], bad: str, good: str,
-                 severities: tuple[str, ...], variants: tuple[str, ...] = ()) -> None:
+                 severities: tuple[str, ...], texts: dict[str, str],
+                 variants: tuple[str, ...] = (), commits_only: bool = False,
+                 areas: tuple[str, ...] = (), types: tuple[str, ...] = (),
+                 fixable: bool = False) -> None:
         self.id = id
         self.severity = severity
         self.section = section
@@ -72,20 +182,35 @@ class Rule:
         self.bad = bad
         self.good = good
         self.severities = severities
+        self.texts = texts
         self.variants = variants
+        self.commits_only = commits_only
+        self.areas = areas
+        self.types = types
+        self.fixable = fixable
 
     def __repr__(self) -> str:
         return f"Rule({self.id!r}, {self.severity!r}, {self.section!r})"
 
     @property
+    def reads_files(self) -> bool:
+        return bool(self.areas or self.types)
+
+    @property
     def message_keys(self) -> tuple[str, ...]:
         return (self.id, *(f"{self.id}.{variant}" for variant in self.variants))
 
+    def text(self, key: str, lang: str = "en") -> str:
+        """The text of catalog key ``key`` (one of this rule's) in ``lang``."""
+        if lang == "en":
+            return self.texts[key]
+        return catalog(lang)[key]
+
     def title(self, lang: str = "en") -> str:
-        return catalog(lang)[f"{self.id}.title"]
+        return self.text(f"{self.id}.title", lang)
 
     def explanation(self, lang: str = "en") -> str:
-        return catalog(lang)[f"{self.id}.explanation"]
+        return self.text(f"{self.id}.explanation", lang)
 
     def finding(
         self,
@@ -94,19 +219,36 @@ class Rule:
         severity: str | None = None,
         *,
         patch: Patch | None = None,
+        edits: Iterable[Edit | None] = (),
         **params: object,
     ) -> Finding:
-        """Build a finding of this rule; ``variant`` picks ``<id>.<variant>``."""
+        """Build a finding of this rule; ``variant`` picks ``<id>.<variant>``.
+
+        ``edits`` (None entries are dropped) fix it; only a ``fixable`` rule
+        may pass them.
+        """
         key = f"{self.id}.{variant}" if variant else self.id
         if variant is not None and variant not in self.variants:
             raise KeyError(key)
         chosen = severity or self.severity
         if chosen not in self.severities:
             raise ValueError(f"{self.id} cannot report {chosen}")
-        return Finding(self.id, chosen, lineno, key, params, patch)
+        kept = tuple(edit for edit in edits if edit is not None)
+        if kept and not self.fixable:
+            raise ValueError(f"{self.id} is not declared fixable")
+        return Finding(self.id, chosen, lineno, key, params, patch, kept)
 
 
-RULES: dict[str, Rule] = {}
+REGISTERED: dict[str, Rule] = {}
+"""Every rule registered so far, in import order (``kvmcheck.rules.RULES``
+is the complete, ordered table)."""
+
+
+def _explanation(check: Callable[..., object]) -> str:
+    doc = check.__doc__
+    if not doc or not doc.strip():
+        raise ValueError(f"rule function {check.__name__} needs a docstring (its explanation)")
+    return " ".join(doc.split())
 
 
 def rule(
@@ -114,26 +256,39 @@ def rule(
     severity: str,
     section: str,
     *,
+    title: str,
+    message: str,
     bad: str,
     good: str,
+    variants: dict[str, str] | None = None,
     target: str = PATCH,
     scope: str = KVM,
+    commits_only: bool = False,
+    areas: tuple[str, ...] = (),
+    types: tuple[str, ...] = (),
     severities: tuple[str, ...] | None = None,
-    variants: tuple[str, ...] = (),
+    fixable: bool = False,
 ) -> Callable[[Callable[..., Iterator[Finding]]], Callable[..., Iterator[Finding]]]:
-    """Register a check function as rule ``rule_id``.
-
-    A patch rule is called as ``check(rule, patch, context)``, a series rule as
-    ``check(rule, series, context)``; both yield findings made with
-    ``rule.finding(...)``.
-    """
+    """Register a check function as rule ``rule_id`` (see the module docstring)."""
+    variants = variants or {}
 
     def register(check: Callable[..., Iterator[Finding]]) -> Callable[..., Iterator[Finding]]:
-        if rule_id in RULES:
+        if rule_id in REGISTERED:
             raise ValueError(f"rule {rule_id} registered twice")
         if severity not in SEVERITIES:
             raise ValueError(f"unknown severity {severity}")
-        RULES[rule_id] = Rule(
+        if target not in (PATCH, SERIES) or scope not in (KVM, GENERIC):
+            raise ValueError(f"rule {rule_id}: unknown target or scope")
+        unknown = (set(areas) - AREAS.keys()) | (set(types) - FILE_TYPES.keys())
+        if unknown:
+            raise ValueError(f"rule {rule_id}: unknown file area or type {sorted(unknown)}")
+        texts = {
+            rule_id: message,
+            f"{rule_id}.title": title,
+            f"{rule_id}.explanation": _explanation(check),
+            **{f"{rule_id}.{variant}": text for variant, text in variants.items()},
+        }
+        REGISTERED[rule_id] = Rule(
             id=rule_id,
             severity=severity,
             section=section,
@@ -143,22 +298,13 @@ def rule(
             bad=bad,
             good=good,
             severities=severities or (severity,),
-            variants=variants,
+            texts=texts,
+            variants=tuple(variants),
+            commits_only=commits_only,
+            areas=tuple(areas),
+            types=tuple(types),
+            fixable=fixable,
         )
         return check
 
     return register
-
-
-def all_rules() -> dict[str, Rule]:
-    """Every rule, id -> Rule, in the order of rules.md."""
-    return RULES
-
-
-# Register every rule (the rule modules import this module's names above).
-import kvmcheck.rules  # noqa: E402, F401
-from kvmcheck.testing_checklist import ITEMS as _CHECKLIST_ITEMS  # noqa: E402
-
-SECTIONS = tuple(
-    sorted({r.section for r in RULES.values()} | {i.section for i in _CHECKLIST_ITEMS})
-)

@@ -3,7 +3,9 @@
 Prints figures and ratios only; nothing here passes or fails on a timing.
 
 1. Findings on the accepted upstream patches of the corpus: every error or
-   warning there is a false positive until proven otherwise.
+   warning there is a false positive until proven otherwise.  Calibration:
+   on the kvm-x86 patches written since the handbook, the shares against the
+   severities' aims (the handbook author's patches, all of them).
 2. Speed against the kernel's ``checkpatch.pl --no-tree`` in the same run:
    the whole corpus in one process, and one file per process.
 3. Linear cost: a 1,000-patch mbox against a 100-patch one.
@@ -27,7 +29,7 @@ import corpus
 from kvmcheck.api import check_texts
 from kvmcheck.context import KUT, project_of
 from kvmcheck.parser import parse_file
-from kvmcheck.registry import all_rules
+from kvmcheck.rules import RULES
 
 TOP_RULES = 8
 # Documentation/process/maintainer-kvm-x86.rst entered mainline in Linux 6.4.
@@ -46,11 +48,21 @@ def run() -> None:
         print(f"corpus not found at {corpus.CORPUS} (set KVMCHECK_CORPUS): skipped")
         return
     report_findings()
+    report_calibration()
     report_speed()
     report_linear_cost()
 
 
 # --- 1. findings -------------------------------------------------------------------
+
+# The handbook's author: his own patches should draw almost nothing.
+HANDBOOK_AUTHOR = "Sean Christopherson"
+# (label, which patches, severities that count, aim as a share of the patches)
+CALIBRATION_AIMS = (
+    ("handbook author's patches with a warning or error", "author", ("warning", "error"), 0.05),
+    ("all post-handbook patches with an error", "all", ("error",), 0.02),
+    ("all post-handbook patches with a warning", "all", ("warning",), 0.12),
+)
 
 
 def findings_of(path: Path) -> list[dict]:
@@ -64,7 +76,7 @@ def findings_of(path: Path) -> list[dict]:
 
 def report_findings() -> None:
     print("\n## Findings on accepted upstream patches (each file its own posting)")
-    kvm_rules = {rule.id for rule in all_rules().values() if rule.scope == "kvm"}
+    kvm_rules = {rule.id for rule in RULES.values() if rule.scope == "kvm"}
     for folder in corpus.FOLDERS:
         files = corpus.patch_files(folder)
         per_file = {path: findings_of(path) for path in files}
@@ -84,6 +96,32 @@ def print_shares(per_file: dict[Path, list[dict]]) -> None:
         hit = sum(1 for found in per_file.values()
                   if any(f["severity"] == severity for f in found))
         print(f"  with any {severity:<8} {hit:4d} / {total}  ({percent(hit, total)})")
+
+
+def report_calibration() -> None:
+    """Post-handbook kvm-x86 patches: how many draw what, against the aims."""
+    dates = corpus.commit_dates("kvm-x86")
+    recent = [path for path in corpus.patch_files("kvm-x86")
+              if dates.get(path.name, "") >= HANDBOOK_MERGED]
+    print(f"\n## Calibration: kvm-x86 patches written since the handbook ({HANDBOOK_MERGED}), "
+          f"{len(recent)} patches")
+    if not recent:
+        return
+    found = {path: findings_of(path) for path in recent}
+    by_author = [path for path in recent
+                 if HANDBOOK_AUTHOR in (parse_file(path.name, path.read_bytes())[0].author or "")]
+    for label, which, severities, aim in CALIBRATION_AIMS:
+        paths = by_author if which == "author" else recent
+        hit = [path for path in paths if any(f["severity"] in severities for f in found[path])]
+        share = len(hit) / len(paths) if paths else 0.0
+        verdict = "ok" if share <= aim else "ABOVE AIM"
+        print(f"  {label:<52} {len(hit):3d} / {len(paths):<3d} ({share:6.1%}, aim <= {aim:.0%}) "
+              f"{verdict}")
+        rules = Counter(f["rule"] for path in hit for f in found[path]
+                        if f["severity"] in severities)
+        if rules:
+            print("    by rule: " + ", ".join(f"{rule} {count}" for rule, count in
+                                           rules.most_common()))
 
 
 def print_recent_shares(folder: str, per_file: dict[Path, list[dict]]) -> None:

@@ -13,10 +13,9 @@ import pytest
 from sphinx_project import build, make_project
 
 from kvmcheck.messages import catalog
-from kvmcheck.registry import all_rules
+from kvmcheck.rules import RULES
 from kvmcheck.testing_checklist import ITEMS
 
-RULES = all_rules()
 SECTIONS = sorted({rule.section for rule in RULES.values()} | {item.section for item in ITEMS})
 
 INDEX = """\
@@ -135,6 +134,7 @@ def test_every_rule_has_a_section_with_its_id_and_examples(built: tuple[Path, st
         assert rule.title("en") in text
         assert rule.severity in text
         assert f"{rule.check.__module__}.{rule.check.__qualname__}()" in text
+        assert ("kvmcheck --fix repairs it" in text) == rule.fixable, rule.id
 
 
 def test_lines_that_differ_between_the_examples_are_highlighted(
@@ -193,11 +193,11 @@ def test_chinese_reference_links_to_chinese_handbook(built: tuple[Path, str]) ->
 
 
 BREAK_EXAMPLES = """\
-from kvmcheck.registry import all_rules
+from kvmcheck.rules import RULES
 
 
 def setup(app):
-    rules = list(all_rules().values())
+    rules = list(RULES.values())
     rules[0].good = rules[0].bad
     rules[1].bad = rules[1].good
     return {"parallel_read_safe": True}

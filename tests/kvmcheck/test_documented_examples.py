@@ -12,9 +12,8 @@ import pytest
 
 from kvmcheck.api import check_texts
 from kvmcheck.messages import LANGUAGES
-from kvmcheck.registry import all_rules
+from kvmcheck.rules import RULES
 
-RULES = all_rules()
 BY_ID = pytest.mark.parametrize("rule_id", list(RULES))
 
 

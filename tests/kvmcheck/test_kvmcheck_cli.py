@@ -1,4 +1,4 @@
-"""The command line (shared/spec/cli.md): formats, options, exit status,
+"""The command line (docs/using-kvmcheck.rst): formats, options, exit status,
 standard input, b4 and --git-dir."""
 
 from __future__ import annotations
@@ -16,13 +16,13 @@ import pytest
 import kvmcheck
 from kvmcheck.api import check_texts
 from kvmcheck.cli import main
-from kvmcheck.registry import RULES
+from kvmcheck.rules import RULES
 from kvmcheck.rules._examples import patch
 
 PACKAGE_ROOT = Path(kvmcheck.__file__).resolve().parent.parent
 GOOD = patch()
 BAD = patch(subject="kvm: x86: reject unknown indices.")  # errors and warnings
-WARNING_ONLY = patch(subject="KVM: x86: reject unknown indices in kvm_get_foo()")
+WARNING_ONLY = patch(subject="KVM: x86: Reject unknown indices in kvm_get_foo().")
 LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+): (?P<sev>ERROR|WARNING|INFO): "
                   r"\[(?P<rule>[a-z0-9-]+)\] (?P<message>.+)$")
 
@@ -87,7 +87,8 @@ def test_text_format_lines(files, capsys, monkeypatch) -> None:
     lines = out.splitlines()
     heading = lines.index("Testing checklist:")
     assert lines[heading + 1].startswith("  - Build every patch")
-    assert re.match(r"1 patch\(es\): 1 error\(s\), 2 warning\(s\)", lines[-1])
+    assert re.match(r"1 patch\(es\): 1 error\(s\), 1 warning\(s\)", lines[-1])
+    assert case["message"].endswith(" [fixable: kvmcheck --fix]")
 
 
 def test_warnings_fail_only_with_strict(files, capsys, monkeypatch) -> None:
@@ -140,7 +141,7 @@ def test_json_is_check_texts(files, capsys, monkeypatch) -> None:
     assert json.loads(out) == expected
     assert expected["version"] == 1 and status == 1
     finding = expected["patches"][0]["findings"][0]
-    assert set(finding) == {"rule", "severity", "line", "message", "section", "url"}
+    assert set(finding) == {"rule", "severity", "line", "message", "section", "url", "fixable"}
 
 
 def test_github_format(files, capsys, monkeypatch) -> None:
@@ -148,7 +149,8 @@ def test_github_format(files, capsys, monkeypatch) -> None:
     _, out, _ = run(["--format", "github", path], capsys, monkeypatch)
     assert re.search(rf"^::error file={re.escape(path)},line=3,title=shortlog-prefix-case::Use ",
                      out, re.M)
-    assert re.search(r"^::warning file=.*title=shortlog-capitalization::", out, re.M)
+    assert re.search(r"^::warning file=.*title=shortlog-trailing-punctuation::", out, re.M)
+    assert re.search(r"^::notice file=.*title=shortlog-capitalization::", out, re.M)
     assert re.search(r"^::notice .*title=base-commit-missing::", out, re.M) is None  # has base
 
 
@@ -175,7 +177,7 @@ def test_list_rules_and_version(capsys, monkeypatch) -> None:
     status, out, _ = run(["--list-rules"], capsys, monkeypatch)
     rows = [line.split("\t") for line in out.splitlines()]
     assert status == 0 and [row[0] for row in rows] == list(RULES)
-    assert ["shortlog-too-long", "warning|error", "maintainer-kvm-x86#shortlog"] in rows
+    assert ["shortlog-too-long", "info|error", "maintainer-kvm-x86#shortlog"] in rows
     assert ["shortlog-prefix-case", "error", "maintainer-kvm-x86#shortlog"] in rows
     status, out, _ = run(["--version"], capsys, monkeypatch)
     assert status == 0 and out.strip() == f"kvmcheck {kvmcheck.__version__}"

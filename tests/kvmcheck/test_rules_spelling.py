@@ -40,7 +40,8 @@ CASES = [
     ("repeated-word", body(BODY + "\n\nKVM had had a bug; that that check is gone."), False),
     ("repeated-word", body(BODY + "\n\nThe bytes ff ff were read."), False),
     ("repeated-word", body(BODY + "\n\nThe long long type is fine."), False),
-    ("repeated-word", comment("\t/* Be be careful here. */"), True),
+    ("repeated-word", comment("\t/* It must be be set here. */"), True),
+    ("repeated-word", body(BODY + "\n\nStore ICR ICR2 as two values."), False),
     ("repeated-word", body(BODY), False),
 ]
 

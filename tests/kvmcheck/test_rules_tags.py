@@ -39,8 +39,9 @@ CASES = [
     ("fixes-tag-format", tags("Fixes: 0123456 (\"KVM: x86: Add kvm_get_foo()\")", SIGNOFF), True),
     ("fixes-tag-format", tags("Fixes: 0123456789ab (KVM: x86: Add kvm_get_foo())", SIGNOFF),
      True),
+    # A form maintainers use: the date after the title (corpus: upstream commit 433f4ba19041).
     ("fixes-tag-format", tags('Fixes: 0123456789ab ("KVM: x86: Add foo", 2013-10-29)', SIGNOFF),
-     True),
+     False),
     ("fixes-tag-format", tags(FIXES, SIGNOFF), False),
     ("fixes-tag-format", tags('Fixes: 0123456789abcdef0123 ("KVM: x86: Add foo")', SIGNOFF),
      False),

@@ -2,7 +2,10 @@
 
 Keys: ``<rule-id>`` and ``<rule-id>.<variant>`` (finding messages),
 ``<rule-id>.title`` and ``<rule-id>.explanation`` (docs), ``checklist.<item>``
-and ``cli.<name>``.  Values are ``str.format`` templates.
+(the testing checklist) and ``cli.<name>``.  Values are ``str.format``
+templates.  English rule texts are declared on each rule
+(``Rule.text(key, lang)`` reads either); ``en.py`` holds the other English
+texts, ``zh_CN.py`` every Chinese one.
 """
 
 from __future__ import annotations

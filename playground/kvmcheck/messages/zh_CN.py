@@ -487,11 +487,19 @@ MESSAGES = {
         "__s8 ... __s64，不用 long、int、bool、size_t 或指针，成员按自然边界对齐并显式填充。",
 
     "module-param-default-on":
-        "新增的模块参数 '{name}' 默认开启；新功能应当默认关闭。",
-    "module-param-default-on.title": "新功能默认关闭",
+        "新增的模块参数 '{name}' 默认开启。如果它开启的是客户机或用户态能观察到的功能，"
+        "请默认关闭，由用户态按虚拟机主动开启（KVM_ENABLE_CAP 或客户机的 CPUID）；"
+        "启用硬件特性或纯性能优化的开关可以默认开启。",
+    "module-param-default-on.title": "客户机可见的新功能需要用户态主动开启",
     "module-param-default-on.explanation":
-        "新功能要等用户态程序或管理员主动开启，这样升级内核不会改变现有虚拟机的行为。"
-        "性能优化可以默认开启。",
+        "客户机或用户态能观察到的新功能，默认保持关闭，直到用户态为某个虚拟机明确提出："
+        "用 KVM_ENABLE_CAP 开启某项能力，或在客户机的 CPUID 中置上该特性位；KVM 自己只负责"
+        "报告支持哪些功能（KVM_CHECK_EXTENSION、KVM_GET_SUPPORTED_CPUID）。这样宿主机升级内核后，"
+        "现有虚拟机的行为不会改变。模块参数是宿主机管理员的开关，并不等于用户态的这种请求，"
+        "所以默认开启的新参数值得再看一眼。让 KVM 在 CPU 支持时使用某项硬件特性的开关，"
+        "以及纯性能优化，本来就默认开启：enable_apicv、ept、tdp_mmu 和 nested 都默认为开，"
+        "而客户机只有在用户态把 VMX 写进它的 CPUID 后才看得到 VMX。如果补丁在 CPU 不支持该特性时"
+        "把新参数关掉，kvmcheck 不会报告；其他情况下只给出提示。",
 
     # --- 安全 --------------------------------------------------------------
     "possible-vulnerability":
@@ -544,4 +552,11 @@ MESSAGES = {
     "cli.unreadable": "kvmcheck：无法读取 {path}：{reason}",
     "cli.unknown-rule": "kvmcheck：--ignore 中的规则 '{rule}' 不存在（可用 --list-rules 查看）",
     "cli.bad-git-dir": "kvmcheck：--git-dir {path} 不是可用的 git 仓库：{reason}",
+    "cli.fixable": "[可自动修复：kvmcheck --fix]",
+    "cli.fixed": "kvmcheck：{path}：已修复 {count} 处问题",
+    "cli.fix-one-file":
+        "kvmcheck：--fix 只输出一个修复后的文件；请只给一个 FILE，或改用 --fix-inplace FILE...",
+    "cli.fix-inplace-files": "kvmcheck：--fix-inplace 需要指定要改写的文件（不能用标准输入）",
+    "cli.not-a-patch": "kvmcheck：{path} 不是补丁（空文件、二进制或 HTML），文件保持原样",
+    "cli.cannot-write": "kvmcheck：无法改写 {path}：{reason}；文件保持原样",
 }

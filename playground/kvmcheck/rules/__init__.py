@@ -1,22 +1,33 @@
-"""The rules, one module per handbook section; importing registers them."""
+"""The rule table: importing this package imports every rule module.
 
-from kvmcheck.registry import RULES
+One module per handbook section; ``kvmcheck.registry`` says how a rule is
+declared.  ``RULES`` lists the rules in the order of the rule reference
+(docs/rules.rst), which ``--list-rules`` and the docs follow.
+"""
+
+from kvmcheck.registry import REGISTERED, Rule
 from kvmcheck.rules import (
     changelog,
-    checklist,
     code,
     code_style,
     input,
     posting,
+    review_checklist,
     security,
     shortlog,
     spelling,
     tags,
 )
+from kvmcheck.testing_checklist import ITEMS as _TESTING_ITEMS
 
-# The order of rules.md, used by --list-rules and the docs.
-_SECTION_ORDER = [m.__name__ for m in (shortlog, changelog, spelling, tags, posting, code,
-                                       code_style, checklist, security, input)]
-_ordered = sorted(RULES.values(), key=lambda r: _SECTION_ORDER.index(r.check.__module__))
-RULES.clear()
-RULES.update((r.id, r) for r in _ordered)
+_MODULE_ORDER = [m.__name__ for m in (shortlog, changelog, spelling, tags, posting, code,
+                                      code_style, review_checklist, security, input)]
+
+RULES: dict[str, Rule] = {
+    r.id: r for r in sorted(REGISTERED.values(),
+                            key=lambda r: _MODULE_ORDER.index(r.check.__module__))
+}
+"""Every rule, id -> Rule."""
+
+SECTIONS = tuple(sorted({r.section for r in RULES.values()} | {i.section for i in _TESTING_ITEMS}))
+"""Every handbook section a finding or a testing-checklist item links to."""

@@ -6,7 +6,13 @@ import re
 from collections.abc import Iterator
 
 from kvmcheck.context import PatchContext, has_url, prose_lines
-from kvmcheck.language import CONTEXT_OPENERS, IMPERATIVE_VERBS, first_word, pronouns
+from kvmcheck.language import (
+    CONTEXT_OPENERS,
+    IMPERATIVE_VERBS,
+    NON_IMPERATIVE_VERBS,
+    first_word,
+    pronouns,
+)
 from kvmcheck.model import Line
 from kvmcheck.registry import GENERIC, Finding, Rule, rule
 from kvmcheck.rules._examples import BODY, patch
@@ -32,29 +38,99 @@ _C_KEYWORDS = frozenset(
 
 
 @rule(
-    "changelog-missing", "warning", SECTION, scope=GENERIC,
+    "changelog-missing", "warning", SECTION, scope=GENERIC, commits_only=True,
+    title="Every patch has a changelog",
+    message="There is no changelog: below the shortlog, explain what changes and why.",
     bad=patch(body=""),
     good=patch(),
 )
 def changelog_missing(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """Every patch explains what it changes and why, even a one-liner."""
-    if not context.patch.is_commit or context.prose:
+    """Even a one-line fix needs a few sentences: what the patch changes, why, and what was
+    broken. Reviewers read it before the code, and people running 'git blame' years later depend
+    on it.
+    """
+    if context.prose:
         return
     subject = context.patch.subject
     yield rule_.finding(subject.lineno if subject else None)
 
 
+_THIS_PATCH = re.compile(
+    r"(?:in )?this (?:patch|commit|change|series)\b|the patch\b", re.IGNORECASE
+)
+
+
+def _non_imperative(text: str) -> tuple[str, str | None] | None:
+    """(what was written, imperative replacement) when ``text`` opens non-imperatively."""
+    stripped = text.strip()
+    match = _THIS_PATCH.match(stripped)
+    if match:
+        return match.group(), None
+    word = stripped.split(maxsplit=1)[0] if stripped else ""
+    word = word.rstrip(",.:;")
+    replacement = NON_IMPERATIVE_VERBS.get(word.lower())
+    if replacement is None:
+        return None
+    if not word[0].isupper() and word[0].isalpha():
+        replacement = replacement.lower()
+    return word, replacement
+
+
 @rule(
-    "changelog-pronoun", "warning", SECTION,
+    "imperative-mood", "warning", SECTION, commits_only=True,
+    title="Imperative mood",
+    message="Write the shortlog in imperative mood: '{instead}', not '{written}'.",
+    variants={
+        "this-patch": "Don't open the shortlog with '{written}': state what the change does, in "
+            "imperative mood ('Fix ...', 'Add ...').",
+        "changelog": "Start the changelog in imperative mood: '{instead} ...', not '{written} "
+            "...'.",
+        "changelog-this-patch": "Don't start the changelog with '{written}': state the change "
+            "directly, in imperative mood ('Add ...', 'Fix ...').",
+    },
+    bad=patch(subject="KVM: x86: Added a check for unknown indices to kvm_get_foo()"),
+    good=patch(),
+)
+def imperative_mood(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
+    """Write the shortlog and the changelog as instructions to the code base: 'Add ...', 'Fix
+    ...', 'Drop ...'. Phrases such as 'This patch adds', 'Added' or 'Fixes' describe the patch
+    instead of the change and read oddly in the history.
+    """
+    subject = context.patch.subject
+    if subject is None:
+        return
+    places = []
+    if subject.description:
+        places.append((subject.description, subject.lineno, ""))
+    if context.prose:
+        places.append((context.prose[0].text, context.prose[0].lineno, "changelog"))
+    for text, lineno, where in places:
+        found = _non_imperative(text)
+        if found is None:
+            continue
+        written, instead = found
+        if instead is None:
+            variant = f"{where}-this-patch" if where else "this-patch"
+            yield rule_.finding(lineno, variant, written=written)
+        else:
+            yield rule_.finding(lineno, where or None, written=written, instead=instead)
+
+
+@rule(
+    "changelog-pronoun", "warning", SECTION, commits_only=True,
+    title="No pronouns in the changelog",
+    message="Avoid pronouns ('{word}') in the changelog: describe the code and its behavior (e.g. "
+        "'KVM does X', not 'we do X').",
     bad=patch(body="Return -EINVAL from kvm_get_foo() when userspace passes an unknown\n"
                    "index.  We read past the end of the array otherwise."),
     good=patch(body="Return -EINVAL from kvm_get_foo() when userspace passes an unknown\n"
                     "index.  KVM reads past the end of the array otherwise."),
 )
 def changelog_pronoun(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """Describe the code and the hardware, not people: no I, we, you."""
-    if not context.patch.is_commit:
-        return
+    """'I', 'we' and 'you' make it unclear who or what acts: the author, KVM, the guest,
+    userspace? Name the actor instead ('KVM injects #GP', 'the guest writes ...') and write the
+    change itself in imperative mood.
+    """
     for line in context.prose:
         found = pronouns(line.text)
         if found:
@@ -70,16 +146,20 @@ def _opens_with_imperative(paragraph: list[Line]) -> bool:
 
 
 @rule(
-    "changelog-context-first", "info", SECTION,
+    "changelog-context-first", "info", SECTION, commits_only=True,
+    title="State the change first, then the background",
+    message="The changelog opens with background; KVM x86 wants the change stated first (the "
+        "statement at line {line}), followed by the context.",
     bad=patch(body="Currently, kvm_get_foo() trusts the index userspace passes, so a\n"
                    "bogus value reads past the end of the array.\n\n"
                    "Return -EINVAL for unknown indices."),
     good=patch(),
 )
 def changelog_context_first(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """KVM x86 wants the change first, then the background (unlike tip)."""
-    if not context.patch.is_commit:
-        return
+    """KVM x86 differs from the tip tree here: open with a short statement of what the patch
+    changes, then explain the problem and the background. The 'what' nearly always fits in one
+    sentence, so readers skimming the history find it at once.
+    """
     paragraphs = context.patch.paragraphs()
     if len(paragraphs) < 2 or not CONTEXT_OPENERS.match(paragraphs[0][0].text):
         return
@@ -90,15 +170,17 @@ def changelog_context_first(rule_: Rule, context: PatchContext) -> Iterator[Find
 
 
 @rule(
-    "changelog-line-too-long", "warning", SECTION, scope=GENERIC,
+    "changelog-line-too-long", "warning", SECTION, scope=GENERIC, commits_only=True,
+    title="Changelog lines wrap at 75 columns",
+    message="This changelog line is {length} characters long; wrap prose at 75 columns.",
     bad=patch(body="Return -EINVAL from kvm_get_foo() when userspace passes an unknown index, "
                    "instead of reading past the end of the array."),
     good=patch(),
 )
 def changelog_line_too_long(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """Wrap changelog prose at 75 columns (URLs, tags and logs are exempt)."""
-    if not context.patch.is_commit:
-        return
+    """git indents the message when showing it, so prose wrapped at 75 columns still fits an
+    80-column terminal. URLs, tags and pasted logs are left as they are.
+    """
     for line in prose_lines(context.patch.message, keep_urls=True):
         if has_url(line.text):
             continue
@@ -108,14 +190,17 @@ def changelog_line_too_long(rule_: Rule, context: PatchContext) -> Iterator[Find
 
 
 @rule(
-    "version-history-in-changelog", "warning", SECTION, scope=GENERIC,
+    "version-history-in-changelog", "warning", SECTION, scope=GENERIC, commits_only=True,
+    title="Version history goes below '---'",
+    message="Version notes ('{text}') belong below the '---' line, where 'git am' drops them.",
     bad=patch(body=BODY + "\n\nv2: check the index before using it"),
     good=patch(notes="v2: check the index before using it"),
 )
 def version_history_in_changelog(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """Notes on what changed between versions go below the ``---`` line."""
-    if not context.patch.is_commit:
-        return
+    """Notes such as 'v2: renamed foo' help reviewers but mean nothing in the git history. Put
+    them after the '---' line (or in the cover letter); everything there is discarded when the
+    patch is applied.
+    """
     for line in context.patch.message:
         if _VERSION_HISTORY.match(line.text):
             yield rule_.finding(line.lineno, text=line.text.strip())
@@ -156,15 +241,18 @@ def _mentions(text: str, names: set[str]) -> Iterator[str]:
 
 @rule(
     "function-reference-parens", "warning", "maintainer-kvm-x86#function-references",
+    commits_only=True,
+    title="Functions are written name()",
+    message="Write '{name}()' with parentheses: the diff shows that {name} is a function.",
     bad=patch(subject="KVM: x86: Reject unknown indices in kvm_get_foo",
               body="Return -EINVAL from kvm_get_foo when userspace passes an unknown\n"
                    "index, instead of reading past the end of the array."),
     good=patch(),
 )
 def function_reference_parens(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """Write functions as ``name()`` so readers see it is a function."""
-    if not context.patch.is_commit:
-        return
+    """Writing a function as 'name()' in the shortlog, the changelog or a comment shows at a
+    glance that it is a function and not a variable, a field or a type.
+    """
     names = diff_functions(context)
     if not names:
         return

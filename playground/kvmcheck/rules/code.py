@@ -7,11 +7,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kvmcheck import paths as P
 from kvmcheck.context import PatchContext
 from kvmcheck.language import pronouns
 from kvmcheck.model import FileDiff, Hunk, Line
-from kvmcheck.registry import Finding, Rule, rule
+from kvmcheck.registry import C_CODE, KVM_GUEST, KVM_HOST, Edit, Finding, Rule, rule
 from kvmcheck.rules._examples import diff, patch
 
 _COMMENT_START = re.compile(r"\s*(?:/\*+|\*+(?!/)|//+)")
@@ -34,12 +33,8 @@ _DECLARATION = re.compile(
 )
 
 
-def _source_files(context: PatchContext) -> Iterator[FileDiff]:
-    if not context.is_kvm:
-        return
-    for file in context.kvm_files():
-        if P.is_source(file.path):
-            yield file
+# The code rules read C and assembly of KVM, host and guest side.
+KVM_AREAS = (KVM_HOST, KVM_GUEST)
 
 
 def _removed_texts(context: PatchContext) -> frozenset[str]:
@@ -73,7 +68,7 @@ def comment_text(text: str) -> str | None:
 
 def _written_comments(context: PatchContext) -> Iterator[tuple[Line, str]]:
     """(line, its comment text) for each written line of KVM source with a comment."""
-    for file in _source_files(context):
+    for file in context.files:
         for line in written_lines(file, context):
             text = comment_text(line.text)
             if text is not None:
@@ -82,16 +77,20 @@ def _written_comments(context: PatchContext) -> Iterator[tuple[Line, str]]:
 
 @rule(
     "kernel-doc-comment", "warning", "maintainer-kvm-x86#coding-style",
+    areas=(KVM_HOST,), types=C_CODE,
+    title="No kernel-doc comments",
+    message="Don't use kernel-doc ('/**') comments in KVM code: write a plain '/*' comment.",
     bad=patch(diffs=diff(added="/**\n * kvm_get_foo - read foo\n */", removed="",
                          context="#include \"x86.h\"")),
     good=patch(diffs=diff(added="/* Read foo; the caller has checked the index. */", removed="",
                           context="#include \"x86.h\"")),
 )
 def kernel_doc_comment(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """KVM functions are internal: plain comments, not kernel-doc ``/**``."""
-    for file in _source_files(context):
-        if not P.is_kvm_host(file.path):
-            continue
+    """KVM functions are meant for KVM's own use even when exported, so KVM x86 does not document
+    them with kernel-doc ('/**'). A plain comment explaining why the code does what it does is
+    welcome.
+    """
+    for file in context.files:
         for line in written_lines(file, context):
             if _KERNEL_DOC.match(line.text):
                 yield rule_.finding(line.lineno, path=file.path)
@@ -99,12 +98,20 @@ def kernel_doc_comment(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
 
 @rule(
     "comment-sdm-apm-number", "warning", "maintainer-kvm-x86#sdm-and-apm-references",
+    areas=KVM_AREAS, types=C_CODE,
+    title="Cite the SDM and APM by name, not number",
+    message="Don't cite the SDM/APM by number ('{reference}'): the numbering changes between "
+        "editions; name the section or table instead.",
     bad=patch(diffs=diff(added="\t/* See SDM Vol. 3C, Table 24-11. */\n\treturn -EINVAL;")),
     good=patch(diffs=diff(added="\t/* Per the SDM, bits 63:32 are reserved. */\n"
                                 "\treturn -EINVAL;")),
 )
 def comment_sdm_apm_number(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """SDM/APM numbering changes between editions: cite sections by name."""
+    """Intel and AMD renumber sections, tables and figures of their manuals with every edition,
+    so a comment saying 'SDM 25.3.1' or 'Table 24-11' soon points at the wrong place. Name the
+    section if you must, or quote the relevant text. Mentioning the SDM or APM without numbers is
+    fine, and changelogs may cite them freely.
+    """
     for line, text in _written_comments(context):
         match = _SDM_NUMBER.search(text)
         if match:
@@ -112,12 +119,16 @@ def comment_sdm_apm_number(rule_: Rule, context: PatchContext) -> Iterator[Findi
 
 
 @rule(
-    "comment-pronoun", "warning", "maintainer-kvm-x86#comments",
+    "comment-pronoun", "warning", "maintainer-kvm-x86#comments", areas=KVM_AREAS, types=C_CODE,
+    title="No pronouns in comments",
+    message="Avoid pronouns ('{word}') in comments: use imperative mood or name the actor.",
     bad=patch(diffs=diff(added="\t/* We must not read past the array. */\n\treturn -EINVAL;")),
     good=patch(diffs=diff(added="\t/* Never read past the array. */\n\treturn -EINVAL;")),
 )
 def comment_pronoun(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """Comments, like changelogs, use imperative mood and no pronouns."""
+    """Comments follow the changelog rules: imperative mood, no 'I', 'we' or 'you'. Explain why
+    the code does what it does rather than repeating what it does.
+    """
     for line, text in _written_comments(context):
         found = pronouns(text)
         if found:
@@ -132,23 +143,48 @@ def _space_indented(text: str) -> bool:
 
 
 @rule(
-    "indent-spaces", "warning", "maintainer-kvm-x86#coding-style",
+    "indent-spaces", "warning", "maintainer-kvm-x86#coding-style", areas=KVM_AREAS, types=C_CODE,
+    fixable=True,
+    title="Indent with tabs",
+    message="Indent with tabs, not spaces.",
     bad=patch(diffs=diff(added="        return -EINVAL;")),
     good=patch(),
 )
 def indent_spaces(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """Kernel code is indented with tabs (spaces may only align after them)."""
-    for file in _source_files(context):
+    """Kernel C code is indented with tabs, 8 columns wide. Spaces are only used after the tabs,
+    to line up continuation lines.
+    """
+    for file in context.files:
         for hunk in file.hunks:
-            previous: int | None = None
+            run: list[Line] = []
             for line in hunk.added:
                 if _space_indented(line.text):
-                    follows = previous is not None and line.lineno == previous + 1
-                    if not follows:
-                        yield rule_.finding(line.lineno, path=file.path)
-                    previous = line.lineno
-                else:
-                    previous = None
+                    follows = bool(run) and line.lineno == run[-1].lineno + 1
+                    if run and not follows:
+                        yield _indent_finding(rule_, file.path, run)
+                        run = []
+                    run.append(line)
+                elif run:
+                    yield _indent_finding(rule_, file.path, run)
+                    run = []
+            if run:
+                yield _indent_finding(rule_, file.path, run)
+
+
+def _tab_indent(line: Line) -> Edit | None:
+    """Indentation rewritten as tabs (8 columns each) and the spaces left over."""
+    text = line.text
+    indent = text[:len(text) - len(text.lstrip(" \t"))]
+    column = 0
+    for char in indent:
+        column = column + 8 - column % 8 if char == "\t" else column + 1
+    fixed = "\t" * (column // 8) + " " * (column % 8)
+    return Edit.added(line, 0, len(indent), fixed) if fixed != indent else None
+
+
+def _indent_finding(rule_: Rule, path: str, run: list[Line]) -> Finding:
+    """One finding for a run of space-indented lines, fixing every line of it."""
+    return rule_.finding(run[0].lineno, path=path, edits=[_tab_indent(line) for line in run])
 
 
 def _declaration_runs(hunk: Hunk) -> Iterator[list[Line]]:
@@ -170,15 +206,20 @@ def _declaration_runs(hunk: Hunk) -> Iterator[list[Line]]:
 
 
 @rule(
-    "reverse-fir-tree", "info", "maintainer-kvm-x86#coding-style",
+    "reverse-fir-tree", "info", "maintainer-kvm-x86#coding-style", areas=KVM_AREAS, types=C_CODE,
+    title="Local declarations in reverse fir tree order",
+    message="Order these local declarations longest line first (reverse fir tree).",
     bad=patch(diffs=diff(added="\tint r;\n\tstruct kvm_vcpu *vcpu = kvm_get_vcpu(kvm, 0);",
                          removed="")),
     good=patch(diffs=diff(added="\tstruct kvm_vcpu *vcpu = kvm_get_vcpu(kvm, 0);\n\tint r;",
                           removed="")),
 )
 def reverse_fir_tree(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """Local declarations go longest line first ("reverse Christmas tree")."""
-    for file in _source_files(context):
+    """KVM x86 prefers local variable declarations sorted from the longest line to the shortest
+    (the 'reverse Christmas tree'). It is a preference, not a requirement: dependencies between
+    initializers come first.
+    """
+    for file in context.files:
         for hunk in file.hunks:
             for run in _declaration_runs(hunk):
                 lengths = [len(line.text.rstrip()) for line in run]

@@ -12,18 +12,19 @@ import re
 from collections.abc import Iterator
 from itertools import pairwise
 
-from kvmcheck import paths as P
 from kvmcheck.c_source import CodeLine, split_lines
 from kvmcheck.context import PatchContext
 from kvmcheck.model import FileDiff, Hunk, Line
-from kvmcheck.registry import Finding, Rule, rule
+from kvmcheck.paths import SELFTESTS_DIR
+from kvmcheck.registry import KVM_HOST, Edit, Finding, Rule, rule
 from kvmcheck.rules._examples import diff, patch
 
 SECTION = "maintainer-kvm-x86#coding-style"
 MAX_COLUMNS = 100
 TAB_WIDTH = 8
 
-_C_FILE = re.compile(r".*\.[ch]")
+# The rules read C sources and headers of KVM host code and the selftests.
+C_FILES = ("c", "header")
 
 
 def _added(lines: str, removed: str = "", path: str = "arch/x86/kvm/x86.c") -> str:
@@ -32,15 +33,6 @@ def _added(lines: str, removed: str = "", path: str = "arch/x86/kvm/x86.c") -> s
 
 
 # --- which lines ---------------------------------------------------------------------
-
-
-def c_files(context: PatchContext) -> Iterator[FileDiff]:
-    """The C sources and headers of KVM host code and selftests in the patch."""
-    if not context.is_kvm:
-        return
-    for file in context.patch.files:
-        if P.is_kvm_host(file.path) and _C_FILE.fullmatch(file.path):
-            yield file
 
 
 def _removed(context: PatchContext, strip: bool) -> frozenset[str]:
@@ -63,17 +55,18 @@ def whitespace_lines(context: PatchContext) -> Iterator[tuple[FileDiff, Line]]:
     """Added lines whose whitespace the author chose (moved lines that kept
     their exact text are left alone)."""
     removed = _removed(context, strip=False)
-    for file in c_files(context):
+    for file in context.files:
         for hunk in file.hunks:
             for line in _new_lines(hunk, removed, strip=False):
                 yield file, line
 
 
-def code_lines(context: PatchContext) -> Iterator[tuple[FileDiff, CodeLine]]:
-    """Written added lines, split into code and comment; code moved or only
-    re-indented keeps whatever style it had."""
+def code_lines(context: PatchContext,
+               files: list[FileDiff] | None = None) -> Iterator[tuple[FileDiff, CodeLine]]:
+    """Written added lines of ``files`` (default: the files the rule reads), split
+    into code and comment; code moved or only re-indented keeps whatever style it had."""
     removed = _removed(context, strip=True)
-    for file in c_files(context):
+    for file in context.files if files is None else files:
         for hunk in file.hunks:
             written = {id(line) for line in _new_lines(hunk, removed, strip=True)}
             for code_line in split_lines(hunk.added):
@@ -91,35 +84,56 @@ def columns(text: str) -> int:
 
 @rule(
     "trailing-whitespace", "warning", SECTION,
+    areas=(KVM_HOST,), types=C_FILES,
+    fixable=True,
+    title="No trailing whitespace",
+    message="Trailing whitespace: remove the spaces or tabs at the end of this line.",
     bad=_added("\treturn -EINVAL;  "),
     good=_added("\treturn -EINVAL;"),
 )
 def trailing_whitespace(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """No spaces or tabs at the end of a line: git and every reviewer's editor show them."""
+    """Spaces and tabs at the end of a line are invisible in an editor but show up in every diff,
+    and git warns about them when the patch is applied. checkpatch.pl reports them as errors.
+    kvmcheck --fix removes them.
+    """
     for _file, line in whitespace_lines(context):
-        if line.text != line.text.rstrip(" \t"):
-            yield rule_.finding(line.lineno)
+        kept = line.text.rstrip(" \t")
+        if kept != line.text:
+            edit = Edit.added(line, len(kept), len(line.text), "")
+            yield rule_.finding(line.lineno, edits=[edit])
 
 
-_SPACE_BEFORE_TAB = re.compile(r"(?<=\S) +\t")
+_SPACE_BEFORE_TAB = re.compile(r" +\t")
+
+
+def _tabs_for(text: str, match: re.Match[str]) -> str:
+    """The tabs that end ``match`` (spaces, then a tab) at the same column."""
+    return "\t" * (columns(text[:match.end()]) // TAB_WIDTH
+                   - columns(text[:match.start()]) // TAB_WIDTH)
 
 
 @rule(
     "space-before-tab", "warning", SECTION,
+    areas=(KVM_HOST,), types=C_FILES,
+    fixable=True,
+    title="No space before a tab",
+    message="A space before a tab: indent and align with tabs, and use spaces only after the last "
+        "tab.",
     bad=_added("\tint r; \t/* result */"),
     good=_added("\tint r;\t/* result */"),
 )
 def space_before_tab(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """A space before a tab is invisible and changes the alignment.
-
-    Leading whitespace that starts with spaces is ``indent-spaces``' finding.
+    """A space right before a tab is usually swallowed by the tab, so nobody sees it, but it still
+    changes the line in the diff and can shift the alignment. Align with tabs, then spaces.
+    kvmcheck --fix removes the spaces.
     """
     for _file, line in whitespace_lines(context):
-        text = line.text
-        if text.startswith(" "):
+        if line.text.startswith(" "):
             continue
-        if " \t" in text[:len(text) - len(text.lstrip())] or _SPACE_BEFORE_TAB.search(text):
-            yield rule_.finding(line.lineno)
+        edits = [Edit.added(line, match.start(), match.end(), _tabs_for(line.text, match))
+                 for match in _SPACE_BEFORE_TAB.finditer(line.text)]
+        if edits:
+            yield rule_.finding(line.lineno, edits=edits)
 
 
 # --- line length ----------------------------------------------------------------------
@@ -139,13 +153,19 @@ def _too_long_for_a_reason(code_line: CodeLine) -> bool:
 
 @rule(
     "line-too-long", "warning", SECTION,
+    areas=(KVM_HOST,), types=C_FILES,
+    title="Lines stay within 100 columns",
+    message="This line is {width} columns wide; kernel code stays within 100 (80 preferred).",
     bad=_added("\treturn kvm_frobnicate_the_vcpu_state(vcpu, KVM_FROB_ALL_REGISTERS, "
                "KVM_FROB_FLAG_SYNC | KVM_FROB_FLAG_FORCE);"),
     good=_added("\treturn kvm_frobnicate_the_vcpu_state(vcpu, KVM_FROB_ALL_REGISTERS,\n"
                 "\t\t\t\t\t    KVM_FROB_FLAG_SYNC | KVM_FROB_FLAG_FORCE);"),
 )
 def line_too_long(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """Lines stay within 100 columns (80 is still preferred), strings apart."""
+    """The kernel's limit is 80 columns, stretched to 100 where breaking a line would make it harder
+    to read; checkpatch.pl warns past 100. A message string is never split to fit (people grep for
+    it), and a URL may run long too.
+    """
     for _file, code_line in code_lines(context):
         width = columns(code_line.line.text.rstrip())
         if width > MAX_COLUMNS and not _too_long_for_a_reason(code_line):
@@ -159,11 +179,17 @@ _KEYWORD_PAREN = re.compile(r"\b(if|for|while|switch)\(")
 
 @rule(
     "space-after-keyword", "warning", SECTION,
+    areas=(KVM_HOST,), types=C_FILES,
+    title="A space after if, for, while and switch",
+    message="Put a space between '{keyword}' and '(': '{keyword} ('.",
     bad=_added("\tif(!vcpu)\n\t\treturn -EINVAL;"),
     good=_added("\tif (!vcpu)\n\t\treturn -EINVAL;"),
 )
 def space_after_keyword(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """``if``, ``for``, ``while`` and ``switch`` are not functions: a space before ``(``."""
+    """Keywords that take a parenthesized expression (if, for, while, switch) are followed by a
+    space, which sets them apart from function calls: 'if (x)', not 'if(x)'. sizeof, typeof and
+    friends are written like functions.
+    """
     for _file, code_line in code_lines(context):
         match = _KEYWORD_PAREN.search(code_line.code)
         if match:
@@ -207,11 +233,17 @@ def _ends_with_type(before: str) -> bool:
 
 @rule(
     "space-before-paren", "warning", SECTION,
+    areas=(KVM_HOST,), types=C_FILES,
+    title="No space before a call's parenthesis",
+    message="No space between '{name}' and its '(': write '{name}(...)'.",
     bad=_added("\treturn kvm_get_foo (index);"),
     good=_added("\treturn kvm_get_foo(index);"),
 )
 def space_before_paren(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """A function call or declaration has no space before its ``(``."""
+    """Function calls, function declarations and function-like macros put the opening parenthesis
+    right after the name: 'kvm_vcpu_kick(vcpu)'. A space there is only right after keywords such as
+    if, for, while, switch and return.
+    """
     for _file, code_line in code_lines(context):
         code = code_line.code
         directive = _PREPROCESSOR.match(code)
@@ -258,12 +290,19 @@ def _operator_problem(code: str, match: re.Match[str]) -> bool:
 
 @rule(
     "operator-spacing", "warning", SECTION,
+    areas=(KVM_HOST,), types=C_FILES,
+    title="Spaces around operators",
+    message="Spacing around '{operator}': one space on each side of assignments, comparisons and "
+        "logical operators, and the same on both sides of other binary operators.",
     bad=_added("\tr=kvm_get_foo(index);"),
     good=_added("\tr = kvm_get_foo(index);"),
 )
 def operator_spacing(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """Spaces around ``=``, comparisons and ``&&``/``||``; the same on both
-    sides of other binary operators."""
+    """Assignments (=, +=, |=, ...), comparisons (==, !=, <=, >=) and logical operators (&&, ||)
+    have a space on each side. Other binary operators (+, -, <<, |, ...) may go without spaces
+    in a dense expression, but not with a space on one side only, which reads like a unary
+    operator. Unary operators, ++, --, . and -> take none.
+    """
     for _file, code_line in code_lines(context):
         code = code_line.code
         directive = _PREPROCESSOR.match(code)
@@ -280,11 +319,16 @@ _COMMA_NO_SPACE = re.compile(r",(?=[^\s)\]}])")
 
 @rule(
     "comma-spacing", "warning", SECTION,
+    areas=(KVM_HOST,), types=C_FILES,
+    title="A space after every comma",
+    message="Put a space after each comma.",
     bad=_added("\treturn kvm_set_foo(vcpu,index);"),
     good=_added("\treturn kvm_set_foo(vcpu, index);"),
 )
 def comma_spacing(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """A space after every comma."""
+    """Arguments, parameters, initializers and declarations in a list are separated by a comma and a
+    space: 'foo(a, b)', not 'foo(a,b)'.
+    """
     for _file, code_line in code_lines(context):
         if _COMMA_NO_SPACE.search(code_line.code):
             yield rule_.finding(code_line.line.lineno)
@@ -304,11 +348,18 @@ _DECLARATION_START = re.compile(
 
 @rule(
     "pointer-placement", "warning", SECTION,
+    areas=(KVM_HOST,), types=C_FILES,
+    title="The '*' sticks to the name",
+    message="'{written}': the '*' of a pointer goes with the name, as in 'int *p' or '(struct foo "
+        "*)'.",
     bad=_added("\tstruct kvm_vcpu * vcpu = kvm_get_vcpu(kvm, 0);"),
     good=_added("\tstruct kvm_vcpu *vcpu = kvm_get_vcpu(kvm, 0);"),
 )
 def pointer_placement(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """The ``*`` of a pointer declaration sticks to the name: ``int *p``."""
+    """In a declaration the '*' belongs to the variable, not the type: 'int *a, b;' declares one
+    pointer and one int. Kernel style writes 'struct kvm *kvm', 'char *buf' and casts as '(u64 *)',
+    never 'int* p' or 'int * p'.
+    """
     for _file, code_line in code_lines(context):
         code = code_line.code
         for match in _STAR.finditer(code):
@@ -358,15 +409,24 @@ def _brace_finding(previous: CodeLine, current: CodeLine) -> str | None:
 
 @rule(
     "brace-placement", "warning", SECTION,
-    variants=("else", "space"),
+    areas=(KVM_HOST,), types=C_FILES,
+    title="Braces and else in kernel style",
+    message="Put the opening brace at the end of the previous line, after the condition or the "
+        "struct name.",
+    variants={
+        "else": "Put 'else' on the same line as the closing brace: '}} else {{'.",
+        "space": "Put a space between ')' or 'else' and '{{', and between '}}' and 'else'/'while'.",
+    },
     bad=_added("\tif (!vcpu)\n\t{\n\t\tr = -EINVAL;\n\t\tgoto out;\n\t}"),
     good=_added("\tif (!vcpu) {\n\t\tr = -EINVAL;\n\t\tgoto out;\n\t}"),
 )
 def brace_placement(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """Kernel brace style: ``{`` ends the ``if``/``for``/``struct`` line, ``else``
-    follows ``}`` on the same line, and a space separates them."""
+    """The opening brace of an if, for, while, switch, do, struct, union or enum goes at the end of
+    the line that opens the block, after a space; only function bodies start with a brace on a line
+    of its own. 'else' follows the closing brace on the same line.
+    """
     removed = _removed(context, strip=True)
-    for file in c_files(context):
+    for file in context.files:
         for hunk in file.hunks:
             written = {id(line) for line in _new_lines(hunk, removed, strip=True)}
             previous: CodeLine | None = None
@@ -414,13 +474,19 @@ def _condition(lines: list[CodeLine], index: int, start: int) -> str:
 
 @rule(
     "assign-in-if", "warning", SECTION,
+    areas=(KVM_HOST,), types=C_FILES,
+    title="No assignment inside an if condition",
+    message="Do not assign inside an 'if' condition: assign first, then test the result.",
     bad=_added("\tif ((r = kvm_get_foo(index)))\n\t\treturn r;"),
     good=_added("\tr = kvm_get_foo(index);\n\tif (r)\n\t\treturn r;"),
 )
 def assign_in_if(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """Assign first, then test: no assignment inside an ``if`` condition."""
+    """'if ((r = foo()))' hides a side effect in a test and looks like a mistyped '=='. Kernel style
+    puts the assignment on its own line and tests the variable after it; checkpatch.pl reports it
+    as an error.
+    """
     removed = _removed(context, strip=True)
-    for file in c_files(context):
+    for file in context.files:
         for hunk in file.hunks:
             written = {id(line) for line in _new_lines(hunk, removed, strip=True)}
             lines = list(split_lines(hunk.added))
@@ -440,14 +506,24 @@ _PR_LEVEL = {"EMERG": "emerg", "ALERT": "alert", "CRIT": "crit", "ERR": "err",
 
 @rule(
     "printk-level", "warning", SECTION,
-    variants=("with-level",),
+    areas=(KVM_HOST,), types=C_FILES,
+    title="pr_<level>() rather than printk()",
+    message="printk() without a log level: use pr_err(), pr_warn(), pr_info() and friends (or "
+        "their _once/_ratelimited forms).",
+    variants={
+        "with-level": "Use pr_{level}() instead of printk({kern} ...).",
+    },
     bad=_added('\tprintk("kvm: unknown index %u\\n", index);'),
     good=_added('\tpr_warn_once("unknown index %u\\n", index);'),
 )
 def printk_level(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """Use ``pr_<level>()`` (or ``pr_*_once``/``_ratelimited``), not a bare ``printk()``."""
+    """A printk() without a KERN_<LEVEL> prefix is logged at the default level, which is rarely what
+    was meant. The pr_<level>() helpers always carry a level and KVM's pr_fmt prefix; since KVM
+    messages can be triggered by a guest, prefer pr_*_once() or pr_*_ratelimited() for anything a
+    guest can cause.
+    """
     for file, code_line in code_lines(context):
-        if file.path.startswith(P.SELFTESTS):
+        if file.path.startswith(SELFTESTS_DIR):
             continue
         match = _PRINTK.search(code_line.code)
         if not match:
@@ -465,14 +541,22 @@ _BUG = re.compile(r"\b(BUG_ON|BUG)\s*\(")
 
 @rule(
     "bug-on", "warning", SECTION,
+    areas=(KVM_HOST,), types=C_FILES,
+    title="No new BUG() or BUG_ON()",
+    message="New {call}(): KVM does not crash the host for a KVM bug. Use KVM_BUG_ON() (stops the "
+        "VM) or WARN_ON_ONCE() and recover.",
     bad=_added("\tBUG_ON(index >= ARRAY_SIZE(vcpu->arch.foo));"),
     good=_added("\tif (KVM_BUG_ON(index >= ARRAY_SIZE(vcpu->arch.foo), vcpu->kvm))\n"
                 "\t\treturn -EIO;"),
 )
 def bug_on(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """Never crash the host for a KVM bug: ``KVM_BUG_ON()`` or ``WARN_ON_ONCE()``."""
+    """BUG() takes the whole host down, with every other VM on it, for what is usually a bug that
+    affects one VM. KVM code uses KVM_BUG_ON(cond, kvm), which marks that VM dead and makes its
+    vCPUs exit, or WARN_ON_ONCE() with code that recovers. checkpatch.pl warns about every new
+    BUG() and BUG_ON().
+    """
     for file, code_line in code_lines(context):
-        if file.path.startswith(P.SELFTESTS):
+        if file.path.startswith(SELFTESTS_DIR):
             continue
         match = _BUG.search(code_line.code)
         if match:
@@ -484,11 +568,16 @@ _BARE_UNSIGNED = re.compile(r"\bunsigned\b(?!\s+(?:char|short|int|long)\b)")
 
 @rule(
     "bare-unsigned", "info", SECTION,
+    areas=(KVM_HOST,), types=C_FILES,
+    title="'unsigned int', not 'unsigned'",
+    message="Write 'unsigned int' rather than a bare 'unsigned'.",
     bad=_added("\tunsigned i;\n\n\tfor (i = 0; i < nr; i++)\n\t\tkvm_get_foo(i);"),
     good=_added("\tunsigned int i;\n\n\tfor (i = 0; i < nr; i++)\n\t\tkvm_get_foo(i);"),
 )
 def bare_unsigned(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """Write ``unsigned int``, not ``unsigned`` alone."""
+    """A bare 'unsigned' means 'unsigned int', but spelling the type out reads better next to
+    'unsigned long' and the u32/u64 types. Existing code has some; new code spells it out.
+    """
     for _file, code_line in code_lines(context):
         if _BARE_UNSIGNED.search(code_line.code):
             yield rule_.finding(code_line.line.lineno)
@@ -503,11 +592,17 @@ _ZERO_INIT = re.compile(
 
 @rule(
     "static-init-zero", "warning", SECTION,
+    areas=(KVM_HOST,), types=C_FILES,
+    title="Statics are not initialized to zero",
+    message="Do not initialize a static or global variable to 0, false or NULL: it starts out "
+        "zeroed.",
     bad=_added("static bool kvm_frob_enabled = false;", path="arch/x86/kvm/x86.c"),
     good=_added("static bool kvm_frob_enabled;", path="arch/x86/kvm/x86.c"),
 )
 def static_init_zero(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """Statics and globals start out zeroed: no ``= 0``, ``= false`` or ``= NULL``."""
+    """Static and global variables live in .bss and are zeroed before any code runs, so '= 0', '=
+    false' and '= NULL' add nothing. checkpatch.pl reports them as errors.
+    """
     for _file, code_line in code_lines(context):
         code = code_line.code
         # A global starts at column 0; a local only counts when static.
@@ -544,13 +639,18 @@ def _indent(text: str) -> str:
 
 @rule(
     "blank-after-declarations", "warning", SECTION,
+    areas=(KVM_HOST,), types=C_FILES,
+    title="A blank line after declarations",
+    message="Put a blank line between the declarations and the first statement.",
     bad=_added("\tint r;\n\tr = kvm_get_foo(index);"),
     good=_added("\tint r;\n\n\tr = kvm_get_foo(index);"),
 )
 def blank_after_declarations(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """A blank line separates a block's declarations from its first statement."""
+    """The local variable declarations at the top of a block are separated from the code that
+    follows by one blank line, so the two are easy to tell apart.
+    """
     moved = _removed_pairs(context)
-    for file in c_files(context):
+    for file in context.files:
         for hunk in file.hunks:
             lines = list(split_lines(hunk.added))
             for previous, current in pairwise(lines):
@@ -573,11 +673,17 @@ _EXTERN = re.compile(r"\s*extern\s")
 
 @rule(
     "extern-in-c", "warning", SECTION,
+    areas=(KVM_HOST,), types=C_FILES,
+    title="No extern declarations in .c files",
+    message="An 'extern' declaration in a .c file: declare it in a header both files include.",
     bad=_added("extern bool kvm_frob_enabled;", path="arch/x86/kvm/x86.c"),
     good=_added("extern bool kvm_frob_enabled;", path="arch/x86/kvm/x86.h"),
 )
 def extern_in_c(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """Declarations shared between files go in a header, not ``extern`` in a ``.c``."""
+    """A declaration that a .c file copies from another file goes out of sync silently when the
+    definition changes. Declare it once, in a header included by the file that defines it and by
+    the files that use it, and the compiler checks both.
+    """
     for file, code_line in code_lines(context):
         if file.path.endswith(".c") and _EXTERN.match(code_line.code):
             yield rule_.finding(code_line.line.lineno)

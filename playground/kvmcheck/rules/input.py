@@ -11,13 +11,24 @@ from kvmcheck.rules._examples import patch
 
 @rule(
     "input-unrecognized", "error", "first-patch#making-a-patch", scope=GENERIC,
-    variants=("binary", "html"),
+    title="The input is a patch",
+    message="The input is empty: expected a patch (git format-patch), a mail, 'git show' or 'git "
+        "log -p' output, a commit message or a diff.",
+    variants={
+        "binary": "The input looks like binary data: expected a patch (git format-patch), a mail, "
+            "'git show' or 'git log -p' output, a commit message or a diff.",
+        "html": "The input is a web page: save the raw message instead (on lore.kernel.org, the "
+            "'raw' link of a mail or the 'mbox.gz' of a thread), or use 'b4 am'.",
+    },
     bad="<!DOCTYPE html>\n<html><head><title>[PATCH] KVM: x86: Reject unknown indices in "
         "kvm_get_foo() - lore.kernel.org</title></head>\n<body><pre>...</pre></body></html>\n",
     good=patch(),
 )
 def input_unrecognized(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """The input must be a patch, a mail, git show/log output, a message or a diff."""
+    """kvmcheck reads git format-patch files, saved mails and mbox files, 'git show' or 'git log
+    -p' output, bare commit messages and bare diffs. Anything else (an empty file, an image, a
+    compressed archive, a web page saved from the archive) cannot be checked.
+    """
     patch_ = context.patch
     if patch_.kind != "unrecognized":
         return

@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from kvmcheck import paths as P
 from kvmcheck.context import KERNEL, KUT, PatchContext, adds_feature, is_bug_fix
 from kvmcheck.model import Series
-from kvmcheck.registry import GENERIC, SERIES, Finding, Rule, rule
+from kvmcheck.paths import SELFTESTS_DIR, is_kernel_path
+from kvmcheck.registry import GENERIC, KVM_HOST, SERIES, Finding, Rule, rule
 from kvmcheck.rules._examples import diff, patch
 
 
@@ -19,14 +19,20 @@ def _mail_series(series: Series) -> bool:
 
 @rule(
     "base-commit-missing", "info", "maintainer-kvm-x86#git-base", target=SERIES,
+    title="The posting records its base",
+    message="No 'base-commit:' in the posting: create the patches with 'git format-patch "
+        "--base=<base>', normally based on kvm-x86/next.",
     bad=patch(base=False),
     good=patch(),
 )
 def base_commit_missing(
     rule_: Rule, series: Series, contexts: list[PatchContext]
 ) -> Iterator[Finding]:
-    """``git format-patch --base`` records the tree the series applies to."""
-    if not _mail_series(series) or not any(c.is_kvm for c in contexts):
+    """'git format-patch --base=<commit>' adds a 'base-commit:' line telling maintainers and bots
+    which tree the series applies to. Base KVM x86 work on kvm-x86/next, and fixes for the
+    current release on kvm.git master.
+    """
+    if not _mail_series(series):
         return
     if any(p.base_commit is not None for p in series.patches):
         return
@@ -36,7 +42,7 @@ def base_commit_missing(
 def _is_kernel_patch(context: PatchContext) -> bool:
     if context.project != KERNEL or context.patch.is_cover_letter:
         return False
-    return context.is_kvm or any(P.is_kernel_path(p) for p in context.paths)
+    return context.is_kvm or any(is_kernel_path(p) for p in context.paths)
 
 
 KUT_DIFF = diff(path="x86/foo.c", added="\treport(foo() == -EINVAL, \"unknown index\");",
@@ -45,13 +51,20 @@ KUT_DIFF = diff(path="x86/foo.c", added="\treport(foo() == -EINVAL, \"unknown in
 
 @rule(
     "kvm-unit-tests-mixed", "error", "maintainer-kvm-x86#co-posting-tests", target=SERIES,
+    scope=GENERIC,
+    title="kvm-unit-tests are posted separately",
+    message="This series mixes kernel patches with {count} kvm-unit-tests patch(es): post "
+        "kvm-unit-tests on its own and point to the KVM series with a lore 'Link:'.",
     bad=patch() + "\n" + patch(subject="x86: Test unknown indices of FOO", diffs=KUT_DIFF),
     good=patch(),
 )
 def kvm_unit_tests_mixed(
     rule_: Rule, series: Series, contexts: list[PatchContext]
 ) -> Iterator[Finding]:
-    """kvm-unit-tests is another repository: post its patches as their own series."""
+    """kvm-unit-tests is a separate repository, and tools such as 'b4 am' cannot apply one series
+    to two trees. Post the kernel patches first, then the kvm-unit-tests patches as their own
+    series with a lore 'Link:' to the kernel posting.
+    """
     kut = [c for c in contexts if c.project == KUT and not c.patch.is_cover_letter]
     if not kut or not any(_is_kernel_patch(c) for c in contexts):
         return
@@ -62,7 +75,14 @@ def kvm_unit_tests_mixed(
 
 @rule(
     "selftests-missing", "info", "maintainer-kvm-x86#co-posting-tests", target=SERIES,
-    variants=("fix",),
+    areas=(KVM_HOST,),
+    title="Features and fixes come with tests",
+    message="The series adds a KVM feature but no KVM selftest: add tests under "
+        "tools/testing/selftests/kvm/, or tag the series RFC if you want early feedback first.",
+    variants={
+        "fix": "The series fixes a bug but adds no KVM selftest: include a regression test or say "
+            "how the fix was reproduced.",
+    },
     bad=patch(subject="KVM: x86: Add KVM_CAP_FOO to report foo support",
               body="Report foo support to userspace with a new capability.",
               diffs=diff(path="include/uapi/linux/kvm.h", added="#define KVM_CAP_FOO 240",
@@ -82,14 +102,15 @@ def kvm_unit_tests_mixed(
 def selftests_missing(
     rule_: Rule, series: Series, contexts: list[PatchContext]
 ) -> Iterator[Finding]:
-    """New features and bug fixes come with tests in the same series."""
+    """New features need test coverage, including negative tests, and bug fixes need a
+    reproducer, ideally a regression test. KVM selftests are posted in the same series as the KVM
+    change. Untested work can be posted as RFC to get early feedback.
+    """
     if any(p.subject is not None and p.subject.rfc for p in series.patches):
         return  # an RFC may ask for early feedback without tests
-    kvm = [c for c in contexts if c.is_kvm and c.patch.files]
-    if not kvm or any(p.startswith(P.SELFTESTS) for c in contexts for p in c.paths):
+    if any(p.startswith(SELFTESTS_DIR) for patch_ in series.patches for p in patch_.paths):
         return
-    host = [c for c in kvm if any(P.is_kvm_host(p) and not p.startswith(P.SELFTESTS)
-                                  for p in c.paths)]
+    host = [c for c in contexts if any(not f.path.startswith(SELFTESTS_DIR) for f in c.files)]
     if any(adds_feature(c) for c in host):
         yield rule_.finding(None, patch=series.first_mail)
     elif any(is_bug_fix(c) for c in host):
@@ -98,7 +119,15 @@ def selftests_missing(
 
 @rule(
     "series-numbering", "warning", "maintainer-kvm-x86#posting", target=SERIES, scope=GENERIC,
-    variants=("version", "duplicate", "gap"),
+    title="[PATCH vN m/n] numbering is consistent",
+    message="'{number}' does not fit a series of {total} patches: number them 1/{total} to "
+        "{total}/{total}.",
+    variants={
+        "version": "The series mixes versions ({versions}): every mail of a posting carries the "
+            "same vN.",
+        "duplicate": "Patch number {number} appears more than once.",
+        "gap": "Patch(es) {missing} of {total} are missing from the series.",
+    },
     bad=patch().replace("[PATCH]", "[PATCH 1/3]")
     + "\n" + patch().replace("[PATCH]", "[PATCH 3/3]").replace("Reject", "Refuse"),
     good=patch().replace("[PATCH]", "[PATCH 1/2]")
@@ -107,7 +136,10 @@ def selftests_missing(
 def series_numbering(
     rule_: Rule, series: Series, contexts: list[PatchContext]
 ) -> Iterator[Finding]:
-    """``[PATCH vN m/n]``: one version, one total, every number from 1 to n once."""
+    """'git format-patch -v<N>' numbers a series for you: one version for every mail and each
+    patch from 1/n to n/n, with the cover letter as 0/n. Gaps and mixed versions usually mean a
+    stale file in the output directory.
+    """
     numbered = [p for p in series.patches
                 if p.kind == "email" and p.subject is not None and p.subject.number is not None]
     if not numbered:

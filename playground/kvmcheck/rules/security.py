@@ -29,12 +29,18 @@ _VULNERABILITY = re.compile(
 
 @rule(
     "possible-vulnerability", "info", "maintainer-kvm-x86#vulnerabilities",
+    title="Possible vulnerability",
+    message="'{phrase}' suggests a guest-triggerable host bug: if this is a vulnerability, report "
+        "it through the kernel security process (security@kernel.org) before posting in public.",
     bad=patch(body="Return -EINVAL from kvm_get_foo() for unknown indices: a malicious\n"
                    "guest can otherwise make the host read past the end of the array."),
     good=patch(),
 )
 def possible_vulnerability(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """Guest-triggerable host bugs go to the security team before the list."""
+    """Bugs a guest can use against the host, or an L2 guest against L1 (escapes, out-of-bounds
+    access, use-after-free, data leaks), are security issues. Follow the kernel's security-bugs
+    process before discussing them on public lists.
+    """
     patch_ = context.patch
     if not patch_.has_message:
         return

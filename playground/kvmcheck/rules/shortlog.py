@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kvmcheck import paths as P
 from kvmcheck.context import PatchContext
-from kvmcheck.language import NON_IMPERATIVE_VERBS
-from kvmcheck.registry import GENERIC, Finding, Rule, rule
+from kvmcheck.model import Subject
+from kvmcheck.paths import suggest_topic, topic_covers
+from kvmcheck.registry import GENERIC, Edit, Finding, Rule, rule
 from kvmcheck.rules._examples import diff, patch
 from kvmcheck.topics import ALIASES, KNOWN_TOPICS, OTHER_ARCH_TOPICS
 
@@ -22,15 +22,21 @@ _PATH_LIKE = re.compile(
 _TEMPLATE = "*** SUBJECT HERE ***"
 
 
-def _shortlog_subject(context: PatchContext):
-    """The subject of a commit the shortlog rules check (not of a cover letter)."""
-    return context.patch.subject if context.patch.is_commit else None
-
-
-def _prefix_subject(context: PatchContext):
+def _prefix_subject(context: PatchContext) -> Subject | None:
     """The subject whose prefix the prefix rules check (not a revert's)."""
-    subject = _shortlog_subject(context)
+    subject = context.patch.subject
     return None if subject is None or subject.revert else subject
+
+
+def _head(subject: Subject) -> str:
+    """The shortlog up to its description: the prefix as typed (``"kvm: vmx: "``)."""
+    shortlog, description = subject.shortlog, subject.description
+    return shortlog[:len(shortlog) - len(description)] if description else shortlog
+
+
+def _subject_edit(subject: Subject, old: str, new: str) -> Edit | None:
+    """Replace the first ``old`` on the subject's line (the prefix comes first)."""
+    return Edit(subject.lineno, old, new) if subject.lineno is not None and old else None
 
 
 def _topic(subject) -> str | None:
@@ -46,38 +52,49 @@ def _is_path(component: str) -> bool:
 
 def _suggested_prefix(context: PatchContext, typed_path: str | None = None) -> str:
     """``KVM: <topic>:`` fitting the touched files (or the path typed as a prefix)."""
-    topic = P.suggest_topic(context.paths)
+    topic = suggest_topic(context.paths)
     if topic is None and typed_path:
         # No diff to go by (a bare commit message): the typed path says where.
         guesses = (typed_path, f"arch/x86/kvm/{typed_path.removeprefix('x86/')}")
-        topic = next((t for t in (P.suggest_topic([g]) for g in guesses) if t is not None), None)
+        topic = next((t for t in (suggest_topic([g]) for g in guesses) if t is not None), None)
     if topic is None:
         topic = "x86"
     return f"KVM: {topic}:" if topic else "KVM:"
 
 
 @rule(
-    "shortlog-missing", "error", SECTION, scope=GENERIC,
+    "shortlog-missing", "error", SECTION, scope=GENERIC, commits_only=True,
+    title="The commit has a shortlog",
+    message="The commit has no shortlog: its first line (the mail's Subject:) must summarize the "
+        "change, e.g. 'KVM: x86: Fix the foo check in bar()'.",
     bad=patch(subject=""),
     good=patch(),
 )
 def shortlog_missing(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """A commit needs a one-line summary: the first line of the message."""
+    """The shortlog is the one-line summary at the top of a commit; in a mailed patch it is the
+    Subject: after the [PATCH] tag. It is what people see in 'git log --oneline', in mail clients
+    and in search results, so a patch without one cannot be applied.
+    """
     patch_ = context.patch
-    if not patch_.is_commit:
-        return
     subject = patch_.subject
     if subject is None or not subject.shortlog or subject.shortlog == _TEMPLATE:
         yield rule_.finding(subject.lineno if subject else patch_.header_lineno("subject"))
 
 
 @rule(
-    "shortlog-prefix-missing", "error", SECTION,
+    "shortlog-prefix-missing", "error", SECTION, commits_only=True,
+    title="KVM patches start with 'KVM: <topic>:'",
+    message="The patch changes KVM code but the shortlog has no 'KVM:' prefix: write '{prefix} "
+        "{shortlog}'.",
     bad=patch(subject="Reject unknown indices in kvm_get_foo()"),
     good=patch(),
 )
 def shortlog_prefix_missing(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """Patches to KVM host code start their shortlog with ``KVM: <topic>:``."""
+    """Maintainers filter the list by prefix. A patch to KVM host code (arch/x86/kvm/, virt/kvm/,
+    the KVM headers, the KVM selftests or documentation) starts its shortlog with 'KVM:' and a
+    topic such as 'x86', 'x86/mmu', 'VMX' or 'selftests'. Patches that only change Linux running
+    as a KVM guest use 'x86/kvm:' instead.
+    """
     subject = _prefix_subject(context)
     if subject is None or not subject.shortlog or not context.kvm_host_only:
         return
@@ -94,14 +111,19 @@ def shortlog_prefix_missing(rule_: Rule, context: PatchContext) -> Iterator[Find
 
 
 @rule(
-    "shortlog-prefix-case", "error", SECTION,
+    "shortlog-prefix-case", "error", SECTION, commits_only=True, fixable=True,
+    title="Prefix names are spelled exactly",
+    message="Use '{right}' (prefix names are case sensitive), not '{wrong}'.",
     bad=patch(subject="kvm: vmx: Reject unknown indices in kvm_get_foo()",
               diffs=diff(path="arch/x86/kvm/vmx/vmx.c")),
     good=patch(subject="KVM: VMX: Reject unknown indices in kvm_get_foo()",
                diffs=diff(path="arch/x86/kvm/vmx/vmx.c")),
 )
 def shortlog_prefix_case(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """Prefix names are case sensitive: ``KVM: x86:``, ``KVM: nVMX:``."""
+    """The prefix is matched by people and scripts as written: 'KVM: x86:', 'KVM: VMX:', 'KVM:
+    nVMX:', 'KVM: selftests:'. Variants such as 'kvm: vmx:', 'KVM: X86:' or 'KVM: Selftests:'
+    scatter a topic's history and get corrected by the maintainers.
+    """
     subject = _prefix_subject(context)
     if subject is None or not subject.prefix or subject.prefix[0].lower() != "kvm":
         return
@@ -115,26 +137,34 @@ def shortlog_prefix_case(rule_: Rule, context: PatchContext) -> Iterator[Finding
         elif (known is None and subject.prefix[0] != "KVM"
               and topic.lower() not in _OTHER_ARCH_LOWER and not _is_path(topic)):
             # Report the whole corrected prefix here, unknown topic included.
-            right_topic = ALIASES.get(topic.lower()) or P.suggest_topic(context.paths) or topic
+            right_topic = ALIASES.get(topic.lower()) or suggest_topic(context.paths) or topic
     if subject.prefix[0] == "KVM" and right_topic is None:
         return
     right = ["KVM"]
     if topic is not None:
         right.append(right_topic or topic)
-    yield rule_.finding(
-        subject.lineno,
-        wrong="".join(f"{c}: " for c in typed).strip(),
-        right="".join(f"{c}: " for c in right).strip(),
-    )
+    wrong_text = "".join(f"{c}: " for c in typed).strip()
+    right_text = "".join(f"{c}: " for c in right).strip()
+    edits = []
+    if wrong_text.lower() == right_text.lower() and _head(subject).startswith(wrong_text):
+        edits.append(_subject_edit(subject, wrong_text, right_text))  # only the case changes
+    yield rule_.finding(subject.lineno, wrong=wrong_text, right=right_text, edits=edits)
 
 
 @rule(
-    "shortlog-prefix-x86-kvm", "error", SECTION,
+    "shortlog-prefix-x86-kvm", "error", SECTION, commits_only=True,
+    title="'x86/kvm:' only for guest-side code",
+    message="'x86/kvm:' is reserved for Linux-as-a-KVM-guest code such as arch/x86/kernel/kvm.c; "
+        "this patch changes KVM host code, so write '{prefix}'.",
     bad=patch(subject="x86/kvm: Reject unknown indices in kvm_get_foo()"),
     good=patch(),
 )
 def shortlog_prefix_x86_kvm(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """``x86/kvm:`` is only for Linux-as-a-guest code such as arch/x86/kernel/kvm.c."""
+    """Two different pieces of code are easily confused: KVM itself (the hypervisor,
+    arch/x86/kvm/) and the code that lets Linux run well as a KVM guest (arch/x86/kernel/kvm.c,
+    kvmclock.c, kvm_para.h). The guest side uses the tip-tree style 'x86/kvm:'; the hypervisor
+    uses 'KVM: <topic>:'.
+    """
     subject = _prefix_subject(context)
     if subject is None or not context.touches_kvm_host:
         return
@@ -143,14 +173,19 @@ def shortlog_prefix_x86_kvm(rule_: Rule, context: PatchContext) -> Iterator[Find
 
 
 @rule(
-    "shortlog-prefix-path", "error", SECTION,
+    "shortlog-prefix-path", "error", SECTION, commits_only=True,
+    title="The prefix is a topic, not a file",
+    message="The prefix '{component}' is a file name or path; name the topic instead: '{prefix}'.",
     bad=patch(subject="KVM: x86/mmu/mmu.c: Reject unknown indices in kvm_get_foo()",
               diffs=diff(path="arch/x86/kvm/mmu/mmu.c")),
     good=patch(subject="KVM: x86/mmu: Reject unknown indices in kvm_get_foo()",
                diffs=diff(path="arch/x86/kvm/mmu/mmu.c")),
 )
 def shortlog_prefix_path(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """A prefix names a topic, never a file or a path."""
+    """A prefix says which area of KVM changes, not which file: files move and get split, topics
+    stay. Write 'KVM: x86/mmu:' rather than 'KVM: x86/mmu/mmu.c:' or 'arch/x86/kvm/lapic.c:'.
+    'git log --oneline <file>' shows which topic earlier patches to a file used.
+    """
     subject = _prefix_subject(context)
     if subject is None:
         return
@@ -162,15 +197,26 @@ def shortlog_prefix_path(rule_: Rule, context: PatchContext) -> Iterator[Finding
 
 
 @rule(
-    "shortlog-prefix-unknown-topic", "warning", SECTION,
-    severities=("info", "warning"), variants=("other-arch",),
+    "shortlog-prefix-unknown-topic", "warning", SECTION, commits_only=True,
+    title="The topic is a known one",
+    message="'{topic}' is not a known KVM x86 topic; use an established one such as '{prefix}' "
+        "(propose a new topic on the list first).",
+    variants={
+        "other-arch": "'KVM: {topic}:' is another architecture's prefix: the KVM x86 rules may "
+            "not apply, check that architecture's own conventions.",
+    },
+    severities=("info", "warning"),
     bad=patch(subject="KVM: lapic: Reject unknown indices in kvm_get_foo()",
               diffs=diff(path="arch/x86/kvm/lapic.c")),
     good=patch(subject="KVM: x86: Reject unknown indices in kvm_get_foo()",
                diffs=diff(path="arch/x86/kvm/lapic.c")),
 )
 def shortlog_prefix_unknown_topic(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """Topics come from a short list; new ones are agreed on the list first."""
+    """KVM x86 uses a short list of topics: x86, x86/mmu, x86/pmu, x86/xen, selftests, SVM, nSVM,
+    VMX and nVMX, plus a few added since (SEV, TDX, guest_memfd, ...). When a patch spans several
+    topics, use their common parent, which is often plain 'x86'. New topics are agreed on the
+    mailing list before they are used.
+    """
     subject = _prefix_subject(context)
     if subject is None:
         return
@@ -183,19 +229,26 @@ def shortlog_prefix_unknown_topic(rule_: Rule, context: PatchContext) -> Iterato
     if lower in _OTHER_ARCH_LOWER:
         yield rule_.finding(subject.lineno, "other-arch", "info", topic=topic)
         return
-    suggestion = ALIASES.get(lower) or P.suggest_topic(context.paths) or "x86"
+    suggestion = ALIASES.get(lower) or suggest_topic(context.paths) or "x86"
     yield rule_.finding(subject.lineno, topic=topic, prefix=f"KVM: {suggestion}:")
 
 
 @rule(
-    "shortlog-topic-mismatch", "info", SECTION,
+    "shortlog-topic-mismatch", "info", SECTION, commits_only=True,
+    title="The topic fits the touched files",
+    message="'{prefix}' does not match the files this patch touches; their common topic is "
+        "'{suggestion}'.",
     bad=patch(subject="KVM: VMX: Reject unknown indices in kvm_get_foo()",
               diffs=diff(path="arch/x86/kvm/svm/svm.c")),
     good=patch(subject="KVM: SVM: Reject unknown indices in kvm_get_foo()",
                diffs=diff(path="arch/x86/kvm/svm/svm.c")),
 )
 def shortlog_topic_mismatch(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """The topic is the first common parent of the files the patch touches."""
+    """The topic should cover what the patch changes: vmx/nested.c is nVMX, other vmx/ files are
+    VMX, svm/nested.c is nSVM, other svm/ files are SVM, mmu/ is x86/mmu, the PMU files are
+    x86/pmu, the Xen files are x86/xen and the selftests are selftests. A patch touching several
+    of these takes their first common parent, usually 'x86'.
+    """
     subject = _prefix_subject(context)
     if subject is None or not subject.prefix or subject.prefix[0] != "KVM" or not context.paths:
         return
@@ -204,9 +257,9 @@ def shortlog_topic_mismatch(rule_: Rule, context: PatchContext) -> Iterator[Find
         topic = ""
     elif topic not in KNOWN_TOPICS:
         return
-    if P.topic_covers(topic, context.paths):
+    if topic_covers(topic, context.paths):
         return
-    suggestion = P.suggest_topic(context.paths)
+    suggestion = suggest_topic(context.paths)
     if suggestion is None or suggestion == topic:
         return
     yield rule_.finding(
@@ -239,45 +292,65 @@ def _diff_words(context: PatchContext) -> set[str]:
 
 
 @rule(
-    "shortlog-capitalization", "warning", SECTION,
+    "shortlog-capitalization", "info", SECTION, commits_only=True, fixable=True,
+    title="The description starts with a capital letter",
+    message="Capitalize the first word after the prefix: '{fixed}', not '{word}'.",
     bad=patch(subject="KVM: x86: reject unknown indices in kvm_get_foo()"),
     good=patch(),
 )
 def shortlog_capitalization(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """Capitalize the first word after the prefix (identifiers keep their case)."""
-    subject = _shortlog_subject(context)
+    """After the prefix comes a short sentence starting with a capital letter: 'KVM: x86: Fix
+    ...', not 'KVM: x86: fix ...'. Identifiers keep their own spelling, so 'KVM: x86:
+    kvm_set_msr() ...' or 'KVM: VMX: x2APIC ...' are fine.
+    """
+    subject = context.patch.subject
     if subject is None or not subject.prefix or not subject.description:
         return
     word = subject.description.split()[0]
     if not word[0].islower() or _is_identifier(word) or word in _diff_words(context):
         return
-    yield rule_.finding(subject.lineno, word=word, fixed=word[0].upper() + word[1:])
+    fixed = word[0].upper() + word[1:]
+    head = _head(subject)
+    yield rule_.finding(subject.lineno, word=word, fixed=fixed,
+                        edits=[_subject_edit(subject, head + word, head + fixed)])
 
 
 @rule(
-    "shortlog-trailing-punctuation", "warning", SECTION,
+    "shortlog-trailing-punctuation", "warning", SECTION, commits_only=True, fixable=True,
+    title="No punctuation at the end of the shortlog",
+    message="Drop the '{char}' at the end of the shortlog.",
     bad=patch(subject="KVM: x86: Reject unknown indices in kvm_get_foo()."),
     good=patch(),
 )
 def shortlog_trailing_punctuation(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """A shortlog is a title: no full stop or other punctuation at the end."""
-    subject = _shortlog_subject(context)
+    """The shortlog works like a title, so it has no full stop or other punctuation at the end."""
+    subject = context.patch.subject
     if subject is None or not subject.shortlog:
         return
     last = subject.shortlog[-1]
     if last in ".,;:!" and not subject.shortlog.endswith("..."):
-        yield rule_.finding(subject.lineno, char=last)
+        ending = subject.shortlog.rsplit(" ", 1)[-1]
+        edits = [] if subject.end_lineno is None else [
+            Edit.at_end(subject.end_lineno, ending, ending[:-1])]
+        yield rule_.finding(subject.lineno, char=last, edits=edits)
 
 
 @rule(
-    "shortlog-too-long", "warning", SECTION, severities=("warning", "error"),
+    "shortlog-too-long", "info", SECTION, severities=("info", "error"),
+    commits_only=True,
+    title="The shortlog fits in 75 characters",
+    message="The shortlog is {length} characters long; keep 'prefix: description' within {limit} "
+        "(75 is the firm limit, 80 the hard one).",
     bad=patch(subject="KVM: x86: Reject unknown indices in kvm_get_foo() instead of reading "
                       "past the end of the array"),
     good=patch(),
 )
 def shortlog_too_long(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """75 characters is the firm limit for ``prefix: description``; 80 is the hard one."""
-    subject = _shortlog_subject(context)
+    """The shortlog, prefix included, should stay within 75 characters so that it fits in 'git
+    log --oneline' and in mail subjects. KVM x86 allows a few characters more when there is a
+    good reason, but 80 is a hard limit.
+    """
+    subject = context.patch.subject
     if subject is None:
         return
     length = len(subject.shortlog)
@@ -285,52 +358,3 @@ def shortlog_too_long(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
         yield rule_.finding(subject.lineno, severity="error", length=length, limit=80)
     elif length > 75:
         yield rule_.finding(subject.lineno, length=length, limit=75)
-
-
-_THIS_PATCH = re.compile(
-    r"(?:in )?this (?:patch|commit|change|series)\b|the patch\b", re.IGNORECASE
-)
-
-
-def _non_imperative(text: str) -> tuple[str, str | None] | None:
-    """(what was written, imperative replacement) when ``text`` opens non-imperatively."""
-    stripped = text.strip()
-    match = _THIS_PATCH.match(stripped)
-    if match:
-        return match.group(), None
-    word = stripped.split(maxsplit=1)[0] if stripped else ""
-    word = word.rstrip(",.:;")
-    replacement = NON_IMPERATIVE_VERBS.get(word.lower())
-    if replacement is None:
-        return None
-    if not word[0].isupper() and word[0].isalpha():
-        replacement = replacement.lower()
-    return word, replacement
-
-
-@rule(
-    "imperative-mood", "warning", "maintainer-kvm-x86#changelog",
-    variants=("this-patch", "changelog", "changelog-this-patch"),
-    bad=patch(subject="KVM: x86: Added a check for unknown indices to kvm_get_foo()"),
-    good=patch(),
-)
-def imperative_mood(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """Say what the patch does as an order to the code base: "Fix", not "Fixed"."""
-    subject = _shortlog_subject(context)
-    if subject is None:
-        return
-    places = []
-    if subject.description:
-        places.append((subject.description, subject.lineno, ""))
-    if context.prose:
-        places.append((context.prose[0].text, context.prose[0].lineno, "changelog"))
-    for text, lineno, where in places:
-        found = _non_imperative(text)
-        if found is None:
-            continue
-        written, instead = found
-        if instead is None:
-            variant = f"{where}-this-patch" if where else "this-patch"
-            yield rule_.finding(lineno, variant, written=written)
-        else:
-            yield rule_.finding(lineno, where or None, written=written, instead=instead)

@@ -13,17 +13,21 @@ from collections.abc import Iterator
 
 from kvmcheck import typos
 from kvmcheck.context import PatchContext
-from kvmcheck.model import Line
-from kvmcheck.registry import GENERIC, Finding, Rule, rule
+from kvmcheck.model import FileDiff, Line
+from kvmcheck.paths import in_scope
+from kvmcheck.registry import GENERIC, KVM_HOST, Finding, Rule, rule
 from kvmcheck.rules._examples import BODY, diff, patch
-from kvmcheck.rules.code_style import code_lines
+from kvmcheck.rules.code_style import C_FILES, code_lines
 
 SECTION = "maintainer-kvm-x86#changelog"
 
 # A word of prose: letters (with one apostrophe), not part of an identifier,
 # a path, a function call, a number or an option.
 _WORD = re.compile(r"(?<![\w'/.\\-])[A-Za-z]+(?:'[A-Za-z]+)?(?![\w(/\\-]|\.\w)")
-_REPEATED = re.compile(r"\b([A-Za-z]+) (\1)\b", re.IGNORECASE)
+# Words as checkpatch.pl sees them: lower case, maybe capitalized, two
+# letters or more; "ICR ICR2" or "A A" are names, not slips.
+_REPEATED = re.compile(r"\b([A-Z]?[a-z]{2,}) (?=([A-Z]?[a-z]{2,})\b)")
+_PROSE_WORD = re.compile(r"[A-Z]?[a-z]{2,}")
 _HEX = re.compile(r"[0-9a-fA-F]{2,}")
 # Repeated words that are right ("had had", "that that"), or hex bytes
 # that are words too (checkpatch.pl's list).
@@ -50,10 +54,15 @@ def _texts(context: PatchContext) -> Iterator[tuple[Line, str, str | None]]:
             yield Line(subject.description, subject.lineno), subject.description, None
         for line in context.prose:
             yield line, line.text, None
-    for _file, code_line in code_lines(context):
+    for _file, code_line in code_lines(context, _kvm_c_files(context)):
         comment = code_line.comment.strip(" \t*/")
         if comment:
             yield code_line.line, comment, "comment"
+
+
+def _kvm_c_files(context: PatchContext) -> list[FileDiff]:
+    """Comments are read in the C files the code-style rules read."""
+    return [f for f in context.patch.files if in_scope(f.path, (KVM_HOST,), C_FILES)]
 
 
 def _with_case(fix: str, word: str) -> str:
@@ -62,7 +71,13 @@ def _with_case(fix: str, word: str) -> str:
 
 @rule(
     "typo", "warning", SECTION, scope=GENERIC,
-    variants=("comment", "unavailable"),
+    title="No typos in the changelog and comments",
+    message="'{word}' may be misspelled in the changelog: perhaps '{fix}'?",
+    variants={
+        "comment": "'{word}' may be misspelled in this comment: perhaps '{fix}'?",
+        "unavailable": "Typos were not checked: this kvmcheck was built without its typo list "
+            "(codespell's dictionary); reinstall it with codespell available.",
+    },
     severities=("warning", "info"),
     bad=patch(body="Return -EINVAL from kvm_get_foo() when userspace passes an unknown\n"
                    "index, instead of reading past the end of the array.  The ioctl\n"
@@ -71,8 +86,10 @@ def _with_case(fix: str, word: str) -> str:
     good=patch(),
 )
 def typo(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """Misspelled words in the shortlog, the changelog and new comments, from
-    codespell's dictionary."""
+    """A typo in a changelog or comment stays in the kernel's history and makes the text harder to
+    search. kvmcheck looks words up in codespell's dictionary of common misspellings, built into
+    kvmcheck when it is installed; identifiers and names in capitals are not checked.
+    """
     texts = list(_texts(context))
     if not texts:
         return
@@ -96,7 +113,9 @@ def typo(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
 def _repeats(text: str) -> Iterator[str]:
     for match in _REPEATED.finditer(text):
         word = match.group(1)
-        start, end = match.start(), match.end()
+        if word.lower() != match.group(2).lower():
+            continue
+        start, end = match.start(), match.end(2)
         if start > 0 and not text[start - 1].isspace() and text[start - 1] not in "(\"'":
             continue
         if end < len(text) and text[end] not in " \t.,;:?!)":
@@ -109,14 +128,19 @@ def _repeats(text: str) -> Iterator[str]:
 
 @rule(
     "repeated-word", "warning", SECTION, scope=GENERIC,
-    variants=("comment",),
+    title="No repeated words",
+    message="'{word} {word}': a word repeated in the changelog.",
+    variants={
+        "comment": "'{word} {word}': a word repeated in this comment.",
+    },
     bad=patch(body=BODY.replace("past the end", "past the the end")),
     good=patch(diffs=diff(added="\t/* Check the index: the caller does not. */\n"
                                 "\treturn -EINVAL;")),
 )
 def repeated_word(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """A word written twice in a row ("the the"), in the changelog or a new comment,
-    also across a line break."""
+    """A word written twice in a row ('the the', 'to to'), often across a line break after
+    rewording, is the most common slip in changelogs and comments.
+    """
     previous: tuple[Line, str] | None = None
     for line, text, variant in _texts(context):
         for word in _repeats(text):
@@ -125,7 +149,7 @@ def repeated_word(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
         if previous is not None and words and previous[0].lineno is not None \
                 and line.lineno == previous[0].lineno + 1:
             last = previous[1]
-            if words[0].lower() == last.lower() and words[0].isalpha() \
-                    and last.lower() not in _REPEAT_OK:
+            if words[0].lower() == last.lower() and _PROSE_WORD.fullmatch(words[0]) \
+                    and _PROSE_WORD.fullmatch(last) and last.lower() not in _REPEAT_OK:
                 yield rule_.finding(line.lineno, variant, word=words[0])
         previous = (line, words[-1]) if words else None

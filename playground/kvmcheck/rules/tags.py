@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from kvmcheck.context import PatchContext
 from kvmcheck.model import Line, Series, Trailer
 from kvmcheck.parser import author_email
-from kvmcheck.registry import GENERIC, SERIES, Finding, Rule, rule
+from kvmcheck.registry import GENERIC, SERIES, Edit, Finding, Rule, rule
 from kvmcheck.rules._examples import AUTHOR, SIGNOFF, patch
 
 FIXES = "maintainer-kvm-x86#fixes"
@@ -28,10 +28,17 @@ PERSON_TAGS = frozenset(
      "reported-by", "suggested-by")
 )
 
-_FIXES_OK = re.compile(r'[0-9a-f]{12,40} \("(.+)"\)')
+# Some maintainers add the commit date: 84cffe499b94 ("kvm: Emulate MOVBE", 2013-10-29).
+_FIXES_OK = re.compile(r'[0-9a-f]{12,40} \("(.+)"(?:, \d{4}-\d{2}-\d{2})?\)')
 _SHA = re.compile(r"\b[0-9a-fA-F]{6,40}\b")
 _FIXES_TITLE = re.compile(r'\(\s*["“](.*?)["”]\s*\)|["“](.*?)["”]')
 _STABLE_OK = re.compile(r"<?stable@vger\.kernel\.org>?(?:\s+#.*)?")
+# What people write for the stable list that has one mechanical fix.
+_STABLE_ADDRESS = re.compile(
+    r'(?:"?stable"?\s*)?<?\s*stable@(?:vger\.)?kernel\.org\s*>?[.,;]?', re.IGNORECASE
+)
+# A Fixes: value that starts with the sha (optionally after "commit").
+_LEADING_SHA = re.compile(r"(?:commit\s+)?([0-9a-fA-F]{6,40})\b")
 _BAD_ARCHIVES = re.compile(
     r"https?://(?:www\.)?(?:lkml\.org|lkml\.iu\.edu|marc\.info|(?:www\.)?spinics\.net"
     r"|(?:www\.)?mail-archive\.com|[\w.]*gmane\.org|patchwork\.[\w.]+)(?:/|\b)",
@@ -50,16 +57,27 @@ def _emails(trailers: list[Trailer], key: str) -> list[str]:
     return [author_email(t.value) for t in trailers if t.key.lower() == key]
 
 
+def _rewrite(trailer: Trailer, text: str) -> Edit | None:
+    """An edit writing the trailer's line as ``text`` (None if the tag spans lines)."""
+    if trailer.lineno is None or not trailer.raw.rstrip().endswith(trailer.value):
+        return None
+    return Edit(trailer.lineno, trailer.raw, text)
+
+
 @rule(
-    "signoff-missing", "error", SIGN_OFF, scope=GENERIC,
+    "signoff-missing", "error", SIGN_OFF, scope=GENERIC, commits_only=True,
+    title="The patch is signed off",
+    message="No 'Signed-off-by:' tag: add 'Signed-off-by: {author}' (git commit -s) to certify "
+        "the Developer's Certificate of Origin.",
     bad=patch(trailers=""),
     good=patch(),
 )
 def signoff_missing(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """The Developer's Certificate of Origin: every patch carries ``Signed-off-by:``."""
+    """'Signed-off-by:' certifies that you may submit the code under the kernel's license (the
+    Developer's Certificate of Origin). A patch without the author's sign-off cannot be applied.
+    'git commit -s' adds the tag with your name and address.
+    """
     patch_ = context.patch
-    if not patch_.is_commit:
-        return
     if any(t.key.lower() == "signed-off-by" for t in patch_.trailers):
         return
     if any(line.text.lower().startswith("signed-off-by:") for line in patch_.message):
@@ -70,16 +88,20 @@ def signoff_missing(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
 
 
 @rule(
-    "signoff-author-mismatch", "warning", SIGN_OFF, scope=GENERIC,
+    "signoff-author-mismatch", "warning", SIGN_OFF, scope=GENERIC, commits_only=True,
+    title="The author signs off",
+    message="The author {author} has no matching 'Signed-off-by:'; sign off with the author's "
+        "address.",
     bad=patch(author="Jane Developer <jane@example.org>",
               trailers="Signed-off-by: Jane Developer <jane@home.example.net>"),
     good=patch(),
 )
 def signoff_author_mismatch(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """The author (``From:``) signs off with the same address."""
+    """The address in From: (the author) must also appear in a 'Signed-off-by:' tag. A mismatch
+    usually means the commit was made with one address and signed off with another; set
+    user.email and amend the commit.
+    """
     patch_ = context.patch
-    if not patch_.is_commit:
-        return
     email = author_email(patch_.author)
     signers = _emails(patch_.trailers, "signed-off-by")
     if not email or not signers or email in signers:
@@ -88,16 +110,27 @@ def signoff_author_mismatch(rule_: Rule, context: PatchContext) -> Iterator[Find
 
 
 @rule(
-    "trailer-malformed", "warning", SIGN_OFF, scope=GENERIC,
-    variants=("spacing", "no-email", "co-developed"),
+    "trailer-malformed", "warning", SIGN_OFF, scope=GENERIC, commits_only=True, fixable=True,
+    title="Tags are well formed",
+    message="Write the tag as '{right}:', not '{written}:' (tools match tags exactly).",
+    variants={
+        "spacing": "Malformed tag '{text}': write '{right}: ...' with exactly one space after the "
+            "colon.",
+        "no-email": "'{tag}:' names a person without an address: write '{tag}: Full Name "
+            "<address>'.",
+        "co-developed": "'Co-developed-by: {person}' must be followed directly by that person's "
+            "'Signed-off-by:'.",
+    },
     bad=patch(trailers="Signed-Off-By: " + AUTHOR),
     good=patch(),
 )
 def trailer_malformed(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """Tags are parsed by tools: exact spelling, ``Key: Name <email>``."""
+    """Tags at the end of the changelog are read by scripts, so their spelling is fixed:
+    'Signed-off-by:', 'Reviewed-by:', 'Co-developed-by:' and so on, one space after the colon,
+    then 'Full Name <address>' for people. Every 'Co-developed-by:' is followed by the same
+    person's 'Signed-off-by:'.
+    """
     patch_ = context.patch
-    if not patch_.is_commit:
-        return
     trailers = patch_.trailers
     for index, trailer in enumerate(trailers):
         lower = trailer.key.lower()
@@ -105,11 +138,14 @@ def trailer_malformed(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
         if canonical is None:
             continue
         if trailer.key != canonical:
-            yield rule_.finding(trailer.lineno, written=trailer.key, right=canonical)
+            fixed = canonical + trailer.raw[len(trailer.key):]
+            yield rule_.finding(trailer.lineno, written=trailer.key, right=canonical,
+                                edits=[_rewrite(trailer, fixed)])
             continue
         if not re.match(rf"{re.escape(trailer.key)}: \S", trailer.raw):
             yield rule_.finding(trailer.lineno, "spacing", text=trailer.raw.strip(),
-                                right=canonical)
+                                right=canonical,
+                                edits=[_rewrite(trailer, f"{canonical}: {trailer.value}")])
             continue
         if lower in PERSON_TAGS and "@" not in trailer.value:
             yield rule_.finding(trailer.lineno, "no-email", tag=canonical)
@@ -145,37 +181,64 @@ def _normalize(title: str) -> str:
 
 
 @rule(
-    "fixes-tag-format", "warning", FIXES, scope=GENERIC,
-    variants=("unknown-commit", "title-mismatch"),
-    bad=patch(trailers="Fixes: 0123456 (KVM: x86: Add kvm_get_foo())\n" + SIGNOFF),
+    "fixes-tag-format", "warning", FIXES, scope=GENERIC, commits_only=True, fixable=True,
+    title="Fixes: <12+ hex> (\"<title>\")",
+    message="Malformed 'Fixes:' tag '{written}': write 'Fixes: {right}' (at least 12 hex digits, "
+        "the title in (\"...\"), on one line).",
+    variants={
+        "unknown-commit": "'Fixes:' names {sha}, which is not a commit of the --git-dir "
+            "repository.",
+        "title-mismatch": "The 'Fixes:' title does not match commit {sha}: write 'Fixes: {right}'.",
+    },
+    bad=patch(trailers="Fixes: 0123456789ab (KVM: x86: Add kvm_get_foo())\n" + SIGNOFF),
     good=patch(trailers='Fixes: 0123456789ab ("KVM: x86: Add kvm_get_foo()")\n' + SIGNOFF),
 )
 def fixes_tag_format(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """``Fixes: <12+ hex> ("<title>")`` on one line, so tools and people can follow it."""
-    patch_ = context.patch
-    if not patch_.is_commit:
-        return
-    for trailer in patch_.trailers:
+    """'Fixes:' names the commit that introduced the bug, as 'Fixes: <first 12 or more hex digits
+    of the sha> ("<its shortlog>")' on a single line, however long. KVM x86 wants the tag on
+    every bug fix, even when no backport is needed. 'git log -1 --abbrev=12 --format="Fixes: %h
+    (\\"%s\\")" <sha>' prints it.
+    """
+    for trailer in context.patch.trailers:
         if trailer.key.lower() != "fixes":
             continue
         value = trailer.value
-        if not _FIXES_OK.fullmatch(value):
-            yield rule_.finding(trailer.lineno, written=value, right=_suggest_fixes(value))
+        well_formed = _FIXES_OK.fullmatch(value)
+        if well_formed is None:
+            right = _known_fixes(context, value) or _suggest_fixes(value)
+            fixed = right if "…" not in right and "<" not in right else None
+            yield rule_.finding(trailer.lineno, written=value, right=right,
+                                edits=[_rewrite(trailer, f"Fixes: {fixed}")] if fixed else [])
             continue
-        if context.verify_commit is not None:
+        if context.lookup_commit is not None:
             yield from _verify(rule_, context, trailer.lineno, value.split()[0],
-                               _FIXES_OK.fullmatch(value).group(1))
+                               well_formed.group(1), trailer)
+
+
+def _known_fixes(context: PatchContext, value: str) -> str | None:
+    """``<sha12> ("<title>")`` of the commit a Fixes: value starts with, if --git-dir has it."""
+    if context.lookup_commit is None:
+        return None
+    leading = _LEADING_SHA.match(value)
+    found = context.lookup_commit(leading.group(1)) if leading else None
+    return f'{found[0][:12]} ("{found[1]}")' if found else None
 
 
 def _verify(rule_: Rule, context: PatchContext, lineno: int | None, sha: str,
-            title: str | None) -> Iterator[Finding]:
-    """Findings for a sha missing from the ``--git-dir`` tree or a wrong title."""
-    actual = context.verify_commit(sha)
-    if actual is None:
+            title: str | None, trailer: Trailer | None = None) -> Iterator[Finding]:
+    """Findings for a sha missing from the ``--git-dir`` tree or a wrong title.
+
+    With the ``trailer`` of a Fixes: tag, a wrong title comes with its fix.
+    """
+    found = context.lookup_commit(sha)
+    if found is None:
         yield rule_.finding(lineno, "unknown-commit", sha=sha)
-    elif title is not None and _normalize(title) != _normalize(actual):
-        yield rule_.finding(lineno, "title-mismatch", sha=sha,
-                            right=f'{sha[:12]} ("{actual}")')
+        return
+    actual = found[1]
+    if title is not None and _normalize(title) != _normalize(actual):
+        right = f'{sha[:12]} ("{actual}")'
+        edits = [_rewrite(trailer, f"Fixes: {right}")] if trailer is not None else []
+        yield rule_.finding(lineno, "title-mismatch", sha=sha, right=right, edits=edits)
 
 
 def _prose_paragraph_text(prose: list[Line]) -> Iterator[tuple[str, list[tuple[int, Line]]]]:
@@ -203,17 +266,27 @@ def _line_at(starts: list[tuple[int, Line]], offset: int) -> Line:
 
 
 @rule(
-    "commit-reference-format", "warning", FIXES, scope=GENERIC,
-    variants=("short", "unknown-commit", "title-mismatch"),
+    "commit-reference-format", "warning", FIXES, scope=GENERIC, commits_only=True,
+    title="Commits are cited with their title",
+    message="Refer to commit {sha} as 'commit {sha} (\"<title>\")': add the commit's title.",
+    variants={
+        "short": "'{sha}' is too short to identify a commit: write 'commit <12+ hex digits> "
+            "(\"<title>\")'.",
+        "unknown-commit": "The changelog names {sha}, which is not a commit of the --git-dir "
+            "repository.",
+        "title-mismatch": "The title given for commit {sha} does not match: write 'commit "
+            "{right}'.",
+    },
     bad=patch(body="Return -EINVAL from kvm_get_foo() for unknown indices, a check\n"
                    "that commit 0123456789ab forgot."),
     good=patch(body="Return -EINVAL from kvm_get_foo() for unknown indices, a check\n"
                     'that commit 0123456789ab ("KVM: x86: Add kvm_get_foo()") forgot.'),
 )
 def commit_reference_format(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """Name a commit as ``commit <12+ hex> ("<title>")``: the sha alone says nothing."""
-    if not context.patch.is_commit:
-        return
+    """In the changelog, cite a commit as 'commit <12+ hex digits> ("<title>")'. A short sha can
+    become ambiguous as the tree grows, and the title tells readers what the commit was without
+    looking it up.
+    """
     # A commit cited in full once (or in a Fixes: tag) may be named by sha later.
     cited = [t.value.split()[0].lower() for t in context.patch.trailers
              if t.key.lower() == "fixes" and t.value.split()]
@@ -236,7 +309,7 @@ def commit_reference_format(rule_: Rule, context: PatchContext) -> Iterator[Find
                 yield rule_.finding(lineno, sha=sha)
                 continue
             cited.append(sha)
-            if context.verify_commit is not None:
+            if context.lookup_commit is not None:
                 rest = text[title_start.end():]
                 end = re.search(r'["”]\s*\)', rest)
                 title = rest[:end.start()] if end else None
@@ -251,16 +324,20 @@ _BUG_WORDS = re.compile(
 
 
 @rule(
-    "fixes-tag-suggested", "info", FIXES,
+    "fixes-tag-suggested", "info", FIXES, commits_only=True,
+    title="Bug fixes carry a Fixes: tag",
+    message="The changelog describes a bug fix ('{word}') but has no 'Fixes:' tag; add 'Fixes: "
+        "<12+ hex> (\"<title>\")' naming the commit that introduced the bug.",
     bad=patch(subject="KVM: x86: Fix an out-of-range read in kvm_get_foo()"),
     good=patch(subject="KVM: x86: Fix an out-of-range read in kvm_get_foo()",
                trailers='Fixes: 0123456789ab ("KVM: x86: Add kvm_get_foo()")\n' + SIGNOFF),
 )
 def fixes_tag_suggested(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """A bug fix names the commit that introduced the bug, backported or not."""
+    """KVM x86 asks for a 'Fixes:' tag on every bug fix, even for old bugs and even when the fix
+    is not meant for stable kernels: it tells reviewers and distributions where the bug came
+    from. A backport is requested separately, with 'Cc: stable'.
+    """
     patch_ = context.patch
-    if not patch_.is_commit:
-        return
     if any(t.key.lower() == "fixes" for t in patch_.trailers):
         return
     subject = patch_.subject
@@ -274,14 +351,18 @@ def fixes_tag_suggested(rule_: Rule, context: PatchContext) -> Iterator[Finding]
 
 
 @rule(
-    "stable-cc-format", "warning", FIXES, scope=GENERIC,
+    "stable-cc-format", "warning", FIXES, scope=GENERIC, commits_only=True, fixable=True,
+    title="Cc: stable@vger.kernel.org",
+    message="Malformed stable tag '{written}': write 'Cc: stable@vger.kernel.org' (optionally "
+        "followed by '# <version>').",
     bad=patch(trailers="Cc: stable@kernel.org\n" + SIGNOFF),
     good=patch(trailers="Cc: stable@vger.kernel.org\n" + SIGNOFF),
 )
 def stable_cc_format(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """Ask for a backport with exactly ``Cc: stable@vger.kernel.org``."""
-    if not context.patch.is_commit:
-        return
+    """KVM x86 does not backport on 'Fixes:' alone; a fix meant for stable kernels says so with
+    the tag 'Cc: stable@vger.kernel.org', optionally followed by '# <version>'. Other addresses
+    or spellings are not picked up by the stable tooling.
+    """
     for trailer in context.patch.trailers:
         value = trailer.value
         lower_key = trailer.key.lower()
@@ -292,19 +373,28 @@ def stable_cc_format(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
             continue
         if lower_key == "cc" and _STABLE_OK.fullmatch(value):
             continue
-        yield rule_.finding(trailer.lineno, written=f"{trailer.key}: {value}")
+        address, hash_, comment = value.partition("#")
+        edits = []
+        if lower_key == "cc" and _STABLE_ADDRESS.fullmatch(address.strip()):
+            fixed = "Cc: stable@vger.kernel.org" + (f" #{comment.rstrip()}" if hash_ else "")
+            edits.append(_rewrite(trailer, fixed))
+        yield rule_.finding(trailer.lineno, written=f"{trailer.key}: {value}", edits=edits)
 
 
 @rule(
-    "link-not-lore", "info", LINKS, scope=GENERIC,
+    "link-not-lore", "info", LINKS, scope=GENERIC, commits_only=True,
+    title="Links point to lore.kernel.org",
+    message="Link to lore.kernel.org instead of '{url}' "
+        "(https://lore.kernel.org/all/<message-id>).",
     bad=patch(trailers="Link: https://lkml.org/lkml/2024/1/2/345\n" + SIGNOFF),
     good=patch(trailers="Link: https://lore.kernel.org/all/20240102.1234-1-jane@example.org\n"
                         + SIGNOFF),
 )
 def link_not_lore(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """Mailing-list links point at lore.kernel.org, which keeps every message."""
-    if not context.patch.is_commit:
-        return
+    """lore.kernel.org archives every kernel list and finds a mail by its Message-ID. Other
+    archives (lkml.org, marc.info, spinics, patchwork ...) come and go; use lore for 'Link:' and
+    'Closes:' tags.
+    """
     for trailer in context.patch.trailers:
         if trailer.key.lower() in ("link", "closes") and _BAD_ARCHIVES.search(trailer.value):
             yield rule_.finding(trailer.lineno, url=trailer.value.strip())
@@ -312,6 +402,9 @@ def link_not_lore(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
 
 @rule(
     "in-reply-to-root", "warning", LINKS, scope=GENERIC, target=SERIES,
+    title="A posting starts its own thread",
+    message="The first mail of a posting must not carry '{header}:': start a new thread and link "
+        "earlier mails with lore links.",
     bad=patch(headers="In-Reply-To: <20240101.bugreport@example.org>\n"),
     good=patch(trailers="Link: https://lore.kernel.org/all/20240101.bugreport@example.org\n"
                         + SIGNOFF),
@@ -319,7 +412,10 @@ def link_not_lore(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
 def in_reply_to_root(
     rule_: Rule, series: Series, contexts: list[PatchContext]
 ) -> Iterator[Finding]:
-    """A new posting starts its own thread; link earlier mails with lore links."""
+    """Don't send a new version or a fix as a reply to older mails (In-Reply-To:/References:):
+    long threads get unmanageable and readers who were not Cc'd miss the context. Link the bug
+    report or the previous version with a lore URL instead, in the cover letter or below '---'.
+    """
     first = series.first_mail
     if first is None or first.kind != "email":
         return

@@ -1,5 +1,5 @@
 """Review-checklist rules: uapi-undocumented, uapi-not-64bit-clean,
-module-param-default-on (kvmcheck/rules/checklist.py)."""
+module-param-default-on (kvmcheck/rules/review_checklist.py)."""
 
 from __future__ import annotations
 
@@ -32,13 +32,29 @@ CASES = [
     ("uapi-not-64bit-clean", patch(diffs=diff(path="arch/x86/kvm/x86.c",
                                               added="\tunsigned long flags;")), False),
     ("module-param-default-on", patch(diffs=diff(
-        added="static bool __read_mostly enable_foo = true;\nmodule_param(enable_foo, bool, 0444);",
+        added="static bool __read_mostly pv_foo = true;\nmodule_param(pv_foo, bool, 0444);",
         removed="")), True),
     ("module-param-default-on", patch(diffs=diff(
         added="static int foo_mode = 1;\nmodule_param_named(foo, foo_mode, int, 0444);",
         removed="")), True),
     ("module-param-default-on", patch(diffs=diff(
         added="static bool enable_foo;\nmodule_param(enable_foo, bool, 0444);", removed="")),
+     False),
+    # Hardware enables default to on upstream (enable_apicv, ept): the patch turns the param
+    # off where the CPU lacks the feature.
+    ("module-param-default-on", patch(diffs=diff(
+        path="arch/x86/kvm/vmx/vmx.c",
+        added="bool __read_mostly enable_ipiv = true;\nmodule_param(enable_ipiv, bool, 0444);\n"
+              "\tif (!enable_apicv || !cpu_has_vmx_ipiv())\n\t\tenable_ipiv = false;",
+        removed="")), False),
+    ("module-param-default-on", patch(diffs=diff(
+        path="arch/x86/kvm/svm/svm.c",
+        added="static bool vnmi = true;\nmodule_param(vnmi, bool, 0444);\n"
+              "\tvnmi = vnmi && boot_cpu_has(X86_FEATURE_VNMI);", removed="")), False),
+    # Only KVM's own C code: the selftests and documentation have no module params.
+    ("module-param-default-on", patch(diffs=diff(
+        path="Documentation/virt/kvm/x86/foo.rst",
+        added="static bool pv_foo = true;\nmodule_param(pv_foo, bool, 0444);", removed="")),
      False),
 ]
 

@@ -1,0 +1,61 @@
+"""Run the rules: decide where each rule applies, call it, collect its findings.
+
+Where a rule applies is declared on the rule (``kvmcheck.registry``); this is
+the one place that enforces it, for patch and series rules alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from kvmcheck.context import PatchContext, analyze
+from kvmcheck.model import Series
+from kvmcheck.registry import KVM, PATCH, Finding, Rule
+from kvmcheck.rules import RULES
+
+
+def applies(rule: Rule, context: PatchContext) -> PatchContext | None:
+    """The context ``rule`` reads for this patch (files narrowed), or None if out of scope."""
+    patch = context.patch
+    if rule.scope == KVM and not context.is_kvm:
+        return None
+    if rule.commits_only and not patch.is_commit:
+        return None
+    if not rule.reads_files:
+        return context
+    scoped = context.scoped(rule.areas, rule.types)
+    return scoped if scoped.files else None
+
+
+def contexts_of(
+    series: Series, lookup_commit: Callable[[str], tuple[str, str] | None] | None = None
+) -> list[PatchContext]:
+    """One context per patch of ``series`` (``lookup_commit``: see PatchContext)."""
+    contexts = [analyze(patch, series) for patch in series.patches]
+    for context in contexts:
+        context.lookup_commit = lookup_commit
+    return contexts
+
+
+def run_rules(contexts: list[PatchContext], ignore: Iterable[str] = ()) -> list[Finding]:
+    """Every finding of every rule not ignored; each one knows its patch."""
+    ignored = frozenset(ignore)
+    found: list[Finding] = []
+    series = contexts[0].series if contexts else None
+    for rule in RULES.values():
+        if rule.id in ignored:
+            continue
+        in_scope = [c for c in (applies(rule, context) for context in contexts) if c is not None]
+        if not in_scope:
+            continue
+        if rule.target == PATCH:
+            for context in in_scope:
+                for finding in rule.check(rule, context):
+                    finding.patch = context.patch
+                    found.append(finding)
+        else:
+            for finding in rule.check(rule, series, in_scope):
+                if finding.patch is None:
+                    raise ValueError(f"series rule {rule.id} gave a finding without its patch")
+                found.append(finding)
+    return found
