@@ -8,8 +8,10 @@ test_kvmcheck_corpus.py and the fault-injection benchmark.
 
 from __future__ import annotations
 
+import pytest
 from rule_cases import rule_case_test
 
+from kvmcheck.fix import fix_text
 from kvmcheck.rules._examples import diff, patch
 
 
@@ -181,3 +183,22 @@ def test_a_block_comment_hides_code_looking_text(fired) -> None:
     for rule_id in ("space-after-keyword", "operator-spacing", "comma-spacing",
                     "space-before-paren"):
         assert not fired(rule_id, text), rule_id
+
+
+@pytest.mark.parametrize(("faulty", "fixed"), [
+    ("\treturn 0; \t", "\treturn 0;"),
+    ("\t \treturn 0;", "\t\treturn 0;"),
+    ("\tint r;  \t/* result */", "\tint r;\t\t/* result */"),
+    ("\tint r;      \t/* result */", "\tint r;\t\t/* result */"),
+])
+def test_whitespace_fixes_restore_the_clean_line(faulty: str, fixed: str) -> None:
+    text, count = fix_text(added(faulty))
+    assert count == 1
+    assert text == added(fixed)
+    assert fix_text(text) == (text, 0)
+
+
+def test_whitespace_findings_are_marked_fixable(check) -> None:
+    found = check(added("\treturn 0; "))
+    assert [f["fixable"] for f in found if f["rule"] == "trailing-whitespace"] == [True]
+    assert not any(f["fixable"] for f in check(added("\tif(r)")) if f["rule"] != "indent-spaces")

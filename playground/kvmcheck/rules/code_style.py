@@ -103,7 +103,8 @@ def trailing_whitespace(rule_: Rule, context: PatchContext) -> Iterator[Finding]
             yield rule_.finding(line.lineno, edits=[edit])
 
 
-_SPACE_BEFORE_TAB = re.compile(r" +\t")
+# At the end of a line it is trailing whitespace, reported as that.
+_SPACE_BEFORE_TAB = re.compile(r" +\t(?=.*\S)")
 
 
 def _tabs_for(text: str, match: re.Match[str]) -> str:
