@@ -93,10 +93,12 @@ def split_line(text: str, in_comment: bool = False) -> tuple[str, str, bool]:
     return "".join(code), " ".join(comment), False
 
 
+_SPECIAL = re.compile(r"//|/\*|[\"']")
+
+
 def _next_comment_or_literal(text: str) -> tuple[int, str] | None:
-    found = [(index, kind) for kind in ("//", "/*", '"', "'")
-             if (index := text.find(kind)) >= 0]
-    return min(found) if found else None
+    match = _SPECIAL.search(text)
+    return (match.start(), match.group()) if match else None
 
 
 def split_lines(lines: Iterable[Line]) -> Iterator[CodeLine]:

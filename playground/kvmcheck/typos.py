@@ -14,6 +14,10 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent / "data" / "typos.txt"
 
 _text: str | None = None
+# Words already looked up: prose repeats the same few hundred words, so a
+# batch run searches for each one once.
+_seen: dict[str, str | None] = {}
+_SEEN_MAX = 50_000
 
 
 def available() -> bool:
@@ -32,6 +36,7 @@ def source() -> str | None:
 def _load() -> str:
     global _text
     if _text is None:
+        _seen.clear()
         _text = DATA.read_text(encoding="utf-8") if available() else ""
     return _text
 
@@ -39,6 +44,14 @@ def _load() -> str:
 def correction(word: str) -> str | None:
     """The suggested spelling(s) of ``word`` (lower case), None if it is not a known typo."""
     text = _load()
+    if word not in _seen:
+        if len(_seen) >= _SEEN_MAX:
+            _seen.clear()
+        _seen[word] = _search(text, word)
+    return _seen[word]
+
+
+def _search(text: str, word: str) -> str | None:
     # Binary search over the sorted lines: ``low`` is always the start of a
     # line, ``high`` the start of a line or the end of the text.
     low = text.find("\n") + 1 if text.startswith("#") else 0

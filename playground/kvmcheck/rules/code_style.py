@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from itertools import pairwise
 
 from kvmcheck.c_source import CodeLine, split_lines
 from kvmcheck.context import PatchContext
-from kvmcheck.model import FileDiff, Hunk, Line
+from kvmcheck.model import FileDiff, Hunk, Line, Patch
 from kvmcheck.paths import SELFTESTS_DIR
 from kvmcheck.registry import KVM_HOST, Edit, Finding, Rule, rule
 from kvmcheck.rules._examples import diff, patch
@@ -35,9 +36,23 @@ def _added(lines: str, removed: str = "", path: str = "arch/x86/kvm/x86.c") -> s
 # --- which lines ---------------------------------------------------------------------
 
 
-def _removed(context: PatchContext, strip: bool) -> frozenset[str]:
+# Every rule here reads the same lines of the same patch: the removed lines
+# and the split of each hunk are worked out once (the caches hold the patch
+# and hunk objects, so an id is never reused while its entry lives).
+@lru_cache(maxsize=256)
+def _removed_of(patch: Patch, strip: bool) -> frozenset[str]:
     return frozenset(line.text.strip() if strip else line.text
-                     for file in context.patch.files for line in file.removed_lines())
+                     for file in patch.files for line in file.removed_lines())
+
+
+def _removed(context: PatchContext, strip: bool) -> frozenset[str]:
+    return _removed_of(context.patch, strip)
+
+
+@lru_cache(maxsize=4096)
+def split_hunk(hunk: Hunk) -> tuple[CodeLine, ...]:
+    """The added lines of ``hunk`` split into code and comment."""
+    return tuple(split_lines(hunk.added))
 
 
 # Shorter lines ("{", "}", "break;") are not evidence that code was moved.
@@ -69,7 +84,7 @@ def code_lines(context: PatchContext,
     for file in context.files if files is None else files:
         for hunk in file.hunks:
             written = {id(line) for line in _new_lines(hunk, removed, strip=True)}
-            for code_line in split_lines(hunk.added):
+            for code_line in split_hunk(hunk):
                 if id(code_line.line) in written:
                     yield file, code_line
 
@@ -431,7 +446,7 @@ def brace_placement(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
         for hunk in file.hunks:
             written = {id(line) for line in _new_lines(hunk, removed, strip=True)}
             previous: CodeLine | None = None
-            for current in split_lines(hunk.added):
+            for current in split_hunk(hunk):
                 lineno = current.line.lineno
                 follows = previous is not None and lineno is not None \
                     and previous.line.lineno == lineno - 1
@@ -490,7 +505,7 @@ def assign_in_if(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     for file in context.files:
         for hunk in file.hunks:
             written = {id(line) for line in _new_lines(hunk, removed, strip=True)}
-            lines = list(split_lines(hunk.added))
+            lines = list(split_hunk(hunk))
             for index, code_line in enumerate(lines):
                 if id(code_line.line) not in written:
                     continue
@@ -653,7 +668,7 @@ def blank_after_declarations(rule_: Rule, context: PatchContext) -> Iterator[Fin
     moved = _removed_pairs(context)
     for file in context.files:
         for hunk in file.hunks:
-            lines = list(split_lines(hunk.added))
+            lines = list(split_hunk(hunk))
             for previous, current in pairwise(lines):
                 if previous.line.lineno is None or \
                         current.line.lineno != previous.line.lineno + 1:

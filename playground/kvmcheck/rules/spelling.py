@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from kvmcheck import typos
 from kvmcheck.context import PatchContext
@@ -44,20 +45,23 @@ def _lookup_form(word: str) -> str | None:
     return None
 
 
-def _texts(context: PatchContext) -> Iterator[tuple[Line, str, str | None]]:
+# Both rules read the same texts of a patch: found once per context.
+@lru_cache(maxsize=64)
+def _texts(context: PatchContext) -> tuple[tuple[Line, str, str | None], ...]:
     """(line, text, variant) for the shortlog, the changelog prose and the
     comments of added code (variant ``comment``)."""
+    texts: list[tuple[Line, str, str | None]] = []
     patch = context.patch
     if patch.is_commit:
         subject = patch.subject
         if subject is not None and subject.description:
-            yield Line(subject.description, subject.lineno), subject.description, None
-        for line in context.prose:
-            yield line, line.text, None
+            texts.append((Line(subject.description, subject.lineno), subject.description, None))
+        texts.extend((line, line.text, None) for line in context.prose)
     for _file, code_line in code_lines(context, _kvm_c_files(context)):
         comment = code_line.comment.strip(" \t*/")
         if comment:
-            yield code_line.line, comment, "comment"
+            texts.append((code_line.line, comment, "comment"))
+    return tuple(texts)
 
 
 def _kvm_c_files(context: PatchContext) -> list[FileDiff]:
@@ -90,7 +94,7 @@ def typo(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     search. kvmcheck looks words up in codespell's dictionary of common misspellings, built into
     kvmcheck when it is installed; identifiers and names in capitals are not checked.
     """
-    texts = list(_texts(context))
+    texts = _texts(context)
     if not texts:
         return
     if not typos.available():
