@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kvmcheck import typos
+from kvmcheck import cli, typos
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "playground"))
 import build_typos
@@ -69,3 +69,18 @@ def test_the_installed_list_comes_from_codespell() -> None:
     assert "codespell" in typos.source()
     assert typos.correction("recieve") == "receive"
     assert typos.correction("receive") is None
+
+
+def test_list_rules_says_when_the_list_is_missing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(typos, "DATA", tmp_path / "none.txt")
+    assert cli.main(["--list-rules"]) == 0
+    out, err = capsys.readouterr()
+    assert "typo\twarning|info\t" in out
+    assert "no typo list" in err and "codespell" in err
+
+
+@pytest.mark.skipif(not typos.available(), reason="installed without the typo list")
+def test_list_rules_is_quiet_when_the_list_is_there(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["--list-rules"]) == 0
+    assert capsys.readouterr().err == ""

@@ -550,6 +550,9 @@ MESSAGES = {
     "cli.summary":
         "共 {patches} 个补丁：{error} 个错误，{warning} 个警告，{info} 条提示",
     "cli.unreadable": "kvmcheck：无法读取 {path}：{reason}",
+    "cli.typos-missing":
+        "kvmcheck：本次安装没有拼写词表（安装 kvmcheck 时由 codespell 生成），'typo' 规则不做检查，"
+        "只会提示这一点；请在装有 codespell 的环境里重新安装，或运行 playground/build_typos.py",
     "cli.unknown-rule": "kvmcheck：--ignore 中的规则 '{rule}' 不存在（可用 --list-rules 查看）",
     "cli.bad-git-dir": "kvmcheck：--git-dir {path} 不是可用的 git 仓库：{reason}",
     "cli.fixable": "[可自动修复：kvmcheck --fix]",
