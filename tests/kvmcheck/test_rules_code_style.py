@@ -9,8 +9,11 @@ test_kvmcheck_corpus.py and the fault-injection benchmark.
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from rule_cases import rule_case_test
 
+from kvmcheck.api import check_texts
 from kvmcheck.fix import fix_text
 from kvmcheck.rules._examples import diff, patch
 
@@ -202,3 +205,25 @@ def test_whitespace_findings_are_marked_fixable(check) -> None:
     found = check(added("\treturn 0; "))
     assert [f["fixable"] for f in found if f["rule"] == "trailing-whitespace"] == [True]
     assert not any(f["fixable"] for f in check(added("\tif(r)")) if f["rule"] != "indent-spaces")
+
+
+C_PIECES = ["\t", " ", "    ", "if", "for", "(", ")", "{", "}", "else", ";", ",", "=", "==",
+            "*", "&", "-", "+", "->", "<<", "/*", "*/", "//", '"', "'", "\\", "static", "int",
+            "u64", "unsigned", "struct kvm", "printk", "BUG_ON", "KERN_ERR", "extern", "0",
+            "NULL", "x", "foo_bar", "#define", "#if", "\n", "teh", "the the"]
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.lists(st.lists(st.sampled_from(C_PIECES) | st.text(max_size=6), max_size=16)
+                .map("".join), min_size=1, max_size=12),
+       st.sampled_from(["arch/x86/kvm/x86.c", "arch/x86/kvm/vmx/vmx.h",
+                        "tools/testing/selftests/kvm/x86/foo_test.c"]))
+def test_random_added_lines_never_crash(lines: list[str], path: str) -> None:
+    text = added("\n".join(line.replace("\n", "") for line in lines), path=path)
+    result = check_texts([("random.patch", text)])
+    for finding in result["patches"][0]["findings"]:
+        assert finding["message"] and (finding["line"] is None or finding["line"] >= 1)
+    fixed, _count = fix_text(text)
+    assert fix_text(fixed)[0] == fixed
+    assert len(fixed.split("\n")) == len(text.split("\n"))
