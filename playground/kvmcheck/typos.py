@@ -22,7 +22,7 @@ _SEEN_MAX = 50_000
 
 def available() -> bool:
     """Whether this installation ships the typo list."""
-    return DATA.is_file()
+    return bool(_text) or DATA.is_file()
 
 
 def source() -> str | None:

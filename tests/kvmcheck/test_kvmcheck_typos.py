@@ -74,6 +74,7 @@ def test_the_installed_list_comes_from_codespell() -> None:
 def test_list_rules_says_when_the_list_is_missing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setattr(typos, "DATA", tmp_path / "none.txt")
+    monkeypatch.setattr(typos, "_text", None)
     assert cli.main(["--list-rules"]) == 0
     out, err = capsys.readouterr()
     assert "typo\twarning|info\t" in out

@@ -66,13 +66,24 @@ def _new_lines(hunk: Hunk, removed: frozenset[str], strip: bool) -> list[Line]:
             or (line.text.strip() if strip else line.text) not in removed]
 
 
+@lru_cache(maxsize=4096)
+def _whitespace_of(hunk: Hunk, removed: frozenset[str]) -> tuple[Line, ...]:
+    return tuple(_new_lines(hunk, removed, strip=False))
+
+
+@lru_cache(maxsize=4096)
+def _written_of(hunk: Hunk, removed: frozenset[str]) -> tuple[CodeLine, ...]:
+    written = {id(line) for line in _new_lines(hunk, removed, strip=True)}
+    return tuple(code_line for code_line in split_hunk(hunk) if id(code_line.line) in written)
+
+
 def whitespace_lines(context: PatchContext) -> Iterator[tuple[FileDiff, Line]]:
     """Added lines whose whitespace the author chose (moved lines that kept
     their exact text are left alone)."""
     removed = _removed(context, strip=False)
     for file in context.files:
         for hunk in file.hunks:
-            for line in _new_lines(hunk, removed, strip=False):
+            for line in _whitespace_of(hunk, removed):
                 yield file, line
 
 
@@ -83,10 +94,8 @@ def code_lines(context: PatchContext,
     removed = _removed(context, strip=True)
     for file in context.files if files is None else files:
         for hunk in file.hunks:
-            written = {id(line) for line in _new_lines(hunk, removed, strip=True)}
-            for code_line in split_hunk(hunk):
-                if id(code_line.line) in written:
-                    yield file, code_line
+            for code_line in _written_of(hunk, removed):
+                yield file, code_line
 
 
 def columns(text: str) -> int:

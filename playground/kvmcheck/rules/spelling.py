@@ -100,18 +100,19 @@ def typo(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     if not typos.available():
         yield rule_.finding(texts[0][0].lineno, "unavailable", "info")
         return
+    # Look each distinct word up once; only the rare misspelled ones are
+    # then searched for line by line.
+    words = {word for _line, text, _variant in texts for word in _WORD.findall(text)}
+    fixes = {word: fix for word in words
+             if (form := _lookup_form(word)) is not None and len(form) >= 3
+             and (fix := typos.correction(form)) is not None}
+    if not fixes:
+        return
     for line, text, variant in texts:
-        seen: set[str] = set()
-        for match in _WORD.finditer(text):
-            word = match.group()
-            form = _lookup_form(word)
-            if form is None or form in seen or len(form) < 3:
-                continue
-            seen.add(form)
-            fix = typos.correction(form)
-            if fix is not None:
+        for word in dict.fromkeys(_WORD.findall(text)):
+            if word in fixes:
                 yield rule_.finding(line.lineno, variant, word=word,
-                                    fix=_with_case(fix, word))
+                                    fix=_with_case(fixes[word], word))
 
 
 def _repeats(text: str) -> Iterator[str]:
