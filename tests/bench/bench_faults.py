@@ -25,8 +25,7 @@ import corpus
 import faults
 
 from kvmcheck.api import check_texts
-from kvmcheck.registry import all_rules
-from kvmcheck.rules import code_style, spelling
+from kvmcheck.rules import RULES, code_style, spacing, spelling, whitespace
 
 PER_KIND = 40
 _CHECKPATCH_LINE = re.compile(r"(?P<file>[^:\n]+):\d+: (?:ERROR|WARNING|CHECK):(?P<type>\w+):")
@@ -133,8 +132,8 @@ def print_table(made: Counter[str], kvm_hits: Counter[str],
 
 def report_originals(paths: list[Path]) -> None:
     """What the code-style and spelling rules say about the accepted patches."""
-    modules = (code_style.__name__, spelling.__name__)
-    ours = {rule.id for rule in all_rules().values() if rule.check.__module__ in modules}
+    modules = {module.__name__ for module in (whitespace, spacing, code_style, spelling)}
+    ours = {rule.id for rule in RULES.values() if rule.check.__module__ in modules}
     dates = corpus.commit_dates("kvm-x86")
     flagged: Counter[str] = Counter()
     recent_flagged = 0

@@ -15,13 +15,16 @@ from kvmcheck.rules import (
     review_checklist,
     security,
     shortlog,
+    spacing,
     spelling,
     tags,
+    whitespace,
 )
 from kvmcheck.testing_checklist import ITEMS as _TESTING_ITEMS
 
 _MODULE_ORDER = [m.__name__ for m in (shortlog, changelog, spelling, tags, posting, code,
-                                      code_style, review_checklist, security, input)]
+                                      whitespace, spacing, code_style, review_checklist,
+                                      security, input)]
 
 RULES: dict[str, Rule] = {
     r.id: r for r in sorted(REGISTERED.values(),

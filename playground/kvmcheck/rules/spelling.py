@@ -13,12 +13,12 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from kvmcheck import typos
+from kvmcheck.added_code import C_FILES, code_lines
 from kvmcheck.context import PatchContext
 from kvmcheck.model import FileDiff, Line
 from kvmcheck.paths import in_scope
 from kvmcheck.registry import GENERIC, KVM_HOST, Finding, Rule, rule
 from kvmcheck.rules._examples import BODY, diff, patch
-from kvmcheck.rules.code_style import C_FILES, code_lines
 
 SECTION = "maintainer-kvm-x86#changelog"
 
