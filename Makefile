@@ -2,12 +2,19 @@
 # Every target bootstraps what it needs on a fresh machine.
 
 PYTHON      ?= python3
-VENV        ?= .venv
-BUILDDIR    ?= _build
 SPHINXOPTS  ?=
-HOST        ?= 127.0.0.1
-PORT        ?= 8000
 PYTESTOPTS  ?=
+# Translated pages brought up to date, for translations-mark-current.
+PAGES       ?=
+
+# Where things go and where `make serve` listens: only `make NAME=value` on
+# the command line changes these.  Generic names like BUILDDIR and HOST are
+# often exported for other tools (Yocto's environment sets BUILDDIR), and
+# must not move the output, widen the server or aim `make clean` elsewhere.
+VENV        := .venv
+BUILDDIR    := _build
+HOST        := 127.0.0.1
+PORT        := 8000
 
 VPY         := $(VENV)/bin/python
 SPHINXBUILD := $(VENV)/bin/sphinx-build
@@ -15,7 +22,7 @@ NPM_STAMP   := playground/node_modules/.package-lock.json
 TYPOS       := playground/kvmcheck/data/typos.txt
 
 .PHONY: help htmldocs serve test bench lint warnings-baseline \
-        translations-mark-current chromium clean
+        translations-mark-current chromium graphviz clean
 
 help:
 	@echo "make htmldocs     build the site into $(BUILDDIR)/html (fails on new warnings)"
@@ -24,7 +31,9 @@ help:
 	@echo "make bench        run the benchmarks (kvmcheck, playground)"
 	@echo "make lint         ruff"
 	@echo "make warnings-baseline          rewrite docs/warnings-baseline.txt"
-	@echo "make translations-mark-current  record that zh_CN pages match the English"
+	@echo "make translations-mark-current PAGES=handbook/zh_CN/x.rst"
+	@echo "                  record that these translations match the English;"
+	@echo "                  without PAGES, list the stale ones and change nothing"
 	@echo "make clean        remove build output (keeps .venv and node_modules)"
 
 # --- bootstrap --------------------------------------------------------------
@@ -63,9 +72,23 @@ chromium:
 		echo "chromium not found and packages cannot be installed: browser tests will be skipped"; \
 	fi
 
+# The handbook's diagrams are drawn at build time by Graphviz's dot (Debian's
+# graphviz); install it the same way when it is missing.
+graphviz:
+	@if command -v dot >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null; \
+	elif sudo -n true 2>/dev/null; then \
+		sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null; \
+	else \
+		echo "Graphviz's dot not found and packages cannot be installed:" \
+		     "install graphviz (e.g. sudo apt-get install graphviz) to build the diagrams" >&2; \
+		exit 1; \
+	fi
+
 # --- site -------------------------------------------------------------------
 
-htmldocs: $(VENV)/.docs-stamp $(TYPOS) $(NPM_STAMP)
+htmldocs: $(VENV)/.docs-stamp $(TYPOS) $(NPM_STAMP) graphviz
 	$(SPHINXBUILD) -b html $(SPHINXOPTS) . $(BUILDDIR)/html
 
 serve: htmldocs
@@ -74,15 +97,15 @@ serve: htmldocs
 
 # A fresh environment (-E) so every warning is seen, not only those of
 # changed pages.
-warnings-baseline: $(VENV)/.docs-stamp $(TYPOS) $(NPM_STAMP)
+warnings-baseline: $(VENV)/.docs-stamp $(TYPOS) $(NPM_STAMP) graphviz
 	$(SPHINXBUILD) -b html -E -D warnings_gate_update=1 $(SPHINXOPTS) . $(BUILDDIR)/html
 
 translations-mark-current: $(VENV)/.docs-stamp
-	$(VPY) _ext/translation_status.py mark-current handbook/zh_CN/*.rst
+	$(VPY) _ext/translation_status.py mark-current $(PAGES)
 
 # --- quality ----------------------------------------------------------------
 
-test: $(VENV)/.test-stamp $(TYPOS) $(NPM_STAMP) chromium
+test: $(VENV)/.test-stamp $(TYPOS) $(NPM_STAMP) chromium graphviz
 	$(VENV)/bin/ruff check .
 	$(VPY) -m pytest $(PYTESTOPTS)
 
@@ -92,5 +115,9 @@ bench: $(VENV)/.test-stamp $(TYPOS) $(NPM_STAMP) chromium
 lint: $(VENV)/.test-stamp
 	$(VENV)/bin/ruff check .
 
+# Only ever inside the checkout: a BUILDDIR given on the command line that
+# resolves outside it (or to the checkout itself) stops make, even with -n.
 clean:
-	rm -rf $(BUILDDIR) .cache .pytest_cache .ruff_cache .hypothesis
+	$(if $(filter $(CURDIR)/%,$(abspath $(BUILDDIR))),,$(error make clean: \
+		BUILDDIR=$(BUILDDIR) is not inside this checkout; nothing removed))
+	rm -rf -- "$(BUILDDIR)" .pytest_cache .ruff_cache .hypothesis

@@ -16,14 +16,19 @@ root_doc = "index"
 extensions = [
     "myst_parser",
     "sphinx_design",
-    # Our own extensions, one per file in _ext/.
+    # Our own extensions, one per file in _ext/; handbook_site is what
+    # they share (languages, page names, the static folder).
     "warnings_gate",
+    "handbook_site",
     "handbook_sections",
     "translation_status",
-    "tickable_checklist",
+    "section_ticks",
     "cjk_line_breaks",
     "patch_checker",
+    "accessible_html",
     "kvmcheck_rules",
+    "kvmcheck_example",
+    "graphviz_images",
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
@@ -38,6 +43,10 @@ myst_heading_anchors = 3
 # splitter segments Chinese with jieba and stems English words as usual.
 html_search_language = "zh"
 html_search_options = {"dict": str(ROOT / "handbook" / "zh_CN" / "search-terms.txt")}
+
+# Diagrams are drawn at build time by Debian's graphviz (`make graphviz`), as
+# SVG files served with the site.
+graphviz_output_format = "svg"
 
 html_theme = "furo"
 html_title = "KVM x86 handbook"

@@ -11,18 +11,27 @@ section (``.. _shortlog:``); this extension
   shorten);
 * adds the ``:hb:`` role: ``:hb:`maintainer-kvm-x86#fixes``` links to that
   section in the current page's language, ``:hb:`first-patch``` to the page;
-* puts a link to the same section in the other language under every section
-  heading, and marks Chinese pages ``lang="zh-CN"``.
+* puts a link to the same section in every other language under every
+  section heading (its words from the site catalog, ``handbook_sections``),
+  and marks each page with its language (``lang="zh-CN"``).
 """
 
 from __future__ import annotations
 
 import html
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from sphinx import addnodes
+from handbook_site import (
+    LANGUAGES,
+    MESSAGES_FILE,
+    handbook_docname,
+    html_lang,
+    label_name,
+    page_language,
+    site_messages,
+    split_docname,
+)
 from sphinx.roles import XRefRole
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -31,57 +40,6 @@ from sphinx.util.nodes import clean_astext
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
-
-HANDBOOK = "handbook"
-LANGUAGES = {"en": "English", "zh_CN": "中文"}
-HTML_LANG = {"en": "en", "zh_CN": "zh-CN"}
-SWITCH_TITLE = {
-    ("en", "page"): "Read this page in English",
-    ("en", "section"): "Read this section in English",
-    ("zh_CN", "page"): "阅读本页的中文版",
-    ("zh_CN", "section"): "阅读本节的中文版",
-}
-DEFAULT_LANGUAGE = "en"
-
-
-def split_docname(docname: str) -> tuple[str, str] | None:
-    """``(lang, page)`` for a handbook page, None for any other document."""
-    parts = docname.split("/")
-    if len(parts) == 3 and parts[0] == HANDBOOK and parts[1] in LANGUAGES:
-        return parts[1], parts[2]
-    return None
-
-
-def handbook_docname(lang: str, page: str) -> str:
-    return f"{HANDBOOK}/{lang}/{page}"
-
-
-def label_name(lang: str, page: str, fragment: str = "") -> str:
-    """The std-domain label of a handbook page or of one of its sections."""
-    name = f"{lang}/{page}#{fragment}" if fragment else f"{lang}/{page}"
-    return name.lower()
-
-
-def handbook_link(section: str, lang: str, text: str | None = None) -> addnodes.pending_xref:
-    """A reference to ``page#fragment`` of the handbook in ``lang``.
-
-    Resolved by the std domain against the page-local labels; without
-    ``text`` the link shows the section title.
-    """
-    page, _, fragment = section.partition("#")
-    target = label_name(lang, page, fragment)
-    shown = text if text is not None else section
-    xref = addnodes.pending_xref(
-        "", refdomain="std", reftype="ref", reftarget=target,
-        refexplicit=text is not None, refwarn=True,
-    )
-    xref += nodes.inline(shown, shown, classes=["xref", "std", "std-ref"])
-    return xref
-
-
-def other_language(lang: str) -> str:
-    return next(other for other in LANGUAGES if other != lang)
-
 
 class PageLocalLabels(SphinxTransform):
     """Rename a page's explicit labels to ``<lang>/<page>#<id>``; id = label.
@@ -143,10 +101,8 @@ class HandbookRef(XRefRole):
         title: str,
         target: str,
     ) -> tuple[str, str]:
-        where = split_docname(env.docname)
-        lang = where[0] if where else DEFAULT_LANGUAGE
         page, _, fragment = target.partition("#")
-        return title, label_name(lang, page, fragment)
+        return title, label_name(page_language(env.docname), page, fragment)
 
 
 def register_page_labels(app: Sphinx, doctree: nodes.document) -> None:
@@ -157,13 +113,15 @@ def register_page_labels(app: Sphinx, doctree: nodes.document) -> None:
         return
     std = app.env.domains.standard_domain
     title = next(iter(doctree.findall(nodes.title)), None)
+    # The language switch's words.
+    app.env.note_dependency(str(MESSAGES_FILE))
     name = label_name(*where)
     std.labels[name] = docname, "", clean_astext(title) if title else where[1]
     std.anonlabels[name] = docname, ""
 
 
 class LanguageSwitch(SphinxPostTransform):
-    """Under each section heading, a link to that section in the other language."""
+    """Under each section heading, links to that section in the other languages."""
 
     default_priority = 900
     formats = ("html",)
@@ -173,18 +131,20 @@ class LanguageSwitch(SphinxPostTransform):
         if where is None:
             return
         lang, page = where
-        other = other_language(lang)
-        target_doc = handbook_docname(other, page)
-        if target_doc not in self.env.found_docs:
+        uris = {
+            other: self.app.builder.get_relative_uri(self.env.docname, target)
+            for other in LANGUAGES
+            if other != lang and (target := handbook_docname(other, page)) in self.env.found_docs
+        }
+        if not uris:
             return
-        uri = self.app.builder.get_relative_uri(self.env.docname, target_doc)
         for section in self.document.findall(nodes.section):
             top = not isinstance(section.parent, nodes.section)
             fragment = section["ids"][0] if section["ids"] else ""
             if not top and not self._is_label(section, lang, page):
                 continue
-            href = uri if top else f"{uri}#{fragment}"
-            section.insert(1, self._link(href, other, top))
+            hrefs = {other: uri if top else f"{uri}#{fragment}" for other, uri in uris.items()}
+            section.insert(1, self._links(hrefs, top))
 
     @staticmethod
     def _is_label(section: nodes.section, lang: str, page: str) -> bool:
@@ -193,14 +153,19 @@ class LanguageSwitch(SphinxPostTransform):
         ]
 
     @staticmethod
-    def _link(href: str, lang: str, top: bool) -> nodes.raw:
+    def _links(hrefs: dict[str, str], top: bool) -> nodes.raw:
+        """One ``<p>`` with a link per language, each in its own language."""
         what = "page" if top else "section"
-        markup = (
-            f'<p class="lang-switch lang-switch-{what}">'
-            f'<a href="{html.escape(href)}" hreflang="{HTML_LANG[lang]}" '
-            f'lang="{HTML_LANG[lang]}" title="{html.escape(SWITCH_TITLE[lang, what])}">'
-            f"{LANGUAGES[lang]}</a></p>"
-        )
+        links = []
+        for lang, href in hrefs.items():
+            words = site_messages(lang)
+            title = words["handbook_sections"][f"switch_{what}"]
+            links.append(
+                f'<a href="{html.escape(href)}" hreflang="{html_lang(lang)}" '
+                f'lang="{html_lang(lang)}" title="{html.escape(title)}">'
+                f"{html.escape(words['language_name'])}</a>"
+            )
+        markup = f'<p class="lang-switch lang-switch-{what}">{" ".join(links)}</p>'
         return nodes.raw("", markup, format="html")
 
 
@@ -209,20 +174,15 @@ def set_page_language(
 ) -> None:
     where = split_docname(pagename)
     if where is not None:
-        context["language"] = HTML_LANG[where[0]]
-
-
-def add_static_path(app: Sphinx) -> None:
-    app.config.html_static_path.append(str(Path(__file__).parent / "static"))
+        context["language"] = html_lang(where[0])
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.setup_extension("handbook_site")
     app.add_transform(PageLocalLabels)
     app.add_post_transform(LanguageSwitch)
     app.add_role("hb", HandbookRef(lowercase=True, innernodeclass=nodes.inline,
                                    warn_dangling=True))
     app.connect("doctree-read", register_page_labels)
     app.connect("html-page-context", set_page_language)
-    app.connect("builder-inited", add_static_path)
-    app.add_css_file("handbook.css")
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -29,13 +29,15 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from handbook_sections import handbook_link
+from handbook_site import MESSAGES_FILE, handbook_link, site_messages
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 import kvmcheck
 from kvmcheck.api import check_texts
 from kvmcheck.messages import LANGUAGES, catalog
+from kvmcheck.paths import FILE_TYPES
+from kvmcheck.results import all_findings
 from kvmcheck.rules import RULES
 from kvmcheck.testing_checklist import ITEMS
 
@@ -48,47 +50,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-# The few words the directive itself writes, in each language of the site.
-LABELS = {
-    "en": {
-        "rule": "Rule",
-        "severity": "Severity",
-        "section": "Handbook section",
-        "summary": "What it checks",
-        "applies": "Applies to",
-        "code": "Implemented in",
-        "scope-kvm": "KVM patches only",
-        "scope-generic": "any kernel patch",
-        "fix": "Fix",
-        "fixable": "kvmcheck --fix repairs it",
-        "bad": "Bad:",
-        "good": "Good:",
-        "says": "What kvmcheck says about the bad example:",
-        "checklist": "Testing checklist",
-        "checklist-intro": (
-            "Besides findings, kvmcheck returns the testing items that apply to "
-            "the files a posting touches:"
-        ),
-    },
-    "zh_CN": {
-        "rule": "规则",
-        "severity": "级别",
-        "section": "手册章节",
-        "summary": "检查内容",
-        "applies": "适用范围",
-        "code": "实现位置",
-        "scope-kvm": "仅 KVM 补丁",
-        "scope-generic": "所有内核补丁",
-        "fix": "修复",
-        "fixable": "kvmcheck --fix 可自动修复",
-        "bad": "错误示例",
-        "good": "正确示例",
-        "says": "kvmcheck 对错误示例的输出：",
-        "checklist": "测试清单",
-        "checklist-intro": "除检查结果外，kvmcheck 还会按补丁改动的文件给出需要完成的测试项：",
-    },
-}
-CHECKLIST_ID = "testing-checklist"
+TESTING_CHECKLIST_ID = "testing-checklist"
 
 
 def example_block(text: str, caption: str, changed: list[int]) -> nodes.container:
@@ -154,6 +116,22 @@ def row_of(cells: list[nodes.Node]) -> nodes.row:
     return row
 
 
+def applies_text(rule: Rule, words: dict[str, str]) -> str:
+    """Where the rule applies: which patches, and the message or which files it reads."""
+    parts = [words[f"scope-{rule.scope}"]]
+    if rule.commits_only:
+        parts.append(words["commits-only"])
+    areas = words["list-separator"].join(words[f"area-{area}"] for area in rule.areas)
+    types = " ".join(suffix for kind in rule.types for suffix in FILE_TYPES[kind])
+    if areas and types:
+        parts.append(words["typed-files-in"].format(areas=areas, types=types))
+    elif areas:
+        parts.append(words["files-in"].format(areas=areas))
+    elif types:
+        parts.append(words["typed-files"].format(types=types))
+    return words["separator"].join(parts)
+
+
 def as_printed(source: str, finding: dict[str, Any]) -> str:
     """A finding as ``kvmcheck`` prints it, without the link to the handbook."""
     where = source if finding["line"] is None else f"{source}:{finding['line']}"
@@ -182,11 +160,13 @@ class KvmcheckRules(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         lang = self.options.get("lang", "en")
-        words = LABELS[lang]
+        # The few words the directive itself writes, from the site catalog.
+        words = site_messages(lang)["kvmcheck_rules"]
+        self.env.note_dependency(str(MESSAGES_FILE))
         self.note_package_dependency()
         result: list[nodes.Node] = [self.overview(lang, words)]
         result.extend(self.rule_section(rule, lang, words) for rule in RULES.values())
-        result.append(self.checklist_section(lang, words))
+        result.append(self.testing_checklist_section(lang, words))
         for node in result:
             # Show kvmcheck's texts exactly as the command line prints them:
             # no curly quotes around the prefixes and tags people must type.
@@ -221,7 +201,7 @@ class KvmcheckRules(SphinxDirective):
         section += nodes.paragraph(title, "", nodes.strong(title, title))
         facts = nodes.field_list()
         facts += self.field(words["severity"], nodes.Text(severity_text(rule)))
-        facts += self.field(words["applies"], nodes.Text(words[f"scope-{rule.scope}"]))
+        facts += self.field(words["applies"], nodes.Text(applies_text(rule, words)))
         facts += self.field(words["section"], handbook_link(rule.section, lang))
         if rule.fixable:
             facts += self.field(words["fix"], nodes.Text(words["fixable"]))
@@ -244,9 +224,10 @@ class KvmcheckRules(SphinxDirective):
                            location=self.get_location())
         return section
 
-    def checklist_section(self, lang: str, words: dict[str, str]) -> nodes.section:
-        section = self.new_section(CHECKLIST_ID, nodes.Text(words["checklist"]))
-        section += nodes.paragraph(words["checklist-intro"], words["checklist-intro"])
+    def testing_checklist_section(self, lang: str, words: dict[str, str]) -> nodes.section:
+        title, intro = words["testing-checklist"], words["testing-checklist-intro"]
+        section = self.new_section(TESTING_CHECKLIST_ID, nodes.Text(title))
+        section += nodes.paragraph(intro, intro)
         messages = catalog(lang)
         items = nodes.bullet_list()
         for item in ITEMS:
@@ -278,14 +259,12 @@ class KvmcheckRules(SphinxDirective):
     def findings_of(rule: Rule, example: str, lang: str) -> list[str]:
         """The example's findings of ``rule``, as ``kvmcheck`` prints them."""
         source = f"{rule.id}.patch"
-        result = check_texts([(source, example)], lang=lang)
-        found = [*result["series"]["findings"]]
-        for patch in result["patches"]:
-            found.extend(patch["findings"])
+        found = all_findings(check_texts([(source, example)], lang=lang))
         return [as_printed(source, f) for f in found if f["rule"] == rule.id]
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.setup_extension("handbook_site")
     # The handbook links resolve against that extension's page-local labels.
     app.setup_extension("handbook_sections")
     app.add_directive("kvmcheck-rules", KvmcheckRules)

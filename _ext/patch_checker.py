@@ -9,49 +9,44 @@
 
 renders a text box, a file picker and a Check button.  The page-side
 controller (``playground/web/``) starts a module Web Worker on the reader's
-first interaction; the worker loads Pyodide and the kvmcheck wheel from the
+first interaction; the worker loads Pyodide and the kvmcheck package from the
 site itself and runs ``kvmcheck.api.check_texts`` there, so the patch never
 leaves the browser.
 
 At build time this extension
 
-* builds the kvmcheck wheel from ``playground/kvmcheck`` and the root
-  ``pyproject.toml`` (cached by a hash of those sources: incremental builds
-  stay quick) and copies it, the front end and the Pyodide core files from
-  ``playground/node_modules/pyodide`` (``npm ci --prefix playground``) into
-  ``_static/patch-checker/``;
+* has ``playground_assets`` put the front end, the kvmcheck package and the
+  Pyodide core files into ``_static/patch-checker/``;
+* renders each checker from ``_ext/templates/patch-checker.html``;
 * adds the front end's JS and CSS, and a Content-Security-Policy ``<meta>``,
   only to pages that hold a checker: other pages load none of it.
 
 Options in ``conf.py``: ``patch_checker_pyodide_url`` (load Pyodide from
-there, e.g. a CDN, instead of the site) and ``patch_checker_timeout`` (the
-default of ``:timeout:``).
+there, e.g. a CDN, instead of the site), ``patch_checker_timeout`` (the
+default of ``:timeout:``) and ``patch_checker_load_timeout`` (ms Pyodide and
+kvmcheck may take to load before the reader is told that loading failed).
 """
 
 from __future__ import annotations
 
 import base64
-import contextlib
+import functools
 import hashlib
 import html
 import json
 import re
-import shutil
-import subprocess
-import sys
-import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import urlsplit
 
+import jinja2
 from docutils import nodes
 from docutils.parsers.rst import directives
-from handbook_sections import DEFAULT_LANGUAGE, HTML_LANG, handbook_docname, split_docname
-from sphinx.errors import ExtensionError
+from handbook_site import handbook_docname, html_lang, page_language
+from playground_assets import PLAYGROUND, WEB_DIR, Assets, assets_digest, install
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
-from sphinx.util.osutil import copyfile, relative_uri
+from sphinx.util.osutil import relative_uri
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -60,30 +55,15 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-ROOT = Path(__file__).resolve().parents[1]
-PLAYGROUND = ROOT / "playground"
-WEB_DIR = PLAYGROUND / "web"
 EXAMPLES_DIR = PLAYGROUND / "examples"
-PYODIDE_DIR = PLAYGROUND / "node_modules" / "pyodide"
-PACKAGE_DIR = PLAYGROUND / "kvmcheck"
-WHEEL_CACHE = ROOT / ".cache" / "patch-checker"
-WHEEL_CACHE_KEEP = 5
-
-# The front end: ES modules, the worker and the style sheet.
-WEB_FILES = ("patch-checker.js", "runtime.js", "render.js", "worker.js", "patch-checker.css")
 MESSAGES_FILE = WEB_DIR / "messages.json"
-# What Pyodide needs to start with the standard library and no packages.
-PYODIDE_CORE_FILES = (
-    "pyodide.mjs",
-    "pyodide.asm.mjs",
-    "pyodide.asm.wasm",
-    "python_stdlib.zip",
-    "pyodide-lock.json",
-)
+TEMPLATE = Path(__file__).resolve().parent / "templates" / "patch-checker.html"
 EXAMPLE_SUFFIXES = (".patch", ".mbox", ".eml")
-STATIC_DIR = "_static/patch-checker"
 DEFAULT_ROWS = 16
 DEFAULT_TIMEOUT_MS = 5000
+# Loading Python takes seconds on a good connection; past this, a download
+# has stalled and the reader is told so (Check then starts again).
+DEFAULT_LOAD_TIMEOUT_MS = 90_000
 # Replaced after rendering by the hashes of the page's inline scripts (the
 # theme's), which the policy must allow one by one.
 INLINE_SCRIPTS_TOKEN = "'patch-checker-inline-scripts'"
@@ -101,11 +81,6 @@ def examples() -> dict[str, Path]:
         for path in sorted(EXAMPLES_DIR.iterdir())
         if path.suffix in EXAMPLE_SUFFIXES
     }
-
-
-def page_language(docname: str) -> str:
-    where = split_docname(docname)
-    return where[0] if where else DEFAULT_LANGUAGE
 
 
 def messages(lang: str) -> dict[str, dict[str, Any]]:
@@ -139,6 +114,7 @@ class PatchCheckerDirective(SphinxDirective):
             self.env.note_dependency(str(available[name]))
             node["example"] = available[name].read_text(encoding="utf-8")
         self.env.note_dependency(str(MESSAGES_FILE))
+        self.env.note_dependency(str(TEMPLATE))
         pages_with_checker(self.env).add(self.env.docname)
         self.set_source_info(node)
         return [node]
@@ -162,114 +138,7 @@ def merge_info(app: Sphinx, env: BuildEnvironment, docnames: set[str],
     pages_with_checker(env).update(pages_with_checker(other) & docnames)
 
 
-# --- build assets: front end, Pyodide core, kvmcheck wheel -----------------
-
-
-def _tree_digest(paths: list[Path], base: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(paths):
-        digest.update(str(path.relative_to(base)).encode() + b"\0")
-        digest.update(path.read_bytes() + b"\0")
-    return digest.hexdigest()
-
-
-def package_sources() -> list[Path]:
-    """Everything the wheel is built from."""
-    files = [
-        path for path in PACKAGE_DIR.rglob("*")
-        if path.is_file() and "__pycache__" not in path.parts
-    ]
-    files.append(ROOT / "pyproject.toml")
-    files.extend(_project_metadata_files())
-    return files
-
-
-def _project_metadata_files() -> list[Path]:
-    """Files pyproject.toml points setuptools at besides the package."""
-    names = ["README.md", *(p.name for p in ROOT.glob("LICEN[CS]E*")),
-             *(p.name for p in ROOT.glob("COPYING*"))]
-    return [ROOT / name for name in names if (ROOT / name).is_file()]
-
-
-def pyodide_version() -> str:
-    package = PYODIDE_DIR / "package.json"
-    if not package.is_file():
-        raise ExtensionError(
-            f"patch-checker: Pyodide is not installed in {PYODIDE_DIR.parent}; "
-            "run `npm ci --prefix playground` (make htmldocs does it)"
-        )
-    return json.loads(package.read_text(encoding="utf-8"))["version"]
-
-
-def build_wheel(source_digest: str) -> Path:
-    """The kvmcheck wheel for these sources, built once and then cached."""
-    cache = WHEEL_CACHE / f"kvmcheck-{source_digest[:16]}"
-    wheels = sorted(cache.glob("kvmcheck-*.whl"))
-    if wheels:
-        return wheels[0]
-    WHEEL_CACHE.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=WHEEL_CACHE, prefix=".building-") as tmp:
-        # A private copy of the sources: setuptools writes build/ and
-        # *.egg-info next to them, and other builds may run at the same time.
-        source = Path(tmp) / "source"
-        shutil.copytree(PACKAGE_DIR, source / "playground" / PACKAGE_DIR.name,
-                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-        for path in [ROOT / "pyproject.toml", *_project_metadata_files()]:
-            shutil.copy2(path, source / path.name)
-        out = Path(tmp) / "out"
-        # The docs environment has the build backend (pyproject's docs
-        # extra), so no isolated environment is fetched: docs build offline.
-        command = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet",
-                   "--no-build-isolation", "--disable-pip-version-check",
-                   "--wheel-dir", str(out), str(source)]
-        result = subprocess.run(command, capture_output=True, text=True, check=False)
-        built = sorted(out.glob("kvmcheck-*.whl"))
-        if result.returncode != 0 or not built:
-            raise ExtensionError(
-                "patch-checker: building the kvmcheck wheel failed:\n"
-                + (result.stderr or result.stdout)[-3000:]
-            )
-        staged = Path(tmp) / "wheel"
-        staged.mkdir()
-        shutil.move(built[0], staged / built[0].name)
-        # Another build may have finished the same wheel first: use that one.
-        with contextlib.suppress(OSError):
-            staged.rename(cache)
-    _prune_wheel_cache()
-    return sorted(cache.glob("kvmcheck-*.whl"))[0]
-
-
-def _prune_wheel_cache() -> None:
-    """Keep the few newest wheels: each edit of kvmcheck makes another."""
-    cached = sorted(WHEEL_CACHE.glob("kvmcheck-*"), key=lambda path: path.stat().st_mtime)
-    for old in cached[:-WHEEL_CACHE_KEEP]:
-        shutil.rmtree(old, ignore_errors=True)
-
-
-@dataclass(frozen=True)
-class Assets:
-    """Where this build's playground files are, relative to the output root."""
-
-    digest: str
-    wheel_name: str
-    pyodide_version: str
-    pyodide_bytes: int
-
-    @property
-    def directory(self) -> str:
-        # Named by a hash of their contents: a browser never mixes a cached
-        # old worker with a new wheel.
-        return f"{STATIC_DIR}/{self.digest[:12]}"
-
-    @property
-    def pyodide_directory(self) -> str:
-        return f"{STATIC_DIR}/pyodide-{self.pyodide_version}"
-
-
-def assets_digest() -> str:
-    """A hash of everything the playground ships except Pyodide itself."""
-    web = [WEB_DIR / name for name in WEB_FILES]
-    return _tree_digest(web + package_sources(), ROOT)
+# --- build assets (playground_assets) ---------------------------------------
 
 
 def mark_outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
@@ -283,31 +152,10 @@ def mark_outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: 
 
 
 def install_assets(app: Sphinx, env: BuildEnvironment) -> None:
-    """Put the front end, Pyodide and the wheel into the output directory."""
     if app.builder.format != "html" or not pages_with_checker(env):
         return
-    digest = assets_digest()
-    wheel = build_wheel(_tree_digest(package_sources(), ROOT))
-    version = pyodide_version()
-    assets = Assets(digest, wheel.name, version,
-                    sum((PYODIDE_DIR / name).stat().st_size for name in PYODIDE_CORE_FILES))
-    outdir = Path(app.outdir)
-    target = outdir / assets.directory
-    target.mkdir(parents=True, exist_ok=True)
-    for name in WEB_FILES:
-        copyfile(WEB_DIR / name, target / name, force=True)
-    copyfile(wheel, target / wheel.name, force=True)
-    keep = {target.name}
-    if not app.config.patch_checker_pyodide_url:
-        pyodide_target = outdir / assets.pyodide_directory
-        pyodide_target.mkdir(parents=True, exist_ok=True)
-        for name in PYODIDE_CORE_FILES:
-            copyfile(PYODIDE_DIR / name, pyodide_target / name, force=True)
-        keep.add(pyodide_target.name)
-    for stale in (outdir / STATIC_DIR).iterdir():
-        if stale.is_dir() and stale.name not in keep:
-            shutil.rmtree(stale)
-    app.builder.patch_checker_assets = assets
+    app.builder.patch_checker_assets = install(
+        Path(app.outdir), serve_pyodide=not app.config.patch_checker_pyodide_url)
 
 
 # --- HTML -------------------------------------------------------------------
@@ -340,8 +188,14 @@ def section_titles(env: BuildEnvironment, lang: str) -> dict[str, str]:
     return titles
 
 
-def _attributes(values: dict[str, Any]) -> str:
-    return " ".join(f'{name}="{html.escape(str(value))}"' for name, value in values.items())
+@functools.cache
+def _template() -> jinja2.Template:
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATE.parent),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    return environment.get_template(TEMPLATE.name)
 
 
 def visit_patch_checker_html(self: HTML5Translator, node: patch_checker) -> None:
@@ -350,46 +204,26 @@ def visit_patch_checker_html(self: HTML5Translator, node: patch_checker) -> None
     page = builder.get_target_uri(builder.current_docname)
     lang = node["lang"]
     text = messages(lang)
-    strings = text["page"]
-    uid = f"patch-checker-{node['serial']}"
     pyodide_url = builder.config.patch_checker_pyodide_url or relative_uri(
         page, assets.pyodide_directory + "/")
-    container = {
-        "class": "patch-checker",
-        "id": uid,
-        "lang": HTML_LANG.get(lang, lang),
-        "data-lang": lang,
-        "data-timeout": node["timeout"],
-        "data-worker-url": relative_uri(page, f"{assets.directory}/worker.js"),
-        "data-wheel-url": relative_uri(page, f"{assets.directory}/{assets.wheel_name}"),
-        "data-pyodide-url": pyodide_url,
-        "data-messages": json.dumps(text["client"], ensure_ascii=False),
-        "data-sections": json.dumps(section_titles(builder.env, lang), ensure_ascii=False),
-    }
-    size = strings["download"].format(mb=f"{assets.pyodide_bytes / 1e6:.0f}")
-    self.body.append(f"""<div {_attributes(container)}>
-<div class="patch-checker-fallback">
-<p>{html.escape(strings["fallback"])}</p>
-<pre>{html.escape(strings["fallback_commands"])}</pre>
-</div>
-<form class="patch-checker-form" hidden>
-<label class="patch-checker-label" for="{uid}-input">{html.escape(strings["label"])}</label>
-<p class="patch-checker-hint" id="{uid}-hint">{html.escape(strings["hint"])}</p>
-<textarea id="{uid}-input" name="patch" rows="{node["rows"]}" wrap="off" spellcheck="false" \
-autocomplete="off" autocapitalize="off" aria-describedby="{uid}-hint {uid}-status">\
-{html.escape(node["example"])}</textarea>
-<div class="patch-checker-actions">
-<button type="submit" data-action="check">{html.escape(strings["check"])}</button>
-<label class="patch-checker-file">{html.escape(strings["open"])}\
-<input type="file" multiple accept="{",".join(EXAMPLE_SUFFIXES)},.diff,.txt"></label>
-<button type="button" data-action="restore" hidden>{html.escape(strings["restore"])}</button>
-</div>
-<p class="patch-checker-status" id="{uid}-status" role="status">{html.escape(size)}</p>
-</form>
-<div class="patch-checker-results" aria-live="polite" \
-aria-label="{html.escape(strings["results"])}"></div>
-</div>
-""")
+    markup = _template().render(
+        uid=f"patch-checker-{node['serial']}",
+        lang=lang,
+        html_lang=html_lang(lang),
+        timeout=node["timeout"],
+        load_timeout=builder.config.patch_checker_load_timeout,
+        rows=node["rows"],
+        example=node["example"],
+        worker_url=relative_uri(page, f"{assets.directory}/worker.js"),
+        package_url=relative_uri(page, assets.package_archive),
+        pyodide_url=pyodide_url,
+        client_messages=json.dumps(text["client"], ensure_ascii=False),
+        sections=json.dumps(section_titles(builder.env, lang), ensure_ascii=False),
+        text=text["page"],
+        download=text["page"]["download"].format(mb=f"{assets.pyodide_bytes / 1e6:.0f}"),
+        accept=",".join([*EXAMPLE_SUFFIXES, ".diff", ".txt"]),
+    )
+    self.body.append(markup + "\n")
     raise nodes.SkipNode
 
 
@@ -425,6 +259,8 @@ def add_page_assets(app: Sphinx, pagename: str, templatename: str,
     assets: Assets = app.builder.patch_checker_assets
     app.add_js_file(f"{assets.directory.removeprefix('_static/')}/patch-checker.js",
                     type="module")
+    app.add_js_file(f"{assets.directory.removeprefix('_static/')}/from-disk.js",
+                    defer="defer")
     app.add_css_file(f"{assets.directory.removeprefix('_static/')}/patch-checker.css")
     policy = content_security_policy(app.config.patch_checker_pyodide_url)
     meta = f'<meta http-equiv="Content-Security-Policy" content="{html.escape(policy)}">\n'
@@ -455,8 +291,11 @@ def _base64_sha256(text: str) -> str:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.setup_extension("handbook_site")
     app.add_config_value("patch_checker_pyodide_url", None, "html", types=(str, type(None)))
     app.add_config_value("patch_checker_timeout", DEFAULT_TIMEOUT_MS, "env", types=(int,))
+    app.add_config_value("patch_checker_load_timeout", DEFAULT_LOAD_TIMEOUT_MS, "env",
+                         types=(int,))
     app.add_node(
         patch_checker,
         html=(visit_patch_checker_html, None),

@@ -13,9 +13,13 @@ warns (type ``translation``, subtype ``stale``, so the warnings gate catches
 it) and the page shows a note naming the sections. No git needed: the hashes
 live in the page.
 
-After bringing a translation up to date, record it::
+After bringing a translation up to date, record it for that page only::
 
-    python _ext/translation_status.py mark-current handbook/zh_CN/*.rst
+    python _ext/translation_status.py mark-current handbook/zh_CN/first-patch.rst
+
+(``make translations-mark-current PAGES=…``). Without pages it lists the
+stale translations and changes nothing: marking every page at once would
+hide the ones nobody updated.
 """
 
 from __future__ import annotations
@@ -28,7 +32,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from handbook_sections import HANDBOOK, handbook_link, split_docname
+from handbook_site import (
+    DEFAULT_LANGUAGE,
+    HANDBOOK,
+    LANGUAGES,
+    MESSAGES_FILE,
+    handbook_link,
+    site_messages,
+    split_docname,
+)
 from sphinx.util import logging
 
 if TYPE_CHECKING:
@@ -37,15 +49,11 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 TOP = "_top"
-SOURCE_LANGUAGE = "en"
+# Translations are made from the default language's pages.
+SOURCE_LANGUAGE = DEFAULT_LANGUAGE
 _LABEL = re.compile(r"^\.\. _([A-Za-z0-9][\w-]*):\s*$", re.MULTILINE)
-_FIELD = re.compile(r"^:translated-from:.*\n?", re.MULTILINE)
+_FIELD = re.compile(r"^:translated-from:(.*)\n?", re.MULTILINE)
 _TRANSLATION_OF = re.compile(r"^:translation-of:[ \t]*(\S+)[ \t]*$", re.MULTILINE)
-
-TITLE = "译文可能已过时 · This translation may be out of date"
-NOTE = {
-    "zh_CN": "英文原文的下列小节在翻译之后改动过，内容如有出入，请以英文版为准：",
-}
 
 
 def section_hashes(source: str) -> dict[str, str]:
@@ -78,13 +86,37 @@ def english_source(srcdir: Path, page: str) -> Path:
     return srcdir / HANDBOOK / SOURCE_LANGUAGE / f"{page}.rst"
 
 
+def translated_from(translation: Path, srcdir: Path) -> Path:
+    """The English source named by a translation's ``:translation-of:``."""
+    match = _TRANSLATION_OF.search(translation.read_text(encoding="utf-8"))
+    if match is None:
+        raise ValueError(f"{translation}: no ':translation-of:' field")
+    return english_source(srcdir, match.group(1))
+
+
+def stale_translations(srcdir: Path) -> dict[Path, list[str]]:
+    """Every translated page whose English changed since: page → sections."""
+    stale = {}
+    for lang in LANGUAGES:
+        if lang == SOURCE_LANGUAGE:
+            continue
+        for translation in sorted((srcdir / HANDBOOK / lang).glob("*.rst")):
+            text = translation.read_text(encoding="utf-8")
+            if _TRANSLATION_OF.search(text) is None:
+                continue
+            english = translated_from(translation, srcdir).read_text(encoding="utf-8")
+            field = _FIELD.search(text)
+            recorded = parse_recorded(field.group(1) if field else "")
+            sections = stale_sections(recorded, section_hashes(english))
+            if sections:
+                stale[translation] = sections
+    return stale
+
+
 def mark_current(translation: Path, srcdir: Path) -> bool:
     """Record the current English hashes in ``translation``; True if changed."""
     text = translation.read_text(encoding="utf-8")
-    match = _TRANSLATION_OF.search(text)
-    if match is None:
-        raise ValueError(f"{translation}: no ':translation-of:' field")
-    english = english_source(srcdir, match.group(1))
+    english = translated_from(translation, srcdir)
     field = f":translated-from: {format_recorded(section_hashes(english.read_text('utf-8')))}\n"
     without = _FIELD.sub("", text)
     end = _TRANSLATION_OF.search(without).end()
@@ -111,6 +143,7 @@ def check_translation(app: Sphinx, doctree: nodes.document) -> None:
                        type="translation", subtype="source", location=docname)
         return
     app.env.note_dependency(str(english))
+    app.env.note_dependency(str(MESSAGES_FILE))
     current = section_hashes(english.read_text(encoding="utf-8"))
     stale = stale_sections(parse_recorded(str(metadata.get("translated-from", ""))), current)
     if not stale:
@@ -128,9 +161,10 @@ def _insert_note(doctree: nodes.document, lang: str, page: str, stale: list[str]
     for name in stale:
         ref = handbook_link(page if name == TOP else f"{page}#{name}", lang)
         items += nodes.list_item("", nodes.paragraph("", "", ref))
+    words = site_messages(lang)["translation_status"]
     note = nodes.admonition(classes=["warning", "translation-stale"])
-    note += nodes.title("", TITLE)
-    note += nodes.paragraph("", NOTE.get(lang, "The English page changed in these sections:"))
+    note += nodes.title("", words["stale_title"])
+    note += nodes.paragraph("", words["stale_note"])
     note += items
     section = next(iter(doctree.findall(nodes.section)), None)
     if section is None:
@@ -140,6 +174,9 @@ def _insert_note(doctree: nodes.document, lang: str, page: str, stale: list[str]
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.setup_extension("handbook_site")
+    # The note links resolve against that extension's page-local labels.
+    app.setup_extension("handbook_sections")
     app.connect("doctree-read", check_translation)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
 
@@ -150,17 +187,35 @@ def main(argv: list[str]) -> int:
         description="Record that translations match the current English pages.",
     )
     parser.add_argument("command", choices=["mark-current"])
-    parser.add_argument("translations", nargs="+", type=Path, metavar="TRANSLATION.rst")
+    parser.add_argument("translations", nargs="*", type=Path, metavar="TRANSLATION.rst",
+                        help="the translated pages you brought up to date; without any, "
+                             "list the stale ones and change nothing")
     parser.add_argument("--srcdir", type=Path, default=Path(__file__).resolve().parent.parent,
                         help="the Sphinx source directory (default: this repository)")
     args = parser.parse_args(argv)
-    for path in args.translations:
-        try:
+    try:
+        if not args.translations:
+            return list_stale(args.srcdir)
+        for path in args.translations:
             changed = mark_current(path, args.srcdir)
-        except (OSError, ValueError) as error:
-            print(f"translation_status: {error}", file=sys.stderr)
-            return 2
-        print(f"{path}: {'recorded the current English' if changed else 'already current'}")
+            print(f"{path}: {'recorded the current English' if changed else 'already current'}")
+    except (OSError, ValueError) as error:
+        print(f"translation_status: {error}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def list_stale(srcdir: Path) -> int:
+    stale = stale_translations(srcdir)
+    if not stale:
+        print("Every translation matches the current English.")
+        return 0
+    names = [path.relative_to(srcdir).as_posix() for path in stale]
+    print("These translations lag behind the English (sections that changed):")
+    for name, sections in zip(names, stale.values(), strict=True):
+        print(f"  {name}: {', '.join(sections)}")
+    print("Nothing was marked. Bring a page up to date, then mark that page alone:\n"
+          f"  make translations-mark-current PAGES={names[0]}")
     return 0
 
 

@@ -93,6 +93,7 @@ def check_texts(
             "source": patch.source,
             "index": index,
             "total": len(series.patches),
+            "cover_letter": patch.is_cover_letter,
             "subject": patch.subject.raw if patch.subject else None,
             "findings": [render(f) for f in own],
         })

@@ -12,6 +12,10 @@ from kvmcheck.messages import LANGUAGES, catalog, language_from_locale
 
 STDIN_NAME = "<stdin>"
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+# All inputs together: far above any real posting, and a bound on memory
+# (a flood of blank lines costs about 130 bytes per input byte).
+DEFAULT_MAX_INPUT_MIB = 16
+_MIB = 1024 * 1024
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -43,6 +47,10 @@ def _parser() -> argparse.ArgumentParser:
                         help="print FILE (or stdin) with every fixable finding fixed")
     fixing.add_argument("--fix-inplace", action="store_true",
                         help="fix every FILE in place (each rewritten atomically)")
+    parser.add_argument("--max-input-size", type=_positive_int, default=DEFAULT_MAX_INPUT_MIB,
+                        metavar="MIB",
+                        help="stop reading past this many MiB of input, all files together "
+                             f"(default: {DEFAULT_MAX_INPUT_MIB})")
     parser.add_argument("--list-rules", action="store_true",
                         help="print every rule: id, severity, section")
     parser.add_argument("--version", action="version", version=f"kvmcheck {__version__}")
@@ -57,19 +65,54 @@ def _list_rules() -> str:
     )
 
 
-def _read_inputs(files: list[str], messages: dict[str, str]) -> list[tuple[str, bytes]] | None:
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value <= 0:
+        raise ValueError(text)
+    return value
+
+
+class _InputError(Exception):
+    """An input that cannot be read: the message says which and why."""
+
+
+def _read_limited(handle, name: str, budget: int, limit_mib: int,
+                  messages: dict[str, str]) -> bytes:
+    """Read ``handle`` to its end, but never more than ``budget`` bytes:
+    ``kvmcheck /dev/zero`` must stop, not fill the memory."""
+    data = handle.read(budget + 1)
+    if len(data) > budget:
+        raise _InputError(messages["cli.too-large"].format(path=name, limit=limit_mib))
+    return data
+
+
+def _read_inputs(files: list[str], limit_mib: int,
+                 messages: dict[str, str]) -> list[tuple[str, bytes]] | None:
+    """(name, content) of every input, at most ``limit_mib`` MiB in all; None
+    (after saying why on stderr) when one cannot be read."""
     inputs = []
-    for name in files or ["-"]:
-        if name == "-":
-            inputs.append((STDIN_NAME, sys.stdin.buffer.read()))
-            continue
-        try:
-            with open(name, "rb") as handle:
-                inputs.append((name, handle.read()))
-        except OSError as error:
-            reason = error.strerror or str(error)
-            print(messages["cli.unreadable"].format(path=name, reason=reason), file=sys.stderr)
-            return None
+    budget = limit_mib * _MIB
+    try:
+        for name in files or ["-"]:
+            if name == "-":
+                if sys.stdin is None:  # started with stdin closed (<&-)
+                    raise _InputError(messages["cli.unreadable"].format(
+                        path=STDIN_NAME, reason=messages["cli.closed"]))
+                data = _read_limited(sys.stdin.buffer, STDIN_NAME, budget, limit_mib, messages)
+                inputs.append((STDIN_NAME, data))
+            else:
+                with open(name, "rb") as handle:
+                    data = _read_limited(handle, name, budget, limit_mib, messages)
+                inputs.append((name, data))
+            budget -= len(data)
+    except OSError as error:
+        path = error.filename if error.filename is not None else STDIN_NAME
+        reason = error.strerror or str(error)
+        print(messages["cli.unreadable"].format(path=path, reason=reason), file=sys.stderr)
+        return None
+    except _InputError as error:
+        print(error, file=sys.stderr)
+        return None
     return inputs
 
 
@@ -81,7 +124,37 @@ def _exit_status(result: dict, strict: bool) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run kvmcheck; returns the exit status (0 clean, 1 findings, 2 usage error)."""
+    """Run kvmcheck; returns the exit status (0 clean, 1 findings, 2 usage error).
+
+    A standard output that is closed or cannot take the report (a full
+    disk) is a usage error too: a message, status 2, no traceback.
+    """
+    messages = catalog(language_from_locale(dict(os.environ)))
+    if sys.stdout is None:  # started with stdout closed (>&-)
+        print(messages["cli.unwritable"].format(reason=messages["cli.closed"]), file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        status = _run(argv)
+        sys.stdout.flush()
+    except BrokenPipeError:  # kvmcheck --list-rules | head
+        _discard_stdout()
+        return EXIT_OK
+    except OSError as error:
+        _discard_stdout()
+        print(messages["cli.unwritable"].format(reason=error.strerror or error), file=sys.stderr)
+        return EXIT_USAGE
+    return status
+
+
+def _discard_stdout() -> None:
+    """Point standard output at /dev/null, so that the interpreter's last
+    flush of what is still buffered cannot fail again on the way out."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
+def _run(argv: list[str] | None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
@@ -112,11 +185,12 @@ def main(argv: list[str] | None = None) -> int:
         from kvmcheck.fix_files import run_fix
 
         return run_fix(args.files, inplace=args.fix_inplace, git_dir=args.git_dir,
-                       ignore=ignore, messages=messages)
+                       ignore=ignore, messages=messages,
+                       max_bytes=args.max_input_size * _MIB)
 
     from kvmcheck.api import check_texts
 
-    inputs = _read_inputs(args.files, messages)
+    inputs = _read_inputs(args.files, args.max_input_size, messages)
     if inputs is None:
         return EXIT_USAGE
     base_url = args.base_url if args.base_url is not None else os.environ.get("KVMCHECK_BASE_URL")
@@ -146,6 +220,5 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.flush()
     except BrokenPipeError:
         # The reader went away (kvmcheck ... | head): not an error of ours.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _discard_stdout()
     return _exit_status(result, args.strict)

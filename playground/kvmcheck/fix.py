@@ -11,7 +11,7 @@ headers and the diffstat stay valid and the patch applies wherever it did.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from kvmcheck.engine import contexts_of, run_rules
 from kvmcheck.model import Patch, Series
@@ -49,8 +49,11 @@ def _protected_lines(patches: list[Patch]) -> set[int]:
     return protected
 
 
-def _check(text: str, name: str, lookup_commit, ignore: frozenset[str],
-           ) -> tuple[list[Patch], list[Finding]]:
+def _check(
+    text: str, name: str, lookup_commit: Callable[[str], tuple[str, str] | None] | None,
+    ignore: frozenset[str],
+) -> tuple[list[Patch], list[Finding]]:
+    """The patches of ``text`` and its fixable findings."""
     patches = parse_file(name, text)
     contexts = contexts_of(Series(patches), lookup_commit)
     return patches, [f for f in run_rules(contexts, ignore) if f.fixable]

@@ -19,11 +19,22 @@ STDIN_NAME = "<stdin>"
 EXIT_OK, EXIT_USAGE = 0, 2
 
 
-def _read(name: str) -> bytes:
+class _TooLarge(Exception):
+    """An input over the --max-input-size limit."""
+
+
+def _read(name: str, max_bytes: int) -> bytes:
+    """The file's bytes; never more than ``max_bytes`` are read (``/dev/zero``)."""
     if name == "-":
-        return sys.stdin.buffer.read()
-    with open(name, "rb") as handle:
-        return handle.read()
+        if sys.stdin is None:  # started with stdin closed (<&-)
+            raise OSError(0, "the stream is closed")
+        data = sys.stdin.buffer.read(max_bytes + 1)
+    else:
+        with open(name, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise _TooLarge
+    return data
 
 
 def _unrecognized(name: str, text: str) -> bool:
@@ -32,7 +43,11 @@ def _unrecognized(name: str, text: str) -> bool:
 
 
 def _replace(path: str, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically, keeping its permissions."""
+    """Write ``data`` to ``path`` atomically, keeping its permissions.
+
+    A symbolic link stays a link: the file it points to is replaced.
+    """
+    path = os.path.realpath(path)
     mode = os.stat(path).st_mode & 0o7777
     folder = os.path.dirname(os.path.abspath(path))
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=".kvmcheck-fix-")
@@ -49,7 +64,7 @@ def _replace(path: str, data: bytes) -> None:
 
 
 def run_fix(files: list[str], *, inplace: bool, git_dir: str | None, ignore: list[str],
-            messages: dict[str, str]) -> int:
+            messages: dict[str, str], max_bytes: int) -> int:
     """Fix ``files`` (print the one fixed file, or rewrite each); the exit status."""
     names = files or ["-"]
     if inplace and "-" in names:
@@ -71,7 +86,12 @@ def run_fix(files: list[str], *, inplace: bool, git_dir: str | None, ignore: lis
     for name in names:
         shown = STDIN_NAME if name == "-" else name
         try:
-            data = _read(name)
+            data = _read(name, max_bytes)
+        except _TooLarge:
+            print(messages["cli.too-large"].format(path=shown, limit=max_bytes >> 20),
+                  file=sys.stderr)
+            status = EXIT_USAGE
+            continue
         except OSError as error:
             print(messages["cli.unreadable"].format(path=shown, reason=error.strerror or error),
                   file=sys.stderr)

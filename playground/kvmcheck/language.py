@@ -11,6 +11,13 @@ PRONOUN = re.compile(
     r"(?:'(?:re|ve|ll|d))?(?![\w/-]))"
 )
 _NUMBER_BEFORE = re.compile(r"\d\s*$")
+# "I" as a Roman numeral: "SDM Vol. I", "Type I", "case I:", "bits I and II".
+_NUMERAL_BEFORE = re.compile(
+    r"\b(?:vol(?:ume)?|type|part|table|chapter|appendix|ring|level|class|case|phase|step"
+    r"|stage|tier|gen|entry|bits?)\.?\s*$",
+    re.IGNORECASE,
+)
+_NUMERAL_AFTER = re.compile(r"\s*(?:[:)\]]|(?:,|and|or)\s+I[IV])")
 # Bounded, so that a line full of unmatched quotes cannot make this quadratic.
 _QUOTED = re.compile(r'"[^"]{0,300}"|“[^”]{0,300}”|`[^`]{0,300}`')
 
@@ -18,7 +25,8 @@ _QUOTED = re.compile(r'"[^"]{0,300}"|“[^”]{0,300}”|`[^`]{0,300}`')
 def pronouns(text: str) -> list[str]:
     """Pronouns in ``text``, ignoring quoted and backquoted parts.
 
-    "us" after a number is microseconds ("100 us"), not a pronoun.
+    "us" after a number is microseconds ("100 us"), not a pronoun; "I" as a
+    Roman numeral ("Vol. I", "Type I", "case I:") is not one either.
     """
     text = _QUOTED.sub(" ", text)
     found = []
@@ -26,6 +34,9 @@ def pronouns(text: str) -> list[str]:
         word = match.group()
         before = text[max(0, match.start() - 8):match.start()]
         if word.lower() == "us" and _NUMBER_BEFORE.search(before):
+            continue
+        if word == "I" and (_NUMERAL_BEFORE.search(text[max(0, match.start() - 12):match.start()])
+                            or _NUMERAL_AFTER.match(text, match.end())):
             continue
         found.append(word)
     return found

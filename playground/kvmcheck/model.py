@@ -141,8 +141,8 @@ class Patch:
     ``separator_lineno`` the ``---`` line, when there is one.
     """
 
-    __slots__ = ("author", "author_lineno", "base_commit", "diffstat", "files", "headers",
-                 "kind", "message", "notes", "problem", "separator_lineno", "source",
+    __slots__ = ("_removed_texts", "author", "author_lineno", "base_commit", "diffstat", "files",
+                 "headers", "kind", "message", "notes", "problem", "separator_lineno", "source",
                  "subject", "trailers")
 
     def __init__(self, source: str, kind: str, problem: str | None = None) -> None:
@@ -160,6 +160,7 @@ class Patch:
         self.files: list[FileDiff] = []
         self.base_commit: Line | None = None
         self.separator_lineno: int | None = None
+        self._removed_texts: frozenset[str] | None = None
 
     @property
     def is_cover_letter(self) -> bool:
@@ -177,6 +178,17 @@ class Patch:
     @property
     def paths(self) -> list[str]:
         return [f.path for f in self.files]
+
+    def removed_texts(self) -> frozenset[str]:
+        """The stripped text of every line the diff removes, in any file.
+
+        Worked out once: rules ask for it file after file, and a patch may
+        touch thousands of files.  Only for finished patches (after parsing).
+        """
+        if self._removed_texts is None:
+            self._removed_texts = frozenset(line.text.strip() for file in self.files
+                                            for line in file.removed_lines())
+        return self._removed_texts
 
     def paragraphs(self) -> list[list[Line]]:
         """The changelog body split at blank lines (each line keeps its number)."""

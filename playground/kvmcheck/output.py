@@ -3,11 +3,37 @@ format) or as GitHub Actions annotations.  JSON is ``json.dumps`` of it."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from kvmcheck.messages import catalog
 
 _GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+# Characters a terminal or a log viewer acts on instead of showing: C0 and C1
+# controls (escape sequences, carriage returns, line breaks) and the bidi
+# overrides that reorder what is shown.  A patch must not rewrite the lines
+# above its findings, so they are shown as escapes.
+_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# A level word with its colon inside echoed text: b4 takes any line holding
+# "ERROR:" for a failure, so a quoted "Fixes: ERROR: x" must not show one.
+_POSING_LEVEL = re.compile(r"(ERROR|WARNING|INFO):", re.IGNORECASE)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    """``text`` safe to print on one line: controls and bidi overrides escaped."""
+    return _UNSAFE.sub(_escape, text)
+
+
+def quoted(text: str) -> str:
+    """Text echoed from the input on a finding line: visible, and with no
+    level word (``ERROR:``) that a reader of the line could take for ours."""
+    return _POSING_LEVEL.sub(lambda match: f"{match.group(1)}\\x3a", visible(text))
 
 
 def _located(result: dict[str, object]) -> Iterator[tuple[str, dict[str, object]]]:
@@ -33,8 +59,9 @@ def format_text(result: dict[str, object], terse: bool = False) -> str:
     for source, finding in _located(result):
         where = f"{source}:{finding['line']}" if finding["line"] is not None else source
         fixable = f" {messages['cli.fixable']}" if finding["fixable"] else ""
-        lines.append(f"{where}: {finding['severity'].upper()}: [{finding['rule']}] "
-                     f"{finding['message']} ({finding['url']}){fixable}")
+        lines.append(f"{quoted(where)}: {finding['severity'].upper()}: "
+                     + quoted(f"[{finding['rule']}] {finding['message']} ({finding['url']})")
+                     + fixable)
     if terse:
         return "".join(f"{line}\n" for line in lines)
     checklist = result["series"]["checklist"]
@@ -50,7 +77,9 @@ def format_text(result: dict[str, object], terse: bool = False) -> str:
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's data: GitHub's own escapes, then other controls
+    (the Actions log shows ANSI escape sequences as colours and moves)."""
+    return visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:

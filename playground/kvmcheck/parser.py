@@ -13,6 +13,7 @@ the input so that findings can name the line.
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Iterable
 
@@ -39,6 +40,8 @@ _PREFIX_COMPONENT = re.compile(r"([^\s:\[\]]+):(?:\s+|$)")
 _REVERT = re.compile(r'Revert ".*"')
 _VERSION_TAG = re.compile(r"[vV](\d{1,4})")
 _NUMBER_TAG = re.compile(r"(\d{1,5})/(\d{1,5})")
+# git commit --verbose: everything below the scissors line is the diff.
+_SCISSORS = re.compile(r"# -+ >8 -+")
 
 # Tags recognised in a trailer block even when misspelt in case or spacing.
 KNOWN_TAGS = (
@@ -94,15 +97,17 @@ def parse_file(source: str, data: str | bytes) -> list[Patch]:
 def _to_text(data: str | bytes) -> tuple[str | None, str | None]:
     """Decode input to text, or say why it is not text."""
     if isinstance(data, bytes):
-        if b"\x00" in data:
-            return None, "binary"
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            # Mail in a legacy 8-bit charset: every byte maps to a character.
-            text = data.decode("latin-1")
-            if _mostly_unprintable(text, extra=frozenset(chr(c) for c in range(0x80, 0xA0))):
+        text = _decode_by_bom(data)
+        if text is None:
+            if b"\x00" in data:
                 return None, "binary"
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                # Mail in a legacy 8-bit charset: every byte maps to a character.
+                text = data.decode("latin-1")
+                if _mostly_unprintable(text, extra=frozenset(chr(c) for c in range(0x80, 0xA0))):
+                    return None, "binary"
     else:
         text = data
     if "\x00" in text or _mostly_unprintable(text):
@@ -114,6 +119,23 @@ def _to_text(data: str | bytes) -> tuple[str | None, str | None]:
     if _HTML.match(text):
         return None, "html"
     return text, None
+
+
+# Byte order marks of the encodings that put NUL bytes in plain ASCII text;
+# PowerShell's ``>`` writes UTF-16 with a BOM.  UTF-32 first: its
+# little-endian mark starts with UTF-16's.
+_UNICODE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _decode_by_bom(data: bytes) -> str | None:
+    """The text of UTF-16 or UTF-32 input that starts with its BOM, else None."""
+    for bom, encoding in _UNICODE_BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
+    return None
 
 
 def _mostly_unprintable(text: str, extra: frozenset[str] = frozenset()) -> bool:
@@ -231,14 +253,15 @@ def _parse_email(source: str, lines: list[Line]) -> Patch:
     patch = Patch(source=source, kind="email")
     header_lines, body_start = _collect_headers(lines)
     header_text = "\n".join(text for text, _ in header_lines) + "\n"
-    raw: dict[str, tuple[str, int | None]] = {}
+    # Each header's pieces (its folded lines), joined once at the end so that
+    # a header folded over many lines costs linear time.
+    raw: dict[str, tuple[list[str], int | None]] = {}
     last_lineno: dict[str, int | None] = {}  # where a folded header ends
     current = None
     for text, lineno in header_lines:
         if text[:1] in (" ", "\t"):
             if current is not None:
-                value, first = raw[current]
-                raw[current] = (f"{value} {text.strip()}", first)
+                raw[current][0].append(text.strip())
                 last_lineno[current] = lineno
             continue
         name, _, value = text.partition(":")
@@ -246,12 +269,13 @@ def _parse_email(source: str, lines: list[Line]) -> Patch:
         if current in raw:
             current = None  # a repeated header: the first one counts, as in email.message
             continue
-        raw[current] = (value.strip(), lineno)
+        raw[current] = ([value.strip()], lineno)
         last_lineno[current] = lineno
     # A plain ASCII value without RFC 2047 encoded words decodes to itself;
     # the email package decodes the others (and is only loaded for them).
     message = None
-    for name, (value, lineno) in raw.items():
+    for name, (pieces, lineno) in raw.items():
+        value = " ".join(pieces)
         if value.isascii() and "=?" not in value:
             patch.headers[name] = (" ".join(value.split()), lineno)
             continue
@@ -453,8 +477,8 @@ def _parse_bare_message(source: str, lines: list[Line]) -> Patch:
     patch = Patch(source=source, kind="message")
     kept: list[Line] = []
     for line in lines:
-        if re.match(r"# -+ >8 -+", line.text):
-            break  # git commit --verbose: everything below the scissors is the diff
+        if _SCISSORS.match(line.text):
+            break
         if line.text.startswith("#"):
             continue  # git strips comment lines before committing
         kept.append(line)
@@ -497,16 +521,20 @@ def _parse_body(patch: Patch, body: list[Line]) -> None:
 
 
 def _set_message(patch: Patch, lines: list[Line]) -> None:
-    lines = _strip_signature(patch, lines)
-    while lines and not lines[-1].text.strip():
-        lines = lines[:-1]
-    while lines and not lines[0].text.strip():
-        lines = lines[1:]
-    body, trailers = _split_trailers(lines)
-    while body and not body[-1].text.strip():
-        body.pop()
-    patch.message = body
+    body, trailers = _split_trailers(_strip_blank_ends(_strip_signature(patch, lines)))
+    patch.message = _strip_blank_ends(body)
     patch.trailers = trailers
+
+
+def _strip_blank_ends(lines: list[Line]) -> list[Line]:
+    """``lines`` without its leading and trailing blank lines (one slice, so
+    a flood of blank lines costs linear time)."""
+    start, end = 0, len(lines)
+    while start < end and not lines[start].text.strip():
+        start += 1
+    while end > start and not lines[end - 1].text.strip():
+        end -= 1
+    return lines[start:end]
 
 
 def _strip_signature(patch: Patch, lines: list[Line]) -> list[Line]:
@@ -639,11 +667,7 @@ def _parse_after_message(patch: Patch, lines: list[Line]) -> None:
         elif not _PREREQUISITE.fullmatch(line.text):
             notes.append(line)
         index += 1
-    while notes and not notes[-1].text.strip():
-        notes.pop()
-    while notes and not notes[0].text.strip():
-        notes.pop(0)
-    patch.notes = notes
+    patch.notes = _strip_blank_ends(notes)
     _parse_diff(patch, lines[index:])
 
 

@@ -45,8 +45,6 @@ UAPI_HEADERS = re.compile(
     r"include/uapi/linux/kvm\.h|arch/x86/include/uapi/asm/kvm(?:_para)?\.h"
 )
 
-SOURCE_FILE = re.compile(r".*\.(?:[chS]|lds)")
-
 
 def is_guest_side(path: str) -> bool:
     return any(pattern.fullmatch(path) for pattern in GUEST_SIDE_PATTERNS)
@@ -62,10 +60,6 @@ def is_kut_path(path: str) -> bool:
 
 def is_kernel_path(path: str) -> bool:
     return path.startswith(_KERNEL_TOP)
-
-
-def is_source(path: str) -> bool:
-    return SOURCE_FILE.fullmatch(path) is not None
 
 
 # --- where a rule applies (``areas=`` and ``types=`` of a rule) ------------------
@@ -106,7 +100,7 @@ def in_scope(path: str, areas: tuple[str, ...], types: tuple[str, ...]) -> bool:
 _KVM_X86 = "arch/x86/kvm/"
 
 
-def areas(path: str) -> tuple[str, ...]:
+def topics_of(path: str) -> tuple[str, ...]:
     """The topics that cover ``path``, most specific first ("" = common KVM).
 
     Returns ``()`` for files that say nothing about the topic (documentation,
@@ -204,7 +198,7 @@ def topic_covers(topic: str, paths: Iterable[str]) -> bool:
     A topic fits when it covers at least one touched file and no touched file
     belongs to a rival vendor family (``VMX`` on an SVM file).
     """
-    file_areas = [found for found in (areas(p) for p in topic_paths(paths)) if found]
+    file_areas = [found for found in (topics_of(p) for p in topic_paths(paths)) if found]
     if not file_areas:
         return True
     if topic in _SUBSYSTEMS:
@@ -228,7 +222,7 @@ def suggest_topic(paths: Iterable[str]) -> str | None:
 
     ``""`` means common KVM code: a plain ``KVM:`` prefix.
     """
-    file_areas = [found for found in (areas(p) for p in topic_paths(paths)) if found]
+    file_areas = [found for found in (topics_of(p) for p in topic_paths(paths)) if found]
     if not file_areas:
         return None
     common = [topic for topic in file_areas[0] if all(topic in found for found in file_areas[1:])]

@@ -6,7 +6,8 @@ things: the function with its English texts, the Chinese texts in
 ``kvmcheck/messages/zh_CN.py`` (same keys), and a test.  Importing
 ``kvmcheck.rules`` imports every rule module and gives the ordered table,
 ``kvmcheck.rules.RULES``; this module never imports the rules, so they may be
-imported in any order.
+imported in any order.  A new rule module is listed once, in
+``kvmcheck/rules/__init__.py`` (its place there is its place in the reference).
 
 Declaring a rule::
 
@@ -52,10 +53,15 @@ finding belongs to a patch: patch rules get theirs from the engine, series
 rules pass ``patch=``.
 
 Fixes: a rule declared ``fixable=True`` may attach :class:`Edit` s to its
-findings (``rule_.finding(..., edits=[...])``).  An edit replaces text on one
-physical line of the input; ``kvmcheck.fix.fix_text`` applies them.  A
-finding with edits is reported ``"fixable": true``.  Edits must never change
-what code means: only added lines (``+``) and the message's own lines.
+findings (``rule_.finding(..., edits=[...])``; ``None`` entries are dropped,
+so a helper may return None when it has no fix).  An edit replaces text on
+one physical line of the input: ``Edit.added(line, start, end, new)`` for
+``line.text[start:end]`` of an added diff line, ``Edit(lineno, old, new)`` for
+the first ``old`` on a line, ``Edit.at_end(lineno, old, new)`` for ``old``
+ending it.  ``kvmcheck.fix.fix_text`` applies them, checks again and repeats.
+A finding with edits is reported ``"fixable": true``.  Edits must never change
+what code means: the fixer only touches added (``+``) lines and lines outside
+the diff, and an edit never adds or removes a line.
 """
 
 from __future__ import annotations

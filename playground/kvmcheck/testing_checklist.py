@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from kvmcheck.context import KUT, PatchContext, adds_feature, is_bug_fix
-from kvmcheck.paths import areas, is_kvm_host
+from kvmcheck.paths import is_kvm_host, topics_of
 
 TESTING = "maintainer-kvm-x86#testing"
 
@@ -64,7 +64,7 @@ def _vendors(paths: list[str]) -> set[str]:
     """Which of "intel", "amd", "common" x86 KVM code the paths touch."""
     found: set[str] = set()
     for path in paths:
-        topics = areas(path)
+        topics = topics_of(path)
         if "VMX" in topics:
             found.add("intel")
         elif "SVM" in topics:
@@ -84,7 +84,7 @@ def testing_items_for(contexts: list[PatchContext]) -> list[TestingItem]:
         items += [BUILD, RUN_TESTS]
     elif kut:
         items.append(RUN_TESTS)
-    if kvm and any("x86/mmu" in areas(p) for p in paths):
+    if kvm and any("x86/mmu" in topics_of(p) for p in paths):
         items.append(TDP_DISABLED)
     if kvm and _touches_module_params(kvm):
         items.append(MODULE_PARAMS)

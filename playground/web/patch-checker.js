@@ -1,17 +1,24 @@
 // Page-side controller of every `.patch-checker` on the page: reads the
-// reader's patch (typed, pasted, dropped or picked), hands it to the shared
-// runtime (Pyodide in a worker, loaded on first interaction) and shows the
-// findings.  Nothing here sends the patch anywhere.
+// reader's patch (typed, pasted, dropped, picked or opened from a share
+// link), hands it to the shared runtime (Pyodide in a worker, loaded on
+// first interaction) and shows the findings.  Nothing here sends the patch
+// anywhere: a share link carries it in the URL's fragment, which stays in
+// the browser.
 //
 // Hooks kept stable for tests, benchmarks and styling: the container
-// `.patch-checker` (its `data-state`: idle, loading, ready, checking, done,
-// error or timeout), its `textarea`, `button[data-action=check]`, results
-// in `.patch-checker-results` with one `[data-rule][data-severity]` element
-// per finding; the container fires `patch-checker:done` ({ms, summary}) and
-// `patch-checker:failed` ({state, message}).
+// `.patch-checker` (its `data-state`: idle, loading, ready, checking,
+// fixing, done, error or timeout; from-disk set by from-disk.js), its `textarea`, the buttons
+// `[data-action=check|share|copy|fix|undo|restore]`, the share link in
+// `[data-share-link]`, results in `.patch-checker-results` with one
+// `[data-rule][data-severity]` element per finding shown; the container
+// fires `patch-checker:done` ({ms, summary}) and `patch-checker:failed`
+// ({state, message}), which bubble (a page can listen on the document).
 
-import { CheckFailed, CheckTimeout, Runtime, RuntimeFailed } from "./runtime.js";
-import { format, renderResults, summaryText } from "./render.js";
+import {
+  CheckFailed, CheckTimeout, LoadTimeout, Runtime, RuntimeFailed,
+} from "./runtime.js";
+import { format, plural, renderResults, summaryText } from "./render.js";
+import { MAX_FRAGMENT_CHARS, fragmentOf, isShareHash, textOf } from "./share.js";
 
 const MAX_BYTES = 4 * 1024 * 1024;
 const TYPING_PAUSE_MS = 800;
@@ -26,8 +33,8 @@ function sharedRuntime(container) {
     runtime = new Runtime({
       workerUrl: absolute(container.dataset.workerUrl),
       pyodideUrl: absolute(container.dataset.pyodideUrl),
-      wheelUrl: absolute(container.dataset.wheelUrl),
-    });
+      packageUrl: absolute(container.dataset.packageUrl),
+    }, Number(container.dataset.loadTimeout));
   }
   return runtime;
 }
@@ -45,6 +52,12 @@ class Checker {
     this.status = container.querySelector(".patch-checker-status");
     this.results = container.querySelector(".patch-checker-results");
     this.restoreButton = container.querySelector("button[data-action=restore]");
+    this.shareButton = container.querySelector("button[data-action=share]");
+    this.fixButton = container.querySelector("button[data-action=fix]");
+    this.undoButton = container.querySelector("button[data-action=undo]");
+    this.sharePanel = container.querySelector(".patch-checker-share");
+    this.shareLink = container.querySelector("[data-share-link]");
+    this.copyButton = container.querySelector("button[data-action=copy]");
     this.lang = container.dataset.lang;
     this.messages = JSON.parse(container.dataset.messages);
     this.sections = JSON.parse(container.dataset.sections);
@@ -53,10 +66,16 @@ class Checker {
     this.loaded = null;
     // The box's text before files replaced it, until the reader edits.
     this.previous = null;
+    // The box (text and files) before Fix replaced it, until the reader edits.
+    this.beforeFix = null;
+    // Said before the next result's summary ("Fixed 3 findings.").
+    this.notice = "";
     this.busy = false;
     this.warming = false;
     this.again = false;
+    this.focusResult = false;
     this.typingTimer = null;
+    this.drawing = null;
 
     container.querySelector(".patch-checker-fallback").hidden = true;
     this.form.hidden = false;
@@ -73,13 +92,17 @@ class Checker {
     textarea.addEventListener("keydown", (event) => {
       if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
         event.preventDefault();
-        this.check();
+        this.check({ focus: true });
       }
     });
     this.restoreButton.addEventListener("click", () => this.restore());
+    this.shareButton.addEventListener("click", () => this.share());
+    this.copyButton.addEventListener("click", () => this.copy());
+    this.fixButton.addEventListener("click", () => this.fix());
+    this.undoButton.addEventListener("click", () => this.undo());
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
-      this.check();
+      this.check({ focus: true });
     });
     this.fileInput.addEventListener("change", () => {
       this.loadFiles(this.fileInput.files);
@@ -115,7 +138,11 @@ class Checker {
 
   // Start Python in the background the first time the reader reaches for
   // the checker, so that it is ready, or nearly, by the first Check.
+  // After a failure it waits for Check: the error stays on screen.
   warmUp() {
+    if (this.container.dataset.state === "error") {
+      return;
+    }
     const shared = sharedRuntime(this.container);
     if (shared.ready || this.busy || this.warming) {
       return;
@@ -132,24 +159,43 @@ class Checker {
       },
       (error) => {
         if (!this.busy) {
-          this.setState("error", this.say("load_failed", { detail: error.message }));
+          this.setState("error", this.loadFailure(error));
         }
       },
     );
   }
 
+  // Python did not load: the next check starts over with a new runtime,
+  // which reads the page's settings again.
+  loadFailure(error) {
+    runtime = null;
+    if (error instanceof LoadTimeout) {
+      return this.say("load_timeout", { seconds: Math.round(error.ms / 1000) });
+    }
+    return this.say("load_failed", { detail: error.message });
+  }
+
+  // The reader changed the box: what Restore and Undo would bring back is
+  // no longer what they have, and a link made earlier shows other text.
   typed() {
     if (this.loaded && this.loaded.text !== this.textarea.value) {
       this.loaded = null;
     }
-    this.previous = null;
-    this.restoreButton.hidden = true;
+    this.forgetReplaced();
+    this.sharePanel.hidden = true;
     clearTimeout(this.typingTimer);
     this.typingTimer = setTimeout(() => {
       if (this.textarea.value.trim()) {
         this.check();
       }
     }, TYPING_PAUSE_MS);
+  }
+
+  forgetReplaced() {
+    this.previous = null;
+    this.restoreButton.hidden = true;
+    this.beforeFix = null;
+    this.undoButton.hidden = true;
   }
 
   async loadFiles(fileList) {
@@ -177,18 +223,20 @@ class Checker {
     }
     this.replaceText(text);
     this.loaded = { text: this.textarea.value, files: read };
-    this.check();
+    this.check({ focus: true });
   }
 
-  // Show the files' text; what the box held before stays one click away
-  // (an undoable edit would be kinder, but browsers take seconds to insert
-  // a long series that way).
+  // Show other text in the box (files, a share link); what the box held
+  // before stays one click away (an undoable edit would be kinder, but
+  // browsers take seconds to insert a long series that way).
   replaceText(text) {
     const { textarea } = this;
     const previous = textarea.value;
     textarea.value = text;
     textarea.setSelectionRange(0, 0);
     textarea.scrollTop = 0;
+    this.forgetReplaced();
+    this.sharePanel.hidden = true;
     this.previous = previous.trim() && previous !== text ? previous : null;
     this.restoreButton.hidden = this.previous === null;
   }
@@ -201,8 +249,113 @@ class Checker {
     this.previous = null;
     this.restoreButton.hidden = true;
     this.loaded = null;
-    this.textarea.focus();
-    this.check();
+    this.check({ focus: true });
+  }
+
+  // Open a share link's patch (the page's location hash) and check it.
+  async openShared(hash) {
+    let text;
+    try {
+      text = await textOf(hash);
+    } catch {
+      this.setState("error", this.say("link_damaged"));
+      return;
+    }
+    this.replaceText(text);
+    this.loaded = null;
+    this.container.scrollIntoView({ block: "start" });
+    this.check({ focus: true });
+  }
+
+  async share() {
+    const text = this.textarea.value;
+    if (!text.trim()) {
+      this.setState("idle", this.say("empty"));
+      return;
+    }
+    const fragment = await fragmentOf(text);
+    if (fragment === null) {
+      this.sharePanel.hidden = true;
+      this.status.textContent = this.say("share_too_large", {
+        max: new Intl.NumberFormat(this.lang.replace("_", "-")).format(MAX_FRAGMENT_CHARS),
+      });
+      return;
+    }
+    const url = new URL(location.href);
+    url.hash = fragment;
+    this.shareLink.value = url.href;
+    this.sharePanel.hidden = false;
+    this.shareLink.focus();
+    this.shareLink.select();
+  }
+
+  async copy() {
+    try {
+      await navigator.clipboard.writeText(this.shareLink.value);
+      this.status.textContent = this.say("copied");
+    } catch {
+      // No clipboard access (an insecure origin, a denied permission): the
+      // link is selected, ready for the reader's own copy.
+      this.shareLink.focus();
+      this.shareLink.select();
+      this.status.textContent = this.say("copy_yourself");
+    }
+  }
+
+  // Replace the box's text by kvmcheck's mechanical fixes, then check again;
+  // Undo brings back exactly what was there.
+  async fix() {
+    if (this.busy) {
+      return;
+    }
+    const { text, files } = this.inputFiles();
+    this.busy = true;
+    this.fixButton.disabled = true;
+    const shared = sharedRuntime(this.container);
+    const timeout = Number(this.container.dataset.timeout);
+    let outcome;
+    try {
+      this.setState("fixing", this.say("fixing"));
+      outcome = await shared.fix(text, files.length === 1 ? files[0].name : PASTED, timeout);
+    } catch (error) {
+      this.failed(error, timeout);
+      return;
+    } finally {
+      this.busy = false;
+      this.fixButton.disabled = false;
+    }
+    const { text: fixedText, fixed } = outcome.result;
+    if (this.textarea.value !== text) {
+      // The reader typed while the fix ran: their text wins.
+      this.check();
+      return;
+    }
+    if (fixed === 0 || fixedText === text) {
+      this.notice = this.say("fixed_none");
+      this.check({ focus: true });
+      return;
+    }
+    const before = { text, loaded: this.loaded, previous: this.previous };
+    this.replaceText(fixedText);
+    this.previous = before.previous;
+    this.restoreButton.hidden = this.previous === null;
+    this.loaded = null;
+    this.beforeFix = before;
+    this.undoButton.hidden = false;
+    this.notice = plural(this.messages, this.lang, "fixed", fixed);
+    this.check({ focus: true });
+  }
+
+  undo() {
+    const before = this.beforeFix;
+    if (before === null) {
+      return;
+    }
+    this.textarea.value = before.text;
+    this.loaded = before.loaded;
+    this.beforeFix = null;
+    this.undoButton.hidden = true;
+    this.check({ focus: true });
   }
 
   inputFiles() {
@@ -213,23 +366,39 @@ class Checker {
     return { text, files: [{ name: PASTED, bytes: new TextEncoder().encode(text), offset: 0 }] };
   }
 
-  async check() {
+  // Findings on screen that no longer describe the box's text go away.
+  clearResults() {
+    if (this.drawing) {
+      this.drawing.cancel();
+      this.drawing = null;
+    }
+    this.results.replaceChildren();
+    this.fixButton.hidden = true;
+  }
+
+  // focus: the reader asked for this check (a button, a key, a file, a
+  // link), so focus moves to its outcome; a re-check after a pause in
+  // typing leaves focus in the box.
+  async check({ focus = false } = {}) {
     clearTimeout(this.typingTimer);
+    this.focusResult = this.focusResult || focus;
     if (this.busy) {
       this.again = true;
       return;
     }
     const { text, files } = this.inputFiles();
     if (!text.trim()) {
-      this.results.replaceChildren();
+      this.clearResults();
       this.setState("idle", this.say("empty"));
       return;
     }
     const size = files.reduce((total, file) => total + file.bytes.length, 0);
     if (size > MAX_BYTES) {
+      this.clearResults();
       this.setState("error", this.say("too_large", {
         mb: (size / 1048576).toFixed(1), max: MAX_BYTES / 1048576,
       }));
+      this.moveFocus();
       return;
     }
     this.busy = true;
@@ -243,21 +412,9 @@ class Checker {
       this.setState("checking", this.say("checking"));
       const wire = files.map(({ name, bytes }) => ({ name, bytes }));
       const { result, ms } = await shared.check(wire, this.lang, timeout);
-      this.show(result, ms, text, files);
+      await this.show(result, ms, text, files);
     } catch (error) {
-      this.results.replaceChildren();
-      if (error instanceof CheckTimeout) {
-        this.setState("timeout", this.say("restarting", { seconds: timeout / 1000 }));
-      } else if (error instanceof RuntimeFailed) {
-        this.setState("error", this.say("load_failed", { detail: error.message }));
-      } else if (error instanceof CheckFailed) {
-        this.setState("error", this.say("check_failed", { detail: error.message }));
-      } else {
-        throw error;
-      }
-      this.container.dispatchEvent(new CustomEvent("patch-checker:failed", {
-        detail: { state: this.container.dataset.state, message: this.status.textContent },
-      }));
+      this.failed(error, timeout);
     } finally {
       this.busy = false;
     }
@@ -267,26 +424,71 @@ class Checker {
     }
   }
 
-  show(result, ms, text, files) {
+  failed(error, timeout) {
+    this.clearResults();
+    this.notice = "";
+    if (error instanceof CheckTimeout) {
+      this.setState("timeout", this.say("restarting", { seconds: timeout / 1000 }));
+    } else if (error instanceof RuntimeFailed) {
+      this.setState("error", this.loadFailure(error));
+    } else if (error instanceof CheckFailed) {
+      this.setState("error", this.say("check_failed", { detail: error.message }));
+    } else {
+      throw error;
+    }
+    this.moveFocus();
+    this.container.dispatchEvent(new CustomEvent("patch-checker:failed", {
+      bubbles: true,
+      detail: { state: this.container.dataset.state, message: this.status.textContent },
+    }));
+  }
+
+  moveFocus() {
+    if (this.focusResult) {
+      this.focusResult = false;
+      this.status.focus();
+    }
+  }
+
+  async show(result, ms, text, files) {
     const lines = text.split("\n");
     const offsets = new Map(files.map((file) => [file.name, file.offset]));
+    const several = files.length > 1;
+    this.clearResults();
     this.results.setAttribute("aria-busy", "true");
-    renderResults(this.results, result, {
+    this.drawing = renderResults(this.results, result, {
       messages: this.messages,
       lang: this.lang,
       sections: this.sections,
       contentRoot: document.documentElement.dataset.content_root ?? "",
-      showSources: files.length > 1 || files[0].name !== PASTED,
-      lineOf: (source, line) => (offsets.get(source) ?? 0) + line,
+      showSources: several || files[0].name !== PASTED,
+      // A line of a finding without a file (about the whole series) is in
+      // the box only when the box holds one file.
+      lineOf: (source, line) => {
+        if (source === null && several) {
+          return null;
+        }
+        return (offsets.get(source) ?? 0) + line;
+      },
       lineText: (line) => lines[line - 1],
       selectLine: (line) => this.selectLine(line),
     });
+    const complete = await this.drawing.done;
+    if (!complete) {
+      return;
+    }
+    this.drawing = null;
     this.results.setAttribute("aria-busy", "false");
+    this.fixButton.hidden = !hasFixable(result);
     const shown = Math.max(1, Math.round(ms));
     const summary = summaryText(result.summary, this.messages, this.lang);
+    const done = this.say("done", { ms: shown, summary });
     this.container.dataset.checkMs = String(ms);
-    this.setState("done", this.say("done", { ms: shown, summary }));
+    this.setState("done", this.notice ? `${this.notice} ${done}` : done);
+    this.notice = "";
+    this.moveFocus();
     this.container.dispatchEvent(new CustomEvent("patch-checker:done", {
+      bubbles: true,
       detail: { ms, summary: result.summary },
     }));
   }
@@ -308,6 +510,19 @@ class Checker {
   }
 }
 
-for (const container of document.querySelectorAll(".patch-checker")) {
-  new Checker(container);
+function hasFixable(result) {
+  const findings = [...result.series.findings, ...result.patches.flatMap((p) => p.findings)];
+  return findings.some((finding) => finding.fixable === true);
 }
+
+const checkers = Array.from(document.querySelectorAll(".patch-checker"),
+  (container) => new Checker(container));
+
+// A share link opens in the page's first checker.
+function openSharedLink() {
+  if (checkers.length > 0 && isShareHash(location.hash)) {
+    checkers[0].openShared(location.hash);
+  }
+}
+openSharedLink();
+window.addEventListener("hashchange", openSharedLink);

@@ -2,9 +2,21 @@
 // Everything that comes from the input (subjects, file names, excerpts) or
 // from the checker is set with textContent, never parsed as HTML, and links
 // are built only from section ids of the form "page#fragment".
+//
+// A result may hold any number of findings (a generated patch can draw
+// hundreds of thousands), so the page stays responsive: a rule's findings
+// past the first few in a group are folded into one "and N more like this"
+// item that shows more on demand, and drawing runs in short slices between
+// which the browser handles input.
 
 const SECTION = /^([a-z0-9-]+)#([a-z0-9-]+)$/;
 const EXCERPT_MAX = 160;
+// Findings of one rule shown in a group before the rest is folded away.
+export const SHOWN_PER_RULE = 5;
+// How many more a "show more" press draws.
+const MORE_STEP = 100;
+// Drawing works this long before it lets the browser handle input.
+const SLICE_MS = 12;
 
 // "Done in {ms} ms" → "Done in 12 ms".
 export function format(template, values) {
@@ -13,10 +25,18 @@ export function format(template, values) {
   );
 }
 
-function plural(messages, lang, key, n) {
+function bcp47(lang) {
+  return lang.replace("_", "-");
+}
+
+// A message with plural forms ({one, other} per Intl.PluralRules); {n} is
+// written with the language's digit grouping.
+export function plural(messages, lang, key, n) {
   const forms = messages[key];
-  const form = new Intl.PluralRules(lang.replace("_", "-")).select(n);
-  return format(forms[form] ?? forms.other, { n });
+  const form = new Intl.PluralRules(bcp47(lang)).select(n);
+  return format(forms[form] ?? forms.other, {
+    n: new Intl.NumberFormat(bcp47(lang)).format(n),
+  });
 }
 
 export function summaryText(summary, messages, lang) {
@@ -40,8 +60,8 @@ function element(tag, className, text) {
 }
 
 // context: {messages, lang, sections (page#fragment → title), contentRoot,
-//           lineOf(source, line) → line in the text box, lineText(n),
-//           selectLine(n)}
+//           showSources, lineOf(source, line) → line in the text box or null
+//           when the source is not in the box, lineText(n), selectLine(n)}
 function sectionLink(section, context) {
   const match = SECTION.exec(section || "");
   if (!match) {
@@ -56,6 +76,34 @@ function sectionLink(section, context) {
   return link;
 }
 
+function renderWhere(finding, source, context) {
+  const { messages } = context;
+  const where = element("div", "patch-checker-where");
+  const line = context.lineOf(source, finding.line);
+  if (line === null) {
+    // Not in the box as one file's line (a series-level finding about
+    // several files): say the number, point nowhere.
+    where.append(element("span", "patch-checker-line-text",
+      format(messages.line, { line: finding.line })));
+    return where;
+  }
+  const button = element("button", "patch-checker-line",
+    format(messages.line, { line: finding.line }));
+  button.type = "button";
+  button.title = format(messages.line_title, { line });
+  button.addEventListener("click", () => context.selectLine(line));
+  where.append(button);
+  if (context.showSources && source) {
+    where.append(" ", element("span", "patch-checker-line-source", source));
+  }
+  const excerpt = context.lineText(line);
+  if (excerpt !== undefined) {
+    const shown = excerpt.length > EXCERPT_MAX ? `${excerpt.slice(0, EXCERPT_MAX)}…` : excerpt;
+    where.append(" ", element("code", "patch-checker-excerpt", shown));
+  }
+  return where;
+}
+
 function renderFinding(finding, source, context) {
   const { messages } = context;
   const item = element("li", "patch-checker-finding");
@@ -66,23 +114,13 @@ function renderFinding(finding, source, context) {
     messages.severity[finding.severity] ?? finding.severity);
   badge.dataset.severity = finding.severity;
   head.append(badge, " ", element("code", "patch-checker-rule", finding.rule));
+  if (finding.fixable === true) {
+    head.append(" ", element("span", "patch-checker-fixable", messages.fixable));
+  }
   item.append(head, element("p", "patch-checker-message", finding.message));
   if (Number.isInteger(finding.line)) {
     item.dataset.line = String(finding.line);
-    const line = context.lineOf(source, finding.line);
-    const where = element("div", "patch-checker-where");
-    const button = element("button", "patch-checker-line",
-      format(messages.line, { line: finding.line }));
-    button.type = "button";
-    button.title = format(messages.line_title, { line });
-    button.addEventListener("click", () => context.selectLine(line));
-    const excerpt = context.lineText(line);
-    where.append(button);
-    if (excerpt !== undefined) {
-      const shown = excerpt.length > EXCERPT_MAX ? `${excerpt.slice(0, EXCERPT_MAX)}…` : excerpt;
-      where.append(" ", element("code", "patch-checker-excerpt", shown));
-    }
-    item.append(where);
+    item.append(renderWhere(finding, finding.source ?? source, context));
   }
   const link = sectionLink(finding.section, context);
   if (link) {
@@ -91,15 +129,76 @@ function renderFinding(finding, source, context) {
   return item;
 }
 
-function renderFindings(findings, source, context) {
+// The findings in order, each rule's first SHOWN_PER_RULE as they are and
+// the rest of that rule as one {rule, rest} entry where the first of them was.
+function folded(findings) {
+  const seen = new Map();
+  const rests = new Map();
+  const entries = [];
+  for (const finding of findings) {
+    const count = (seen.get(finding.rule) ?? 0) + 1;
+    seen.set(finding.rule, count);
+    if (count <= SHOWN_PER_RULE) {
+      entries.push({ finding });
+    } else if (count === SHOWN_PER_RULE + 1) {
+      const rest = [finding];
+      rests.set(finding.rule, rest);
+      entries.push({ rule: finding.rule, rest });
+    } else {
+      rests.get(finding.rule).push(finding);
+    }
+  }
+  return entries;
+}
+
+// "and 12,345 more like this [Show 100 more]": each press draws the next
+// MORE_STEP before the item and moves focus to the first of them.
+function renderMore(rule, rest, source, context) {
+  const { messages, lang } = context;
+  const item = element("li", "patch-checker-more");
+  item.dataset.moreRule = rule;
+  const text = element("span", "patch-checker-more-text");
+  const button = element("button", "patch-checker-more-button");
+  button.type = "button";
+  let next = 0;
+  const update = () => {
+    const left = rest.length - next;
+    text.textContent = plural(messages, lang, "more_like_this", left);
+    button.textContent = plural(messages, lang, "show_more", Math.min(left, MORE_STEP));
+    item.dataset.remaining = String(left);
+  };
+  button.addEventListener("click", () => {
+    const shown = rest.slice(next, next + MORE_STEP).map(
+      (finding) => renderFinding(finding, source, context));
+    next += shown.length;
+    item.before(...shown);
+    const first = shown[0];
+    if (next >= rest.length) {
+      item.remove();
+    } else {
+      update();
+    }
+    first.tabIndex = -1;
+    first.focus();
+  });
+  update();
+  item.append(text, " ", button);
+  return item;
+}
+
+function* drawFindings(parent, findings, source, context) {
   if (findings.length === 0) {
-    return element("p", "patch-checker-clean", context.messages.no_findings);
+    parent.append(element("p", "patch-checker-clean", context.messages.no_findings));
+    return;
   }
   const list = element("ul", "patch-checker-findings");
-  for (const finding of findings) {
-    list.append(renderFinding(finding, source, context));
+  parent.append(list);
+  for (const entry of folded(findings)) {
+    list.append(entry.finding
+      ? renderFinding(entry.finding, source, context)
+      : renderMore(entry.rule, entry.rest, source, context));
+    yield;
   }
-  return list;
 }
 
 function group(className, title, label) {
@@ -109,20 +208,31 @@ function group(className, title, label) {
   return section;
 }
 
-function renderPatch(patch, context) {
-  const title = format(context.messages.patch_title, { index: patch.index, total: patch.total });
+// "Cover letter", then the patches as 1/N … N/N, N not counting the letter.
+function patchTitles(patches, messages) {
+  const total = patches.filter((patch) => !patch.cover_letter).length;
+  let number = 0;
+  return patches.map((patch) => patch.cover_letter
+    ? messages.cover_letter_title
+    : format(messages.patch_title, { index: ++number, total }));
+}
+
+function* drawPatch(target, patch, title, context) {
   const subject = patch.subject ? `${title}: ${patch.subject}` : title;
   const section = group("patch-checker-patch", title, subject);
   section.dataset.patch = String(patch.index);
   section.dataset.source = patch.source;
+  if (patch.cover_letter) {
+    section.dataset.coverLetter = "";
+  }
   if (patch.subject) {
     section.append(element("p", "patch-checker-subject", patch.subject));
   }
   if (context.showSources) {
     section.append(element("p", "patch-checker-source", patch.source));
   }
-  section.append(renderFindings(patch.findings, patch.source, context));
-  return section;
+  target.append(section);
+  yield* drawFindings(section, patch.findings, patch.source, context);
 }
 
 function renderChecklist(items, context) {
@@ -141,21 +251,44 @@ function renderChecklist(items, context) {
   return section;
 }
 
-export function renderResults(target, result, context) {
-  const fragment = document.createDocumentFragment();
-  for (const patch of result.patches) {
-    fragment.append(renderPatch(patch, context));
+function* draw(target, result, context) {
+  const titles = patchTitles(result.patches, context.messages);
+  for (const [index, patch] of result.patches.entries()) {
+    yield* drawPatch(target, patch, titles[index], context);
   }
   if (result.series.findings.length > 0) {
     const series = group("patch-checker-series", context.messages.series_title);
-    series.append(renderFindings(result.series.findings, null, context));
-    fragment.append(series);
+    target.append(series);
+    yield* drawFindings(series, result.series.findings, null, context);
   }
   if (result.series.checklist.length > 0) {
-    fragment.append(renderChecklist(result.series.checklist, context));
+    target.append(renderChecklist(result.series.checklist, context));
   }
-  const summary = element("p", "patch-checker-summary",
-    summaryText(result.summary, context.messages, context.lang));
-  fragment.append(summary);
-  target.replaceChildren(fragment);
+}
+
+// Draw `result` into `target` (emptied first), a slice at a time.  Returns
+// {done: Promise<boolean>, cancel()}: done is true once all is drawn, false
+// when cancel() (a newer result) stopped it.
+export function renderResults(target, result, context) {
+  target.replaceChildren();
+  const steps = draw(target, result, context);
+  let cancelled = false;
+  const done = new Promise((resolve) => {
+    const slice = () => {
+      if (cancelled) {
+        resolve(false);
+        return;
+      }
+      const until = performance.now() + SLICE_MS;
+      do {
+        if (steps.next().done) {
+          resolve(true);
+          return;
+        }
+      } while (performance.now() < until);
+      setTimeout(slice, 0);
+    };
+    slice();
+  });
+  return { done, cancel: () => { cancelled = true; } };
 }

@@ -1,10 +1,18 @@
 // One kvmcheck runtime per page, shared by all of the page's checkers: a
 // module worker (Pyodide 314 refuses classic ones) started on first use,
 // checks run one at a time, and a check that overruns its time limit gets
-// the worker terminated and a fresh one started in its place.
+// the worker terminated and a fresh one started in its place.  Loading has
+// a time limit too: a download that never ends (a stalled .wasm or package)
+// fails like a broken one, and the next start() begins again from scratch.
 
 export class CheckTimeout extends Error {}
 export class RuntimeFailed extends Error {}
+export class LoadTimeout extends RuntimeFailed {
+  constructor(ms) {
+    super(`not loaded after ${ms} ms`);
+    this.ms = ms;
+  }
+}
 export class CheckFailed extends Error {}
 
 export class Runtime {
@@ -16,9 +24,12 @@ export class Runtime {
   #nextId = 1;
   #queue = Promise.resolve();
 
-  // urls: {workerUrl, pyodideUrl, wheelUrl}, absolute.
-  constructor(urls) {
+  #loadTimeoutMs;
+
+  // urls: {workerUrl, pyodideUrl, packageUrl}, absolute.
+  constructor(urls, loadTimeoutMs) {
     this.#urls = urls;
+    this.#loadTimeoutMs = loadTimeoutMs;
   }
 
   get ready() {
@@ -33,29 +44,47 @@ export class Runtime {
     const worker = new Worker(this.#urls.workerUrl, { type: "module" });
     this.#worker = worker;
     this.#ready = new Promise((resolve, reject) => {
-      worker.onmessage = (event) => this.#receive(event.data, resolve, reject);
+      const timer = setTimeout(() => {
+        reject(new LoadTimeout(this.#loadTimeoutMs));
+        this.#stop(worker);
+      }, this.#loadTimeoutMs);
+      const settle = (outcome) => (value) => {
+        clearTimeout(timer);
+        outcome(value);
+      };
+      worker.onmessage = (event) =>
+        this.#receive(event.data, settle(resolve), settle(reject));
       worker.onerror = (event) => {
         event.preventDefault();
-        reject(new RuntimeFailed(event.message || "the worker script did not load"));
+        settle(reject)(new RuntimeFailed(event.message || "the worker script did not load"));
         this.#stop(worker);
       };
     });
     worker.postMessage({
       type: "init",
       pyodideUrl: this.#urls.pyodideUrl,
-      wheelUrl: this.#urls.wheelUrl,
+      packageUrl: this.#urls.packageUrl,
     });
     return this.#ready;
   }
 
   // files: [{name, bytes: Uint8Array}]; resolves to {result, ms}.
   check(files, lang, timeoutMs) {
-    const run = this.#queue.then(() => this.#run(files, lang, timeoutMs));
+    return this.#enqueue({ type: "check", files, lang }, timeoutMs);
+  }
+
+  // kvmcheck.fix.fix_text on one text; resolves to {result: {text, fixed}, ms}.
+  fix(text, name, timeoutMs) {
+    return this.#enqueue({ type: "fix", text, name }, timeoutMs);
+  }
+
+  #enqueue(request, timeoutMs) {
+    const run = this.#queue.then(() => this.#run(request, timeoutMs));
     this.#queue = run.catch(() => {});
     return run;
   }
 
-  async #run(files, lang, timeoutMs) {
+  async #run(request, timeoutMs) {
     await this.start();
     const worker = this.#worker;
     const id = this.#nextId++;
@@ -69,7 +98,7 @@ export class Runtime {
         reject(new CheckTimeout(`no result after ${timeoutMs} ms`));
       }, timeoutMs);
       this.#pending.set(id, { resolve, reject, timer, started });
-      worker.postMessage({ type: "check", id, files, lang });
+      worker.postMessage({ ...request, id });
     });
   }
 

@@ -1,42 +1,53 @@
-// The kvmcheck runtime: Pyodide and the kvmcheck wheel, in a module Web
+// The kvmcheck runtime: Pyodide and the kvmcheck package, in a module Web
 // Worker so that the page never blocks.  It fetches only the files the page
 // names (all from the site itself by default) and never sends anything: the
 // patch stays in this worker's memory.
 //
-// Messages in:  {type: "init", pyodideUrl, wheelUrl}
+// Messages in:  {type: "init", pyodideUrl, packageUrl}
 //               {type: "check", id, files: [{name, bytes: Uint8Array}], lang}
+//               {type: "fix", id, text, name}
 // Messages out: {type: "ready"} | {type: "failed", detail}
 //               {type: "result", id, json} | {type: "error", id, detail}
 
-// Python side of the bridge: bytes in, the JSON text of the result out, so
-// no Python object outlives a call.
+// Python side of the bridge: bytes or text in, the JSON text of the result
+// out, so no Python object outlives a call.
 const BRIDGE = `
 import json
 from kvmcheck.api import check_texts
+from kvmcheck.fix import fix_text
 
 def run_check(files, lang):
     texts = [(f.name, f.bytes.to_bytes()) for f in files]
     return json.dumps(check_texts(texts, lang=lang), ensure_ascii=False)
+
+def run_fix(text, name):
+    fixed, count = fix_text(text, name)
+    return json.dumps({"text": fixed, "fixed": count}, ensure_ascii=False)
 `;
 
-let runCheck = null;
+let bridge = null;
 
-async function start(pyodideUrl, wheelUrl) {
+async function start(pyodideUrl, packageUrl) {
   const { loadPyodide } = await import(new URL("pyodide.mjs", pyodideUrl).href);
-  const wheelResponse = fetch(wheelUrl);
+  const packageResponse = fetch(packageUrl);
   const pyodide = await loadPyodide({
     indexURL: pyodideUrl,
     // Python's own output is not the result: keep the console quiet.
     stdout: () => {},
     stderr: () => {},
   });
-  const wheel = await wheelResponse;
-  if (!wheel.ok) {
-    throw new Error(`${wheel.status} ${wheel.statusText}: ${wheelUrl}`);
+  const archive = await packageResponse;
+  if (!archive.ok) {
+    throw new Error(`${archive.status} ${archive.statusText}: ${packageUrl}`);
   }
-  pyodide.unpackArchive(await wheel.arrayBuffer(), "wheel");
+  // A zip of the kvmcheck/ folder, unpacked into the working directory,
+  // which is on sys.path.
+  pyodide.unpackArchive(await archive.arrayBuffer(), "zip");
   pyodide.runPython(BRIDGE);
-  runCheck = pyodide.globals.get("run_check");
+  bridge = {
+    check: pyodide.globals.get("run_check"),
+    fix: pyodide.globals.get("run_fix"),
+  };
 }
 
 let ready = null;
@@ -50,17 +61,19 @@ function describe(error) {
 self.onmessage = async (event) => {
   const message = event.data;
   if (message.type === "init") {
-    ready = start(message.pyodideUrl, message.wheelUrl);
+    ready = start(message.pyodideUrl, message.packageUrl);
     try {
       await ready;
       self.postMessage({ type: "ready" });
     } catch (error) {
       self.postMessage({ type: "failed", detail: describe(error) });
     }
-  } else if (message.type === "check") {
+  } else {
     try {
       await ready;
-      const json = runCheck(message.files, message.lang);
+      const json = message.type === "fix"
+        ? bridge.fix(message.text, message.name)
+        : bridge.check(message.files, message.lang);
       self.postMessage({ type: "result", id: message.id, json });
     } catch (error) {
       self.postMessage({ type: "error", id: message.id, detail: describe(error) });

@@ -29,6 +29,7 @@ import corpus
 from kvmcheck.api import check_texts
 from kvmcheck.context import KUT, project_of
 from kvmcheck.parser import parse_file
+from kvmcheck.results import all_findings
 from kvmcheck.rules import RULES
 
 TOP_RULES = 8
@@ -67,11 +68,7 @@ CALIBRATION_AIMS = (
 
 def findings_of(path: Path) -> list[dict]:
     """Every finding on one file, checked as a posting of its own."""
-    result = check_texts([(path.name, path.read_bytes())])
-    found = list(result["series"]["findings"])
-    for patch in result["patches"]:
-        found.extend(patch["findings"])
-    return found
+    return all_findings(check_texts([(path.name, path.read_bytes())]))
 
 
 def report_findings() -> None:

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
-# Accepted upstream patches, shared by the team outside the repository; a
-# different copy can be named with KVMCHECK_CORPUS.
-CORPUS = Path(os.environ.get(
-    "KVMCHECK_CORPUS", Path(__file__).resolve().parents[3] / "shared" / "corpus"
-))
+# Accepted upstream patches, beside the repository (tests/shared_inputs.py).
+from shared_inputs import CORPUS
+
 FOLDERS = ("kvm-x86", "other-kernel", "kvm-unit-tests")
 
 _SUBJECT_TAG = re.compile(rb"^Subject: (?:\[[^\]\n]*\] ?)?", re.MULTILINE)

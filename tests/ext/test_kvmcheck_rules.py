@@ -6,10 +6,10 @@ every section label a rule links to, and reads the HTML back.
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from html_page import Element, read_html
 from sphinx_project import build, make_project
 
 from kvmcheck.messages import catalog
@@ -55,59 +55,28 @@ def project(root: Path, extra_extensions: tuple[str, ...] = ()) -> Path:
     return make_project(root, ["kvmcheck_rules", *extra_extensions], pages)
 
 
-class SectionContents(HTMLParser):
-    """Links, code blocks and text inside each ``<section id=…>`` of a page."""
+class RulesPage:
+    """Links, code blocks, highlighted lines and text of each section of a page."""
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.stack: list[str] = []
-        self.links: dict[str, list[str]] = {}
-        self.pre: dict[str, list[str]] = {}
-        self.text: dict[str, list[str]] = {}
-        self.highlighted: dict[str, list[str]] = {}
-        self.in_pre = False
-        self.span_depth = 0
-        self.hll_depth: int | None = None
+    def __init__(self, path: Path) -> None:
+        self.root = read_html(path)
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
-        if tag == "section":
-            self.stack.append(attributes.get("id") or "")
-        elif tag == "a" and self.stack and attributes.get("href"):
-            self.links.setdefault(self.stack[-1], []).append(attributes["href"] or "")
-        elif tag == "pre" and self.stack:
-            self.in_pre = True
-            self.pre.setdefault(self.stack[-1], []).append("")
-        elif tag == "span":
-            self.span_depth += 1
-            if "hll" in (attributes.get("class") or "").split() and self.stack:
-                self.hll_depth = self.span_depth
-                self.highlighted.setdefault(self.stack[-1], []).append("")
+    def section(self, section_id: str) -> Element:
+        found = self.root.find("section", id=section_id)
+        assert found is not None, f"no section with id {section_id}"
+        return found
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "section":
-            self.stack.pop()
-        elif tag == "pre":
-            self.in_pre = False
-        elif tag == "span":
-            if self.hll_depth == self.span_depth:
-                self.hll_depth = None
-            self.span_depth -= 1
+    def links(self, section_id: str) -> list[str]:
+        return [a.get("href") for a in self.section(section_id).find_all("a") if a.get("href")]
 
-    def handle_data(self, data: str) -> None:
-        if not self.stack:
-            return
-        if self.in_pre:
-            self.pre[self.stack[-1]][-1] += data
-        if self.hll_depth is not None:
-            self.highlighted[self.stack[-1]][-1] += data
-        self.text.setdefault(self.stack[-1], []).append(data)
+    def pre(self, section_id: str) -> list[str]:
+        return [block.text() for block in self.section(section_id).find_all("pre")]
 
+    def highlighted(self, section_id: str) -> list[str]:
+        return [span.text() for span in self.section(section_id).find_all("span", cls="hll")]
 
-def parse(path: Path) -> SectionContents:
-    contents = SectionContents()
-    contents.feed(path.read_text(encoding="utf-8"))
-    return contents
+    def text(self, section_id: str) -> str:
+        return self.section(section_id).text()
 
 
 @pytest.fixture(scope="module")
@@ -124,45 +93,47 @@ def test_builds_without_warnings(built: tuple[Path, str]) -> None:
 
 
 def test_every_rule_has_a_section_with_its_id_and_examples(built: tuple[Path, str]) -> None:
-    page = parse(built[0] / "docs" / "rules.html")
+    page = RulesPage(built[0] / "docs" / "rules.html")
     for rule in RULES.values():
-        assert rule.id in page.pre, f"no section with id {rule.id}"
-        blocks = [block.strip() for block in page.pre[rule.id]]
+        blocks = [block.strip() for block in page.pre(rule.id)]
         assert rule.bad.strip() in blocks, f"{rule.id}: bad example missing"
         assert rule.good.strip() in blocks, f"{rule.id}: good example missing"
-        text = " ".join(page.text[rule.id])
+        text = page.text(rule.id)
         assert rule.title("en") in text
         assert rule.severity in text
         assert f"{rule.check.__module__}.{rule.check.__qualname__}()" in text
         assert ("kvmcheck --fix repairs it" in text) == rule.fixable, rule.id
+    assert ("KVM patches only; .c .h .S .lds files of KVM code, Linux-as-a-guest code"
+            in page.text("indent-spaces"))
+    assert "any kernel patch; the commit message" in page.text("signoff-missing")
 
 
 def test_lines_that_differ_between_the_examples_are_highlighted(
     built: tuple[Path, str],
 ) -> None:
-    page = parse(built[0] / "docs" / "rules.html")
+    page = RulesPage(built[0] / "docs" / "rules.html")
     for rule in RULES.values():
         bad, good = set(rule.bad.splitlines()), set(rule.good.splitlines())
-        marked = {line.rstrip("\n") for line in page.highlighted.get(rule.id, [])}
+        marked = {line.rstrip("\n") for line in page.highlighted(rule.id)}
         assert marked, f"{rule.id}: nothing highlighted"
         assert marked <= bad | good, f"{rule.id}: highlights outside the examples"
         assert bad ^ good <= marked, f"{rule.id}: unmarked changes {(bad ^ good) - marked}"
 
 
 def test_bad_example_shows_what_kvmcheck_says(built: tuple[Path, str]) -> None:
-    page = parse(built[0] / "docs" / "rules.html")
+    page = RulesPage(built[0] / "docs" / "rules.html")
     for rule in RULES.values():
-        said = [block for block in page.pre[rule.id] if f"[{rule.id}]" in block]
+        said = [block for block in page.pre(rule.id) if f"[{rule.id}]" in block]
         assert said, f"{rule.id}: no kvmcheck output shown for the bad example"
         assert said[0].startswith(f"{rule.id}.patch:")
 
 
 def test_each_rule_links_to_its_english_handbook_section(built: tuple[Path, str]) -> None:
-    page = parse(built[0] / "docs" / "rules.html")
+    page = RulesPage(built[0] / "docs" / "rules.html")
     for rule in RULES.values():
         page_name, _, fragment = rule.section.partition("#")
         expected = f"../handbook/en/{page_name}.html#{fragment}"
-        assert expected in page.links[rule.id], (rule.id, page.links[rule.id])
+        assert expected in page.links(rule.id), (rule.id, page.links(rule.id))
 
 
 def test_overview_table_links_every_rule(built: tuple[Path, str]) -> None:
@@ -175,19 +146,19 @@ def test_overview_table_links_every_rule(built: tuple[Path, str]) -> None:
 
 
 def test_testing_checklist_lists_every_item(built: tuple[Path, str]) -> None:
-    page = parse(built[0] / "docs" / "rules.html")
-    text = " ".join(page.text["testing-checklist"])
+    page = RulesPage(built[0] / "docs" / "rules.html")
+    text = page.text("testing-checklist")
     messages = catalog("en")
     for item in ITEMS:
         assert messages[f"checklist.{item.id}"] in text
 
 
 def test_chinese_reference_links_to_chinese_handbook(built: tuple[Path, str]) -> None:
-    page = parse(built[0] / "docs" / "rules-zh.html")
+    page = RulesPage(built[0] / "docs" / "rules-zh.html")
     for rule in RULES.values():
         page_name, _, fragment = rule.section.partition("#")
-        assert f"../handbook/zh_CN/{page_name}.html#{fragment}" in page.links[rule.id]
-        assert rule.title("zh_CN") in " ".join(page.text[rule.id])
+        assert f"../handbook/zh_CN/{page_name}.html#{fragment}" in page.links(rule.id)
+        assert rule.title("zh_CN") in page.text(rule.id)
     html = (built[0] / "docs" / "rules-zh.html").read_text(encoding="utf-8")
     assert "错误示例" in html and "正确示例" in html
 

@@ -1,4 +1,5 @@
-"""translation_status: a stale Chinese page warns and says so on the page."""
+"""translation_status: a stale Chinese page warns and says so on the page; the
+mark-current command records only the pages it is given."""
 
 from __future__ import annotations
 
@@ -153,3 +154,71 @@ def test_real_handbook_page_goes_stale_when_its_english_changes(tmp_path: Path) 
     result = build(root)
     assert "[translation.stale]" in result.stderr
     assert result.stderr.split("made: ")[1].split(" (")[0] == "shortlog"
+
+
+def two_stale_translations(root: Path) -> tuple[Path, Path]:
+    """``guide`` and ``other``, both translated, then both English pages edited."""
+    project(root)
+    other = root / "handbook" / "zh_CN" / "other.rst"
+    other.write_text(ZH.replace("translation-of: guide", "translation-of: other"),
+                     encoding="utf-8")
+    (root / "handbook" / "en" / "other.rst").write_text(EN, encoding="utf-8")
+    guide = root / "handbook" / "zh_CN" / "guide.rst"
+    for translation in (guide, other):
+        assert translation_status.mark_current(translation, root)
+    for name in ("guide", "other"):
+        english = root / "handbook" / "en" / f"{name}.rst"
+        english.write_text(EN.replace("Second text.", "Second text, changed."), encoding="utf-8")
+    return guide, other
+
+
+def run_mark_current(root: Path, *pages: Path) -> subprocess.CompletedProcess:
+    command = [sys.executable, str(EXT / "translation_status.py"), "mark-current",
+               *map(str, pages), "--srcdir", str(root)]
+    return subprocess.run(command, capture_output=True, text=True)
+
+
+def test_mark_current_without_pages_lists_the_stale_ones_and_changes_nothing(
+        tmp_path: Path) -> None:
+    guide, other = two_stale_translations(tmp_path)
+    before = {path: path.read_bytes() for path in (guide, other)}
+    result = run_mark_current(tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "handbook/zh_CN/guide.rst: beta" in result.stdout
+    assert "handbook/zh_CN/other.rst: beta" in result.stdout
+    assert "Nothing was marked" in result.stdout
+    assert {path: path.read_bytes() for path in (guide, other)} == before
+
+
+def test_mark_current_marks_only_the_pages_named(tmp_path: Path) -> None:
+    guide, other = two_stale_translations(tmp_path)
+    untouched = other.read_bytes()
+    marked = run_mark_current(tmp_path, guide)
+    assert marked.returncode == 0 and "recorded the current English" in marked.stdout
+    assert other.read_bytes() == untouched
+    assert translation_status.stale_translations(tmp_path) == {other: ["beta"]}
+    listing = run_mark_current(tmp_path)
+    assert "other.rst" in listing.stdout and "guide.rst" not in listing.stdout
+
+
+def test_mark_current_without_stale_pages_says_so(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    mark_current(root)
+    result = run_mark_current(root)
+    assert result.returncode == 0
+    assert "Every translation matches the current English." in result.stdout
+
+
+def test_make_target_without_pages_changes_no_page() -> None:
+    repo = EXT.parent
+    pages = sorted((repo / "handbook").rglob("*.rst"))
+    before = [path.read_bytes() for path in pages]
+    # -o: the environment is installed already; never reinstall it here.
+    command = ["make", "--no-print-directory", "-o", ".venv/.docs-stamp",
+               "translations-mark-current"]
+    result = subprocess.run(command, cwd=repo, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    stale = translation_status.stale_translations(repo)
+    expected = "Nothing was marked" if stale else "Every translation matches"
+    assert expected in result.stdout
+    assert [path.read_bytes() for path in pages] == before

@@ -8,13 +8,7 @@ import pytest
 from shared_inputs import CORPUS
 
 from kvmcheck.api import check_texts
-
-
-def all_findings(result: dict) -> list[dict]:
-    found = list(result["series"]["findings"])
-    for patch in result["patches"]:
-        found.extend(patch["findings"])
-    return found
+from kvmcheck.results import all_findings
 
 
 @pytest.fixture
@@ -43,5 +37,5 @@ def fired(check):
 @pytest.fixture(scope="session")
 def corpus() -> Path:
     if not CORPUS.is_dir():
-        pytest.skip("the shared corpus is not available")
+        pytest.skip(f"the real-patch corpus is not at {CORPUS} (see README)")
     return CORPUS

@@ -12,17 +12,14 @@ import pytest
 
 from kvmcheck.api import check_texts
 from kvmcheck.messages import LANGUAGES
+from kvmcheck.results import all_findings
 from kvmcheck.rules import RULES
 
 BY_ID = pytest.mark.parametrize("rule_id", list(RULES))
 
 
 def findings(rule_id: str, text: str, lang: str = "en") -> list[dict]:
-    result = check_texts([(f"{rule_id}.patch", text)], lang=lang)
-    found = list(result["series"]["findings"])
-    for patch in result["patches"]:
-        found.extend(patch["findings"])
-    return found
+    return all_findings(check_texts([(f"{rule_id}.patch", text)], lang=lang))
 
 
 def test_every_rule_documents_both_examples() -> None:

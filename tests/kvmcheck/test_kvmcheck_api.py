@@ -11,6 +11,7 @@ import pytest
 import kvmcheck
 from kvmcheck.api import check_texts, section_url
 from kvmcheck.registry import SEVERITIES
+from kvmcheck.results import all_findings
 from kvmcheck.rules import RULES, SECTIONS
 from kvmcheck.rules._examples import diff, patch
 
@@ -22,19 +23,27 @@ def test_schema() -> None:
     assert list(result) == ["version", "lang", "patches", "series", "summary"]
     assert result["version"] == 1 and result["lang"] == "zh_CN"
     first = result["patches"][0]
-    assert set(first) == {"source", "index", "total", "subject", "findings"}
+    assert set(first) == {"source", "index", "total", "cover_letter", "subject", "findings"}
     assert (first["source"], first["index"], first["total"]) == ("a.patch", 1, 2)
+    assert first["cover_letter"] is False
     assert first["subject"] == "[PATCH] kvm: x86: reject unknown indices."
     for finding in first["findings"]:
         assert finding["severity"] in SEVERITIES
         assert finding["section"] == RULES[finding["rule"]].section
         assert finding["url"] == section_url(finding["section"], "zh_CN")
     assert set(result["series"]) == {"findings", "checklist"}
-    counted = sum(len(p["findings"]) for p in result["patches"]) + len(result["series"]["findings"])
+    counted = len(all_findings(result))
     summary = result["summary"]
     assert summary["patches"] == 2
     assert summary["error"] + summary["warning"] + summary["info"] == counted
     json.dumps(result)
+
+
+def test_cover_letter_is_marked() -> None:
+    cover = patch(subject="KVM: x86: Reject unknown indices").replace("[PATCH]", "[PATCH 0/1]")
+    first = patch().replace("[PATCH]", "[PATCH 1/1]")
+    result = check_texts([("0000.patch", cover), ("0001.patch", first)])
+    assert [p["cover_letter"] for p in result["patches"]] == [True, False]
 
 
 def test_findings_are_sorted_by_line() -> None:
@@ -53,12 +62,11 @@ def test_urls() -> None:
 def test_options() -> None:
     everything = check_texts([("a", BAD)])
     errors = check_texts([("a", BAD)], min_severity="error")
-    assert {f["severity"] for p in errors["patches"] for f in p["findings"]} == {"error"}
+    assert {f["severity"] for f in all_findings(errors)} == {"error"}
     assert errors["summary"]["error"] == everything["summary"]["error"]
     assert errors["summary"]["warning"] == 0
     ignored = check_texts([("a", BAD)], ignore=["shortlog-prefix-case"])
-    assert "shortlog-prefix-case" not in {f["rule"] for p in ignored["patches"]
-                                          for f in p["findings"]}
+    assert "shortlog-prefix-case" not in {f["rule"] for f in all_findings(ignored)}
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""The command line (docs/using-kvmcheck.rst): formats, options, exit status,
+"""The command line as docs/using-kvmcheck.rst describes it: formats, options, exit status,
 standard input, b4 and --git-dir."""
 
 from __future__ import annotations

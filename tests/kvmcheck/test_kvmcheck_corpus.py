@@ -22,6 +22,7 @@ from kvmcheck.api import check_texts
 from kvmcheck.context import KUT, project_of
 from kvmcheck.parser import parse_file
 from kvmcheck.registry import KVM
+from kvmcheck.results import all_findings
 from kvmcheck.rules import RULES
 
 REVIEWED = Path(__file__).with_name("corpus_real_findings.tsv")
@@ -44,10 +45,6 @@ def check_folder(folder: Path) -> dict[str, dict]:
             for path in sorted(folder.glob("*.patch"))}
 
 
-def findings(result: dict) -> list[dict]:
-    return [f for p in result["patches"] for f in p["findings"]] + result["series"]["findings"]
-
-
 @pytest.fixture(scope="module")
 def kvm_x86(corpus: Path) -> dict[str, dict]:
     return check_folder(corpus / "kvm-x86")
@@ -57,7 +54,7 @@ def test_kvm_x86_false_positive_shares(kvm_x86: dict[str, dict]) -> None:
     real = reviewed_real_findings()
     unexplained: dict[str, Counter] = {"error": Counter(), "warning": Counter()}
     for name, result in kvm_x86.items():
-        for finding in findings(result):
+        for finding in all_findings(result):
             if finding["severity"] == "info":
                 continue
             if (name, finding["line"], finding["rule"]) not in real:
@@ -81,7 +78,8 @@ def test_post_handbook_patches_draw_few_warnings(corpus: Path, kvm_x86: dict[str
     assert len(recent) >= 20
 
     def share(names: list[str], severities: set[str]) -> float:
-        hit = [n for n in names if any(f["severity"] in severities for f in findings(kvm_x86[n]))]
+        hit = [n for n in names
+               if any(f["severity"] in severities for f in all_findings(kvm_x86[n]))]
         return len(hit) / len(names)
 
     by_author = [name for name in recent if HANDBOOK_AUTHOR in
@@ -95,7 +93,7 @@ def test_post_handbook_patches_draw_few_warnings(corpus: Path, kvm_x86: dict[str
 def test_reviewed_real_findings_are_still_reported(kvm_x86: dict[str, dict]) -> None:
     """The list of real problems is not stale: each one is still found."""
     reported = {(name, f["line"], f["rule"]) for name, result in kvm_x86.items()
-                for f in findings(result)}
+                for f in all_findings(result)}
     missing = sorted(set(reviewed_real_findings()) - reported)
     assert not missing
 
@@ -110,7 +108,7 @@ def test_other_kernel_gets_no_kvm_specific_findings(corpus: Path) -> None:
     results = check_folder(corpus / "other-kernel")
     assert len(results) >= 50
     for name, result in results.items():
-        kvm_rules = [f["rule"] for f in findings(result) if RULES[f["rule"]].scope == KVM]
+        kvm_rules = [f["rule"] for f in all_findings(result) if RULES[f["rule"]].scope == KVM]
         assert not kvm_rules, (name, kvm_rules)
         items = {item["id"] for item in result["series"]["checklist"]}
         assert items <= GENERIC_CHECKLIST, (name, items)
@@ -124,7 +122,7 @@ def test_kvm_unit_tests_are_recognised(corpus: Path) -> None:
         for patch in parse_file(path.name, path.read_bytes()):
             assert project_of(patch) == KUT, path.name
     for name, result in check_folder(folder).items():
-        kvm_rules = [f["rule"] for f in findings(result) if RULES[f["rule"]].scope == KVM]
+        kvm_rules = [f["rule"] for f in all_findings(result) if RULES[f["rule"]].scope == KVM]
         assert not kvm_rules, (name, kvm_rules)
         assert [item["id"] for item in result["series"]["checklist"]] == ["run-tests"], name
 
@@ -133,4 +131,4 @@ def test_no_errors_on_kvm_unit_tests_and_other_kernel_beyond_generic(corpus: Pat
     """Generic rules may fire there, but no patch may be unreadable."""
     for folder in ("kvm-unit-tests", "other-kernel"):
         for name, result in check_folder(corpus / folder).items():
-            assert "input-unrecognized" not in {f["rule"] for f in findings(result)}, name
+            assert "input-unrecognized" not in {f["rule"] for f in all_findings(result)}, name

@@ -359,3 +359,13 @@ def test_cli_fix_respects_ignore_and_checks_git_dir(tmp_path: Path, capsysbinary
     assert "Traceback" not in err
     status, _, err = run(["--fix", "--ignore", "no-such-rule", str(path)], capsysbinary)
     assert status == 2 and "no-such-rule" in err
+
+
+def test_cli_fix_inplace_keeps_a_symlink_a_symlink(tmp_path: Path, capsysbinary) -> None:
+    target = tmp_path / "real.patch"
+    target.write_bytes(FAULTY.encode())
+    link = tmp_path / "link.patch"
+    link.symlink_to(target)
+    status, _, _ = run(["--fix-inplace", str(link)], capsysbinary)
+    assert status == 0 and link.is_symlink()
+    assert target.read_text() == fix_text(FAULTY)[0]

@@ -72,7 +72,9 @@ def test_chinese_catalog_is_chinese() -> None:
     ("environ", "lang"),
     [({"LC_ALL": "zh_CN.UTF-8"}, "zh_CN"), ({"LANG": "zh_CN.UTF-8"}, "zh_CN"),
      ({"LC_MESSAGES": "zh_CN"}, "zh_CN"), ({"LANG": "de_DE.UTF-8"}, "en"),
-     ({"LC_ALL": "C", "LANG": "zh_CN.UTF-8"}, "en"), ({}, "en")],
+     ({"LC_ALL": "C", "LANG": "zh_CN.UTF-8"}, "en"), ({}, "en"),
+     ({"LANG": "zh_TW.UTF-8"}, "zh_CN"), ({"LANG": "zh"}, "zh_CN"),
+     ({"LANG": "en_GB.UTF-8@euro"}, "en")],
 )
 def test_language_from_locale(environ: dict, lang: str) -> None:
     assert language_from_locale(environ) == lang

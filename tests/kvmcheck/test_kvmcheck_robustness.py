@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from shared_inputs import CORPUS
 
 from kvmcheck.api import check_texts
+from kvmcheck.results import all_findings
 from kvmcheck.rules._examples import patch
 
 CORPUS_SAMPLES = sorted(CORPUS.glob("*/*.patch"))[::25]
@@ -32,8 +33,7 @@ TOKENS = ["\n", "\r\n", "From ", "From: ", "Subject: ", "[PATCH 1/2] ", "KVM: x8
 def assert_well_formed(result: dict) -> None:
     assert result["version"] == 1
     assert result["summary"]["patches"] == len(result["patches"]) >= 1
-    every = [f for p in result["patches"] for f in p["findings"]] + result["series"]["findings"]
-    for item in every:
+    for item in all_findings(result):
         assert item["line"] is None or item["line"] >= 1
         assert item["message"]
 

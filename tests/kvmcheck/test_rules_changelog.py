@@ -1,5 +1,5 @@
-"""Changelog rules: changelog-*, version-history-in-changelog,
-function-reference-parens (kvmcheck/rules/changelog.py)."""
+"""Changelog rules: changelog-*, imperative-mood (shortlog and changelog),
+version-history-in-changelog, function-reference-parens (kvmcheck/rules/changelog.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,17 @@ def body(text: str) -> str:
     return patch(body=text)
 
 
+def subject(shortlog: str) -> str:
+    return patch(subject=shortlog)
+
+
 CASES = [
+    ("imperative-mood", subject("KVM: x86: Fixed foo"), True),
+    ("imperative-mood", subject("KVM: x86: Adds foo"), True),
+    ("imperative-mood", subject("KVM: x86: This patch fixes foo"), True),
+    ("imperative-mood", body("This patch makes kvm_get_foo() reject bad indices."), True),
+    ("imperative-mood", body("Fixes the index check in kvm_get_foo()."), True),
+    ("imperative-mood", subject("KVM: x86: Fix foo"), False),
     ("changelog-missing", body(""), True),
     ("changelog-missing", body("    [  1.234] only a pasted log line"), True),
     ("changelog-missing", body(BODY), False),
@@ -21,6 +31,11 @@ CASES = [
     ("changelog-pronoun", body("Reject bad indices; your guest can crash."), True),
     ("changelog-pronoun", body("Reject bad indices, i.e. never read past the end."), False),
     ("changelog-pronoun", body("Reject bad I/O port indices.  I.e. check them first."), False),
+    # "I" as a Roman numeral is not a pronoun.
+    ("changelog-pronoun", body("Per the SDM Vol. I, bits 63:32 are reserved."), False),
+    ("changelog-pronoun", body("Handle case I: the vCPU is not running."), False),
+    ("changelog-pronoun", body("A Type I hypervisor reads bits I and II of FOO."), False),
+    ("changelog-pronoun", body("Handle case I, which I missed before."), True),
     ("changelog-pronoun", body('Reject bad indices.  The SDM says "we reserve it".'), False),
     ("changelog-pronoun", body("Reject bad indices:\n\n  we hit this in a log line"), False),
     ("changelog-pronoun", body("Reject bad indices, see https://example.org/we/our"), False),
@@ -59,6 +74,11 @@ CASES = [
 
 
 test_rule = rule_case_test(CASES)
+
+
+def test_imperative_mood_names_the_imperative(fired) -> None:
+    (finding,) = fired("imperative-mood", subject("KVM: x86: Fixed foo"))
+    assert "'Fix'" in finding["message"] and "'Fixed'" in finding["message"]
 
 
 def test_pronoun_finding_per_line_with_its_line(fired) -> None:

@@ -1,4 +1,4 @@
-"""Shortlog rules: shortlog-*, imperative-mood (kvmcheck/rules/shortlog.py)."""
+"""Shortlog rules: shortlog-* (kvmcheck/rules/shortlog.py)."""
 
 from __future__ import annotations
 
@@ -75,12 +75,6 @@ CASES = [
     ("shortlog-trailing-punctuation", subject("KVM: x86: Fix foo()"), False),
     ("shortlog-too-long", subject("KVM: x86: " + "x" * 70), True),
     ("shortlog-too-long", subject("KVM: x86: " + "x" * 65), False),
-    ("imperative-mood", subject("KVM: x86: Fixed foo"), True),
-    ("imperative-mood", subject("KVM: x86: Adds foo"), True),
-    ("imperative-mood", subject("KVM: x86: This patch fixes foo"), True),
-    ("imperative-mood", patch(body="This patch makes kvm_get_foo() reject bad indices."), True),
-    ("imperative-mood", patch(body="Fixes the index check in kvm_get_foo()."), True),
-    ("imperative-mood", subject("KVM: x86: Fix foo"), False),
     # git revert's subject quotes the reverted title: no prefix of its own.
     ("shortlog-prefix-missing", subject('Revert "KVM: x86: Fix foo"'), False),
     ("shortlog-prefix-case", subject('Revert "kvm: x86: fix foo"'), False),
@@ -155,11 +149,6 @@ def test_too_long_is_info_to_80_then_an_error(fired) -> None:
 def test_too_long_counts_without_the_patch_tag(fired) -> None:
     text = patch(subject="KVM: x86: " + "x" * 64).replace("[PATCH]", "[PATCH v12 100/100]")
     assert not fired("shortlog-too-long", text)
-
-
-def test_imperative_mood_names_the_imperative(fired) -> None:
-    (finding,) = fired("imperative-mood", subject("KVM: x86: Fixed foo"))
-    assert "'Fix'" in finding["message"] and "'Fixed'" in finding["message"]
 
 
 def test_kvm_unit_tests_prefixes_are_not_kvm_prefixes(check) -> None:

@@ -72,6 +72,10 @@ CASES = [
     ("stable-cc-format", tags("Cc: stable@vger.kernel.org", SIGNOFF), False),
     ("stable-cc-format", tags("Cc: stable@vger.kernel.org # 6.1.x", SIGNOFF), False),
     ("stable-cc-format", tags("Cc: <stable@vger.kernel.org> # v5.10+", SIGNOFF), False),
+    # A form accepted patches use (corpus: other-kernel/0089, 0046).
+    ("stable-cc-format", tags("Cc: stable <stable@vger.kernel.org>", SIGNOFF), False),
+    ("stable-cc-format", tags("Cc: stable <stable@vger.kernel.org>\t# 4.18", SIGNOFF), False),
+    ("stable-cc-format", tags("Cc: Stable <stable@kernel.org>", SIGNOFF), True),
     ("link-not-lore", tags("Link: https://lkml.org/lkml/2024/1/1/1", SIGNOFF), True),
     ("link-not-lore", tags("Link: https://marc.info/?l=kvm&m=1", SIGNOFF), True),
     ("link-not-lore", tags("Closes: https://patchwork.kernel.org/project/kvm/patch/1/", SIGNOFF),

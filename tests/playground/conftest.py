@@ -7,7 +7,6 @@ Chromium; the tests that need it are skipped only when it is absent).
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,9 +17,6 @@ from playground_support import Session, build_project
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
-
-# The extension under test is imported by name, as conf.py does.
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "_ext"))
 
 
 @pytest.fixture(scope="session")
@@ -56,6 +52,7 @@ Checker project
 
    two
    runaway
+   huge
    plain
    handbook/zh_CN/check
 """,
@@ -79,6 +76,13 @@ A checker with a tiny time limit
 And one with the default limit:
 
 .. patch-checker::
+""",
+    "huge": """\
+A checker with time for a huge input
+====================================
+
+.. patch-checker::
+   :timeout: 600000
 """,
     "plain": "No checker\n==========\n\nJust text.\n",
     "handbook/zh_CN/check": """\

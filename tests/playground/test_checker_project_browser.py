@@ -11,17 +11,15 @@ from playground_support import (
     EXAMPLES,
     Session,
     check_text,
-    corpus_patches,
-    mbox,
     run_check,
     shown_findings,
 )
 from playwright.sync_api import expect
 
 from kvmcheck.api import check_texts
+from kvmcheck.rules._examples import diff, patch
 
 pytestmark = pytest.mark.browser
-
 
 
 def checker(index: int) -> str:
@@ -48,8 +46,12 @@ def test_runaway_check_is_stopped_and_the_checker_recovers(
     page = session.page
     page.goto(checker_project_url + "runaway.html")
     limited, normal = checker(0), checker(1)
-    text = mbox(corpus_patches("kvm-x86", 30))
-    # Set as a paste would (typing 100 kB takes Chromium many seconds).
+    # A series far too big to check within 1 ms, and fine within the default
+    # limit: 20 patches of 50 changed lines each.
+    added = "\n".join(f"\tfoo[{line}] = bar(vcpu, {line});" for line in range(50))
+    text = "".join(patch(subject=f"KVM: x86: Set up foo number {number}", diffs=diff(added=added))
+                   for number in range(20))
+    # Set as a paste would (typing many kB takes Chromium many seconds).
     page.eval_on_selector(f"{limited} textarea", "(box, text) => { box.value = text; }", text)
     outcome = run_check(page, lambda: page.click(f"{limited} button[data-action=check]"),
                         limited)

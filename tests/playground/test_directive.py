@@ -4,63 +4,38 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
 import re
+import shutil
+import subprocess
+import sys
 import zipfile
-from html.parser import HTMLParser
 from pathlib import Path
 
 import patch_checker
+import playground_assets
 import pytest
+from html_page import Element, read_html
 from playground_support import EXAMPLES, REPO, build_project
 
 
-class Markup(HTMLParser):
+class Markup:
     """The parts of a page these tests look at."""
 
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.checkers: list[dict[str, str]] = []
-        self.textareas: list[dict[str, str]] = []
-        self.textarea_text: list[str] = []
-        self.scripts: list[dict[str, str]] = []
-        self.inline_scripts: list[str] = []
-        self.stylesheets: list[str] = []
-        self.csp: list[str] = []
-        self._in: str | None = None
-        self.feed(text)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value or "" for name, value in attrs}
-        if tag == "div" and "patch-checker" in values.get("class", "").split():
-            self.checkers.append(values)
-        elif tag == "textarea":
-            self.textareas.append(values)
-            self.textarea_text.append("")
-            self._in = "textarea"
-        elif tag == "script":
-            self.scripts.append(values)
-            if "src" not in values:
-                self.inline_scripts.append("")
-                self._in = "script"
-        elif tag == "link" and values.get("rel") == "stylesheet":
-            self.stylesheets.append(values["href"])
-        elif tag == "meta" and values.get("http-equiv") == "Content-Security-Policy":
-            self.csp.append(values["content"])
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("textarea", "script"):
-            self._in = None
-
-    def handle_data(self, data: str) -> None:
-        if self._in == "textarea":
-            self.textarea_text[-1] += data
-        elif self._in == "script":
-            self.inline_scripts[-1] += data
+    def __init__(self, root: Element) -> None:
+        self.checkers = [div.attrs for div in root.find_all("div", cls="patch-checker")]
+        textareas = root.find_all("textarea")
+        self.textareas = [textarea.attrs for textarea in textareas]
+        self.textarea_text = [textarea.text() for textarea in textareas]
+        scripts = root.find_all("script")
+        self.scripts = [script.attrs for script in scripts]
+        self.inline_scripts = [script.text() for script in scripts if "src" not in script.attrs]
+        self.stylesheets = [link.get("href") for link in root.find_all("link", rel="stylesheet")]
+        self.csp = [meta.get("content")
+                    for meta in root.find_all("meta", http_equiv="Content-Security-Policy")]
 
 
 def page(project: Path, name: str) -> Markup:
-    return Markup((project / f"{name}.html").read_text(encoding="utf-8"))
+    return Markup(read_html(project / f"{name}.html"))
 
 
 def policy(markup: Markup) -> dict[str, list[str]]:
@@ -114,8 +89,33 @@ def test_assets_and_policy_only_on_pages_with_a_checker(checker_project: Path) -
     two = page(checker_project, "two")
     modules = [s["src"] for s in two.scripts if s.get("type") == "module"]
     assert len(modules) == 1 and "/patch-checker.js" in modules[0]
+    # The one classic script: it explains a page opened from file://, where
+    # browsers refuse module scripts.
+    classic = [s for s in two.scripts if "/from-disk.js" in s.get("src", "")]
+    assert len(classic) == 1 and classic[0].get("type") != "module"
+    assert "defer" in classic[0]
     assert any("/patch-checker.css" in href for href in two.stylesheets)
     assert len(two.csp) == 1
+
+
+def test_load_time_limit_comes_from_the_configuration(checker_project: Path,
+                                                      tmp_path: Path) -> None:
+    default = page(checker_project, "two").checkers[0]
+    assert default["data-load-timeout"] == str(patch_checker.DEFAULT_LOAD_TIMEOUT_MS)
+    result = build_project(tmp_path, {"index": "Check\n=====\n\n.. patch-checker::\n"},
+                           conf_extra="patch_checker_load_timeout = 4321\n")
+    assert result.returncode == 0, result.stderr
+    (checker,) = page(tmp_path / "_build" / "html", "index").checkers
+    assert checker["data-load-timeout"] == "4321"
+
+
+def test_script_only_controls_are_in_the_hidden_form(checker_project: Path) -> None:
+    text = (checker_project / "two.html").read_text(encoding="utf-8")
+    form = re.search(r'<form class="patch-checker-form" hidden>(.*?)</form>', text, re.DOTALL)
+    assert form
+    for action in ("check", "share", "copy", "fix", "undo", "restore"):
+        assert f'data-action="{action}"' in form.group(1), action
+    assert "data-share-link" in form.group(1)
 
 
 def test_policy_lets_pyodide_and_the_theme_run(checker_project: Path) -> None:
@@ -141,42 +141,83 @@ def static_dirs(project: Path) -> tuple[Path, Path]:
     return assets, pyodide
 
 
-def test_output_holds_pyodide_core_the_front_end_and_the_wheel(checker_project: Path) -> None:
+def test_output_holds_pyodide_core_the_front_end_and_the_package(checker_project: Path) -> None:
     assets, pyodide = static_dirs(checker_project)
-    assert sorted(p.name for p in pyodide.iterdir()) == sorted(patch_checker.PYODIDE_CORE_FILES)
-    for name in patch_checker.PYODIDE_CORE_FILES:
-        assert (pyodide / name).read_bytes() == (patch_checker.PYODIDE_DIR / name).read_bytes()
-    (wheel,) = assets.glob("*.whl")
+    core = playground_assets.PYODIDE_CORE_FILES
+    assert sorted(p.name for p in pyodide.iterdir()) == sorted(core)
+    for name in core:
+        assert (pyodide / name).read_bytes() == (playground_assets.PYODIDE_DIR / name).read_bytes()
     assert sorted(p.name for p in assets.iterdir()) == sorted(
-        [*patch_checker.WEB_FILES, wheel.name])
+        [*playground_assets.WEB_FILES, playground_assets.PACKAGE_ARCHIVE])
     checker = page(checker_project, "two").checkers[0]
-    assert checker["data-wheel-url"] == f"_static/patch-checker/{assets.name}/{wheel.name}"
+    assert checker["data-package-url"] == (
+        f"_static/patch-checker/{assets.name}/{playground_assets.PACKAGE_ARCHIVE}")
     assert checker["data-pyodide-url"] == f"_static/patch-checker/{pyodide.name}/"
     pages = page(checker_project, "handbook/zh_CN/check").checkers[0]
     assert pages["data-worker-url"] == f"../../_static/patch-checker/{assets.name}/worker.js"
 
 
-def test_wheel_is_built_from_the_package_sources(checker_project: Path) -> None:
+def test_package_archive_holds_every_package_file(checker_project: Path) -> None:
     assets, _ = static_dirs(checker_project)
-    (wheel,) = assets.glob("*.whl")
     sources = REPO / "playground" / "kvmcheck"
-    with zipfile.ZipFile(wheel) as archive:
-        names = set(archive.namelist())
-        assert "kvmcheck/api.py" in names
-        for path in sources.rglob("*.py"):
-            name = path.relative_to(sources.parent).as_posix()
-            assert archive.read(name) == path.read_bytes(), name
-    assert {name.split("/")[0] for name in names} == {
-        "kvmcheck", wheel.name.split("-py3")[0] + ".dist-info"}
+    expected = {
+        path.relative_to(sources.parent).as_posix(): path.read_bytes()
+        for path in sources.rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+    with zipfile.ZipFile(assets / playground_assets.PACKAGE_ARCHIVE) as archive:
+        assert {name: archive.read(name) for name in archive.namelist()} == expected
 
 
-def test_wheel_is_cached_by_a_hash_of_its_sources(checker_project: Path) -> None:
-    digest = patch_checker._tree_digest(patch_checker.package_sources(), REPO)
-    first = patch_checker.build_wheel(digest)
-    stamp = first.stat().st_mtime_ns
-    again = patch_checker.build_wheel(digest)
-    assert again == first and again.stat().st_mtime_ns == stamp
-    assert digest[:16] in first.parent.name
+def test_package_archive_is_importable(checker_project: Path) -> None:
+    # As in the worker, where the unpacked kvmcheck/ folder sits on sys.path;
+    # -I -S: no installed kvmcheck can answer instead.
+    assets, _ = static_dirs(checker_project)
+    archive = assets / playground_assets.PACKAGE_ARCHIVE
+    script = ("import sys; sys.path.insert(0, sys.argv[1]); import kvmcheck.api;"
+              "print(kvmcheck.api.__file__)")
+    result = subprocess.run([sys.executable, "-I", "-S", "-c", script, str(archive)],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(str(archive))
+
+
+def copy_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private copy of kvmcheck that playground_assets builds from."""
+    package = tmp_path / "playground" / "kvmcheck"
+    shutil.copytree(playground_assets.PACKAGE_DIR, package,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(playground_assets, "PLAYGROUND", package.parent)
+    monkeypatch.setattr(playground_assets, "PACKAGE_DIR", package)
+    return package
+
+
+def test_package_archive_is_written_only_when_the_package_changes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    package = copy_package(tmp_path, monkeypatch)
+    outdir = tmp_path / "html"
+    first = playground_assets.install(outdir, serve_pyodide=False)
+    archive = outdir / first.package_archive
+    stamp = archive.stat().st_mtime_ns
+    again = playground_assets.install(outdir, serve_pyodide=False)
+    assert again == first and archive.stat().st_mtime_ns == stamp
+    # Package data (not only modules) goes in; the old folder goes away.
+    (package / "data").mkdir(exist_ok=True)
+    (package / "data" / "words.txt").write_text("teh the\n", encoding="utf-8")
+    changed = playground_assets.install(outdir, serve_pyodide=False)
+    assert changed.directory != first.directory
+    assert not (outdir / first.directory).exists()
+    with zipfile.ZipFile(outdir / changed.package_archive) as updated:
+        assert updated.read("kvmcheck/data/words.txt") == b"teh the\n"
+
+
+def test_package_archive_is_the_same_for_the_same_sources(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    copy_package(tmp_path, monkeypatch)
+    one, two = tmp_path / "one.zip", tmp_path / "two.zip"
+    playground_assets.write_package_archive(one)
+    playground_assets.write_package_archive(two)
+    assert one.read_bytes() == two.read_bytes()
 
 
 def test_unknown_example_is_a_clear_build_error(tmp_path: Path) -> None:
@@ -205,15 +246,3 @@ def test_pyodide_can_come_from_elsewhere(tmp_path: Path) -> None:
 def test_examples_are_patches(name: str) -> None:
     text = patch_checker.examples()[name].read_text(encoding="utf-8")
     assert text.startswith("From ") and "\nSubject: " in text and "\ndiff --git " in text
-
-
-def test_wheel_cache_keeps_only_the_newest(tmp_path: Path,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(patch_checker, "WHEEL_CACHE", tmp_path)
-    for age in range(7):
-        entry = tmp_path / f"kvmcheck-{age:016x}"
-        entry.mkdir()
-        os.utime(entry, (1_000_000 - age, 1_000_000 - age))
-    patch_checker._prune_wheel_cache()
-    kept = sorted(path.name for path in tmp_path.iterdir())
-    assert kept == [f"kvmcheck-{age:016x}" for age in range(patch_checker.WHEEL_CACHE_KEEP)]

@@ -122,7 +122,7 @@ def test_clean_patch_shows_no_errors(session: Session, site_url: str) -> None:
     assert outcome["summary"]["warning"] == 0
     expect(page.locator('.patch-checker-results [data-severity="error"]')).to_have_count(0)
     expect(page.locator('.patch-checker-results [data-severity="warning"]')).to_have_count(0)
-    expect(page.locator(".patch-checker-summary")).to_contain_text("0 errors")
+    expect(page.locator(".patch-checker-status")).to_contain_text("0 errors")
 
 
 XSS_PATCH = """\
@@ -250,11 +250,18 @@ def test_labels_keyboard_and_live_regions(session: Session, site_url: str) -> No
     expect(page.locator(".patch-checker-fallback")).to_be_hidden()
     box = page.get_by_label("Patch to check")
     expect(box).to_have_count(1)
-    expect(page.get_by_role("button", name="Check")).to_have_count(1)
-    expect(page.get_by_role("status")).to_have_count(1)
-    expect(page.locator(".patch-checker-results")).to_have_attribute("aria-live", "polite")
+    expect(page.get_by_role("button", name="Check", exact=True)).to_have_count(1)
+    status = page.get_by_role("status")
+    expect(status).to_have_count(1)
     box.fill(SHORTLOG_CASE.read_text(encoding="utf-8"))
     outcome = run_check(page, lambda: box.press("Control+Enter"))
+    assert outcome["ok"], outcome
+    expect(page.get_by_role("region", name="Results of the check")).to_have_count(1)
+    # The summary is said in the live region, and focus moves there.
+    expect(status).to_be_focused()
+    expect(status).to_contain_text(re.compile(r"1 patch, \d+ errors?, \d+ warnings?"))
+    # Meta+Enter (Cmd on a Mac) checks too.
+    outcome = run_check(page, lambda: box.press("Meta+Enter"))
     assert outcome["ok"], outcome
     # Tab from the text box reaches the Check button, then the file picker.
     box.focus()
@@ -262,8 +269,25 @@ def test_labels_keyboard_and_live_regions(session: Session, site_url: str) -> No
     assert page.evaluate("document.activeElement.dataset.action") == "check"
     outcome = run_check(page, lambda: page.keyboard.press("Enter"))
     assert outcome["ok"], outcome
-    page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.type") == "file"
+    expect(status).to_be_focused()
+    # From the summary, Tab walks through every line button and section link.
+    wanted = page.eval_on_selector_all(
+        ".patch-checker-results button, .patch-checker-results a",
+        "nodes => nodes.map((node, i) => { node.dataset.tabProbe = i; return i; })")
+    assert len(wanted) >= 2
+    reached = []
+    for _ in range(len(wanted)):
+        page.keyboard.press("Tab")
+        reached.append(page.evaluate("document.activeElement.dataset.tabProbe ?? null"))
+    assert reached == [str(i) for i in wanted]
+
+
+def test_a_typing_pause_leaves_focus_in_the_box(session: Session, site_url: str) -> None:
+    page = playground(session, site_url)
+    box = page.locator(".patch-checker textarea")
+    outcome = run_check(page, lambda: box.type(" "))
+    assert outcome["ok"], outcome
+    expect(box).to_be_focused()
 
 
 def test_clicking_a_line_selects_it_in_the_box(session: Session, site_url: str) -> None:
@@ -402,3 +426,45 @@ def test_bad_input_gets_a_clear_message_and_stays(session: Session, site_url: st
     outcome = run_check(page, drop_binary)
     assert outcome["ok"], outcome
     expect(finding(page, "input-unrecognized")).to_have_count(1)
+
+
+def test_a_series_looks_like_a_series(session: Session, site_url: str, tmp_path: Path) -> None:
+    parts = split_series(tmp_path)
+    page = playground(session, site_url)
+    check_files(page, parts)
+    titles = page.locator(".patch-checker-patch .patch-checker-group-title").all_inner_texts()
+    assert titles == ["Cover letter", "Patch 1/2", "Patch 2/2"]
+    # Every line button selects the line of the file its finding is about.
+    sources = {path.name: path.read_text(encoding="utf-8").splitlines() for path in parts}
+    buttons = page.locator(".patch-checker-results .patch-checker-line")
+    assert buttons.count() >= 2
+    for index in range(buttons.count()):
+        button = buttons.nth(index)
+        item = button.locator("xpath=ancestor::li[1]")
+        source = button.locator("xpath=ancestor::section[1]").get_attribute("data-source")
+        line = int(item.get_attribute("data-line"))
+        button.click()
+        selected = page.eval_on_selector(
+            ".patch-checker textarea",
+            "box => box.value.slice(box.selectionStart, box.selectionEnd)")
+        assert selected == sources[source][line - 1], (source, line)
+
+
+def test_chinese_series_titles(session: Session, site_url: str) -> None:
+    page = playground(session, site_url, "zh_CN")
+    outcome = run_check(page, lambda: page.click(".patch-checker button[data-action=check]"))
+    assert outcome["ok"], outcome
+    titles = page.locator(".patch-checker-patch .patch-checker-group-title").all_inner_texts()
+    assert titles == ["Cover letter", "补丁 1/2", "补丁 2/2"]
+
+
+def test_too_large_clears_the_previous_findings(session: Session, site_url: str) -> None:
+    page = playground(session, site_url)
+    check_text(page, SHORTLOG_CASE.read_text(encoding="utf-8"))
+    assert page.locator(".patch-checker-results [data-rule]").count() >= 1
+    box = ".patch-checker textarea"
+    page.eval_on_selector(box, "box => { box.value = 'x'.repeat(5 * 1024 * 1024); }")
+    page.click(".patch-checker button[data-action=check]")
+    expect(page.locator(".patch-checker-status")).to_contain_text("5.0 MB")
+    expect(page.locator(".patch-checker-results [data-rule]")).to_have_count(0)
+    expect(page.locator(".patch-checker button[data-action=fix]")).to_be_hidden()

@@ -12,7 +12,7 @@ REPO = Path(__file__).resolve().parents[2]
 VENV = REPO / ".venv"
 NODE_MODULES = REPO / "playground" / "node_modules"
 LEFT_OUT = shutil.ignore_patterns(
-    ".git", ".venv", "node_modules", "_build", ".cache", ".*_cache", ".hypothesis",
+    ".git", ".venv", "node_modules", "_build", ".*_cache", ".hypothesis",
     "__pycache__", "*.egg-info",
 )
 

@@ -14,23 +14,13 @@ import re
 from pathlib import Path
 
 import pytest
+from rst_prose import prose
 from shared_inputs import REFERENCE
 
 REPO = Path(__file__).resolve().parents[2]
 PAGES = sorted((REPO / "handbook").glob("*/*.rst"))
 ENGLISH_RUN = 9
 CHINESE_RUN = 14
-
-_BLOCK = re.compile(r"^(\s*)\.\. (code-block|code|literalinclude)::.*?(?=^\1?\S)", re.M | re.S)
-_LITERAL_BLOCK = re.compile(r"::\n\n(?:[ \t]+.*\n|\n)+")
-_INLINE = re.compile(r"``.*?``|`[^`]*`_{0,2}|https?://\S+")
-
-
-def prose(rst: str) -> str:
-    """reST without code blocks, literal blocks, inline literals and links."""
-    text = _BLOCK.sub("", rst + "\n")
-    text = _LITERAL_BLOCK.sub("\n", text)
-    return _INLINE.sub(" ", text)
 
 
 def english_runs(text: str) -> set[str]:

@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import importlib
 
+# The one language list of the project: kvmcheck, the site's extensions
+# (_ext/handbook_site.py) and the playground all speak these. Adding one means
+# a catalog per component; see docs/translating.rst.
 LANGUAGES = ("en", "zh_CN")
 DEFAULT_LANGUAGE = "en"
 
@@ -19,7 +22,7 @@ _loaded: dict[str, dict[str, str]] = {}
 
 
 def catalog(lang: str) -> dict[str, str]:
-    """The catalog of ``lang`` (``"en"`` or ``"zh_CN"``)."""
+    """The catalog of ``lang``, one of ``LANGUAGES``."""
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}")
     if lang not in _loaded:
@@ -32,8 +35,11 @@ def language_from_locale(environ: dict[str, str]) -> str:
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = environ.get(name)
         if value:
+            # zh_CN.UTF-8 → zh_CN; any other zh_* (or plain zh) → the zh_* we have.
             code = value.split(".")[0].split("@")[0]
-            if code.lower().startswith("zh"):
-                return "zh_CN"
-            return DEFAULT_LANGUAGE
+            if code in LANGUAGES:
+                return code
+            base = code.split("_")[0].lower()
+            return next((lang for lang in LANGUAGES if lang.split("_")[0].lower() == base),
+                        DEFAULT_LANGUAGE)
     return DEFAULT_LANGUAGE

@@ -43,4 +43,8 @@ MESSAGES = {
     "cli.fix-inplace-files": "kvmcheck: --fix-inplace needs the files to rewrite (not stdin)",
     "cli.not-a-patch": "kvmcheck: {path} is not a patch (empty, binary or HTML); left unchanged",
     "cli.cannot-write": "kvmcheck: cannot rewrite {path}: {reason}; the file is left unchanged",
+    "cli.too-large": "kvmcheck: {path}: more than {limit} MiB of input in all; "
+                     "raise the limit with --max-input-size",
+    "cli.closed": "the stream is closed",
+    "cli.unwritable": "kvmcheck: cannot write the report to standard output: {reason}",
 }

@@ -218,7 +218,8 @@ MESSAGES = {
     "stable-cc-format.title": "Cc: stable@vger.kernel.org",
     "stable-cc-format.explanation":
         "KVM x86 不会仅凭 'Fixes:' 就回合补丁；需要进入稳定版的修复要明确写上 "
-        "'Cc: stable@vger.kernel.org'，后面可以加 '# <版本>'。"
+        "'Cc: stable@vger.kernel.org'，后面可以加 '# <版本>'"
+        "（已合入的补丁里也见得到的 'Cc: stable <stable@vger.kernel.org>' 同样可以）。"
         "其他地址或写法不会被稳定版的工具识别。",
 
     "link-not-lore":
@@ -562,4 +563,7 @@ MESSAGES = {
     "cli.fix-inplace-files": "kvmcheck：--fix-inplace 需要指定要改写的文件（不能用标准输入）",
     "cli.not-a-patch": "kvmcheck：{path} 不是补丁（空文件、二进制或 HTML），文件保持原样",
     "cli.cannot-write": "kvmcheck：无法改写 {path}：{reason}；文件保持原样",
+    "cli.too-large": "kvmcheck：{path}：输入总量超过 {limit} MiB；可用 --max-input-size 调高上限",
+    "cli.closed": "该流已关闭",
+    "cli.unwritable": "kvmcheck：无法将结果写到标准输出：{reason}",
 }

@@ -25,21 +25,20 @@ _SDM_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _LABEL = re.compile(r"\s*\w+:\s*(?:/\*.*)?$")
+# A local declaration: ``\tconst struct foo *a, b[2] = x;``.  The re module
+# keeps a backtracking record for every pass of a repeated group, about 150
+# bytes per input character, so the repeats are bounded (qualifiers) or
+# possessive (declarators: a declarator list never needs to give one back).
 _DECLARATION = re.compile(
     r"\t(?!(?:return|goto|break|continue|case|default|else|do|if|while|for|switch)\b)"
-    r"(?:(?:const|static|unsigned|signed|volatile|struct|union|enum|register)\s+)*"
+    r"(?:(?:const|static|unsigned|signed|volatile|struct|union|enum|register)\s+){0,8}"
     r"[A-Za-z_]\w*(?:\s+\**|\s*\*+\s*)[A-Za-z_]\w*(?:\[[^\]]*\])?"
-    r"(?:\s*,\s*\**[A-Za-z_]\w*(?:\[[^\]]*\])?)*(?:\s*=\s*[^;]+)?;\s*"
+    r"(?:\s*,\s*\**[A-Za-z_]\w*(?:\[[^\]]*\])?)*+(?:\s*=\s*[^;]+)?;\s*"
 )
 
 
 # The code rules read C and assembly of KVM, host and guest side.
 KVM_AREAS = (KVM_HOST, KVM_GUEST)
-
-
-def _removed_texts(context: PatchContext) -> frozenset[str]:
-    return frozenset(line.text.strip() for file in context.patch.files
-                     for line in file.removed_lines())
 
 
 def written_lines(file: FileDiff, context: PatchContext) -> Iterator[Line]:
@@ -48,7 +47,7 @@ def written_lines(file: FileDiff, context: PatchContext) -> Iterator[Line]:
     Code moved from elsewhere in the patch keeps whatever it said before;
     the author did not write it.
     """
-    removed = _removed_texts(context)
+    removed = context.patch.removed_texts()
     for line in file.added_lines():
         if line.text.strip() not in removed:
             yield line

@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 
 from kvmcheck.context import PatchContext
 from kvmcheck.model import Line, Series, Trailer
@@ -32,7 +33,9 @@ PERSON_TAGS = frozenset(
 _FIXES_OK = re.compile(r'[0-9a-f]{12,40} \("(.+)"(?:, \d{4}-\d{2}-\d{2})?\)')
 _SHA = re.compile(r"\b[0-9a-fA-F]{6,40}\b")
 _FIXES_TITLE = re.compile(r'\(\s*["“](.*?)["”]\s*\)|["“](.*?)["”]')
-_STABLE_OK = re.compile(r"<?stable@vger\.kernel\.org>?(?:\s+#.*)?")
+# Accepted patches also name the list: "stable <stable@vger.kernel.org>".
+_STABLE_OK = re.compile(r"(?:stable <stable@vger\.kernel\.org>|<?stable@vger\.kernel\.org>?)"
+                        r"(?:\s+#.*)?")
 # What people write for the stable list that has one mechanical fix.
 _STABLE_ADDRESS = re.compile(
     r'(?:"?stable"?\s*)?<?\s*stable@(?:vger\.)?kernel\.org\s*>?[.,;]?', re.IGNORECASE
@@ -46,6 +49,10 @@ _BAD_ARCHIVES = re.compile(
 )
 _COMMIT_MENTION = re.compile(r"\b(?:commit|Commit|COMMIT)\s+([0-9a-f]{6,40})\b")
 _AFTER_SHA_TITLE = re.compile(r'\s*\(\s*["“]')
+_TITLE_END = re.compile(r'["”]\s*\)')
+# Longer than any commit title (with its quotes), and than any sha.
+_MAX_TITLE_SPAN = 400
+_MAX_SHA = 40
 # Lines git and the stable tooling write themselves; the title is elsewhere.
 _GIT_OWN_LINE = re.compile(
     r"(?:This reverts commit|cherry picked from commit|[Uu]pstream commit) [0-9a-f]{7,40}"
@@ -257,12 +264,32 @@ def _prose_paragraph_text(prose: list[Line]) -> Iterator[tuple[str, list[tuple[i
         yield text, starts
 
 
+class _CitedCommits:
+    """Commits already cited in full (or by a Fixes: tag): a later bare sha may
+    name one of them, as a prefix of it or extended.  Set lookups, not a scan,
+    as a paragraph may cite thousands."""
+
+    def __init__(self, shas: Iterable[str] = ()) -> None:
+        self._shas: set[str] = set()
+        self._prefixes: set[str] = set()
+        for sha in shas:
+            self.add(sha)
+
+    def add(self, sha: str) -> None:
+        self._shas.add(sha)
+        self._prefixes.update(sha[:length] for length in range(1, min(len(sha), _MAX_SHA) + 1))
+
+    def names(self, sha: str) -> bool:
+        """True when ``sha`` and a cited commit are one a prefix of the other."""
+        return sha in self._prefixes or any(
+            sha[:length] in self._shas for length in range(1, len(sha) + 1))
+
+
 def _line_at(starts: list[tuple[int, Line]], offset: int) -> Line:
-    found = starts[0][1]
-    for start, line in starts:
-        if start <= offset:
-            found = line
-    return found
+    """The line holding ``offset``; a binary search, as a paragraph may name
+    a commit on every one of thousands of lines."""
+    index = bisect_right(starts, offset, key=lambda start: start[0]) - 1
+    return starts[max(index, 0)][1]
 
 
 @rule(
@@ -288,8 +315,8 @@ def commit_reference_format(rule_: Rule, context: PatchContext) -> Iterator[Find
     looking it up.
     """
     # A commit cited in full once (or in a Fixes: tag) may be named by sha later.
-    cited = [t.value.split()[0].lower() for t in context.patch.trailers
-             if t.key.lower() == "fixes" and t.value.split()]
+    cited = _CitedCommits(t.value.split()[0].lower() for t in context.patch.trailers
+                          if t.key.lower() == "fixes" and t.value.split())
     for text, starts in _prose_paragraph_text(context.prose):
         for match in _COMMIT_MENTION.finditer(text):
             sha = match.group(1)
@@ -300,7 +327,7 @@ def commit_reference_format(rule_: Rule, context: PatchContext) -> Iterator[Find
                 continue  # written by git revert / cherry-pick or the stable scripts
             lineno = _line_at(starts, match.start(1)).lineno
             title_start = _AFTER_SHA_TITLE.match(text, match.end())
-            if title_start is None and any(c.startswith(sha) or sha.startswith(c) for c in cited):
+            if title_start is None and cited.names(sha):
                 continue
             if len(sha) < 12:
                 yield rule_.finding(lineno, "short", sha=sha)
@@ -308,11 +335,13 @@ def commit_reference_format(rule_: Rule, context: PatchContext) -> Iterator[Find
             if not title_start:
                 yield rule_.finding(lineno, sha=sha)
                 continue
-            cited.append(sha)
+            cited.add(sha)
             if context.lookup_commit is not None:
-                rest = text[title_start.end():]
-                end = re.search(r'["”]\s*\)', rest)
-                title = rest[:end.start()] if end else None
+                # Bounded: an unclosed title must not make every mention scan
+                # to the end of the paragraph.
+                end = _TITLE_END.search(text, title_start.end(),
+                                        title_start.end() + _MAX_TITLE_SPAN)
+                title = text[title_start.end():end.start()] if end else None
                 yield from _verify(rule_, context, lineno, sha, title)
 
 
@@ -360,7 +389,8 @@ def fixes_tag_suggested(rule_: Rule, context: PatchContext) -> Iterator[Finding]
 )
 def stable_cc_format(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """KVM x86 does not backport on 'Fixes:' alone; a fix meant for stable kernels says so with
-    the tag 'Cc: stable@vger.kernel.org', optionally followed by '# <version>'. Other addresses
+    the tag 'Cc: stable@vger.kernel.org', optionally followed by '# <version>' ('Cc: stable
+    <stable@vger.kernel.org>', a form accepted patches use too, is fine). Other addresses
     or spellings are not picked up by the stable tooling.
     """
     for trailer in context.patch.trailers:

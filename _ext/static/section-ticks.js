@@ -1,14 +1,16 @@
-// Checkboxes for the items of a checklist page (tickable_checklist.py).
-// Ticks stay in this browser (localStorage), shared by both languages:
-// the key is the page name and the section id, which are the same in each.
+// A tick box before each section of a page (section_ticks.py).
+// Ticks stay in this browser (localStorage), shared by every language:
+// the key is the page name and the section id, which are the same in each
+// (the key's "checklist" predates this script's name; kept so that readers'
+// ticks survive).
 (() => {
   "use strict";
   const page = location.pathname.split("/").pop().replace(/\.html$/, "") || "index";
   const key = (id) => `kvm-handbook:checklist:${page}#${id}`;
-  const zh = document.documentElement.lang.startsWith("zh");
-  const text = zh
-    ? { tick: "已检查：", reset: "清除所有勾选", count: (n, t) => `已勾选 ${n} / ${t} 项` }
-    : { tick: "Checked: ", reset: "Clear all ticks", count: (n, t) => `${n} of ${t} checked` };
+  // The page's words, from the site catalog (_ext/messages.json).
+  const text = JSON.parse(document.currentScript.dataset.messages);
+  const counted = (done, total) =>
+    text.count.replace("{done}", done).replace("{total}", total);
 
   const article = document.querySelector("article") || document.body;
   const sections = [...article.querySelectorAll("section section[id]")];
@@ -26,7 +28,7 @@
   const boxes = [];
   const refresh = () => {
     const done = boxes.filter((box) => box.checked).length;
-    status.textContent = text.count(done, boxes.length);
+    status.textContent = counted(done, boxes.length);
   };
 
   for (const section of sections) {
@@ -34,14 +36,14 @@
     if (!heading) continue;
     const box = document.createElement("input");
     box.type = "checkbox";
-    box.className = "checklist-tick";
+    box.className = "section-tick";
     box.dataset.item = section.id;
     box.setAttribute("aria-label", text.tick + heading.textContent.replace(/[#¶]$/, "").trim());
     box.checked = store.get(section.id);
-    section.classList.toggle("checklist-done", box.checked);
+    section.classList.toggle("section-ticked", box.checked);
     box.addEventListener("change", () => {
       store.set(section.id, box.checked);
-      section.classList.toggle("checklist-done", box.checked);
+      section.classList.toggle("section-ticked", box.checked);
       refresh();
     });
     heading.prepend(box);
@@ -55,12 +57,12 @@
     for (const box of boxes) {
       box.checked = false;
       store.set(box.dataset.item, false);
-      box.closest("section").classList.remove("checklist-done");
+      box.closest("section").classList.remove("section-ticked");
     }
     refresh();
   });
   const toolbar = document.createElement("div");
-  toolbar.className = "checklist-toolbar";
+  toolbar.className = "section-ticks-toolbar";
   toolbar.append(status, reset);
   const first = sections[0];
   first.parentNode.insertBefore(toolbar, first);

@@ -1,0 +1,263 @@
+"""The ``kvmcheck-example`` directive: handbook examples that the build checks.
+
+::
+
+    .. kvmcheck-example::
+       :expect: shortlog-prefix-case, shortlog-trailing-punctuation
+       :part: shortlog
+       :caption: Bad:
+
+       kvm: vmx: Fix a NULL pointer dereference in vmx_frob_msrs().
+
+renders the example like a ``code-block`` (same caption, same highlighting)
+followed by a link that opens it in the playground, through the share-link
+fragment of ``kvmcheck.share``. At build time it runs ``kvmcheck`` on the
+example; an example marked ``:expect: clean`` that has findings, or a bad
+example whose expected rules do not fire, is a warning (type ``kvmcheck``,
+subtype ``example``), so the warnings gate fails the build.
+
+``:part:`` says what the example is, so that a fragment is judged only on
+what it shows:
+
+``patch`` (default)
+   a whole patch, mail or commit; every finding counts.
+``changelog``
+   a commit message (shortlog, body, perhaps trailers) without the diff;
+   only the rules about commit messages count, and not the ones about a
+   missing sign-off or ``Fixes:`` tag, which such an example often leaves out.
+``body``
+   paragraphs or trailers from the body of a commit message, checked under a
+   neutral shortlog; the same rules count as for ``changelog``.
+``shortlog``
+   one shortlog per line, each checked on its own; only the shortlog rules
+   (and the one about function names) count.
+``code``
+   lines of code, checked as lines that a patch adds to ``:file:`` (default
+   ``arch/x86/kvm/x86.c``); only the rules about code count.
+
+``:ignore:`` names further rules that do not count for this example.
+``:language:`` picks the highlighting (default ``text``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from handbook_site import handbook_docname, page_language, site_messages
+from sphinx.directives.code import container_wrapper
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from kvmcheck.api import check_texts
+from kvmcheck.registry import SERIES
+from kvmcheck.rules import RULES
+from kvmcheck.share import ShareError, fragment
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+logger = logging.getLogger(__name__)
+
+CLEAN = "clean"
+PLAYGROUND_PAGE = "playground"
+DEFAULT_FILE = "arch/x86/kvm/x86.c"
+# A clean commit message around a fragment, so that only the fragment is judged.
+SHORTLOG = "KVM: x86: Show an example"
+BODY = "Show the example below."
+SIGNOFF = "Signed-off-by: Example Writer <writer@example.org>"
+
+
+def as_is(text: str, file: str) -> str:
+    return text
+
+
+def under_shortlog(text: str, file: str) -> str:
+    return f"{SHORTLOG}\n\n{BODY}\n\n{text}"
+
+
+def as_added_lines(text: str, file: str) -> str:
+    lines = text.splitlines()
+    added = "".join(f"+{line}\n" for line in lines)
+    return (f"{SHORTLOG}\n\n{BODY}\n\n{SIGNOFF}\n---\n"
+            f"diff --git a/{file} b/{file}\n--- a/{file}\n+++ b/{file}\n"
+            f"@@ -1,0 +1,{len(lines)} @@\n{added}")
+
+
+@dataclass(frozen=True)
+class Part:
+    """What an example holds: how to make it a checkable input, which rules count.
+
+    ``sections``: the handbook sections whose per-patch rules count (None:
+    every rule); ``blind``: rules that never count; ``per_line``: check each
+    line on its own.
+    """
+
+    wrap: Callable[[str, str], str]
+    sections: frozenset[str] | None
+    blind: frozenset[str] = frozenset()
+    per_line: bool = False
+
+
+_MESSAGE_SECTIONS = frozenset({
+    "maintainer-kvm-x86#shortlog", "maintainer-kvm-x86#changelog",
+    "maintainer-kvm-x86#function-references", "maintainer-kvm-x86#fixes",
+    "maintainer-kvm-x86#links", "maintainer-kvm-x86#vulnerabilities",
+    "first-patch#sign-off",
+})
+_CODE_SECTIONS = frozenset(rule.section for rule in RULES.values()) - _MESSAGE_SECTIONS
+# What a commit message shown on its own usually leaves out.
+_MESSAGE_BLIND = frozenset({"signoff-missing", "fixes-tag-suggested"})
+PARTS = {
+    "patch": Part(as_is, sections=None),
+    "changelog": Part(as_is, _MESSAGE_SECTIONS, _MESSAGE_BLIND),
+    "body": Part(under_shortlog, _MESSAGE_SECTIONS, _MESSAGE_BLIND),
+    "shortlog": Part(
+        as_is,
+        frozenset({"maintainer-kvm-x86#shortlog", "maintainer-kvm-x86#function-references"}),
+        per_line=True,
+    ),
+    "code": Part(as_added_lines, _CODE_SECTIONS),
+}
+
+
+def rules_fired(text: str, part: Part, ignore: frozenset[str] = frozenset(),
+                file: str = DEFAULT_FILE) -> set[str]:
+    """The ids of the rules that fire on ``text`` and count for ``part``."""
+    inputs = text.splitlines() if part.per_line else [text]
+    fired: set[str] = set()
+    for number, item in enumerate(filter(str.strip, inputs), 1):
+        result = check_texts([(f"example-{number}", part.wrap(item, file))])
+        findings = [f for patch in result["patches"] for f in patch["findings"]]
+        findings += result["series"]["findings"]
+        fired.update(str(f["rule"]) for f in findings)
+    return {rule for rule in fired - ignore - part.blind if _counts(rule, part)}
+
+
+def _counts(rule_id: str, part: Part) -> bool:
+    if part.sections is None:
+        return True
+    rule = RULES[rule_id]
+    return rule.target != SERIES and rule.section in part.sections
+
+
+def parse_rule_ids(value: str) -> list[str]:
+    """Rule ids from a comma- or space-separated option value."""
+    return [item for item in value.replace(",", " ").split() if item]
+
+
+def problem(expect: list[str], fired: set[str]) -> str | None:
+    """Why the example is wrong, or None when kvmcheck agrees with it."""
+    if expect == [CLEAN]:
+        if fired:
+            return f"example marked clean, but kvmcheck reports: {', '.join(sorted(fired))}"
+        return None
+    missing = [rule for rule in expect if rule not in fired]
+    if missing:
+        seen = ", ".join(sorted(fired)) or "nothing"
+        return (f"example expects {', '.join(missing)}, which kvmcheck does not report "
+                f"(it reports {seen})")
+    return None
+
+
+class KvmcheckExampleDirective(SphinxDirective):
+    has_content = True
+    option_spec: ClassVar[dict[str, Any]] = {
+        "expect": directives.unchanged_required,
+        "part": lambda value: directives.choice(value, tuple(PARTS)),
+        "ignore": directives.unchanged_required,
+        "caption": directives.unchanged_required,
+        "language": directives.unchanged_required,
+        "file": directives.unchanged_required,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        if "expect" not in self.options:
+            raise self.error("kvmcheck-example needs :expect: clean or :expect: <rule-id>, …")
+        expect = parse_rule_ids(self.options["expect"])
+        ignore = parse_rule_ids(self.options.get("ignore", ""))
+        unknown = [rule for rule in [*expect, *ignore] if rule != CLEAN and rule not in RULES]
+        if unknown:
+            raise self.error(f"kvmcheck-example: unknown rule {unknown[0]!r}")
+        if CLEAN in expect and len(expect) > 1:
+            raise self.error("kvmcheck-example: :expect: is either clean or a list of rules")
+        text = self.raw_content()
+        part = PARTS[self.options.get("part", "patch")]
+
+        file = self.options.get("file", DEFAULT_FILE)
+        wrong = problem(expect, rules_fired(text, part, frozenset(ignore), file))
+        if wrong:
+            logger.warning(wrong, type="kvmcheck", subtype="example",
+                           location=(self.env.docname, self.lineno))
+
+        literal = nodes.literal_block(text, text, language=self.options.get("language", "text"))
+        self.set_source_info(literal)
+        block: nodes.Element = literal
+        if "caption" in self.options:
+            block = container_wrapper(self, literal, self.options["caption"])
+        return [block, self._link(text)]
+
+    def raw_content(self) -> str:
+        """The content as written, tabs included.
+
+        docutils expands tabs before a directive sees its content, and
+        kernel code is indented with tabs, so the lines are read again from
+        the source file.
+        """
+        expanded = "\n".join(self.content) + "\n"
+        sources = {source for source, _ in self.content.items}
+        if len(sources) != 1:
+            return expanded
+        try:
+            lines = Path(sources.pop()).read_text(encoding="utf-8").splitlines()
+        except OSError:
+            return expanded
+        raw = [lines[offset] if offset < len(lines) else "" for _, offset in self.content.items]
+        indents = [len(line) - len(line.lstrip(" ")) for line in raw if line.strip()]
+        indent = min(indents, default=0)
+        text = "\n".join(line[indent:] for line in raw) + "\n"
+        # Only trust the re-read lines if they are the content, tabs aside.
+        return text if text.expandtabs(8).split() == expanded.split() else expanded
+
+    def _link(self, text: str) -> nodes.Element:
+        lang = page_language(self.env.docname)
+        paragraph = nodes.paragraph(classes=["kvmcheck-example-link"])
+        try:
+            share = fragment(text)
+        except ShareError as error:
+            logger.warning("example too large for a playground link: %s", error,
+                           type="kvmcheck", subtype="example",
+                           location=(self.env.docname, self.lineno))
+            return paragraph
+        label = site_messages(lang)["kvmcheck_example"]["open"]
+        # The URL depends on the page it is written into: set in resolve_links().
+        paragraph += nodes.reference("", label, internal=True, kvmcheck_fragment=share,
+                                     kvmcheck_lang=lang)
+        return paragraph
+
+
+def resolve_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Point each link at the playground page of its language, from ``docname``."""
+    for link in list(doctree.findall(nodes.reference)):
+        if "kvmcheck_fragment" not in link:
+            continue
+        target = handbook_docname(link["kvmcheck_lang"], PLAYGROUND_PAGE)
+        if target not in app.env.found_docs:
+            logger.warning("no playground page %r for an example's link", target,
+                           type="kvmcheck", subtype="example", location=link)
+            link.replace_self(nodes.Text(link.astext()))
+            continue
+        uri = app.builder.get_relative_uri(docname, target)
+        link["refuri"] = f"{uri}#{link['kvmcheck_fragment']}"
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.setup_extension("handbook_site")
+    app.add_directive("kvmcheck-example", KvmcheckExampleDirective)
+    app.connect("doctree-resolved", resolve_links)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
+

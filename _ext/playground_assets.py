@@ -1,0 +1,141 @@
+"""The files a page with a checker loads, put into the site's output.
+
+``patch_checker`` (the directive) calls :func:`install` once per HTML build.
+Into ``_static/patch-checker/`` it writes
+
+* ``<digest>/``: the front end (``playground/web/``) and ``kvmcheck.zip``, the
+  kvmcheck package that the worker unpacks into Pyodide with
+  ``pyodide.unpackArchive(…, "zip")``; the folder is named by a hash of those
+  sources, so a browser never mixes a cached old worker with a new package,
+  and the archive is only written again when a source changed;
+* ``pyodide-<version>/``: the Pyodide core files from the npm package
+  (``npm ci --prefix playground``), unless the site loads Pyodide from
+  elsewhere.
+
+Older folders are removed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from sphinx.errors import ExtensionError
+from sphinx.util.osutil import copyfile
+
+ROOT = Path(__file__).resolve().parents[1]
+PLAYGROUND = ROOT / "playground"
+WEB_DIR = PLAYGROUND / "web"
+PACKAGE_DIR = PLAYGROUND / "kvmcheck"
+PYODIDE_DIR = PLAYGROUND / "node_modules" / "pyodide"
+
+# The front end: ES modules, the worker, the style sheet, and the one classic
+# script, which explains pages opened from file:// (where modules never run).
+WEB_FILES = ("patch-checker.js", "runtime.js", "render.js", "share.js", "worker.js",
+             "patch-checker.css", "from-disk.js")
+# What Pyodide needs to start with the standard library and no packages.
+PYODIDE_CORE_FILES = (
+    "pyodide.mjs",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+    "pyodide-lock.json",
+)
+PACKAGE_ARCHIVE = "kvmcheck.zip"
+STATIC_DIR = "_static/patch-checker"
+# A fixed time stamp for every archive member: the same sources give the
+# same bytes.
+_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+@dataclass(frozen=True)
+class Assets:
+    """Where this build's playground files are, relative to the output root."""
+
+    digest: str
+    pyodide_version: str
+    pyodide_bytes: int
+
+    @property
+    def directory(self) -> str:
+        return f"{STATIC_DIR}/{self.digest[:12]}"
+
+    @property
+    def package_archive(self) -> str:
+        return f"{self.directory}/{PACKAGE_ARCHIVE}"
+
+    @property
+    def pyodide_directory(self) -> str:
+        return f"{STATIC_DIR}/pyodide-{self.pyodide_version}"
+
+
+def package_files() -> list[Path]:
+    """Every file of the kvmcheck package (modules and data), sorted."""
+    return sorted(
+        path for path in PACKAGE_DIR.rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc"
+    )
+
+
+def assets_digest() -> str:
+    """A hash of everything the playground ships except Pyodide itself."""
+    named = [(f"web/{name}", WEB_DIR / name) for name in WEB_FILES]
+    named += [(path.relative_to(PLAYGROUND).as_posix(), path) for path in package_files()]
+    digest = hashlib.sha256()
+    for name, path in named:
+        digest.update(name.encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def write_package_archive(target: Path) -> None:
+    """The kvmcheck package as a zip whose top folder is ``kvmcheck/``."""
+    partial = target.with_name(f".{target.name}.partial")
+    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for path in package_files():
+            member = zipfile.ZipInfo(path.relative_to(PLAYGROUND).as_posix(), _ZIP_DATE)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            member.external_attr = 0o644 << 16
+            archive.writestr(member, path.read_bytes())
+    os.replace(partial, target)
+
+
+def pyodide_version() -> str:
+    package = PYODIDE_DIR / "package.json"
+    if not package.is_file():
+        raise ExtensionError(
+            f"patch-checker: Pyodide is not installed in {PYODIDE_DIR.parent}; "
+            "run `npm ci --prefix playground` (make htmldocs does it)"
+        )
+    return json.loads(package.read_text(encoding="utf-8"))["version"]
+
+
+def install(outdir: Path, *, serve_pyodide: bool) -> Assets:
+    """Put the front end, the package and (if served) Pyodide into ``outdir``."""
+    assets = Assets(
+        assets_digest(),
+        pyodide_version(),
+        sum((PYODIDE_DIR / name).stat().st_size for name in PYODIDE_CORE_FILES),
+    )
+    target = outdir / assets.directory
+    target.mkdir(parents=True, exist_ok=True)
+    for name in WEB_FILES:
+        copyfile(WEB_DIR / name, target / name, force=True)
+    if not (outdir / assets.package_archive).is_file():
+        write_package_archive(outdir / assets.package_archive)
+    keep = {target.name}
+    if serve_pyodide:
+        pyodide_target = outdir / assets.pyodide_directory
+        pyodide_target.mkdir(parents=True, exist_ok=True)
+        for name in PYODIDE_CORE_FILES:
+            copyfile(PYODIDE_DIR / name, pyodide_target / name, force=True)
+        keep.add(pyodide_target.name)
+    for stale in (outdir / STATIC_DIR).iterdir():
+        if stale.is_dir() and stale.name not in keep:
+            shutil.rmtree(stale)
+    return assets

@@ -1,0 +1,84 @@
+"""A 1 MB input of every hostile shape is checked with work linear in its size.
+
+The work is counted, not timed: every line of kvmcheck's own code executed
+while checking, through ``sys.settrace``. A stage that rescans its input for
+every line or file (a commit mention's line found by a linear scan, every
+file's removed lines collected again for every file) executes millions of
+lines per megabyte more than the budget allows. How the time grows, copies
+made inside the interpreter included, is measured in ``make bench``
+(tests/bench/bench_scaling.py).
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+import tracemalloc
+from pathlib import Path
+
+import pytest
+from scaling_shapes import SHAPES
+
+import kvmcheck
+from kvmcheck.api import check_texts
+from kvmcheck.rules._examples import diff, patch
+
+SIZE = 1_000_000
+# Lines executed per input character: about 25 for a flood of blank lines (a
+# line of input per character), the costliest shape; the quadratic stages
+# this guards against executed 30 to 100 at only 64 KB, growing with size.
+LINES_PER_CHAR = 60
+# A hang detector for when the budget is blown badly, not a speed test.
+HANG_LIMIT = 600.0
+PACKAGE = str(Path(kvmcheck.__file__).resolve().parent)
+
+
+def lines_executed(text: str) -> int:
+    """How many lines of kvmcheck's code checking ``text`` executes."""
+    count = 0
+
+    def count_lines(frame, event, arg):
+        nonlocal count
+        if event == "line":
+            count += 1
+        return count_lines
+
+    def trace(frame, event, arg):
+        return count_lines if frame.f_code.co_filename.startswith(PACKAGE) else None
+
+    outcome: dict[str, object] = {}
+
+    def work() -> None:
+        sys.settrace(trace)
+        try:
+            outcome["result"] = check_texts([("shape", text)])
+        finally:
+            sys.settrace(None)
+
+    worker = threading.Thread(target=work, daemon=True)
+    worker.start()
+    worker.join(HANG_LIMIT)
+    assert not worker.is_alive(), "the check did not finish"
+    assert outcome["result"]["summary"]["patches"] >= 1
+    return count
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_one_megabyte_shape_costs_linear_work(shape: str) -> None:
+    text = SHAPES[shape](SIZE)
+    assert len(text) >= SIZE * 0.9
+    executed = lines_executed(text)
+    assert executed <= LINES_PER_CHAR * len(text), f"{executed / len(text):.0f} per character"
+
+
+def test_declaration_line_memory_stays_near_input_size() -> None:
+    """An 8 MB declaration line once took 1.2 GB in the regular expression."""
+    line = "\tint a" + ", a" * 1_000_000 + ";"
+    text = patch(diffs=diff(added=line))
+    tracemalloc.start()
+    try:
+        check_texts([("declaration", text)])
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 8 * len(text), f"peak {peak / len(text):.1f} bytes per input character"

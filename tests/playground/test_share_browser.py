@@ -1,0 +1,131 @@
+"""Share links on the real site, in real Chromium: the patch travels in the fragment."""
+
+from __future__ import annotations
+
+import random
+import string
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from local_server import served
+from playground_support import EXAMPLES, LOAD_TIMEOUT_MS, Session, run_check
+from playwright.sync_api import Page, expect
+
+from kvmcheck.share import MAX_FRAGMENT_CHARS, PREFIX, fragment
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+SHORTLOG_CASE = EXAMPLES / "shortlog-case.patch"
+# Run before the page's own scripts: the outcome of the check a link starts.
+FIRST_OUTCOME = """
+window.firstOutcome = new Promise((resolve) => {
+    document.addEventListener("patch-checker:done",
+        (event) => resolve({ok: true, ...event.detail}), {once: true});
+    document.addEventListener("patch-checker:failed",
+        (event) => resolve({ok: false, ...event.detail}), {once: true});
+    setTimeout(() => resolve({ok: false, state: "no outcome"}), LIMIT);
+});
+""".replace("LIMIT", str(LOAD_TIMEOUT_MS))
+
+
+@pytest.fixture
+def logged_site(built_site: Path) -> Iterator[tuple[str, list[str]]]:
+    """The site on its own server, with the request line of every request it got."""
+    requests: list[str] = []
+    with served(built_site, requests) as url:
+        yield url, requests
+
+
+def make_link(page: Page) -> str:
+    page.click(".patch-checker button[data-action=share]")
+    link = page.locator(".patch-checker [data-share-link]")
+    expect(link).to_be_visible()
+    return link.input_value()
+
+
+def open_link(session: Session, link: str) -> tuple[Page, dict]:
+    """Open a share link in a new tab; the check it starts must give a result."""
+    page = session.context.new_page()
+    page.add_init_script(FIRST_OUTCOME)
+    page.goto(link)
+    return page, page.evaluate("window.firstOutcome")
+
+
+def test_a_link_opens_the_patch_and_checks_it(session: Session,
+                                              logged_site: tuple[str, list[str]]) -> None:
+    url, requests = logged_site
+    page = session.page
+    page.goto(f"{url}handbook/en/playground.html")
+    marker = "Zq7SharedMarker"
+    text = SHORTLOG_CASE.read_text(encoding="utf-8").replace("posted interrupt", marker)
+    page.fill(".patch-checker textarea", text)
+    link = make_link(page)
+    assert link.startswith(f"{url}handbook/en/playground.html#{PREFIX}")
+    assert "\n" not in link and len(link.split("#", 1)[1]) <= MAX_FRAGMENT_CHARS
+    shared, outcome = open_link(session, link)
+    assert outcome["ok"], outcome
+    assert shared.input_value(".patch-checker textarea") == text
+    expect(shared.locator('.patch-checker-results [data-rule="shortlog-prefix-case"]')
+           ).to_have_count(1)
+    # What the server saw: page loads and assets, never the patch.
+    assert requests
+    for line in requests:
+        assert PREFIX not in line and marker not in line, line
+        assert "#" not in line, line
+
+
+def test_a_link_written_by_python_opens(session: Session, site_url: str) -> None:
+    text = SHORTLOG_CASE.read_text(encoding="utf-8")
+    link = f"{site_url}handbook/zh_CN/playground.html#{fragment(text)}"
+    page, outcome = open_link(session, link)
+    assert outcome["ok"], outcome
+    assert page.input_value(".patch-checker textarea") == text
+    expect(page.locator('.patch-checker-results [data-rule="shortlog-prefix-case"]')
+           ).to_have_count(1)
+    # Focus is on the outcome of the check the link started.
+    assert page.evaluate("document.activeElement.classList.contains('patch-checker-status')")
+
+
+def test_a_link_from_the_page_reads_in_python(session: Session, site_url: str) -> None:
+    from kvmcheck.share import text_of
+
+    page = session.page
+    page.goto(f"{site_url}handbook/en/playground.html")
+    text = "Subject: [PATCH] KVM: x86: Wörk ünïcode 中文 \U0001f600\n\n+\tfoo();\n"
+    page.fill(".patch-checker textarea", text)
+    assert text_of(make_link(page).split("#", 1)[1]) == text
+
+
+def test_too_large_to_share_is_said(session: Session, site_url: str) -> None:
+    page = session.page
+    page.goto(f"{site_url}handbook/en/playground.html")
+    # Random letters barely compress: well past the limit as a link.
+    noise = "".join(random.Random(8).choices(string.ascii_letters, k=2 * MAX_FRAGMENT_CHARS))
+    page.fill(".patch-checker textarea", noise)
+    page.click(".patch-checker button[data-action=share]")
+    expect(page.locator(".patch-checker-status")).to_contain_text("too large to share")
+    expect(page.locator(".patch-checker [data-share-link]")).to_be_hidden()
+    # Just under the limit for Python is a link for the page too.
+    fits = noise[: MAX_FRAGMENT_CHARS * 3 // 4 - 200]
+    fragment(fits)
+    page.fill(".patch-checker textarea", fits)
+    assert len(make_link(page).split("#", 1)[1]) <= MAX_FRAGMENT_CHARS
+
+
+def test_a_damaged_link_is_said_and_the_box_kept(session: Session, site_url: str) -> None:
+    page = session.page
+    page.goto(f"{site_url}handbook/en/playground.html")
+    before = page.input_value(".patch-checker textarea")
+    page.goto(f"{site_url}handbook/en/playground.html#{PREFIX}not*base64")
+    expect(page.locator(".patch-checker-status")).to_contain_text("could not be read")
+    assert page.input_value(".patch-checker textarea") == before
+
+
+def test_editing_hides_a_stale_link(session: Session, site_url: str) -> None:
+    page = session.page
+    page.goto(f"{site_url}handbook/en/playground.html")
+    make_link(page)
+    outcome = run_check(page, lambda: page.locator(".patch-checker textarea").type("x"))
+    assert outcome["ok"], outcome
+    expect(page.locator(".patch-checker [data-share-link]")).to_be_hidden()

@@ -1,0 +1,70 @@
+"""The Makefile's locations come from its own defaults or the command line,
+never from the environment, and ``make clean`` stays inside the checkout."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+# Exported by other tools' environments (Yocto exports BUILDDIR).
+HOSTILE_ENV = {"BUILDDIR": "/some/other/build", "HOST": "0.0.0.0", "PORT": "9999",
+               "VENV": "/some/other/venv"}
+
+pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+
+
+def make(*args: str, cwd: Path = REPO, env: dict[str, str] | None = None,
+         ) -> subprocess.CompletedProcess:
+    environment = {k: v for k, v in os.environ.items() if k not in HOSTILE_ENV}
+    environment.update(env or {})
+    return subprocess.run(["make", "--no-print-directory", *args], cwd=cwd, env=environment,
+                          capture_output=True, text=True, timeout=120, check=False)
+
+
+def test_exported_locations_are_ignored() -> None:
+    result = make("-n", "clean", "serve", env=HOSTILE_ENV)
+    assert result.returncode == 0, result.stderr
+    assert 'rm -rf -- "_build" ' in result.stdout
+    assert "--bind 127.0.0.1 --directory _build/html 8000" in result.stdout
+    for value in HOSTILE_ENV.values():
+        assert value not in result.stdout
+
+
+def test_command_line_overrides_them() -> None:
+    result = make("-n", "clean", "serve", "BUILDDIR=out/site", "HOST=::1", "PORT=8123",
+                  env=HOSTILE_ENV)
+    assert result.returncode == 0, result.stderr
+    assert 'rm -rf -- "out/site" ' in result.stdout
+    assert "--bind ::1 --directory out/site/html 8123" in result.stdout
+
+
+@pytest.mark.parametrize("builddir", ["/tmp", ".", "..", "_build/../..", f"{REPO}-sibling"])
+def test_clean_refuses_a_builddir_outside_the_checkout(builddir: str) -> None:
+    result = make("-n", "clean", f"BUILDDIR={builddir}")
+    assert result.returncode != 0
+    assert "not inside this checkout; nothing removed" in result.stderr
+    assert "rm -rf" not in result.stdout
+
+
+def test_clean_removes_only_inside_the_checkout(tmp_path: Path) -> None:
+    """A real run on a copy of the Makefile, with BUILDDIR exported and given."""
+    checkout = tmp_path / "checkout"
+    checkout.mkdir()
+    shutil.copy(REPO / "Makefile", checkout / "Makefile")
+    (checkout / "_build").mkdir()
+    outside = tmp_path / "precious"
+    outside.mkdir()
+    (outside / "keep").write_text("data", encoding="utf-8")
+
+    refused = make("clean", f"BUILDDIR={outside}", cwd=checkout)
+    assert refused.returncode != 0 and (outside / "keep").exists()
+
+    cleaned = make("clean", cwd=checkout, env={"BUILDDIR": str(outside)})
+    assert cleaned.returncode == 0, cleaned.stderr
+    assert (outside / "keep").exists()
+    assert not (checkout / "_build").exists()
