@@ -9,9 +9,10 @@ building a table of 60,000 entries (a one-patch run stays quick).
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
-DATA = Path(__file__).resolve().parent / "data" / "typos.txt"
+# os.path, not pathlib: importing pathlib is a noticeable share of a one-patch run.
+DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "typos.txt")
 
 _text: str | None = None
 # Words already looked up: prose repeats the same few hundred words, so a
@@ -22,14 +23,14 @@ _SEEN_MAX = 50_000
 
 def available() -> bool:
     """Whether this installation ships the typo list."""
-    return bool(_text) or DATA.is_file()
+    return bool(_text) or os.path.isfile(DATA)
 
 
 def source() -> str | None:
     """Where the list came from (its header line), None when it is missing."""
     if not available():
         return None
-    with DATA.open(encoding="utf-8") as data:
+    with open(DATA, encoding="utf-8") as data:
         return data.readline().lstrip("# ").strip()
 
 
@@ -37,7 +38,11 @@ def _load() -> str:
     global _text
     if _text is None:
         _seen.clear()
-        _text = DATA.read_text(encoding="utf-8") if available() else ""
+        if available():
+            with open(DATA, encoding="utf-8") as data:
+                _text = data.read()
+        else:
+            _text = ""
     return _text
 
 
