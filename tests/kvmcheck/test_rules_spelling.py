@@ -43,6 +43,9 @@ CASES = [
     ("repeated-word", comment("\t/* It must be be set here. */"), True),
     ("repeated-word", body(BODY + "\n\nStore ICR ICR2 as two values."), False),
     ("repeated-word", body(BODY), False),
+    ("repeated-word", comment("\tfoo(); /* Reserved */\n\tbar(); /* Reserved */"), False),
+    ("repeated-word", comment("\t/*\n\t * Check it is\n\t * is done.\n\t */"), True),
+    ("typo", comment("\t/* Reenable the intack path. */"), False),
 ]
 
 test_rule = needs_typo_list(rule_case_test(CASES))

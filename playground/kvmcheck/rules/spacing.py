@@ -54,7 +54,7 @@ _TYPE_WORDS = frozenset((
     "__s8", "__s16", "__s32", "__s64", "__le16", "__le32", "__le64", "__be16", "__be32",
     "__be64", "const", "static", "inline", "__always_inline", "noinline", "extern",
     "__init", "__exit", "__noreturn", "__cold", "notrace", "noinstr", "asmlinkage",
-    "__visible",
+    "__visible", "ulong", "uint", "ushort", "uchar", "u128", "s128", "__u128", "__s128",
 ))
 _PREPROCESSOR = re.compile(r"\s*#\s*(\w+)")
 
@@ -114,7 +114,13 @@ _SPACED_BOTH = frozenset(("=", "==", "!=", "<=", ">=", "&&", "||", "+=", "-=", "
 # Binary operators that may go without spaces but not with one only on one side.
 _CONSISTENT = frozenset(("+", "-", "/", "%", "|", "^", "<<", ">>"))
 # What makes a following "+"/"-" unary rather than binary.
-_UNARY_AFTER = re.compile(r"(?:[-+*/%&|^!~=<>?:,;(\[{]|\breturn|\bcase|\bsizeof|^)\s*$")
+_UNARY_AFTER = re.compile(
+    r"(?:[-+*/%&|^!~=<>?:,;(\[{]|\breturn|\bcase|\bsizeof|^|^\s*#\s*define\s+\w+(?:\([^)]*\))?)"
+    r"\s*$"
+)
+
+
+_ASM_OPERAND = re.compile(r"%(?:%|[a-zA-Z]?\[)")
 
 
 def _operator_problem(code: str, match: re.Match[str]) -> bool:
@@ -129,7 +135,13 @@ def _operator_problem(code: str, match: re.Match[str]) -> bool:
     if operator in _CONSISTENT:
         if operator in ("+", "-") and _UNARY_AFTER.search(code[:start]):
             return False
-        return space_before != space_after and start > len(code) - len(code.lstrip())
+        if operator == "%" and (before == "%" or _ASM_OPERAND.match(code, start)):
+            return False  # an operand of inline assembly: "%%esi", "%[fault]", "%l[out]"
+        # At either end of a line the operator continues an expression
+        # over two lines: nothing to compare.
+        first = start <= len(code) - len(code.lstrip())
+        last = not code[end:].strip()
+        return space_before != space_after and not first and not last
     return False
 
 

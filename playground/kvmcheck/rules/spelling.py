@@ -47,20 +47,23 @@ def _lookup_form(word: str) -> str | None:
 
 # Both rules read the same texts of a patch: found once per context.
 @lru_cache(maxsize=64)
-def _texts(context: PatchContext) -> tuple[tuple[Line, str, str | None], ...]:
-    """(line, text, variant) for the shortlog, the changelog prose and the
-    comments of added code (variant ``comment``)."""
-    texts: list[tuple[Line, str, str | None]] = []
+def _texts(context: PatchContext) -> tuple[tuple[Line, str, str | None, bool], ...]:
+    """(line, text, variant, whole line) for the shortlog, the changelog prose
+    and the comments of added code (variant ``comment``).  "Whole line": the
+    text fills its line, so it may go on on the next one (not a comment after
+    code)."""
+    texts: list[tuple[Line, str, str | None, bool]] = []
     patch = context.patch
     if patch.is_commit:
         subject = patch.subject
         if subject is not None and subject.description:
-            texts.append((Line(subject.description, subject.lineno), subject.description, None))
-        texts.extend((line, line.text, None) for line in context.prose)
+            texts.append((Line(subject.description, subject.lineno), subject.description, None,
+                          False))
+        texts.extend((line, line.text, None, True) for line in context.prose)
     for _file, code_line in code_lines(context, _kvm_c_files(context)):
         comment = code_line.comment.strip(" \t*/")
         if comment:
-            texts.append((code_line.line, comment, "comment"))
+            texts.append((code_line.line, comment, "comment", not code_line.code.strip()))
     return tuple(texts)
 
 
@@ -102,13 +105,13 @@ def typo(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
         return
     # Look each distinct word up once; only the rare misspelled ones are
     # then searched for line by line.
-    words = {word for _line, text, _variant in texts for word in _WORD.findall(text)}
+    words = {word for _line, text, _variant, _whole in texts for word in _WORD.findall(text)}
     fixes = {word: fix for word in words
              if (form := _lookup_form(word)) is not None and len(form) >= 3
              and (fix := typos.correction(form)) is not None}
     if not fixes:
         return
-    for line, text, variant in texts:
+    for line, text, variant, _whole in texts:
         for word in dict.fromkeys(_WORD.findall(text)):
             if word in fixes:
                 yield rule_.finding(line.lineno, variant, word=word,
@@ -147,10 +150,10 @@ def repeated_word(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     rewording, is the most common slip in changelogs and comments.
     """
     previous: tuple[Line, str] | None = None
-    for line, text, variant in _texts(context):
+    for line, text, variant, whole in _texts(context):
         for word in _repeats(text):
             yield rule_.finding(line.lineno, variant, word=word)
-        words = text.split()
+        words = text.split() if whole else []
         if previous is not None and words and previous[0].lineno is not None \
                 and line.lineno == previous[0].lineno + 1:
             last = previous[1]
