@@ -259,7 +259,8 @@ _DECLARATION_HEAD = (
     r"\t+(?!(?:return|goto|break|continue|case|default|else|do|if|while|for|switch)\b)"
     r"(?:(?:const|static|unsigned|signed|volatile|struct|union|enum|register|long|short"
     r"|__maybe_unused)\s+)*"
-    r"[A-Za-z_]\w*(?:\s+\**|\s*\*+\s*)[A-Za-z_]\w*(?:\[[^\]]*\])?"
+    r"[A-Za-z_]\w*(?:\s+__(?:user|iomem|rcu|percpu|force)\b)*"
+    r"(?:\s+\**|\s*\*+\s*)[A-Za-z_]\w*(?:\[[^\]]*\])?"
 )
 _DECLARATION = re.compile(
     _DECLARATION_HEAD + r"(?:\s*,\s*\**[A-Za-z_]\w*(?:\[[^\]]*\])?)*(?:\s*=\s*[^;]+)?;\s*"
@@ -268,7 +269,7 @@ _DECLARATION = re.compile(
 # ("u64 val =", "struct foo *p = bar(a,"), a function pointer or an
 # anonymous union.
 _STARTS_DECLARATION = re.compile(
-    _DECLARATION_HEAD + r"\s*(?:[=,;\[]|$)"
+    _DECLARATION_HEAD + r"\s*(?:[=,;\[:]|$)"
     r"|\s*(?:const\s+)?[A-Za-z_]\w*\s*\(\s*\*\s*[A-Za-z_]\w*\s*\)\s*\("
     r"|\s*(?:struct|union|enum)\s*(?:[A-Za-z_]\w*\s*)?\{"
 )
