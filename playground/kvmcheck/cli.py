@@ -169,6 +169,11 @@ def _run(argv: list[str] | None) -> int:
     messages = catalog(lang)
     if args.list_rules:
         sys.stdout.write(_list_rules())
+        from kvmcheck import typos
+
+        if not typos.available():
+            # On stderr: the list on stdout keeps its format for scripts.
+            print(messages["cli.typos-missing"], file=sys.stderr)
         return EXIT_OK
 
     from kvmcheck.rules import RULES

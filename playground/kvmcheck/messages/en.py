@@ -30,6 +30,10 @@ MESSAGES = {
     "cli.summary":
         "{patches} patch(es): {error} error(s), {warning} warning(s), {info} info(s)",
     "cli.unreadable": "kvmcheck: cannot read {path}: {reason}",
+    "cli.typos-missing":
+        "kvmcheck: this installation has no typo list (built from codespell when kvmcheck is "
+        "installed), so the 'typo' rule checks nothing and says so; reinstall with codespell "
+        "available, or run playground/build_typos.py",
     "cli.unknown-rule": "kvmcheck: unknown rule '{rule}' in --ignore (see --list-rules)",
     "cli.bad-git-dir": "kvmcheck: --git-dir {path} is not a usable git repository: {reason}",
     "cli.fixable": "[fixable: kvmcheck --fix]",

@@ -319,6 +319,157 @@ MESSAGES = {
         "KVM x86 倾向于让局部变量声明从最长的一行排到最短的一行（“倒置圣诞树”）。"
         "这是偏好而非硬性要求：初始化之间有依赖时，被依赖的放在前面。",
 
+    # --- 代码风格（checkpatch.pl 的检查）-------------------------------------
+    "trailing-whitespace":
+        "行尾有多余的空白：请删掉这一行末尾的空格或制表符。",
+    "trailing-whitespace.title": "行尾不留空白",
+    "trailing-whitespace.explanation":
+        "行尾的空格和制表符在编辑器里看不见，却会出现在每一份 diff 里，应用补丁时 git "
+        "也会为此报警告。checkpatch.pl 把它算作错误。kvmcheck --fix 会自动删掉。",
+
+    "space-before-tab":
+        "制表符前面有空格：缩进和对齐请用制表符，空格只能跟在最后一个制表符之后。",
+    "space-before-tab.title": "制表符前不加空格",
+    "space-before-tab.explanation":
+        "紧挨在制表符前的空格通常会被制表符“吞掉”，谁也看不出来，但它照样让这一行出现在 "
+        "diff 里，还可能打乱对齐。kvmcheck --fix 会删掉这些空格。",
+
+    "line-too-long":
+        "这一行宽 {width} 列；内核代码每行不超过 100 列（最好在 80 列以内）。",
+    "line-too-long.title": "每行不超过 100 列",
+    "line-too-long.explanation":
+        "内核的行宽上限是 80 列；如果断行反而让代码更难读，可以放宽到 100 列，超过 100 列 "
+        "checkpatch.pl 就会警告。打印的消息字符串不要为凑行宽而拆开（大家要靠 grep 找到它），"
+        "URL 也可以超长。",
+
+    "space-after-keyword":
+        "'{keyword}' 和 '(' 之间要有空格：写成 '{keyword} ('。",
+    "space-after-keyword.title": "if、for、while、switch 后加空格",
+    "space-after-keyword.explanation":
+        "后面跟括号表达式的关键字（if、for、while、switch）要空一格，好和函数调用区分开："
+        "写 'if (x)'，不写 'if(x)'。sizeof、typeof 这类则按函数的写法，不加空格。",
+
+    "space-before-paren":
+        "'{name}' 和它的 '(' 之间不要有空格：写成 '{name}(...)'。",
+    "space-before-paren.title": "函数调用的括号前不加空格",
+    "space-before-paren.explanation":
+        "函数调用、函数声明和带参数的宏，左括号都紧跟在名字后面：'kvm_vcpu_kick(vcpu)'。"
+        "只有 if、for、while、switch、return 这类关键字后面才加空格。",
+
+    "operator-spacing":
+        "'{operator}' 两侧的空格不对：赋值、比较和逻辑运算符两边各空一格，"
+        "其他二元运算符两边要么都空、要么都不空。",
+    "operator-spacing.title": "运算符两侧的空格",
+    "operator-spacing.explanation":
+        "赋值（=、+=、|= 等）、比较（==、!=、<=、>=）和逻辑运算符（&&、||）两边各空一格。"
+        "其他二元运算符（+、-、<<、| 等）在紧凑的表达式里可以不加空格，但不能只有一边有空格，"
+        "那样读起来像一元运算符。一元运算符、++、--、. 和 -> 都不加空格。",
+
+    "comma-spacing":
+        "每个逗号后面都要空一格。",
+    "comma-spacing.title": "逗号后加空格",
+    "comma-spacing.explanation":
+        "实参、形参、初始化列表和声明列表里，各项之间用逗号加一个空格分隔：写 'foo(a, b)'，"
+        "不写 'foo(a,b)'。",
+
+    "pointer-placement":
+        "'{written}'：指针的 '*' 要靠着名字写，例如 'int *p' 或 '(struct foo *)'。",
+    "pointer-placement.title": "'*' 紧贴变量名",
+    "pointer-placement.explanation":
+        "声明里的 '*' 属于变量而不是类型：'int *a, b;' 声明的是一个指针和一个 int。"
+        "内核风格写作 'struct kvm *kvm'、'char *buf'，强制转换写作 '(u64 *)'，"
+        "从不写 'int* p' 或 'int * p'。",
+
+    "brace-placement":
+        "左花括号放到上一行末尾，紧跟在条件或结构体名之后。",
+    "brace-placement.else":
+        "'else' 要和右花括号写在同一行：'}} else {{'。",
+    "brace-placement.space":
+        "')' 或 'else' 与 '{{' 之间、'}}' 与 'else'/'while' 之间都要空一格。",
+    "brace-placement.title": "花括号和 else 按内核风格放置",
+    "brace-placement.explanation":
+        "if、for、while、switch、do、struct、union、enum 的左花括号放在开启代码块那一行的末尾，"
+        "前面空一格；只有函数体的左花括号单独占一行。'else' 紧跟在右花括号后面，写在同一行，"
+        "不另起一行。",
+
+    "assign-in-if":
+        "不要在 'if' 条件里赋值：先赋值，再检查结果。",
+    "assign-in-if.title": "if 条件里不赋值",
+    "assign-in-if.explanation":
+        "'if ((r = foo()))' 把副作用藏进了判断里，看上去也像把 '==' 错写成了 '='。"
+        "内核风格是把赋值单独写一行，下一行再判断变量；checkpatch.pl 把它算作错误。",
+
+    "printk-level":
+        "printk() 没有指定日志级别：请改用 pr_err()、pr_warn()、pr_info() 等"
+        "（或它们的 _once、_ratelimited 版本）。",
+    "printk-level.with-level":
+        "请用 pr_{level}() 代替 printk({kern} ...)。",
+    "printk-level.title": "用 pr_<level>() 而不是 printk()",
+    "printk-level.explanation":
+        "不带 KERN_<LEVEL> 前缀的 printk() 会按默认级别输出，这往往不是作者的本意。"
+        "pr_<level>() 系列总带着级别，也会加上 KVM 的 pr_fmt 前缀。KVM 的消息可能由客户机"
+        "触发，凡是客户机能引发的，优先用 pr_*_once() 或 pr_*_ratelimited()。",
+
+    "bug-on":
+        "新增了 {call}()：KVM 不会因为 KVM 自身的 bug 让宿主机崩溃。请改用 KVM_BUG_ON()"
+        "（让该虚拟机停止运行），或者用 WARN_ON_ONCE() 并做好恢复。",
+    "bug-on.title": "不新增 BUG() 或 BUG_ON()",
+    "bug-on.explanation":
+        "BUG() 会让整台宿主机连同上面所有虚拟机一起宕掉，而问题通常只影响一个虚拟机。"
+        "KVM 代码用 KVM_BUG_ON(cond, kvm)：它把该虚拟机标记为已失效，并让它的所有 vCPU 退出；"
+        "或者用 WARN_ON_ONCE() 加上恢复代码。checkpatch.pl 对每个新增的 BUG() 和 BUG_ON() "
+        "都会警告。",
+
+    "bare-unsigned":
+        "请写 'unsigned int'，不要单写 'unsigned'。",
+    "bare-unsigned.title": "写 'unsigned int'，不写 'unsigned'",
+    "bare-unsigned.explanation":
+        "单写 'unsigned' 就是 'unsigned int'，但把类型写全，和 'unsigned long'、u32/u64 "
+        "放在一起时更好读。现有代码里还有一些单写的，新代码请写全。",
+
+    "static-init-zero":
+        "不要把静态变量或全局变量初始化为 0、false 或 NULL：它们本来就是零。",
+    "static-init-zero.title": "静态变量不显式初始化为零",
+    "static-init-zero.explanation":
+        "静态变量和全局变量放在 .bss 段，在任何代码运行之前就已清零，所以 '= 0'、'= false'、"
+        "'= NULL' 毫无作用。checkpatch.pl 把它们算作错误。",
+
+    "blank-after-declarations":
+        "在变量声明和第一条语句之间空一行。",
+    "blank-after-declarations.title": "声明之后空一行",
+    "blank-after-declarations.explanation":
+        "代码块开头的局部变量声明和后面的代码之间空一行，两部分一眼就能分清。",
+
+    "extern-in-c":
+        ".c 文件里出现了 'extern' 声明：请把它声明在两边都包含的头文件里。",
+    "extern-in-c.title": ".c 文件里不写 extern 声明",
+    "extern-in-c.explanation":
+        "从别的文件抄到 .c 文件里的声明，在定义改动后会悄无声息地对不上。把它在头文件里声明一次，"
+        "定义它的文件和使用它的文件都包含这个头文件，编译器就能替你检查两边是否一致。",
+
+    # --- 拼写 ----------------------------------------------------------------
+    "typo":
+        "提交说明里的 '{word}' 可能拼错了：是不是 '{fix}'？",
+    "typo.comment":
+        "这条注释里的 '{word}' 可能拼错了：是不是 '{fix}'？",
+    "typo.unavailable":
+        "没有检查拼写：这个 kvmcheck 构建时没有带上拼写词表（codespell 的词典）；"
+        "请在装有 codespell 的环境里重新安装。",
+    "typo.title": "提交说明和注释里没有拼写错误",
+    "typo.explanation":
+        "提交说明或注释里的拼写错误会一直留在内核历史里，也让文字更难搜索。kvmcheck 用 "
+        "codespell 的常见拼写错误词典查词，这份词典在安装 kvmcheck 时打包进去；"
+        "标识符和全大写的名字不查。",
+
+    "repeated-word":
+        "'{word} {word}'：提交说明里有个词重复了。",
+    "repeated-word.comment":
+        "'{word} {word}'：这条注释里有个词重复了。",
+    "repeated-word.title": "没有重复的词",
+    "repeated-word.explanation":
+        "同一个词连写两遍（'the the'、'to to'），而且常常隔着换行，是改写句子后提交说明和"
+        "注释里最常见的笔误。",
+
     # --- 评审清单 ----------------------------------------------------------
     "uapi-undocumented":
         "新增的用户态 API {name} 必须在同一次投递中写进 Documentation/virt/kvm/api.rst。",
@@ -400,6 +551,9 @@ MESSAGES = {
     "cli.summary":
         "共 {patches} 个补丁：{error} 个错误，{warning} 个警告，{info} 条提示",
     "cli.unreadable": "kvmcheck：无法读取 {path}：{reason}",
+    "cli.typos-missing":
+        "kvmcheck：本次安装没有拼写词表（安装 kvmcheck 时由 codespell 生成），'typo' 规则不做检查，"
+        "只会提示这一点；请在装有 codespell 的环境里重新安装，或运行 playground/build_typos.py",
     "cli.unknown-rule": "kvmcheck：--ignore 中的规则 '{rule}' 不存在（可用 --list-rules 查看）",
     "cli.bad-git-dir": "kvmcheck：--git-dir {path} 不是可用的 git 仓库：{reason}",
     "cli.fixable": "[可自动修复：kvmcheck --fix]",

@@ -9,16 +9,21 @@ from kvmcheck.registry import REGISTERED, Rule
 from kvmcheck.rules import (
     changelog,
     code,
+    code_style,
     input,
     posting,
     review_checklist,
     security,
     shortlog,
+    spacing,
+    spelling,
     tags,
+    whitespace,
 )
 from kvmcheck.testing_checklist import ITEMS as _TESTING_ITEMS
 
-_MODULE_ORDER = [m.__name__ for m in (shortlog, changelog, tags, posting, code, review_checklist,
+_MODULE_ORDER = [m.__name__ for m in (shortlog, changelog, spelling, tags, posting, code,
+                                      whitespace, spacing, code_style, review_checklist,
                                       security, input)]
 
 RULES: dict[str, Rule] = {

@@ -35,6 +35,11 @@ def diff(path: str = "arch/x86/kvm/x86.c", added: str = "\treturn -EINVAL;",
     )
 
 
+def added_lines(lines: str, path: str = "arch/x86/kvm/x86.c", removed: str = "") -> str:
+    """A patch adding ``lines`` (and removing ``removed``) in one hunk of ``path``."""
+    return patch(diffs=diff(path=path, added=lines, removed=removed))
+
+
 def patch(
     subject: str = "KVM: x86: Reject unknown indices in kvm_get_foo()",
     body: str = BODY,

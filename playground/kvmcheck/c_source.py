@@ -1,0 +1,115 @@
+"""What the code-style rules see of an added line of C: its code and its comment.
+
+A rule about spacing must not look inside string literals or comments, and a
+rule about typos must look only there.  :func:`split_lines` walks the added
+lines of a hunk once and splits each into the code (literals blanked, comments
+removed) and the comment text, carrying an open ``/* ... */`` from one added
+line to the next.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from kvmcheck.model import Line
+
+# Blanked so operators and commas inside them are not seen; the quotes stay,
+# so "a literal is here" still shows.
+_LITERAL = re.compile(r'"(?:[^"\\]|\\.)*"?|\'(?:[^\'\\]|\\.)*\'?')
+# A line inside a block comment that git shows without its opening "/*".
+_COMMENT_CONTINUATION = re.compile(r"\s*\*(?:\s|/|$)")
+
+
+class CodeLine:
+    """An added line split into ``code`` and ``comment`` (both may be empty).
+
+    ``line`` is the model's line (text and line number); ``code`` keeps the
+    columns of everything before the first comment, with each literal's
+    content replaced by the same number of ``x``.
+    """
+
+    __slots__ = ("code", "comment", "line")
+
+    def __init__(self, line: Line, code: str, comment: str) -> None:
+        self.line = line
+        self.code = code
+        self.comment = comment
+
+    def __repr__(self) -> str:
+        return f"CodeLine({self.code!r}, {self.comment!r})"
+
+
+def _erase(text: str) -> str:
+    """Comment text as the code sees it: gone, but its columns and tabs kept."""
+    return re.sub(r"\S", " ", text)
+
+
+def _blank(match: re.Match[str]) -> str:
+    text = match.group()
+    quote = text[0]
+    closed = len(text) >= 2 and text.endswith(quote)
+    inner = len(text) - (2 if closed else 1)
+    return quote + "x" * inner + (quote if closed else "")
+
+
+def split_line(text: str, in_comment: bool = False) -> tuple[str, str, bool]:
+    """``(code, comment, still in a block comment)`` for one line of C."""
+    code: list[str] = []
+    comment: list[str] = []
+    position = 0
+    if in_comment or _COMMENT_CONTINUATION.match(text):
+        end = text.find("*/")
+        if end < 0:
+            return "", text, True
+        comment.append(text[:end])
+        code.append(_erase(text[:end + 2]))
+        position = end + 2
+    while position < len(text):
+        rest = text[position:]
+        start = _next_comment_or_literal(rest)
+        if start is None:
+            code.append(rest)
+            break
+        offset, kind = start
+        code.append(rest[:offset])
+        position += offset
+        if kind == "//":
+            comment.append(text[position + 2:])
+            break
+        if kind == "/*":
+            end = text.find("*/", position + 2)
+            if end < 0:
+                comment.append(text[position + 2:])
+                return "".join(code), " ".join(comment), True
+            comment.append(text[position + 2:end])
+            code.append(_erase(text[position:end + 2]))
+            position = end + 2
+            continue
+        literal = _LITERAL.match(text, position)
+        assert literal is not None
+        code.append(_blank(literal))
+        position = literal.end()
+    return "".join(code), " ".join(comment), False
+
+
+_SPECIAL = re.compile(r"//|/\*|[\"']")
+
+
+def _next_comment_or_literal(text: str) -> tuple[int, str] | None:
+    match = _SPECIAL.search(text)
+    return (match.start(), match.group()) if match else None
+
+
+def split_lines(lines: Iterable[Line]) -> Iterator[CodeLine]:
+    """Each line split into code and comment; a block comment carries over
+    to the next line only when that line directly follows (same hunk, no
+    context line between)."""
+    in_comment = False
+    previous: int | None = None
+    for line in lines:
+        follows = previous is not None and line.lineno == previous + 1
+        code, comment, in_comment_after = split_line(line.text, in_comment and follows)
+        in_comment = in_comment_after
+        previous = line.lineno
+        yield CodeLine(line, code, comment)
