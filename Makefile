@@ -61,49 +61,42 @@ $(NPM_STAMP): playground/package.json playground/package-lock.json
 	npm ci --prefix playground --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Browser tests drive Debian's Chromium; install it when none is found and
-# this user may install packages (root, or password-less sudo).
-chromium:
-	@if command -v chromium >/dev/null 2>&1; then :; \
-	elif [ "$$(id -u)" = 0 ]; then \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+# $(call debian_install,PACKAGES,COMMAND): install Debian packages when this
+# user may (root, or password-less sudo); otherwise run COMMAND, which says
+# what is lost without them.
+define debian_install
+if [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1) >/dev/null; \
 	elif sudo -n true 2>/dev/null; then \
-		sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1) >/dev/null; \
 	else \
-		echo "chromium not found and packages cannot be installed: browser tests will be skipped"; \
+		$(2); \
 	fi
+endef
+
+# Browser tests drive Debian's Chromium; install it when none is found.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { $(call debian_install,chromium,\
+		echo "chromium not found and packages cannot be installed: browser tests will be skipped"); }
 
 # make olddefconfig in the kernel tree (recipes-check) builds the Kconfig
-# tools with these; install the Debian packages that are missing when this
-# user may install packages.
+# tools with these; install the Debian packages that are missing.
 KERNEL_BUILD_TOOLS := make gcc flex bison
 
 kernel-build-deps:
 	@missing=""; for tool in $(KERNEL_BUILD_TOOLS); do \
 		command -v $$tool >/dev/null 2>&1 || missing="$$missing $$tool"; \
 	done; \
-	if [ -z "$$missing" ]; then :; \
-	elif [ "$$(id -u)" = 0 ]; then \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
-	elif sudo -n true 2>/dev/null; then \
-		sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
-	else \
-		echo "$$missing not found and packages cannot be installed: the config recipe check will be skipped"; \
-	fi
+	[ -z "$$missing" ] || { $(call debian_install,$$missing,\
+		echo "$$missing not found and packages cannot be installed: the config recipe check will be skipped"); }
 
 # The handbook's diagrams are drawn at build time by Graphviz's dot (Debian's
 # graphviz); install it the same way when it is missing.
 graphviz:
-	@if command -v dot >/dev/null 2>&1; then :; \
-	elif [ "$$(id -u)" = 0 ]; then \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null; \
-	elif sudo -n true 2>/dev/null; then \
-		sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null; \
-	else \
+	@command -v dot >/dev/null 2>&1 || { $(call debian_install,graphviz,\
 		echo "Graphviz's dot not found and packages cannot be installed:" \
 		     "install graphviz (e.g. sudo apt-get install graphviz) to build the diagrams" >&2; \
-		exit 1; \
-	fi
+		exit 1); }
 
 # --- site -------------------------------------------------------------------
 
