@@ -53,8 +53,17 @@ def _blank(match: re.Match[str]) -> str:
     return quote + "x" * inner + (quote if closed else "")
 
 
+# No line of C the kernel would take comes near this; line-too-long reports
+# one that does.  Splitting a hostile line of a million literals would keep a
+# piece per literal alive, so such a line is not split at all.
+LONGEST_SPLIT = 4096
+
+
 def split_line(text: str, in_comment: bool = False) -> tuple[str, str, bool]:
-    """``(code, comment, still in a block comment)`` for one line of C."""
+    """``(code, comment, still in a block comment)`` for one line of C; both
+    empty for a line longer than :data:`LONGEST_SPLIT`."""
+    if len(text) > LONGEST_SPLIT:
+        return "", "", in_comment
     code: list[str] = []
     comment: list[str] = []
     position = 0
@@ -66,14 +75,14 @@ def split_line(text: str, in_comment: bool = False) -> tuple[str, str, bool]:
         code.append(_erase(text[:end + 2]))
         position = end + 2
     while position < len(text):
-        rest = text[position:]
-        start = _next_comment_or_literal(rest)
-        if start is None:
-            code.append(rest)
+        # Searched in place: slicing off the rest of the line at every
+        # comment or literal would copy a long line once per literal.
+        special = _SPECIAL.search(text, position)
+        if special is None:
+            code.append(text[position:])
             break
-        offset, kind = start
-        code.append(rest[:offset])
-        position += offset
+        code.append(text[position:special.start()])
+        position, kind = special.start(), special.group()
         if kind == "//":
             comment.append(text[position + 2:])
             break
@@ -83,7 +92,10 @@ def split_line(text: str, in_comment: bool = False) -> tuple[str, str, bool]:
                 comment.append(text[position + 2:])
                 return "".join(code), " ".join(comment), True
             comment.append(text[position + 2:end])
-            code.append(_erase(text[position:end + 2]))
+            if not text[end + 2:].isspace() and end + 2 < len(text):
+                # Code follows: keep its columns.  A comment that ends the
+                # line leaves nothing to keep columns for.
+                code.append(_erase(text[position:end + 2]))
             position = end + 2
             continue
         literal = _LITERAL.match(text, position)
@@ -94,11 +106,6 @@ def split_line(text: str, in_comment: bool = False) -> tuple[str, str, bool]:
 
 
 _SPECIAL = re.compile(r"//|/\*|[\"']")
-
-
-def _next_comment_or_literal(text: str) -> tuple[int, str] | None:
-    match = _SPECIAL.search(text)
-    return (match.start(), match.group()) if match else None
 
 
 def split_lines(lines: Iterable[Line]) -> Iterator[CodeLine]:

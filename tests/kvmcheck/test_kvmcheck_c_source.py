@@ -16,7 +16,10 @@ def test_literals_are_blanked_and_keep_their_width() -> None:
 
 
 def test_comments_are_split_off() -> None:
-    assert split_line("\tr = 0; /* reset */") == ("\tr = 0;            ", " reset ", False)
+    # A comment that ends the line leaves nothing whose columns need keeping.
+    assert split_line("\tr = 0; /* reset */") == ("\tr = 0; ", " reset ", False)
+    assert split_line("\tr = 0; /* reset */  ") == ("\tr = 0;   ", " reset ", False)
+    assert split_line("\tr = /* reset */ 0;") == ("\tr =             0;", " reset ", False)
     assert split_line("\tr = 0; // reset") == ("\tr = 0; ", " reset", False)
     assert split_line("\t/* starts here") == ("\t", " starts here", True)
     assert split_line("\t * continues") == ("", "\t * continues", True)
@@ -35,3 +38,10 @@ def test_any_lines_split_without_error(texts: list[str]) -> None:
     for number, part in enumerate(split_lines([Line(t, n) for n, t in enumerate(texts, 1)])):
         assert len(part.code) <= len(texts[number]) + 2
         assert isinstance(part.comment, str)
+
+
+def test_a_line_too_long_for_any_kernel_is_not_split() -> None:
+    """A hostile line of many literals would keep a piece per literal alive."""
+    huge = "\t" + '"a" ' * 2000 + "/* x */ b;"
+    assert split_line(huge) == ("", "", False)
+    assert split_line(huge, in_comment=True) == ("", "", True)

@@ -225,9 +225,12 @@ def bare_unsigned(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
             yield rule_.finding(code_line.line.lineno)
 
 
+# The repeats are bounded (a declaration has a few type words and
+# attributes): the re module keeps a record for every pass of a repeat, so an
+# unbounded one costs memory in proportion to a hostile line.
 _ZERO_INIT = re.compile(
-    r"(?:[A-Za-z_]\w*\s+)+\**\s*[A-Za-z_]\w*"
-    r"(?:\s+(?:__read_mostly|__ro_after_init|__initdata))*"
+    r"(?:[A-Za-z_]\w*\s+){1,16}\**\s*[A-Za-z_]\w*"
+    r"(?:\s+(?:__read_mostly|__ro_after_init|__initdata)){0,4}"
     r"\s*=\s*(?:(?:0[xX])?0+[uUlL]*|NULL|false)\s*;"
 )
 
@@ -254,16 +257,18 @@ def static_init_zero(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
 
 
 # A local declaration: type words, a name, maybe an array size and an
-# initializer, ending the line with ";".
+# initializer, ending the line with ";".  Repeats are bounded or possessive,
+# as in rules/code.py: the re module keeps a record for every pass of a
+# repeated group, which a hostile line turns into memory.
 _DECLARATION_HEAD = (
     r"\t+(?!(?:return|goto|break|continue|case|default|else|do|if|while|for|switch)\b)"
     r"(?:(?:const|static|unsigned|signed|volatile|struct|union|enum|register|long|short"
-    r"|__maybe_unused)\s+)*"
-    r"[A-Za-z_]\w*(?:\s+__(?:user|iomem|rcu|percpu|force)\b)*"
+    r"|__maybe_unused)\s+){0,8}"
+    r"[A-Za-z_]\w*(?:\s+__(?:user|iomem|rcu|percpu|force)\b){0,4}"
     r"(?:\s+\**|\s*\*+\s*)[A-Za-z_]\w*(?:\[[^\]]*\])?"
 )
 _DECLARATION = re.compile(
-    _DECLARATION_HEAD + r"(?:\s*,\s*\**[A-Za-z_]\w*(?:\[[^\]]*\])?)*(?:\s*=\s*[^;]+)?;\s*"
+    _DECLARATION_HEAD + r"(?:\s*,\s*\**[A-Za-z_]\w*(?:\[[^\]]*\])?)*+(?:\s*=\s*[^;]+)?;\s*"
 )
 # The first line of any declaration, also one that goes on over more lines
 # ("u64 val =", "struct foo *p = bar(a,"), a function pointer or an
