@@ -517,7 +517,7 @@ def _set_message(patch: Patch, lines: Sequence[Line]) -> None:
     patch.trailers = trailers
 
 
-def _strip_blank_ends(lines: Sequence[Line]) -> list[Line]:
+def _strip_blank_ends(lines: Sequence[Line]) -> Sequence[Line]:
     """``lines`` without its leading and trailing blank lines (one slice, so
     a flood of blank lines costs linear time)."""
     start, end = 0, len(lines)
@@ -528,31 +528,35 @@ def _strip_blank_ends(lines: Sequence[Line]) -> list[Line]:
     return lines[start:end]
 
 
-def _strip_signature(patch: Patch, lines: Sequence[Line]) -> list[Line]:
+def _strip_signature(patch: Patch, lines: Sequence[Line]) -> Sequence[Line]:
     """Drop the mail signature, take out ``base-commit:`` lines and trim
-    blank lines from both ends."""
-    kept: list[Line] = []
-    blank_from = None  # where a run of blank lines started, kept only if text follows
+    blank lines from both ends.
+
+    A slice of ``lines`` unless lines were taken out between the ends: a
+    slice of the input makes its lines only when read.
+    """
+    first = last = None
+    removed: list[int] = []
     for index, line in enumerate(lines):
         text = line.text
         if text == "-- ":
             break
         if _BASE_COMMIT.fullmatch(text):
             patch.base_commit = line
-        elif not text.strip():
-            if blank_from is None and kept:
-                blank_from = index
-        elif not _PREREQUISITE.fullmatch(text):
-            if blank_from is not None:
-                kept.extend(_blank_lines(lines, blank_from, index))
-                blank_from = None
-            kept.append(line)
+            removed.append(index)
+        elif _PREREQUISITE.fullmatch(text):
+            removed.append(index)
+        elif text.strip():
+            if first is None:
+                first = index
+            last = index
+    if first is None or last is None:
+        return []
+    kept = lines[first:last + 1]
+    inside = {index for index in removed if first < index < last}
+    if inside:
+        kept = [line for index, line in enumerate(kept, start=first) if index not in inside]
     return kept
-
-
-def _blank_lines(lines: Sequence[Line], start: int, stop: int) -> list[Line]:
-    """The blank lines among ``lines[start:stop]``."""
-    return [line for line in lines[start:stop] if not line.text.strip()]
 
 
 def _is_trailer_line(text: str) -> bool:
@@ -600,7 +604,7 @@ def _trailer_run_start(lines: Sequence[Line], end: int) -> int:
     return index + 1
 
 
-def _split_trailers(lines: list[Line]) -> tuple[list[Line], list[Trailer]]:
+def _split_trailers(lines: Sequence[Line]) -> tuple[Sequence[Line], list[Trailer]]:
     """Separate the trailer block at the end of a message from its body.
 
     The trailer block is the run of trailer lines ending the last paragraph
@@ -671,7 +675,7 @@ def _parse_after_message(patch: Patch, lines: Sequence[Line]) -> None:
                 blank_from = index
         elif not _PREREQUISITE.fullmatch(line.text):
             if blank_from is not None:
-                notes.extend(_blank_lines(lines, blank_from, index))
+                notes.extend(line for line in lines[blank_from:index] if not line.text.strip())
                 blank_from = None
             notes.append(line)
         index += 1
