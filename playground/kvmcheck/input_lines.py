@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Iterator, Sequence
-from typing import overload
 
 from kvmcheck.model import Line
 
@@ -36,20 +35,15 @@ class InputLines(Sequence[Line]):
         """Split at LF (one line end, not a line, after the last line)."""
         starts = array("I" if len(text) < 1 << 31 else "q", [0])
         starts.extend(match.end() for match in _NEWLINE.finditer(text))
-        if not text.endswith("\n"):
+        if text and not text.endswith("\n"):
             starts.append(len(text) + 1)  # as if a line end followed
         return cls(text, starts, 0, len(starts) - 1)
 
     def __len__(self) -> int:
         return self._stop - self._start
 
-    @overload
-    def __getitem__(self, index: int) -> Line: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> InputLines: ...
-
     def __getitem__(self, index: int | slice) -> Line | InputLines:
+        """A line (a new `Line` each time), or a view of a run of lines."""
         if isinstance(index, slice):
             start, stop, step = index.indices(len(self))
             if step != 1:
