@@ -65,16 +65,21 @@ def check_texts(
     messages = catalog(lang)
     order = {rule_id: index for index, rule_id in enumerate(RULES)}
     threshold = SEVERITY_RANK[min_severity]
+    # One URL string per rule, not per finding: a patch may have 100k findings.
+    urls: dict[str, str] = {}
 
     def render(finding: Finding) -> dict[str, object]:
         rule = RULES[finding.rule]
+        url = urls.get(rule.section)
+        if url is None:
+            url = urls[rule.section] = section_url(rule.section, lang, base_url)
         return {
             "rule": finding.rule,
             "severity": finding.severity,
             "line": finding.lineno,
             "message": rule.text(finding.key, lang).format(**finding.params),
             "section": rule.section,
-            "url": section_url(rule.section, lang, base_url),
+            "url": url,
             "fixable": finding.fixable,
         }
 

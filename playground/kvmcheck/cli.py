@@ -13,13 +13,24 @@ from kvmcheck.messages import LANGUAGES, catalog, language_from_locale
 STDIN_NAME = "<stdin>"
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 # All inputs together: far above any real posting, and a bound on memory
-# (a flood of blank lines costs about 130 bytes per input byte).
+# (checking peaks at up to ~40 bytes per input byte, for many short lines).
 DEFAULT_MAX_INPUT_MIB = 16
 _MIB = 1024 * 1024
 
 
+class _ArgumentParser(argparse.ArgumentParser):
+    """argparse, but a failed write of ``--help``, ``--version`` or a usage
+    error reaches main() (argparse drops it: ``--version >/dev/full`` would
+    say nothing and exit 0)."""
+
+    def _print_message(self, message: str, file=None) -> None:
+        stream = file or sys.stderr
+        if message and stream is not None:
+            stream.write(message)
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _ArgumentParser(
         prog="kvmcheck",
         description="Check Linux KVM x86 patches against the KVM x86 maintainer handbook.",
     )
@@ -130,6 +141,9 @@ def main(argv: list[str] | None = None) -> int:
     disk) is a usage error too: a message, status 2, no traceback.
     """
     messages = catalog(language_from_locale(dict(os.environ)))
+    if sys.stderr is None:  # started with stderr closed (2>&-)
+        # print(file=None) would put messages into the report on stdout.
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the whole run
     if sys.stdout is None:  # started with stdout closed (>&-)
         print(messages["cli.unwritable"].format(reason=messages["cli.closed"]), file=sys.stderr)
         return EXIT_USAGE

@@ -12,7 +12,7 @@ one-patch run, and kvmcheck runs once per patch under b4 and git hooks.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 
 class Line:
@@ -153,7 +153,8 @@ class Patch:
         self.headers: dict[str, tuple[str, int | None]] = {}
         self.author: str | None = None
         self.author_lineno: int | None = None
-        self.message: list[Line] = []
+        # The input's lines, made when read (kvmcheck.input_lines), or a list.
+        self.message: Sequence[Line] = []
         self.trailers: list[Trailer] = []
         self.notes: list[Line] = []
         self.diffstat: list[Line] = []

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
+from kvmcheck.input_lines import InputLines
 from kvmcheck.model import FileDiff, Hunk, Line, Patch, Series, Subject, Trailer
 
 # An RFC 5322 field name followed by a colon.
@@ -148,16 +149,12 @@ def _mostly_unprintable(text: str, extra: frozenset[str] = frozenset()) -> bool:
     return bad > _BINARY_CONTROL_SHARE * len(sample)
 
 
-def _split_lines(text: str) -> list[Line]:
+def _split_lines(text: str) -> InputLines:
     """Split at LF (CRLF and CR-only endings count as one line end)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    parts = text.split("\n")
-    if parts and parts[-1] == "":
-        parts.pop()
-    return [Line(part, number) for number, part in enumerate(parts, start=1)]
+    return InputLines.split(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-def _first_nonblank(lines: list[Line]) -> int | None:
+def _first_nonblank(lines: Sequence[Line]) -> int | None:
     for index, line in enumerate(lines):
         if line.text.strip():
             return index
@@ -167,7 +164,7 @@ def _first_nonblank(lines: list[Line]) -> int | None:
 # --- classification and splitting --------------------------------------------
 
 
-def _header_block_follows(lines: list[Line], start: int) -> bool:
+def _header_block_follows(lines: Sequence[Line], start: int) -> bool:
     """True when ``lines[start:]`` opens with mail headers naming From or Subject."""
     names = set()
     # A header block is short; bounding the scan keeps mbox splitting linear.
@@ -184,18 +181,18 @@ def _header_block_follows(lines: list[Line], start: int) -> bool:
     return bool(names & {"from", "subject"})
 
 
-def _looks_like_email(lines: list[Line], start: int) -> bool:
+def _looks_like_email(lines: Sequence[Line], start: int) -> bool:
     return _HEADER.match(lines[start].text) is not None and _header_block_follows(lines, start)
 
 
-def _split_mbox(lines: list[Line], start: int) -> list[list[Line]]:
+def _split_mbox(lines: Sequence[Line], start: int) -> list[Sequence[Line]]:
     """Cut an mbox at its ``From `` separator lines.
 
     No blank line is required before one: ``cat *.patch`` puts each
     separator right after the previous mail's signature.
     """
-    chunks: list[list[Line]] = []
-    current: list[Line] = []
+    chunks: list[Sequence[Line]] = []
+    chunk_start = start
     for index in range(start, len(lines)):
         text = lines[index].text
         if (
@@ -203,29 +200,26 @@ def _split_mbox(lines: list[Line], start: int) -> list[list[Line]]:
             and _MBOX_FROM.match(text)
             and _header_block_follows(lines, index + 1)
         ):
-            if current:
-                chunks.append(current)
-            current = []
-        current.append(lines[index])
-    if current:
-        chunks.append(current)
+            if index > chunk_start:
+                chunks.append(lines[chunk_start:index])
+            chunk_start = index
+    if len(lines) > chunk_start:
+        chunks.append(lines[chunk_start:])
     return chunks
 
 
-def _split_git_log(lines: list[Line], start: int) -> list[list[Line]]:
-    chunks: list[list[Line]] = []
-    current: list[Line] = []
-    for line in lines[start:]:
-        if _GIT_LOG_COMMIT.match(line.text) and current:
-            chunks.append(current)
-            current = []
-        current.append(line)
-    if current:
-        chunks.append(current)
+def _split_git_log(lines: Sequence[Line], start: int) -> list[Sequence[Line]]:
+    chunks: list[Sequence[Line]] = []
+    chunk_start = start
+    for index, line in enumerate(lines[start:], start=start):
+        if _GIT_LOG_COMMIT.match(line.text) and index > chunk_start:
+            chunks.append(lines[chunk_start:index])
+            chunk_start = index
+    chunks.append(lines[chunk_start:])
     return chunks
 
 
-def _is_diff_start(lines: list[Line], index: int) -> bool:
+def _is_diff_start(lines: Sequence[Line], index: int) -> bool:
     text = lines[index].text
     if text.startswith(("diff --git ", "diff -", "Index: ")):
         return True
@@ -251,7 +245,7 @@ def _is_patch_break(text: str) -> bool:
 # --- mail ---------------------------------------------------------------------
 
 
-def _parse_email(source: str, lines: list[Line]) -> Patch:
+def _parse_email(source: str, lines: Sequence[Line]) -> Patch:
     patch = Patch(source=source, kind="email")
     header_lines, body_start = _collect_headers(lines)
     header_text = "\n".join(text for text, _ in header_lines) + "\n"
@@ -295,7 +289,7 @@ def _parse_email(source: str, lines: list[Line]) -> Patch:
     return patch
 
 
-def _collect_headers(lines: list[Line]) -> tuple[list[tuple[str, int | None]], int]:
+def _collect_headers(lines: Sequence[Line]) -> tuple[list[tuple[str, int | None]], int]:
     """The header lines (with their line numbers) and the index of the body."""
     headers: list[tuple[str, int | None]] = []
     index = 0
@@ -336,7 +330,7 @@ def _decode_encoded_words(value: str) -> str:
         return value
 
 
-def _decode_body(header_text: str, body: list[Line], patch: Patch) -> list[Line]:
+def _decode_body(header_text: str, body: Sequence[Line], patch: Patch) -> Sequence[Line]:
     """The body as text lines; decoded when it was transfer-encoded."""
     encoding = (patch.header("content-transfer-encoding") or "").strip().lower()
     content_type = (patch.header("content-type") or "").strip().lower()
@@ -378,7 +372,7 @@ def _decoded_parts(message) -> list[str]:
     return texts
 
 
-def _quoted_printable_linenos(body: list[Line]) -> list[int | None]:
+def _quoted_printable_linenos(body: Sequence[Line]) -> list[int | None]:
     """Input line of each decoded line: a soft break (``=`` at the end) joins lines."""
     linenos: list[int | None] = []
     joining = False
@@ -389,7 +383,7 @@ def _quoted_printable_linenos(body: list[Line]) -> list[int | None]:
     return linenos
 
 
-def _take_in_body_headers(patch: Patch, body: list[Line]) -> list[Line]:
+def _take_in_body_headers(patch: Patch, body: Sequence[Line]) -> Sequence[Line]:
     """Apply ``From:``/``Subject:`` lines opening the body, as ``git am`` does."""
     index = 0
     while index < len(body) and not body[index].text.strip():
@@ -433,7 +427,7 @@ def author_email(author: str | None) -> str:
 # --- git show / git log -p, bare messages --------------------------------------
 
 
-def _parse_git_log(source: str, lines: list[Line]) -> Patch:
+def _parse_git_log(source: str, lines: Sequence[Line]) -> Patch:
     patch = Patch(source=source, kind="git-log")
     index = 1
     while index < len(lines) and lines[index].text.strip():
@@ -466,16 +460,19 @@ def _parse_git_log(source: str, lines: list[Line]) -> Patch:
     return patch
 
 
-def _parse_bare_message(source: str, lines: list[Line]) -> Patch:
+def _parse_bare_message(source: str, lines: Sequence[Line]) -> Patch:
     """A commit message as ``git commit`` hands it to the commit-msg hook."""
     patch = Patch(source=source, kind="message")
-    kept: list[Line] = []
-    for line in lines:
+    end = len(lines)
+    comments = False
+    for index, line in enumerate(lines):
         if _SCISSORS.match(line.text):
+            end = index
             break
-        if line.text.startswith("#"):
-            continue  # git strips comment lines before committing
-        kept.append(line)
+        comments = comments or line.text.startswith("#")
+    kept = lines[:end]
+    if comments:  # git strips comment lines before committing
+        kept = [line for line in kept if not line.text.startswith("#")]
     subject_lines, rest = _take_subject(kept)
     if subject_lines:
         patch.subject = parse_subject(
@@ -486,7 +483,7 @@ def _parse_bare_message(source: str, lines: list[Line]) -> Patch:
     return patch
 
 
-def _take_subject(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+def _take_subject(lines: Sequence[Line]) -> tuple[Sequence[Line], Sequence[Line]]:
     """Git's subject is the first paragraph of the message."""
     index = 0
     while index < len(lines) and not lines[index].text.strip():
@@ -504,7 +501,7 @@ def _take_subject(lines: list[Line]) -> tuple[list[Line], list[Line]]:
 # --- body: message, trailers, notes, diffstat, diff ---------------------------
 
 
-def _parse_body(patch: Patch, body: list[Line]) -> None:
+def _parse_body(patch: Patch, body: Sequence[Line]) -> None:
     """Split a mail or message body at the patch break (``---`` or a diff)."""
     for index, line in enumerate(body):
         if _is_patch_break(line.text):
@@ -514,13 +511,13 @@ def _parse_body(patch: Patch, body: list[Line]) -> None:
     _set_message(patch, body)
 
 
-def _set_message(patch: Patch, lines: list[Line]) -> None:
-    body, trailers = _split_trailers(_strip_blank_ends(_strip_signature(patch, lines)))
+def _set_message(patch: Patch, lines: Sequence[Line]) -> None:
+    body, trailers = _split_trailers(_strip_signature(patch, lines))
     patch.message = _strip_blank_ends(body)
     patch.trailers = trailers
 
 
-def _strip_blank_ends(lines: list[Line]) -> list[Line]:
+def _strip_blank_ends(lines: Sequence[Line]) -> Sequence[Line]:
     """``lines`` without its leading and trailing blank lines (one slice, so
     a flood of blank lines costs linear time)."""
     start, end = 0, len(lines)
@@ -531,20 +528,34 @@ def _strip_blank_ends(lines: list[Line]) -> list[Line]:
     return lines[start:end]
 
 
-def _strip_signature(patch: Patch, lines: list[Line]) -> list[Line]:
-    """Drop the mail signature and take out ``base-commit:`` lines."""
-    kept: list[Line] = []
-    for line in lines:
+def _strip_signature(patch: Patch, lines: Sequence[Line]) -> Sequence[Line]:
+    """Drop the mail signature, take out ``base-commit:`` lines and trim
+    blank lines from both ends.
+
+    A slice of ``lines`` unless lines were taken out between the ends: a
+    slice of the input makes its lines only when read.
+    """
+    first = last = None
+    removed: list[int] = []
+    for index, line in enumerate(lines):
         text = line.text
         if text == "-- ":
             break
-        match = _BASE_COMMIT.fullmatch(text)
-        if match:
+        if _BASE_COMMIT.fullmatch(text):
             patch.base_commit = line
-            continue
-        if _PREREQUISITE.fullmatch(text):
-            continue
-        kept.append(line)
+            removed.append(index)
+        elif _PREREQUISITE.fullmatch(text):
+            removed.append(index)
+        elif text.strip():
+            if first is None:
+                first = index
+            last = index
+    if first is None or last is None:
+        return []
+    kept = lines[first:last + 1]
+    inside = {index for index in removed if first < index < last}
+    if inside:
+        kept = [line for index, line in enumerate(kept, start=first) if index not in inside]
     return kept
 
 
@@ -569,7 +580,7 @@ def _is_trailer_block_line(text: str) -> bool:
     )
 
 
-def _trailer_run_start(lines: list[Line], end: int) -> int:
+def _trailer_run_start(lines: Sequence[Line], end: int) -> int:
     """Where the run of trailer-block lines ending at ``end`` starts.
 
     A maintainer's note may span lines: ``[Fixed up the comment.`` ...
@@ -593,7 +604,7 @@ def _trailer_run_start(lines: list[Line], end: int) -> int:
     return index + 1
 
 
-def _split_trailers(lines: list[Line]) -> tuple[list[Line], list[Trailer]]:
+def _split_trailers(lines: Sequence[Line]) -> tuple[Sequence[Line], list[Trailer]]:
     """Separate the trailer block at the end of a message from its body.
 
     The trailer block is the run of trailer lines ending the last paragraph
@@ -605,7 +616,7 @@ def _split_trailers(lines: list[Line]) -> tuple[list[Line], list[Trailer]]:
     while start < end and lines[start].text[:1] in (" ", "\t"):
         start += 1  # a continuation needs its trailer above it
     if not any(_is_known_tag(line.text) for line in lines[start:end]):
-        return list(lines), []
+        return lines, []
     while True:
         above = start
         while above > 0 and not lines[above - 1].text.strip():
@@ -640,16 +651,17 @@ def _split_trailers(lines: list[Line]) -> tuple[list[Line], list[Trailer]]:
         elif trailers and text[:1] in (" ", "\t"):
             last = trailers[-1]
             trailers[-1] = Trailer(last.key, f"{last.value} {text.strip()}", last.lineno, last.raw)
-    return list(lines[:start]), trailers
+    return lines[:start], trailers
 
 
-def _parse_after_message(patch: Patch, lines: list[Line]) -> None:
+def _parse_after_message(patch: Patch, lines: Sequence[Line]) -> None:
     """Notes, diffstat and diff below the commit message."""
     index = 0
     if lines and lines[0].text.startswith("---") and not lines[0].text[3:].strip():
         patch.separator_lineno = lines[0].lineno
         index = 1
     notes: list[Line] = []
+    blank_from = None  # as in _strip_signature: blank ends are trimmed unread
     while index < len(lines) and not _is_diff_start(lines, index):
         line = lines[index]
         if line.text == "-- ":
@@ -658,10 +670,16 @@ def _parse_after_message(patch: Patch, lines: list[Line]) -> None:
             patch.diffstat.append(line)
         elif _BASE_COMMIT.fullmatch(line.text):
             patch.base_commit = line
+        elif not line.text.strip():
+            if blank_from is None and notes:
+                blank_from = index
         elif not _PREREQUISITE.fullmatch(line.text):
+            if blank_from is not None:
+                notes.extend(line for line in lines[blank_from:index] if not line.text.strip())
+                blank_from = None
             notes.append(line)
         index += 1
-    patch.notes = _strip_blank_ends(notes)
+    patch.notes = notes
     _parse_diff(patch, lines[index:])
 
 
@@ -700,7 +718,7 @@ def _strip_prefix(name: str) -> str | None:
     return name
 
 
-def _parse_diff(patch: Patch, lines: list[Line]) -> None:
+def _parse_diff(patch: Patch, lines: Sequence[Line]) -> None:
     current: FileDiff | None = None
     index = 0
     total = len(lines)
@@ -735,7 +753,7 @@ def _parse_diff(patch: Patch, lines: list[Line]) -> None:
             index += 1
 
 
-def _parse_hunk(current: FileDiff, lines: list[Line], index: int) -> int:
+def _parse_hunk(current: FileDiff, lines: Sequence[Line], index: int) -> int:
     header = lines[index]
     match = _HUNK.match(header.text)
     if not match:

@@ -66,6 +66,30 @@ def test_full_disk(bad_patch: Path) -> None:
     assert_clean_failure(result, "No space left on device")
 
 
+@pytest.mark.parametrize("option", ["--version", "--help"])
+def test_full_disk_for_version_and_help(option: str) -> None:
+    """argparse drops the failed write; kvmcheck must not report success."""
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full on this system")
+    with open("/dev/full", "wb") as full:
+        result = kvmcheck_run(option, stdout=full)
+    assert_clean_failure(result, "No space left on device")
+
+
+def test_closed_standard_error_keeps_messages_out_of_the_report() -> None:
+    result = kvmcheck_run("/nonexistent/x.patch", close_fds=(2,))
+    assert result.returncode == 2
+    assert result.stdout == b""
+
+
+def test_closed_standard_error_and_full_disk(bad_patch: Path) -> None:
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full on this system")
+    with open("/dev/full", "wb") as full:
+        result = kvmcheck_run(str(bad_patch), stdout=full, close_fds=(2,))
+    assert result.returncode == 2
+
+
 def test_endless_input_stops_at_the_limit() -> None:
     """``kvmcheck /dev/zero`` reads one byte past the limit, then stops."""
     result = kvmcheck_run("--max-input-size", "1", "/dev/zero")
