@@ -8,93 +8,87 @@ style it had: the author did not write it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from functools import lru_cache
+from collections.abc import Iterator, Sequence
 
-from kvmcheck.c_source import CodeLine, split_lines
+from kvmcheck.c_source import CodeLine, SplitLines, split_lines
 from kvmcheck.context import PatchContext
-from kvmcheck.model import FileDiff, Hunk, Line, Patch
+from kvmcheck.model import FileDiff, Hunk, Line
 
 # The files the code-style rules read (with areas=(KVM_HOST,)).
 C_FILES = ("c", "header")
 TAB_WIDTH = 8
-
-
-# Every code-style rule reads the same lines of the same patch: the removed lines
-# and the split of each hunk are worked out once (the caches hold the patch
-# and hunk objects, so an id is never reused while its entry lives).
-@lru_cache(maxsize=256)
-def _removed_of(patch: Patch, strip: bool) -> frozenset[str]:
-    return frozenset(line.text.strip() if strip else line.text
-                     for file in patch.files for line in file.removed_lines())
-
-
-def removed_texts(context: PatchContext, strip: bool) -> frozenset[str]:
-    """The removed lines of the patch (``strip``: without their indentation)."""
-    return _removed_of(context.patch, strip)
-
-
-@lru_cache(maxsize=4096)
-def split_hunk(hunk: Hunk) -> tuple[CodeLine, ...]:
-    """The added lines of ``hunk`` split into code and comment."""
-    return tuple(split_lines(hunk.added))
-
+# Every code-style rule reads the same split lines: a patch adding up to this
+# many lines keeps them all split (a few hundred bytes a line) for the next
+# rule; a bigger one keeps a byte a line and splits each line as it is read.
+KEEP_SPLIT_LINES = 10_000
 
 # Shorter lines ("{", "}", "break;") are not evidence that code was moved.
 _MOVED_MIN = 8
 
 
-def _new_lines(hunk: Hunk, removed: frozenset[str], strip: bool) -> list[Line]:
-    """Added lines the author wrote: not ones moved unchanged from elsewhere."""
-    return [line for line in hunk.added
-            if len(line.text.strip()) < _MOVED_MIN
-            or (line.text.strip() if strip else line.text) not in removed]
+def removed_texts(context: PatchContext, strip: bool) -> frozenset[str]:
+    """The removed lines of the patch (``strip``: without their indentation)."""
+    key = ("removed", strip)
+    found = context.memo.get(key)
+    if found is None:
+        found = context.memo[key] = frozenset(
+            line.text.strip() if strip else line.text
+            for file in context.patch.files for line in file.removed_lines())
+    return found
 
 
-@lru_cache(maxsize=4096)
-def _whitespace_of(hunk: Hunk, removed: frozenset[str]) -> tuple[Line, ...]:
-    return tuple(_new_lines(hunk, removed, strip=False))
+def _new_lines(hunk: Hunk, removed: frozenset[str], strip: bool) -> bytes:
+    """One byte per added line: 1 for a line the author wrote, 0 for one
+    moved unchanged from elsewhere in the patch."""
+    return bytes(len(line.text.strip()) < _MOVED_MIN
+                 or (line.text.strip() if strip else line.text) not in removed
+                 for line in hunk.added)
 
 
-@lru_cache(maxsize=4096)
-def _written_ids(hunk: Hunk, removed: frozenset[str]) -> frozenset[int]:
-    return frozenset(id(line) for line in _new_lines(hunk, removed, strip=True))
+def written(hunk: Hunk, context: PatchContext) -> bytes:
+    """One byte per added line of ``hunk``: 1 when the author wrote it (not
+    moved unchanged, indentation aside)."""
+    if hunk.written is None:
+        hunk.written = _new_lines(hunk, removed_texts(context, strip=True), strip=True)
+    return hunk.written
 
 
-@lru_cache(maxsize=4096)
-def _written_of(hunk: Hunk, removed: frozenset[str]) -> tuple[CodeLine, ...]:
-    written = _written_ids(hunk, removed)
-    return tuple(code_line for code_line in split_hunk(hunk) if id(code_line.line) in written)
-
-
-def written_ids(hunk: Hunk, context: PatchContext) -> frozenset[int]:
-    """``id()`` of the added lines of ``hunk`` the author wrote (not moved
-    unchanged, indentation aside): for rules that read whole hunks."""
-    return _written_ids(hunk, removed_texts(context, strip=True))
+def split_hunk(hunk: Hunk, context: PatchContext) -> Sequence[CodeLine]:
+    """The added lines of ``hunk`` split into code and comment."""
+    if hunk.code is None:
+        keep = context.memo.get("keep split")
+        if keep is None:
+            added = sum(len(h.added) for file in context.patch.files for h in file.hunks)
+            keep = context.memo["keep split"] = added <= KEEP_SPLIT_LINES
+        hunk.code = tuple(split_lines(hunk.added)) if keep else SplitLines(hunk.added)
+    return hunk.code
 
 
 def whitespace_lines(context: PatchContext) -> Iterator[tuple[FileDiff, Line]]:
     """Added lines whose whitespace the author chose (moved lines that kept
     their exact text are left alone)."""
-    removed = removed_texts(context, strip=False)
     for file in context.files:
         for hunk in file.hunks:
-            for line in _whitespace_of(hunk, removed):
-                yield file, line
+            if hunk.whitespace_chosen is None:
+                hunk.whitespace_chosen = _new_lines(
+                    hunk, removed_texts(context, strip=False), strip=False)
+            for line, chosen in zip(hunk.added, hunk.whitespace_chosen, strict=True):
+                if chosen:
+                    yield file, line
 
 
 def code_lines(context: PatchContext,
                files: list[FileDiff] | None = None) -> Iterator[tuple[FileDiff, CodeLine]]:
     """Written added lines of ``files`` (default: the files the rule reads), split
     into code and comment; code moved or only re-indented keeps whatever style it had."""
-    removed = removed_texts(context, strip=True)
     for file in context.files if files is None else files:
         for hunk in file.hunks:
-            for code_line in _written_of(hunk, removed):
-                yield file, code_line
+            for code_line, wrote in zip(split_hunk(hunk, context), written(hunk, context),
+                                        strict=True):
+                if wrote:
+                    yield file, code_line
 
 
 def columns(text: str) -> int:
     """The width of ``text`` with tabs expanded to 8 columns."""
     return len(text.expandtabs(TAB_WIDTH))
-

@@ -4,7 +4,7 @@ documents."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from kvmcheck.engine import contexts_of, run_rules
 from kvmcheck.messages import LANGUAGES, catalog
@@ -28,6 +28,15 @@ def section_url(section: str, lang: str, base_url: str | None = None) -> str:
 def _sort_key(finding: Finding, order: dict[str, int]) -> tuple[int, int, int]:
     line = finding.lineno if finding.lineno is not None else 1 << 62
     return (line, order[finding.rule], -SEVERITY_RANK[finding.severity])
+
+
+def _drained(findings: list[Finding]) -> Iterator[Finding]:
+    """The findings in order, each dropped from the list once rendered: a
+    patch may have a finding on each of a hundred thousand lines, and they
+    need not all be held twice, as findings and as rendered dicts."""
+    findings.reverse()
+    while findings:
+        yield findings.pop()
 
 
 def check_texts(
@@ -60,7 +69,6 @@ def check_texts(
 
     series = parse_inputs(inputs)
     contexts = contexts_of(series, verify)
-    findings = run_rules(contexts, ignored)
 
     messages = catalog(lang)
     order = {rule_id: index for index, rule_id in enumerate(RULES)}
@@ -84,14 +92,15 @@ def check_texts(
         }
 
     per_patch: dict[int, list[Finding]] = {id(p): [] for p in series.patches}
-    for finding in findings:
+    for finding in run_rules(contexts, ignored):
         if SEVERITY_RANK[finding.severity] >= threshold:
             per_patch[id(finding.patch)].append(finding)
 
     counts = dict.fromkeys(SEVERITIES, 0)
     patches = []
     for index, patch in enumerate(series.patches, start=1):
-        own = sorted(per_patch[id(patch)], key=lambda f: _sort_key(f, order))
+        own = per_patch.pop(id(patch))
+        own.sort(key=lambda f: _sort_key(f, order))
         for finding in own:
             counts[finding.severity] += 1
         patches.append({
@@ -100,7 +109,7 @@ def check_texts(
             "total": len(series.patches),
             "cover_letter": patch.is_cover_letter,
             "subject": patch.subject.raw if patch.subject else None,
-            "findings": [render(f) for f in own],
+            "findings": [render(f) for f in _drained(own)],
         })
     checklist = [
         {

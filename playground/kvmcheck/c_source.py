@@ -10,7 +10,7 @@ line to the next.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from kvmcheck.model import Line
 
@@ -64,6 +64,9 @@ def split_line(text: str, in_comment: bool = False) -> tuple[str, str, bool]:
     empty for a line longer than :data:`LONGEST_SPLIT`."""
     if len(text) > LONGEST_SPLIT:
         return "", "", in_comment
+    if not in_comment and _SPECIAL.search(text) is None \
+            and not _COMMENT_CONTINUATION.match(text):
+        return text, "", False  # most lines: no comment, no literal
     code: list[str] = []
     comment: list[str] = []
     position = 0
@@ -108,15 +111,53 @@ def split_line(text: str, in_comment: bool = False) -> tuple[str, str, bool]:
 _SPECIAL = re.compile(r"//|/\*|[\"']")
 
 
+def _continues(previous: Line | None, line: Line) -> bool:
+    """A block comment open at the end of ``previous`` goes on in ``line``
+    only when ``line`` directly follows it (same hunk, no context line between)."""
+    return previous is not None and previous.lineno is not None \
+        and line.lineno == previous.lineno + 1
+
+
 def split_lines(lines: Iterable[Line]) -> Iterator[CodeLine]:
-    """Each line split into code and comment; a block comment carries over
-    to the next line only when that line directly follows (same hunk, no
-    context line between)."""
+    """Each line split into code and comment, a block comment carried over
+    from one line to the next."""
     in_comment = False
-    previous: int | None = None
+    previous: Line | None = None
     for line in lines:
-        follows = previous is not None and line.lineno == previous + 1
-        code, comment, in_comment_after = split_line(line.text, in_comment and follows)
-        in_comment = in_comment_after
-        previous = line.lineno
+        code, comment, in_comment = split_line(line.text, in_comment and _continues(previous, line))
+        previous = line
         yield CodeLine(line, code, comment)
+
+
+class SplitLines(Sequence[CodeLine]):
+    """:func:`split_lines` of ``lines`` as a sequence that splits a line when
+    it is read, keeping one byte a line: whether the line starts inside a
+    block comment.  For hunks too big to keep every split line of."""
+
+    __slots__ = ("_lines", "_opened")
+
+    def __init__(self, lines: Sequence[Line]) -> None:
+        self._lines = lines
+        opened = bytearray()
+        in_comment = False
+        previous: Line | None = None
+        for line in lines:
+            starts_inside = in_comment and _continues(previous, line)
+            opened.append(starts_inside)
+            in_comment = split_line(line.text, starts_inside)[2]
+            previous = line
+        self._opened = bytes(opened)
+
+    def __len__(self) -> int:
+        return len(self._opened)
+
+    def _split(self, line: Line, opened: int) -> CodeLine:
+        code, comment, _ = split_line(line.text, bool(opened))
+        return CodeLine(line, code, comment)
+
+    def __getitem__(self, index: int) -> CodeLine:
+        return self._split(self._lines[index], self._opened[index])
+
+    def __iter__(self) -> Iterator[CodeLine]:
+        for line, opened in zip(self._lines, self._opened, strict=True):
+            yield self._split(line, opened)

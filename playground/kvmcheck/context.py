@@ -8,8 +8,9 @@ are prose (what the changelog rules read).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
+from kvmcheck.input_lines import PickedLines
 from kvmcheck.model import FileDiff, Line, Patch, Series
 from kvmcheck.paths import (
     SELFTESTS_DIR,
@@ -48,7 +49,9 @@ class PatchContext:
     ``lookup_commit``: with ``--git-dir``, sha -> (full sha, title) of the
     commit (None if unknown);
     ``files``: the files the current rule reads (all of the patch's, or the
-    ones in the areas and types the rule declares, see :meth:`scoped`).
+    ones in the areas and types the rule declares, see :meth:`scoped`);
+    ``memo``: what helpers work out once per patch for several rules (shared
+    with the scoped contexts, gone with the run).
     """
 
     __slots__ = (
@@ -57,6 +60,7 @@ class PatchContext:
         "is_kvm",
         "kvm_host_only",
         "lookup_commit",
+        "memo",
         "patch",
         "project",
         "prose",
@@ -65,7 +69,7 @@ class PatchContext:
     )
 
     def __init__(self, patch: Patch, series: Series, project: str, is_kvm: bool,
-                 kvm_host_only: bool, touches_kvm_host: bool, prose: list[Line]) -> None:
+                 kvm_host_only: bool, touches_kvm_host: bool, prose: Sequence[Line]) -> None:
         self.patch = patch
         self.series = series
         self.project = project
@@ -76,6 +80,7 @@ class PatchContext:
         self.files: list[FileDiff] = patch.files
         self.lookup_commit: Callable[[str], tuple[str, str] | None] | None = None
         self._scoped: dict[tuple[tuple[str, ...], tuple[str, ...]], PatchContext] = {}
+        self.memo: dict[object, object] = {}
 
     @property
     def paths(self) -> list[str]:
@@ -90,6 +95,7 @@ class PatchContext:
                                  self.kvm_host_only, self.touches_kvm_host, self.prose)
             found.files = [f for f in self.patch.files if in_scope(f.path, areas, types)]
             found.lookup_commit = self.lookup_commit
+            found.memo = self.memo
             self._scoped[key] = found
         return found
 
@@ -130,16 +136,16 @@ def analyze(patch: Patch, series: Series) -> PatchContext:
     )
 
 
-def prose_lines(message: list[Line], keep_urls: bool = False) -> list[Line]:
+def prose_lines(message: Sequence[Line], keep_urls: bool = False) -> Sequence[Line]:
     """The lines of changelog prose, with URLs blanked out (unless ``keep_urls``).
 
     Left out: quoted lines (``>``), indented blocks (logs, code, splats: any
     leading whitespace, as prose starts at column 0), pasted kernel log lines
     and ``[ ... ]`` notes that maintainers add when applying.
     """
-    prose: list[Line] = []
+    prose = PickedLines.indices()
     in_note = False
-    for line in message:
+    for index, line in enumerate(message):
         text = line.text
         stripped = text.strip()
         if in_note:
@@ -155,10 +161,12 @@ def prose_lines(message: list[Line], keep_urls: bool = False) -> list[Line]:
         if stripped.startswith("[") and re.match(r"\[\s*[\w.-]+:", stripped):
             in_note = not stripped.endswith("]")
             continue
-        if not keep_urls:
-            text = _URL.sub(lambda m: " " * len(m.group()), text)
-        prose.append(Line(text, line.lineno))
-    return prose
+        prose.append(index)
+    return PickedLines(message, prose, view=None if keep_urls else _blank_urls)
+
+
+def _blank_urls(text: str) -> str:
+    return _URL.sub(lambda m: " " * len(m.group()), text)
 
 
 def has_url(text: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from itertools import chain
 
 from kvmcheck.engine import contexts_of, run_rules
 from kvmcheck.model import Patch, Series
@@ -38,7 +39,7 @@ def _protected_lines(patches: list[Patch]) -> set[int]:
             added = {line.lineno for line in file.added_lines()}
             last = file.lineno
             for hunk in file.hunks:
-                numbers = [line.lineno for line in (*hunk.added, *hunk.removed)
+                numbers = [line.lineno for line in chain(hunk.added, hunk.removed)
                            if line.lineno is not None]
                 if hunk.lineno is not None:
                     numbers.append(hunk.lineno)

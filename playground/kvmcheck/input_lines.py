@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from kvmcheck.model import Line
 
@@ -62,3 +62,55 @@ class InputLines(Sequence[Line]):
         text, starts = self._text, self._starts
         for number in range(self._start, self._stop):
             yield Line(text[starts[number]:starts[number + 1] - 1], number + 1)
+
+
+class PickedLines(Sequence[Line]):
+    """Some lines of another sequence of lines, picked by index, each without
+    its first ``skip`` characters (the ``+`` of a diff line) and seen through
+    ``view`` if given.
+
+    Four bytes a line, however short the lines: the added lines of a hunk
+    or the prose of a changelog, which rules read again and again, are made
+    into `Line` objects only while read.
+    """
+
+    __slots__ = ("_indices", "_input", "_skip", "_source", "_view")
+
+    def __init__(self, source: Sequence[Line], indices: array, skip: int = 0,
+                 view: Callable[[str], str] | None = None) -> None:
+        self._source = source
+        self._indices = indices
+        self._skip = skip
+        self._view = view
+        # Lines of the input file are cut from its text directly: no Line
+        # made only to be copied.
+        self._input = source if isinstance(source, InputLines) else None
+
+    @staticmethod
+    def indices() -> array:
+        """An empty index array to fill and pass to the constructor."""
+        return array("I")
+
+    def __len__(self) -> int:
+        return len(self._indices)
+
+    def _line(self, index: int) -> Line:
+        if self._input is not None:
+            lines = self._input
+            number = lines._start + index
+            starts = lines._starts
+            text = lines._text[starts[number] + self._skip:starts[number + 1] - 1]
+            lineno: int | None = number + 1
+        else:
+            line = self._source[index]
+            text, lineno = line.text[self._skip:], line.lineno
+        return Line(self._view(text) if self._view else text, lineno)
+
+    def __getitem__(self, index: int | slice) -> Line | PickedLines:
+        if isinstance(index, slice):
+            return PickedLines(self._source, self._indices[index], self._skip, self._view)
+        return self._line(self._indices[index])
+
+    def __iter__(self) -> Iterator[Line]:
+        for index in self._indices:
+            yield self._line(index)

@@ -83,10 +83,12 @@ class Hunk:
     """One ``@@`` hunk with its added and removed lines.
 
     ``section`` is what git printed after the second ``@@`` (usually the
-    enclosing function).
+    enclosing function); ``added`` and ``removed`` hold the lines without
+    their ``+``/``-``, made when read (``kvmcheck.input_lines.PickedLines``).
     """
 
-    __slots__ = ("added", "lineno", "new_start", "old_start", "removed", "section")
+    __slots__ = ("added", "code", "lineno", "new_start", "old_start", "removed", "section",
+                 "whitespace_chosen", "written")
 
     def __init__(self, old_start: int, new_start: int, lineno: int | None,
                  section: str = "") -> None:
@@ -94,8 +96,15 @@ class Hunk:
         self.new_start = new_start
         self.lineno = lineno
         self.section = section
-        self.added: list[Line] = []
-        self.removed: list[Line] = []
+        self.added: Sequence[Line] = ()
+        self.removed: Sequence[Line] = ()
+        # Worked out once per run by kvmcheck.added_code, for every
+        # code-style rule: the added lines split into code and comment, and
+        # one byte per added line saying whether the author wrote it (not
+        # moved it) or chose its whitespace.
+        self.code: Sequence | None = None
+        self.written: bytes | None = None
+        self.whitespace_chosen: bytes | None = None
 
 
 class FileDiff:
@@ -141,9 +150,9 @@ class Patch:
     ``separator_lineno`` the ``---`` line, when there is one.
     """
 
-    __slots__ = ("_removed_texts", "author", "author_lineno", "base_commit", "diffstat", "files",
-                 "headers", "kind", "message", "notes", "problem", "separator_lineno", "source",
-                 "subject", "trailers")
+    __slots__ = ("author", "author_lineno", "base_commit", "diffstat", "files", "headers",
+                 "kind", "message", "notes", "problem", "separator_lineno", "source", "subject",
+                 "trailers")
 
     def __init__(self, source: str, kind: str, problem: str | None = None) -> None:
         self.source = source
@@ -161,7 +170,6 @@ class Patch:
         self.files: list[FileDiff] = []
         self.base_commit: Line | None = None
         self.separator_lineno: int | None = None
-        self._removed_texts: frozenset[str] | None = None
 
     @property
     def is_cover_letter(self) -> bool:
@@ -180,30 +188,18 @@ class Patch:
     def paths(self) -> list[str]:
         return [f.path for f in self.files]
 
-    def removed_texts(self) -> frozenset[str]:
-        """The stripped text of every line the diff removes, in any file.
-
-        Worked out once: rules ask for it file after file, and a patch may
-        touch thousands of files.  Only for finished patches (after parsing).
-        """
-        if self._removed_texts is None:
-            self._removed_texts = frozenset(line.text.strip() for file in self.files
-                                            for line in file.removed_lines())
-        return self._removed_texts
-
-    def paragraphs(self) -> list[list[Line]]:
+    def paragraphs(self) -> Iterator[Sequence[Line]]:
         """The changelog body split at blank lines (each line keeps its number)."""
-        result: list[list[Line]] = []
-        current: list[Line] = []
-        for line in self.message:
+        start = None
+        for index, line in enumerate(self.message):
             if line.text.strip():
-                current.append(line)
-            elif current:
-                result.append(current)
-                current = []
-        if current:
-            result.append(current)
-        return result
+                if start is None:
+                    start = index
+            elif start is not None:
+                yield self.message[start:index]
+                start = None
+        if start is not None:
+            yield self.message[start:]
 
     def header(self, name: str) -> str | None:
         found = self.headers.get(name.lower())

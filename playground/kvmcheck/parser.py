@@ -17,7 +17,7 @@ import codecs
 import re
 from collections.abc import Iterable, Sequence
 
-from kvmcheck.input_lines import InputLines
+from kvmcheck.input_lines import InputLines, PickedLines
 from kvmcheck.model import FileDiff, Hunk, Line, Patch, Series, Subject, Trailer
 
 # An RFC 5322 field name followed by a colon.
@@ -763,15 +763,15 @@ def _parse_hunk(current: FileDiff, lines: Sequence[Line], index: int) -> int:
     hunk = Hunk(int(match.group(1)), int(match.group(3)), header.lineno,
                 header.text[match.end():].strip())
     current.hunks.append(hunk)
+    added, removed = PickedLines.indices(), PickedLines.indices()
     index += 1
     while index < len(lines) and (old_count > 0 or new_count > 0):
-        line = lines[index]
-        marker = line.text[:1]
+        marker = lines[index].text[:1]
         if marker == "+":
-            hunk.added.append(Line(line.text[1:], line.lineno))
+            added.append(index)
             new_count -= 1
         elif marker == "-":
-            hunk.removed.append(Line(line.text[1:], line.lineno))
+            removed.append(index)
             old_count -= 1
         elif marker in (" ", ""):
             # Mailers eat the space of empty context lines.
@@ -780,6 +780,8 @@ def _parse_hunk(current: FileDiff, lines: Sequence[Line], index: int) -> int:
         elif marker != "\\":
             break
         index += 1
+    hunk.added = PickedLines(lines, added, skip=1)
+    hunk.removed = PickedLines(lines, removed, skip=1)
     while index < len(lines) and lines[index].text.startswith("\\"):
         index += 1  # "\ No newline at end of file"
     return index

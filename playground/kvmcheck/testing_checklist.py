@@ -7,6 +7,7 @@ to the handbook section that asks for it.
 from __future__ import annotations
 
 import re
+from itertools import chain
 
 from kvmcheck.context import KUT, PatchContext, adds_feature, is_bug_fix
 from kvmcheck.paths import is_kvm_host, topics_of
@@ -56,7 +57,7 @@ def _touches_module_params(contexts: list[PatchContext]) -> bool:
         for file in context.patch.files
         if is_kvm_host(file.path)
         for hunk in file.hunks
-        for line in (*hunk.added, *hunk.removed)
+        for line in chain(hunk.added, hunk.removed)
     )
 
 

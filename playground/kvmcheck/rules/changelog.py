@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from itertools import chain
 
 from kvmcheck.context import PatchContext, has_url, prose_lines
 from kvmcheck.language import (
@@ -137,7 +138,7 @@ def changelog_pronoun(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
             yield rule_.finding(line.lineno, word=found[0], text=line.text.strip())
 
 
-def _opens_with_imperative(paragraph: list[Line]) -> bool:
+def _opens_with_imperative(paragraph: Sequence[Line]) -> bool:
     text = paragraph[0].text
     if text[:1].isspace():
         return False  # an indented block (code, log), not a statement
@@ -161,11 +162,12 @@ def changelog_context_first(rule_: Rule, context: PatchContext) -> Iterator[Find
     sentence, so readers skimming the history find it at once.
     """
     paragraphs = context.patch.paragraphs()
-    if len(paragraphs) < 2 or not CONTEXT_OPENERS.match(paragraphs[0][0].text):
+    first = next(paragraphs, None)
+    if first is None or not CONTEXT_OPENERS.match(first[0].text):
         return
-    for paragraph in paragraphs[1:]:
+    for paragraph in paragraphs:
         if _opens_with_imperative(paragraph):
-            yield rule_.finding(paragraphs[0][0].lineno, line=paragraph[0].lineno or 0)
+            yield rule_.finding(first[0].lineno, line=paragraph[0].lineno or 0)
             return
 
 
@@ -212,8 +214,7 @@ def diff_functions(context: PatchContext) -> set[str]:
     names: set[str] = set()
     for file in context.patch.files:
         for hunk in file.hunks:
-            texts = [hunk.section, *(line.text for line in hunk.added),
-                     *(line.text for line in hunk.removed)]
+            texts = chain((hunk.section,), (line.text for line in chain(hunk.added, hunk.removed)))
             for text in texts:
                 for match in _CALL.finditer(text):
                     name = match.group(1)
@@ -257,11 +258,9 @@ def function_reference_parens(rule_: Rule, context: PatchContext) -> Iterator[Fi
     if not names:
         return
     seen: set[str] = set()
-    places: list[Line] = []
     subject = context.patch.subject
-    if subject is not None and subject.description:
-        places.append(Line(subject.description, subject.lineno))
-    places.extend(context.prose)
+    places = chain([Line(subject.description, subject.lineno)]
+                   if subject is not None and subject.description else [], context.prose)
     for line in places:
         for name in _mentions(line.text, names):
             if name not in seen:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from kvmcheck.added_code import removed_texts
 from kvmcheck.context import PatchContext
 from kvmcheck.language import pronouns
 from kvmcheck.model import FileDiff, Hunk, Line
@@ -49,7 +50,7 @@ def written_lines(file: FileDiff, context: PatchContext) -> Iterator[Line]:
     Code moved from elsewhere in the patch keeps whatever it said before;
     the author did not write it.
     """
-    removed = context.patch.removed_texts()
+    removed = removed_texts(context, strip=True)
     for line in file.added_lines():
         if line.text.strip() not in removed:
             yield line
@@ -188,22 +189,34 @@ def _indent_finding(rule_: Rule, path: str, run: list[Line]) -> Finding:
     return rule_.finding(run[0].lineno, path=path, edits=[_tab_indent(line) for line in run])
 
 
-def _declaration_runs(hunk: Hunk) -> Iterator[list[Line]]:
-    run: list[Line] = []
+def _unordered_declaration_runs(hunk: Hunk) -> Iterator[int | None]:
+    """The first line of each run of consecutive added declarations that is
+    not ordered longest first (the lengths are compared as the run goes, so
+    a run of thousands of lines keeps nothing)."""
+    first: int | None = None
+    previous: Line | None = None
+    length = 0
+    ordered = True
     for line in hunk.added:
-        consecutive = bool(run) and line.lineno is not None and run[-1].lineno is not None \
-            and line.lineno == run[-1].lineno + 1
-        if _DECLARATION.fullmatch(line.text):
-            if not consecutive and run:
-                yield run
-                run = []
-            run.append(line)
-        else:
-            if run:
-                yield run
-            run = []
-    if run:
-        yield run
+        if not _DECLARATION.fullmatch(line.text):
+            if first is not None and not ordered:
+                yield first
+            first = previous = None
+            continue
+        consecutive = previous is not None and line.lineno is not None \
+            and previous.lineno is not None and line.lineno == previous.lineno + 1
+        if previous is not None and not consecutive:
+            if not ordered:
+                yield first
+            previous = None
+        current = len(line.text.rstrip())
+        if previous is None:
+            first, ordered = line.lineno, True
+        elif current > length:
+            ordered = False
+        previous, length = line, current
+    if previous is not None and not ordered:
+        yield first
 
 
 @rule(
@@ -222,8 +235,6 @@ def reverse_fir_tree(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """
     for file in context.files:
         for hunk in file.hunks:
-            for run in _declaration_runs(hunk):
-                lengths = [len(line.text.rstrip()) for line in run]
-                if len(run) >= 2 and lengths != sorted(lengths, reverse=True):
-                    yield rule_.finding(run[0].lineno)
+            for first in _unordered_declaration_runs(hunk):
+                yield rule_.finding(first)
 

@@ -12,10 +12,10 @@ corpus and on injected faults is the reference (``make bench``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import pairwise
 
-from kvmcheck.added_code import C_FILES, code_lines, split_hunk, written_ids
+from kvmcheck.added_code import C_FILES, code_lines, split_hunk, written
 from kvmcheck.c_source import CodeLine
 from kvmcheck.context import PatchContext
 from kvmcheck.paths import SELFTESTS_DIR
@@ -71,13 +71,13 @@ def brace_placement(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """
     for file in context.files:
         for hunk in file.hunks:
-            written = written_ids(hunk, context)
             previous: CodeLine | None = None
-            for current in split_hunk(hunk):
+            for current, wrote in zip(split_hunk(hunk, context), written(hunk, context),
+                                      strict=True):
                 lineno = current.line.lineno
                 follows = previous is not None and lineno is not None \
                     and previous.line.lineno == lineno - 1
-                if id(current.line) in written:
+                if wrote:
                     variant = _brace_finding(previous, current) if follows else None
                     if variant is None and _BRACE_SPACING.search(current.code):
                         variant = "space"
@@ -90,14 +90,18 @@ def brace_placement(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
 
 _IF_START = re.compile(r"\bif\s*\(")
 _ASSIGNMENT = re.compile(r"(?<![=!<>+\-*/%&|^])=(?!=)")
+# No condition in kernel code spans this many lines; following an unclosed
+# "if (" on every one of thousands of lines to the end would be quadratic.
+_CONDITION_LINES = 20
 
 
-def _condition(lines: list[CodeLine], index: int, start: int) -> str:
+def _condition(lines: Sequence[CodeLine], index: int, start: int) -> str:
     """The ``if (...)`` condition opened at column ``start`` of ``lines[index]``,
     followed over the lines directly after it until its parentheses close."""
     depth = 0
     text: list[str] = []
     code = lines[index].code[start:]
+    last = index + _CONDITION_LINES
     while True:
         for position, char in enumerate(code):
             if char == "(":
@@ -110,7 +114,8 @@ def _condition(lines: list[CodeLine], index: int, start: int) -> str:
         text.append(code)
         lineno = lines[index].line.lineno
         index += 1
-        if index >= len(lines) or lineno is None or lines[index].line.lineno != lineno + 1:
+        if index >= min(len(lines), last) or lineno is None \
+                or lines[index].line.lineno != lineno + 1:
             return " ".join(text)
         code = lines[index].code
 
@@ -130,10 +135,10 @@ def assign_in_if(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """
     for file in context.files:
         for hunk in file.hunks:
-            written = written_ids(hunk, context)
-            lines = list(split_hunk(hunk))
-            for index, code_line in enumerate(lines):
-                if id(code_line.line) not in written:
+            lines = split_hunk(hunk, context)
+            for index, (code_line, wrote) in enumerate(zip(lines, written(hunk, context),
+                                                           strict=True)):
+                if not wrote:
                     continue
                 match = _IF_START.search(code_line.code)
                 if match and _ASSIGNMENT.search(_condition(lines, index, match.end() - 1)):
@@ -315,8 +320,7 @@ def blank_after_declarations(rule_: Rule, context: PatchContext) -> Iterator[Fin
     moved = _removed_pairs(context)
     for file in context.files:
         for hunk in file.hunks:
-            lines = list(split_hunk(hunk))
-            for previous, current in pairwise(lines):
+            for previous, current in pairwise(split_hunk(hunk, context)):
                 if previous.line.lineno is None or \
                         current.line.lineno != previous.line.lineno + 1:
                     continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import chain, pairwise
 
 from kvmcheck.context import PatchContext
 from kvmcheck.model import Line
@@ -44,11 +45,12 @@ def possible_vulnerability(rule_: Rule, context: PatchContext) -> Iterator[Findi
     patch_ = context.patch
     if not patch_.has_message:
         return
-    texts = [Line(patch_.subject.description, patch_.subject.lineno)] if patch_.subject else []
-    texts.extend(context.prose)
+    subject = patch_.subject
+    texts = chain([Line(subject.description, subject.lineno)] if subject else [], context.prose,
+                  [Line("", None)])
     # Join neighbouring lines so a phrase wrapped across lines still matches.
-    for index, line in enumerate(texts):
-        window = line.text + " " + (texts[index + 1].text if index + 1 < len(texts) else "")
+    for line, following in pairwise(texts):
+        window = line.text + " " + following.text
         match = _VULNERABILITY.search(window)
         if match and match.start() < len(line.text):
             yield rule_.finding(line.lineno, phrase=" ".join(match.group().split()))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import chain
 
 from kvmcheck.context import PatchContext
 from kvmcheck.model import Subject
@@ -286,7 +287,7 @@ def _diff_words(context: PatchContext) -> set[str]:
     words: set[str] = set()
     for file in context.patch.files:
         for hunk in file.hunks:
-            for line in (*hunk.added, *hunk.removed):
+            for line in chain(hunk.added, hunk.removed):
                 words.update(re.findall(r"[A-Za-z_]\w*", line.text))
     return words
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from kvmcheck import typos
 from kvmcheck.added_code import C_FILES, code_lines
@@ -45,26 +44,22 @@ def _lookup_form(word: str) -> str | None:
     return None
 
 
-# Both rules read the same texts of a patch: found once per context.
-@lru_cache(maxsize=64)
-def _texts(context: PatchContext) -> tuple[tuple[Line, str, str | None, bool], ...]:
+def _texts(context: PatchContext) -> Iterator[tuple[Line, str, str | None, bool]]:
     """(line, text, variant, whole line) for the shortlog, the changelog prose
     and the comments of added code (variant ``comment``).  "Whole line": the
     text fills its line, so it may go on on the next one (not a comment after
-    code)."""
-    texts: list[tuple[Line, str, str | None, bool]] = []
+    code).  Made as read: a changelog may have a hundred thousand lines."""
     patch = context.patch
     if patch.is_commit:
         subject = patch.subject
         if subject is not None and subject.description:
-            texts.append((Line(subject.description, subject.lineno), subject.description, None,
-                          False))
-        texts.extend((line, line.text, None, True) for line in context.prose)
+            yield Line(subject.description, subject.lineno), subject.description, None, False
+        for line in context.prose:
+            yield line, line.text, None, True
     for _file, code_line in code_lines(context, _kvm_c_files(context)):
         comment = code_line.comment.strip(" \t*/")
         if comment:
-            texts.append((code_line.line, comment, "comment", not code_line.code.strip()))
-    return tuple(texts)
+            yield code_line.line, comment, "comment", not code_line.code.strip()
 
 
 def _kvm_c_files(context: PatchContext) -> list[FileDiff]:
@@ -97,21 +92,22 @@ def typo(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     search. kvmcheck looks words up in codespell's dictionary of common misspellings, built into
     kvmcheck when it is installed; identifiers and names in capitals are not checked.
     """
-    texts = _texts(context)
-    if not texts:
+    first = next(_texts(context), None)
+    if first is None:
         return
     if not typos.available():
-        yield rule_.finding(texts[0][0].lineno, "unavailable", "info")
+        yield rule_.finding(first[0].lineno, "unavailable", "info")
         return
     # Look each distinct word up once; only the rare misspelled ones are
     # then searched for line by line.
-    words = {word for _line, text, _variant, _whole in texts for word in _WORD.findall(text)}
+    words = {word for _line, text, _variant, _whole in _texts(context)
+             for word in _WORD.findall(text)}
     fixes = {word: fix for word in words
              if (form := _lookup_form(word)) is not None and len(form) >= 3
              and (fix := typos.correction(form)) is not None}
     if not fixes:
         return
-    for line, text, variant, _whole in texts:
+    for line, text, variant, _whole in _texts(context):
         for word in dict.fromkeys(_WORD.findall(text)):
             if word in fixes:
                 yield rule_.finding(line.lineno, variant, word=word,

@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
 
 from kvmcheck.context import PatchContext
 from kvmcheck.model import Line, Series, Trailer
@@ -248,20 +250,40 @@ def _verify(rule_: Rule, context: PatchContext, lineno: int | None, sha: str,
         yield rule_.finding(lineno, "title-mismatch", sha=sha, right=right, edits=edits)
 
 
-def _prose_paragraph_text(prose: list[Line]) -> Iterator[tuple[str, list[tuple[int, Line]]]]:
+def _prose_paragraph_text(prose: Sequence[Line]) -> Iterator[tuple[str, _LineStarts]]:
     """Prose paragraphs joined into one string, with where each line starts."""
+    # Grown in place (CPython resizes a string only referenced here): a list
+    # of pieces would cost some sixty bytes a line.
     text = ""
-    starts: list[tuple[int, Line]] = []
+    starts = _LineStarts()
     previous: int | None = None
     for line in prose:
-        if starts and (line.lineno is None or previous is None or line.lineno != previous + 1):
+        if text and (line.lineno is None or previous is None or line.lineno != previous + 1):
             yield text, starts
-            text, starts = "", []
-        starts.append((len(text), line))
+            text, starts = "", _LineStarts()
+        starts.add(len(text), line.lineno)
         text += line.text + " "
         previous = line.lineno
-    if starts:
+    if text:
         yield text, starts
+
+
+class _LineStarts:
+    """Where each line of a joined paragraph starts, and its line number:
+    two arrays, as a paragraph may have a hundred thousand lines."""
+
+    def __init__(self) -> None:
+        self._offsets = array("L")
+        self._linenos = array("l")
+
+    def add(self, offset: int, lineno: int | None) -> None:
+        self._offsets.append(offset)
+        self._linenos.append(-1 if lineno is None else lineno)
+
+    def lineno_at(self, offset: int) -> int | None:
+        """The line number of the line holding ``offset`` (a binary search)."""
+        lineno = self._linenos[max(bisect_right(self._offsets, offset) - 1, 0)]
+        return None if lineno < 0 else lineno
 
 
 class _CitedCommits:
@@ -283,13 +305,6 @@ class _CitedCommits:
         """True when ``sha`` and a cited commit are one a prefix of the other."""
         return sha in self._prefixes or any(
             sha[:length] in self._shas for length in range(1, len(sha) + 1))
-
-
-def _line_at(starts: list[tuple[int, Line]], offset: int) -> Line:
-    """The line holding ``offset``; a binary search, as a paragraph may name
-    a commit on every one of thousands of lines."""
-    index = bisect_right(starts, offset, key=lambda start: start[0]) - 1
-    return starts[max(index, 0)][1]
 
 
 @rule(
@@ -325,7 +340,7 @@ def commit_reference_format(rule_: Rule, context: PatchContext) -> Iterator[Find
             context_start = max(0, match.start() - len("cherry picked from "))
             if _GIT_OWN_LINE.search(text, context_start, match.end() + len(" upstream")):
                 continue  # written by git revert / cherry-pick or the stable scripts
-            lineno = _line_at(starts, match.start(1)).lineno
+            lineno = starts.lineno_at(match.start(1))
             title_start = _AFTER_SHA_TITLE.match(text, match.end())
             if title_start is None and cited.names(sha):
                 continue
@@ -370,9 +385,8 @@ def fixes_tag_suggested(rule_: Rule, context: PatchContext) -> Iterator[Finding]
     if any(t.key.lower() == "fixes" for t in patch_.trailers):
         return
     subject = patch_.subject
-    texts = [Line(subject.description, subject.lineno)] if subject else []
-    texts.extend(context.prose)
-    for line in texts:
+    for line in chain([Line(subject.description, subject.lineno)] if subject else [],
+                      context.prose):
         match = _BUG_WORDS.search(line.text)
         if match:
             yield rule_.finding(line.lineno, word=match.group())
