@@ -297,22 +297,40 @@ def _collect_headers(lines: Sequence[Line]) -> tuple[int, int]:
     return index, index
 
 
-def _unfolded_headers(headers: InputLines) -> Iterator[tuple[str, str, int, int]]:
+def _unfolded_headers(headers: InputLines) -> Iterator[tuple[str, str, int | None, int | None]]:
     """Each header as (lower-case name, value, first and last line number):
     unfolded, white space collapsed, encoded words not yet decoded."""
-    first = 0
-    for index in range(1, len(headers) + 1):
-        if index < len(headers) and headers[index].text[:1] in (" ", "\t"):
-            continue  # a folded line of the header that starts at ``first``
-        header = headers[first:index]
-        # One slice of the input: a list of the folded lines would cost some
-        # eighty bytes a line of a long Cc:.
-        name, _, value = header.joined().partition(":")
-        # Most folds are a line end and one space: replacing them first
-        # leaves the regular expression (a list entry per match) little to do.
-        value = _collapse_space(value.replace("\n ", " "))
-        yield name.strip().lower(), value, header[0].lineno, header[-1].lineno
-        first = index
+    first = 0  # the index of the header being read
+    first_line = None  # its first line
+    end_lineno = None  # the number of its last line
+    for index, line in enumerate(headers):
+        if line.text[:1] in (" ", "\t"):
+            end_lineno = line.lineno  # a folded line
+            continue
+        if first_line is not None:
+            yield _unfold(headers, first, index, first_line, end_lineno)
+        first, first_line, end_lineno = index, line, line.lineno
+    if first_line is not None:
+        yield _unfold(headers, first, len(headers), first_line, end_lineno)
+
+
+def _unfold(
+    headers: InputLines, start: int, stop: int, first_line: Line, end_lineno: int | None
+) -> tuple[str, str, int | None, int | None]:
+    """The header on ``headers[start:stop]`` as (lower-case name, value on one
+    line, first and last line number).
+
+    A folded value is cut from one slice of the input: a list of the folded
+    lines would cost some eighty bytes a line of a long ``Cc:``.
+    """
+    if stop == start + 1:
+        name, _, value = first_line.text.partition(":")
+    else:
+        name, _, value = headers[start:stop].joined().partition(":")
+    # Replacing the usual folds first leaves the regular expression (which
+    # keeps a list entry per match) little to do.
+    value = value.replace("\n ", " ").replace("\n\t", " ")
+    return name.strip().lower(), _collapse_space(value), first_line.lineno, end_lineno
 
 
 def _collapse_space(text: str) -> str:
