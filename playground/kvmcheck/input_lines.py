@@ -58,6 +58,13 @@ class InputLines(Sequence[Line]):
         starts = self._starts
         return Line(self._text[starts[number]:starts[number + 1] - 1], number + 1)
 
+    def joined(self) -> str:
+        """The lines' text joined by line ends: one slice of the input, so
+        no string per line is made on the way."""
+        if self._start == self._stop:
+            return ""
+        return self._text[self._starts[self._start]:self._starts[self._stop] - 1]
+
     def __iter__(self) -> Iterator[Line]:
         text, starts = self._text, self._starts
         for number in range(self._start, self._stop):

@@ -14,8 +14,9 @@ the input so that findings can name the line.
 from __future__ import annotations
 
 import codecs
+import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from kvmcheck.input_lines import InputLines, PickedLines
 from kvmcheck.model import FileDiff, Hunk, Line, Patch, Series, Subject, Trailer
@@ -45,6 +46,12 @@ _VERSION_TAG = re.compile(r"[vV](\d{1,4})")
 _NUMBER_TAG = re.compile(r"(\d{1,5})/(\d{1,5})")
 # git commit --verbose: everything below the scissors line is the diff.
 _SCISSORS = re.compile(r"# -+ >8 -+")
+# White space other than a lone space: a run, or a tab or other space character.
+_ODD_SPACE = re.compile(r"\s{2,}|[^\S ]")
+_ONLY_SPACE = re.compile(r"\s*")
+# An RFC 2047 encoded word, =?charset?Q or B?text?=.  The RFC allows no white
+# space in one and no "?" in its text, which also keeps the search linear.
+_ENCODED_WORD = re.compile(r"=\?[^?\s]*\?[qQbB]\?[^?\s]*\?=")
 
 # Tags recognised in a trailer block even when misspelt in case or spacing.
 KNOWN_TAGS = (
@@ -245,42 +252,27 @@ def _is_patch_break(text: str) -> bool:
 # --- mail ---------------------------------------------------------------------
 
 
-def _parse_email(source: str, lines: Sequence[Line]) -> Patch:
+def _parse_email(source: str, lines: InputLines) -> Patch:
     patch = Patch(source=source, kind="email")
-    header_lines, body_start = _collect_headers(lines)
-    header_text = "\n".join(text for text, _ in header_lines) + "\n"
-    # Each header's pieces (its folded lines), joined once at the end so that
-    # a header folded over many lines costs linear time.
-    raw: dict[str, tuple[list[str], int | None]] = {}
-    last_lineno: dict[str, int | None] = {}  # where a folded header ends
-    current = None
-    for text, lineno in header_lines:
-        if text[:1] in (" ", "\t"):
-            if current is not None:
-                raw[current][0].append(text.strip())
-                last_lineno[current] = lineno
-            continue
-        name, _, value = text.partition(":")
-        current = name.strip().lower()
-        if current in raw:
-            current = None  # a repeated header: the first one counts, as in email.message
-            continue
-        raw[current] = ([value.strip()], lineno)
-        last_lineno[current] = lineno
-    for name, (pieces, lineno) in raw.items():
-        value = " ".join(pieces)
+    header_count, body_start = _collect_headers(lines)
+    headers = lines[:header_count]
+    end_linenos: dict[str, int | None] = {}  # where a folded header ends
+    for name, value, lineno, end_lineno in _unfolded_headers(headers):
+        if name in patch.headers:
+            continue  # a repeated header: the first one counts, as in email.message
         if "=?" in value:
             value = _decode_encoded_words(value)
-        patch.headers[name] = (" ".join(value.split()), lineno)
+        patch.headers[name] = (value, lineno)
+        end_linenos[name] = end_lineno
 
     body = lines[body_start:]
-    body_lines = _decode_body(header_text, body, patch)
+    body_lines = _decode_body(headers, body, patch)
     body_lines = _take_in_body_headers(patch, body_lines)
 
     subject = patch.header("subject")
     if subject is not None:
         patch.subject = parse_subject(subject, patch.header_lineno("subject"),
-                                      last_lineno.get("subject"))
+                                      end_linenos.get("subject"))
     sender = patch.header("from")
     if sender is not None and patch.author is None:
         patch.author = sender
@@ -289,21 +281,61 @@ def _parse_email(source: str, lines: Sequence[Line]) -> Patch:
     return patch
 
 
-def _collect_headers(lines: Sequence[Line]) -> tuple[list[tuple[str, int | None]], int]:
-    """The header lines (with their line numbers) and the index of the body."""
-    headers: list[tuple[str, int | None]] = []
+def _collect_headers(lines: Sequence[Line]) -> tuple[int, int]:
+    """How many lines the header block holds (the first one a ``Name:`` line),
+    and the index of the body."""
     index = 0
     while index < len(lines):
         text = lines[index].text
         if not text.strip():
-            return headers, index + 1
-        if (text[0] in " \t" and headers) or _HEADER.match(text):
-            headers.append((text, lines[index].lineno))
+            return index, index + 1
+        if (text[0] in " \t" and index) or _HEADER.match(text):
             index += 1
             continue
         # Not a header: the body starts without the blank line.
-        return headers, index
-    return headers, index
+        return index, index
+    return index, index
+
+
+def _unfolded_headers(headers: InputLines) -> Iterator[tuple[str, str, int | None, int | None]]:
+    """Each header as (lower-case name, value, first and last line number):
+    unfolded, white space collapsed, encoded words not yet decoded."""
+    first = 0  # the index of the header being read
+    first_line = None  # its first line
+    end_lineno = None  # the number of its last line
+    for index, line in enumerate(headers):
+        if line.text[:1] in (" ", "\t"):
+            end_lineno = line.lineno  # a folded line
+            continue
+        if first_line is not None:
+            yield _unfold(headers, first, index, first_line, end_lineno)
+        first, first_line, end_lineno = index, line, line.lineno
+    if first_line is not None:
+        yield _unfold(headers, first, len(headers), first_line, end_lineno)
+
+
+def _unfold(
+    headers: InputLines, start: int, stop: int, first_line: Line, end_lineno: int | None
+) -> tuple[str, str, int | None, int | None]:
+    """The header on ``headers[start:stop]`` as (lower-case name, value on one
+    line, first and last line number).
+
+    A folded value is cut from one slice of the input: a list of the folded
+    lines would cost some eighty bytes a line of a long ``Cc:``.
+    """
+    if stop == start + 1:
+        name, _, value = first_line.text.partition(":")
+    else:
+        name, _, value = headers[start:stop].joined().partition(":")
+    # Replacing the usual folds first leaves the regular expression (which
+    # keeps a list entry per match) little to do.
+    value = value.replace("\n ", " ").replace("\n\t", " ")
+    return name.strip().lower(), _collapse_space(value), first_line.lineno, end_lineno
+
+
+def _collapse_space(text: str) -> str:
+    """``" ".join(text.split())`` without the list of words."""
+    return _ODD_SPACE.sub(" ", text.strip())
 
 
 def _email_parser():
@@ -316,27 +348,71 @@ def _email_parser():
 
 
 def _decode_encoded_words(value: str) -> str:
-    """An unfolded header value with its RFC 2047 encoded words decoded.
+    """A header value (unfolded, white space collapsed) with its RFC 2047
+    encoded words decoded in place, as ``git am`` does.
 
-    The email package's structured header classes would do it too, but they
-    parse an address list in quadratic time; a value without encoded words
-    (8-bit UTF-8 included) is already what it says.
+    The words are decoded a run at a time: ``email.header.decode_header``
+    over the whole value keeps a list entry per word and per gap, and the
+    email package's structured header classes parse an address list in
+    quadratic time.  White space between two encoded words disappears
+    (RFC 2047, 6.2); words that do not decode (unknown charset, bad base64)
+    stay as they are.
     """
-    from email.header import decode_header, make_header
+    from email.header import make_header
 
-    try:
-        return str(make_header(decode_header(value)))
-    except Exception:  # malformed encoded words: the raw text beats nothing
+    decoded = io.StringIO()
+    written = 0  # where the text not yet written to ``decoded`` starts
+    after_word = False  # whether ``written`` is the end of a decoded word
+    for start, end, data, charset in _encoded_word_runs(value):
+        try:
+            text = str(make_header([(data, charset)]))
+        except (LookupError, ValueError):  # UnicodeError is a ValueError
+            continue
+        if not (after_word and _ONLY_SPACE.fullmatch(value, written, start)):
+            decoded.write(value[written:start])
+        decoded.write(text)
+        written = end
+        after_word = True
+    if not after_word:
         return value
+    decoded.write(value[written:])
+    return _collapse_space(decoded.getvalue())
 
 
-def _decode_body(header_text: str, body: Sequence[Line], patch: Patch) -> Sequence[Line]:
+def _encoded_word_runs(value: str) -> Iterator[tuple[int, int, bytes, str]]:
+    """Runs of encoded words in ``value`` with only white space between them
+    and one charset, as (start, end, bytes, charset).  The bytes are joined
+    before being decoded: some mailers split a character across two words."""
+    from email.errors import HeaderParseError
+    from email.header import decode_header
+
+    start = end = 0
+    run = bytearray()
+    charset = None  # of the run being read; None before the first word
+    for match in _ENCODED_WORD.finditer(value):
+        try:
+            ((data, word_charset),) = decode_header(match.group())
+        except HeaderParseError:  # bad base64: the word stays as it is
+            continue
+        if word_charset == charset and _ONLY_SPACE.fullmatch(value, end, match.start()):
+            run += data
+            end = match.end()
+            continue
+        if charset is not None:
+            yield start, end, bytes(run), charset
+        start, end, run, charset = match.start(), match.end(), bytearray(data), word_charset
+    if charset is not None:
+        yield start, end, bytes(run), charset
+
+
+def _decode_body(headers: InputLines, body: Sequence[Line], patch: Patch) -> Sequence[Line]:
     """The body as text lines; decoded when it was transfer-encoded."""
     encoding = (patch.header("content-transfer-encoding") or "").strip().lower()
     content_type = (patch.header("content-type") or "").strip().lower()
     multipart = content_type.startswith("multipart/")
     if not multipart and encoding not in ("quoted-printable", "base64"):
         return body
+    header_text = headers.joined() + "\n"
     raw_body = "\n".join(line.text for line in body) + "\n"
     try:
         message = _email_parser().parsestr(header_text + "\n" + raw_body)

@@ -35,6 +35,12 @@ def test_lines_and_slices_match_a_split_list(text: str, start: int, stop: int) -
     assert pairs(view[1:]) == expected[start:stop][1:]
 
 
+@given(TEXTS, st.integers(-50, 50), st.integers(-50, 50))
+def test_joined_is_the_lines_joined_by_line_ends(text: str, start: int, stop: int) -> None:
+    view = InputLines.split(text)[start:stop]
+    assert view.joined() == "\n".join(part for part, _ in split_list(text)[start:stop])
+
+
 def test_index_out_of_range() -> None:
     lines = InputLines.split("a\nb\n")[1:]
     with pytest.raises(IndexError):

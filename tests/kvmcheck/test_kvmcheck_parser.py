@@ -137,6 +137,55 @@ def test_rfc2047_headers() -> None:
     assert patch.subject.lineno == 2
 
 
+@pytest.mark.parametrize(
+    ("raw", "decoded"),
+    [
+        # White space between two encoded words disappears (RFC 2047, 6.2),
+        # across a fold and between charsets too.
+        ("=?UTF-8?q?J=C3=B6?= =?UTF-8?q?rg_R=C3=B6del?=", "Jörg Rödel"),
+        ("=?UTF-8?q?KVM:_x86:_Fix_t?=\n =?UTF-8?q?=C3=A9st?=", "KVM: x86: Fix tést"),
+        ("=?ISO-8859-1?q?Caf=E9?=\n\t=?UTF-8?B?w7xiZXI=?=", "Caféüber"),
+        # A character split across two words (RFC 2047 forbids it; git am copes).
+        ("=?UTF-8?q?Jos=C3?= =?UTF-8?q?=A9?=", "José"),
+        # Plain text around encoded words keeps its white space, 8-bit text too.
+        ("[PATCH] =?UTF-8?q?Fix_t=C3=A9st?= now", "[PATCH] Fix tést now"),
+        ("Jörg =?UTF-8?q?R=C3=B6del?= <joro@example.org>", "Jörg Rödel <joro@example.org>"),
+        ("(=?UTF-8?q?Jos=C3=A9?=)", "(José)"),
+        # Decoded white space is collapsed like any other.
+        ("=?UTF-8?q?a__b_?=\tc", "a b c"),
+        # A word that does not decode stays as written; the others are decoded.
+        ("=?x-unknown?q?abc?= =?UTF-8?q?t=C3=A9st?=", "=?x-unknown?q?abc?= tést"),
+        ("=?UTF-8?b?w6k=?= =?UTF-8?b?a?=", "é =?UTF-8?b?a?="),  # bad base64
+        ("=?UTF-8?q?=C3?=", "=?UTF-8?q?=C3?="),  # not UTF-8
+        # No white space inside an encoded word: this is not one.
+        ("=?UTF-8?q?a b?=", "=?UTF-8?q?a b?="),
+    ],
+)
+def test_rfc2047_encoded_words(raw: str, decoded: str) -> None:
+    text = (f"From: Jane Developer <jane@example.org>\nSubject: {raw}\nCc: {raw}\n\n"
+            f"Fix foo.\n\n{SOB}\n")
+    (patch,) = parse_file("words.eml", text.encode())
+    assert patch.header("subject") == decoded
+    assert patch.header("cc") == decoded
+
+
+def test_folded_headers_are_unfolded_with_their_line_numbers() -> None:
+    text = (
+        "From: Jane Developer\n <jane@example.org>\n"
+        "Subject: [PATCH] KVM: x86:\n\tFix   foo\n   and\tbar  \n"
+        "Subject: [PATCH] a repeated header\n is ignored\n"
+        "Cc:\n a@example.org,\n\tb@example.org\n"
+        "\nFix foo.\n\n" + SOB + "\n"
+    )
+    (patch,) = parse_file("folded.eml", text)
+    assert (patch.author, patch.author_lineno) == ("Jane Developer <jane@example.org>", 1)
+    subject = patch.subject
+    assert subject.raw == "[PATCH] KVM: x86: Fix foo and bar"
+    assert (subject.lineno, subject.end_lineno) == (3, 5)
+    assert patch.headers["cc"] == ("a@example.org, b@example.org", 8)
+    assert patch.message[0].lineno == 12
+
+
 def mime_mail(encoding: str, body: bytes) -> bytes:
     if encoding == "quoted-printable":
         encoded = quopri.encodestring(body)
