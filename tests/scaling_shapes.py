@@ -5,13 +5,16 @@ around one thing a careless or hostile input repeats: blank lines, files,
 commit mentions, folded header lines... Every stage of the checker must
 cost time linear in the input, so ``make bench`` runs each shape at two
 sizes and prints the ratio, and the test suite checks a 1 MB input of each
-shape for the work it does (tests/kvmcheck/test_kvmcheck_scaling.py).
+shape for the work it does and the memory it takes
+(tests/kvmcheck/test_kvmcheck_scaling.py).
 """
 
 from __future__ import annotations
 
+import tracemalloc
 from collections.abc import Callable
 
+from kvmcheck.api import check_texts
 from kvmcheck.rules._examples import SIGNOFF, diff, patch
 
 KVM_FILE = "arch/x86/kvm/x86.c"
@@ -117,3 +120,18 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "many trailers": many_trailers,
     "many mails": many_mails,
 }
+
+
+def peak_memory(text: str) -> int:
+    """The most memory allocated at once while checking ``text``, in bytes.
+
+    The typo list and the message catalog are loaded first: they are a fixed
+    cost (about 4 MB), not one that grows with the input.
+    """
+    check_texts([("warm-up", patch())])
+    tracemalloc.start()
+    try:
+        check_texts([("shape", text)])
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()

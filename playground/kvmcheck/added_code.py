@@ -18,9 +18,10 @@ from kvmcheck.model import FileDiff, Hunk, Line
 C_FILES = ("c", "header")
 TAB_WIDTH = 8
 # Every code-style rule reads the same split lines: a patch adding up to this
-# many lines keeps them all split (a few hundred bytes a line) for the next
-# rule; a bigger one keeps a byte a line and splits each line as it is read.
-KEEP_SPLIT_LINES = 10_000
+# many lines (the biggest of the real patches in the tests adds 379) keeps
+# them all split for the next rule, at most about 1 MB; a bigger one keeps a
+# byte a line and splits each line again as a rule reads it.
+KEEP_SPLIT_LINES = 5_000
 
 # Shorter lines ("{", "}", "break;") are not evidence that code was moved.
 _MOVED_MIN = 8

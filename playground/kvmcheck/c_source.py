@@ -151,13 +151,12 @@ class SplitLines(Sequence[CodeLine]):
     def __len__(self) -> int:
         return len(self._opened)
 
-    def _split(self, line: Line, opened: int) -> CodeLine:
-        code, comment, _ = split_line(line.text, bool(opened))
-        return CodeLine(line, code, comment)
-
     def __getitem__(self, index: int) -> CodeLine:
-        return self._split(self._lines[index], self._opened[index])
+        line = self._lines[index]
+        code, comment, _ = split_line(line.text, bool(self._opened[index]))
+        return CodeLine(line, code, comment)
 
     def __iter__(self) -> Iterator[CodeLine]:
         for line, opened in zip(self._lines, self._opened, strict=True):
-            yield self._split(line, opened)
+            code, comment, _ = split_line(line.text, bool(opened))
+            yield CodeLine(line, code, comment)

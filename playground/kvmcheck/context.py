@@ -55,7 +55,6 @@ class PatchContext:
     """
 
     __slots__ = (
-        "_scoped",
         "files",
         "is_kvm",
         "kvm_host_only",
@@ -79,24 +78,24 @@ class PatchContext:
         self.prose = prose
         self.files: list[FileDiff] = patch.files
         self.lookup_commit: Callable[[str], tuple[str, str] | None] | None = None
-        self._scoped: dict[tuple[tuple[str, ...], tuple[str, ...]], PatchContext] = {}
         self.memo: dict[object, object] = {}
 
     @property
     def paths(self) -> list[str]:
         return self.patch.paths
 
-    def scoped(self, areas: tuple[str, ...], types: tuple[str, ...]) -> PatchContext:
-        """This context with ``files`` narrowed to the given areas and types."""
-        key = (areas, types)
-        found = self._scoped.get(key)
-        if found is None:
-            found = PatchContext(self.patch, self.series, self.project, self.is_kvm,
-                                 self.kvm_host_only, self.touches_kvm_host, self.prose)
-            found.files = [f for f in self.patch.files if in_scope(f.path, areas, types)]
-            found.lookup_commit = self.lookup_commit
-            found.memo = self.memo
-            self._scoped[key] = found
+    def scoped(self, areas: tuple[str, ...], types: tuple[str, ...]) -> PatchContext | None:
+        """This context with ``files`` narrowed to the given areas and types
+        (None when no file is in them).  Made for each rule and dropped after
+        it: keeping one per rule and patch would cost more than the filter."""
+        files = [f for f in self.patch.files if in_scope(f.path, areas, types)]
+        if not files:
+            return None
+        found = PatchContext(self.patch, self.series, self.project, self.is_kvm,
+                             self.kvm_host_only, self.touches_kvm_host, self.prose)
+        found.files = files
+        found.lookup_commit = self.lookup_commit
+        found.memo = self.memo
         return found
 
 

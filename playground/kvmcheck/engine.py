@@ -23,8 +23,7 @@ def applies(rule: Rule, context: PatchContext) -> PatchContext | None:
         return None
     if not rule.reads_files:
         return context
-    scoped = context.scoped(rule.areas, rule.types)
-    return scoped if scoped.files else None
+    return context.scoped(rule.areas, rule.types)
 
 
 def contexts_of(

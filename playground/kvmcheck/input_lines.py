@@ -18,6 +18,24 @@ from kvmcheck.model import Line
 _NEWLINE = re.compile("\n")
 
 
+def _run(index: slice, length: int) -> tuple[int, int]:
+    """Where a slice of a sequence of ``length`` lines starts and stops; the
+    views here are runs of lines, so no step."""
+    start, stop, step = index.indices(length)
+    if step != 1:
+        raise ValueError("line views take no step")
+    return start, max(start, stop)
+
+
+def _position(index: int, length: int) -> int:
+    """``index`` (negative: from the end) checked against ``length``."""
+    if index < 0:
+        index += length
+    if not 0 <= index < length:
+        raise IndexError("line index out of range")
+    return index
+
+
 class InputLines(Sequence[Line]):
     """Lines ``start`` to ``stop`` (0-based, ``stop`` excluded) of ``text``;
     line ``i`` has line number ``i + 1``."""
@@ -45,16 +63,9 @@ class InputLines(Sequence[Line]):
     def __getitem__(self, index: int | slice) -> Line | InputLines:
         """A line (a new `Line` each time), or a view of a run of lines."""
         if isinstance(index, slice):
-            start, stop, step = index.indices(len(self))
-            if step != 1:
-                raise ValueError("InputLines slices take no step")
-            return InputLines(self._text, self._starts, self._start + start,
-                              self._start + max(start, stop))
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError("line index out of range")
-        number = self._start + index
+            start, stop = _run(index, len(self))
+            return InputLines(self._text, self._starts, self._start + start, self._start + stop)
+        number = self._start + _position(index, len(self))
         starts = self._starts
         return Line(self._text[starts[number]:starts[number + 1] - 1], number + 1)
 
@@ -72,21 +83,25 @@ class InputLines(Sequence[Line]):
 
 
 class PickedLines(Sequence[Line]):
-    """Some lines of another sequence of lines, picked by index, each without
-    its first ``skip`` characters (the ``+`` of a diff line) and seen through
-    ``view`` if given.
+    """Some lines of another sequence of lines: those at ``indices[start:stop]``,
+    each without its first ``skip`` characters (the ``+`` of a diff line) and
+    seen through ``view`` if given.
 
     Four bytes a line, however short the lines: the added lines of a hunk
     or the prose of a changelog, which rules read again and again, are made
-    into `Line` objects only while read.
+    into `Line` objects only while read.  Several may share one index array
+    (the hunks of a diff do).
     """
 
-    __slots__ = ("_indices", "_input", "_skip", "_source", "_view")
+    __slots__ = ("_indices", "_input", "_skip", "_source", "_start", "_stop", "_view")
 
-    def __init__(self, source: Sequence[Line], indices: array, skip: int = 0,
+    def __init__(self, source: Sequence[Line], indices: array, start: int = 0,
+                 stop: int | None = None, skip: int = 0,
                  view: Callable[[str], str] | None = None) -> None:
         self._source = source
         self._indices = indices
+        self._start = start
+        self._stop = len(indices) if stop is None else stop
         self._skip = skip
         self._view = view
         # Lines of the input file are cut from its text directly: no Line
@@ -99,7 +114,7 @@ class PickedLines(Sequence[Line]):
         return array("I")
 
     def __len__(self) -> int:
-        return len(self._indices)
+        return self._stop - self._start
 
     def _line(self, index: int) -> Line:
         if self._input is not None:
@@ -115,9 +130,20 @@ class PickedLines(Sequence[Line]):
 
     def __getitem__(self, index: int | slice) -> Line | PickedLines:
         if isinstance(index, slice):
-            return PickedLines(self._source, self._indices[index], self._skip, self._view)
-        return self._line(self._indices[index])
+            start, stop = _run(index, len(self))
+            return PickedLines(self._source, self._indices, self._start + start,
+                               self._start + stop, self._skip, self._view)
+        return self._line(self._indices[self._start + _position(index, len(self))])
 
     def __iter__(self) -> Iterator[Line]:
-        for index in self._indices:
-            yield self._line(index)
+        indices, skip, view = self._indices, self._skip, self._view
+        if self._input is None:
+            for position in range(self._start, self._stop):
+                yield self._line(indices[position])
+            return
+        # _line() inlined: rules read the added lines of a patch again and again.
+        text, starts, first = self._input._text, self._input._starts, self._input._start
+        for position in range(self._start, self._stop):
+            number = first + indices[position]
+            cut = text[starts[number] + skip:starts[number + 1] - 1]
+            yield Line(view(cut) if view else cut, number + 1)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import codecs
 import io
 import re
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 
 from kvmcheck.input_lines import InputLines, PickedLines
@@ -796,6 +797,7 @@ def _strip_prefix(name: str) -> str | None:
 
 def _parse_diff(patch: Patch, lines: Sequence[Line]) -> None:
     current: FileDiff | None = None
+    added, removed = PickedLines.indices(), PickedLines.indices()
     index = 0
     total = len(lines)
     while index < total:
@@ -816,7 +818,7 @@ def _parse_diff(patch: Patch, lines: Sequence[Line]) -> None:
                 current.old_path, current.new_path = old, new
             index += 2
         elif text.startswith("@@") and current is not None:
-            index = _parse_hunk(current, lines, index)
+            index = _parse_hunk(current, lines, index, added, removed)
         elif current is not None and text.startswith("rename to "):
             current.new_path = text[len("rename to "):].strip()
             index += 1
@@ -829,7 +831,10 @@ def _parse_diff(patch: Patch, lines: Sequence[Line]) -> None:
             index += 1
 
 
-def _parse_hunk(current: FileDiff, lines: Sequence[Line], index: int) -> int:
+def _parse_hunk(current: FileDiff, lines: Sequence[Line], index: int,
+                added: array, removed: array) -> int:
+    """Read the hunk at ``lines[index]``; the indices of its added and removed
+    lines go to the ``added`` and ``removed`` arrays all hunks of the diff share."""
     header = lines[index]
     match = _HUNK.match(header.text)
     if not match:
@@ -839,7 +844,7 @@ def _parse_hunk(current: FileDiff, lines: Sequence[Line], index: int) -> int:
     hunk = Hunk(int(match.group(1)), int(match.group(3)), header.lineno,
                 header.text[match.end():].strip())
     current.hunks.append(hunk)
-    added, removed = PickedLines.indices(), PickedLines.indices()
+    first_added, first_removed = len(added), len(removed)
     index += 1
     while index < len(lines) and (old_count > 0 or new_count > 0):
         marker = lines[index].text[:1]
@@ -856,8 +861,8 @@ def _parse_hunk(current: FileDiff, lines: Sequence[Line], index: int) -> int:
         elif marker != "\\":
             break
         index += 1
-    hunk.added = PickedLines(lines, added, skip=1)
-    hunk.removed = PickedLines(lines, removed, skip=1)
+    hunk.added = PickedLines(lines, added, first_added, len(added), skip=1)
+    hunk.removed = PickedLines(lines, removed, first_removed, len(removed), skip=1)
     while index < len(lines) and lines[index].text.startswith("\\"):
         index += 1  # "\ No newline at end of file"
     return index

@@ -11,9 +11,8 @@ or fails on a timing.
 from __future__ import annotations
 
 import time
-import tracemalloc
 
-from scaling_shapes import SHAPES
+from scaling_shapes import SHAPES, peak_memory
 
 from kvmcheck.api import check_texts
 
@@ -33,16 +32,6 @@ def cpu_seconds(text: str, repeat: int) -> float:
     return best
 
 
-def peak_multiple(text: str) -> float:
-    """Peak memory allocated while checking ``text``, per input character."""
-    tracemalloc.start()
-    try:
-        check_texts([("shape", text)])
-        return tracemalloc.get_traced_memory()[1] / len(text)
-    finally:
-        tracemalloc.stop()
-
-
 def run() -> None:
     print(f"\n## Scaling: each shape at {BASE_SIZE // 1024} KB and {FACTOR}x that "
           f"(ratio ~{FACTOR}: linear, ~{FACTOR * FACTOR}: quadratic)")
@@ -55,4 +44,4 @@ def run() -> None:
         ratio = big_time / small_time if small_time else float("inf")
         flag = "  <- superlinear?" if ratio > SUSPECT_RATIO else ""
         print(f"  {name:<28} {small_time:9.3f} {big_time:9.3f} {ratio:6.1f} "
-              f"{peak_multiple(small):8.0f}x{flag}", flush=True)
+              f"{peak_memory(small) / len(small):8.1f}x{flag}", flush=True)

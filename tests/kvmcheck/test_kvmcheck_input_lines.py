@@ -1,4 +1,4 @@
-"""InputLines gives the same lines, numbers and slices as a split list."""
+"""InputLines and PickedLines give the same lines, numbers and slices as a split list."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kvmcheck.input_lines import InputLines
+from kvmcheck.input_lines import InputLines, PickedLines
+from kvmcheck.model import Line
 
 TEXTS = st.text(alphabet="ab \n", max_size=40)
 
@@ -45,3 +46,44 @@ def test_index_out_of_range() -> None:
     lines = InputLines.split("a\nb\n")[1:]
     with pytest.raises(IndexError):
         lines[1]
+
+
+@given(TEXTS, st.lists(st.integers(0, 39), max_size=20), st.integers(0, 2),
+       st.integers(-25, 25), st.integers(-25, 25))
+def test_picked_lines_match_picking_from_a_list(text: str, picks: list[int], skip: int,
+                                                start: int, stop: int) -> None:
+    """Picked lines cut from the input file and from a list of lines agree
+    with picking from a split list, slices included."""
+    expected_lines = split_list(text)
+    chosen = [index for index in picks if index < len(expected_lines)]
+    expected = [(expected_lines[i][0][skip:], expected_lines[i][1]) for i in chosen]
+    indices = PickedLines.indices()
+    indices.extend(chosen)
+    from_input = PickedLines(InputLines.split(text), indices, skip=skip)
+    from_list = PickedLines([Line(t, n) for t, n in expected_lines], indices, skip=skip)
+    for picked in (from_input, from_list):
+        assert len(picked) == len(expected)
+        assert pairs(picked) == expected
+        assert [(line.text, line.lineno) for line in (picked[i] for i in range(-len(expected),
+                                                                              len(expected)))] \
+            == expected + expected
+        assert pairs(picked[start:stop]) == expected[start:stop]
+
+
+def test_picked_lines_share_an_index_array_by_range() -> None:
+    lines = InputLines.split("+a\n b\n+c\n+d\n")
+    indices = PickedLines.indices()
+    indices.extend([0, 2, 3])
+    first, second = PickedLines(lines, indices, 0, 1, skip=1), PickedLines(lines, indices, 1,
+                                                                          skip=1)
+    assert pairs(first) == [("a", 1)]
+    assert pairs(second) == [("c", 3), ("d", 4)]
+    with pytest.raises(IndexError):
+        second[2]
+
+
+def test_picked_lines_view_each_line() -> None:
+    indices = PickedLines.indices()
+    indices.extend([1])
+    picked = PickedLines(InputLines.split("a\nsee http://x.org\n"), indices, view=str.upper)
+    assert pairs(picked) == [("SEE HTTP://X.ORG", 2)]
