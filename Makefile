@@ -21,7 +21,7 @@ SPHINXBUILD := $(VENV)/bin/sphinx-build
 NPM_STAMP   := playground/node_modules/.package-lock.json
 TYPOS       := playground/kvmcheck/data/typos.txt
 
-.PHONY: help htmldocs serve test bench lint warnings-baseline \
+.PHONY: help htmldocs serve test bench lint screenshot warnings-baseline \
         translations-mark-current chromium graphviz kernel-build-deps recipes-check clean
 
 help:
@@ -31,6 +31,7 @@ help:
 	@echo "make bench        run the benchmarks (kvmcheck, playground)"
 	@echo "make lint         ruff"
 	@echo "make recipes-check  check the handbook's kernel config recipes in a real 6.12 tree"
+	@echo "make screenshot   retake the README's picture of the playground"
 	@echo "make warnings-baseline          rewrite docs/warnings-baseline.txt"
 	@echo "make translations-mark-current PAGES=handbook/zh_CN/x.rst"
 	@echo "                  record that these translations match the English;"
@@ -131,6 +132,9 @@ recipes-check: $(VENV)/bin/python kernel-build-deps
 
 lint: $(VENV)/.test-stamp
 	$(VENV)/bin/ruff check .
+
+screenshot: htmldocs $(VENV)/.test-stamp chromium
+	PYTHONPATH=tests $(VPY) tests/playground/screenshot.py $(BUILDDIR)/html docs/images/playground.png
 
 # Only ever inside the checkout: a BUILDDIR given on the command line that
 # resolves outside it (or to the checkout itself) stops make, even with -n.

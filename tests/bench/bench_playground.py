@@ -20,17 +20,13 @@ import subprocess
 import time
 from pathlib import Path
 
+from chromium import CHROMIUM, launch
 from corpus import patch_files
 from local_server import served
 
 REPO = Path(__file__).resolve().parents[2]
 BUILDDIR = REPO / "tests" / "bench" / ".cache" / "playground-site"
 EXAMPLES = REPO / "playground" / "examples"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 COLD_RUNS = 3
 WARM_RUNS = 20
 SERIES_RUNS = 5
@@ -132,7 +128,7 @@ def run() -> None:
     one = (EXAMPLES / "shortlog-case.patch").read_text(encoding="utf-8")
     series = series_text(SERIES_LENGTH)
     with served(site) as root, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         playground = root + "handbook/en/playground.html"
 
         cold = []
