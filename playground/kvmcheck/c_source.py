@@ -129,34 +129,46 @@ def split_lines(lines: Iterable[Line]) -> Iterator[CodeLine]:
         yield CodeLine(line, code, comment)
 
 
+# What SplitLines keeps of a line: its code is its text (nothing to split),
+# or it is split again when read, starting outside or inside a block comment.
+_PLAIN, _SPLIT, _INSIDE = 0, 1, 2
+
+
 class SplitLines(Sequence[CodeLine]):
     """:func:`split_lines` of ``lines`` as a sequence that splits a line when
-    it is read, keeping one byte a line: whether the line starts inside a
-    block comment.  For hunks too big to keep every split line of."""
+    it is read, keeping one byte a line: whether the line has a comment or a
+    literal to split off, and whether it starts inside a block comment.  For
+    hunks too big to keep every split line of."""
 
-    __slots__ = ("_lines", "_opened")
+    __slots__ = ("_lines", "_states")
 
     def __init__(self, lines: Sequence[Line]) -> None:
         self._lines = lines
-        opened = bytearray()
+        states = bytearray()
         in_comment = False
         previous: Line | None = None
         for line in lines:
             starts_inside = in_comment and _continues(previous, line)
-            opened.append(starts_inside)
-            in_comment = split_line(line.text, starts_inside)[2]
+            code, comment, in_comment = split_line(line.text, starts_inside)
+            states.append(_INSIDE if starts_inside
+                          else _PLAIN if not comment and code == line.text else _SPLIT)
             previous = line
-        self._opened = bytes(opened)
+        self._states = bytes(states)
 
     def __len__(self) -> int:
-        return len(self._opened)
+        return len(self._states)
 
-    def __getitem__(self, index: int) -> CodeLine:
-        line = self._lines[index]
-        code, comment, _ = split_line(line.text, bool(self._opened[index]))
+    @staticmethod
+    def _split(line: Line, state: int) -> CodeLine:
+        if state == _PLAIN:
+            return CodeLine(line, line.text, "")
+        code, comment, _ = split_line(line.text, state == _INSIDE)
         return CodeLine(line, code, comment)
 
+    def __getitem__(self, index: int) -> CodeLine:
+        return self._split(self._lines[index], self._states[index])
+
     def __iter__(self) -> Iterator[CodeLine]:
-        for line, opened in zip(self._lines, self._opened, strict=True):
-            code, comment, _ = split_line(line.text, bool(opened))
-            yield CodeLine(line, code, comment)
+        split = self._split
+        for line, state in zip(self._lines, self._states, strict=True):
+            yield split(line, state)
