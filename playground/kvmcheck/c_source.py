@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
-from kvmcheck.model import Line
+from kvmcheck.model import Line, follows
 
 # Blanked so operators and commas inside them are not seen; the quotes stay,
 # so "a literal is here" still shows.
@@ -111,20 +111,13 @@ def split_line(text: str, in_comment: bool = False) -> tuple[str, str, bool]:
 _SPECIAL = re.compile(r"//|/\*|[\"']")
 
 
-def _continues(previous: Line | None, line: Line) -> bool:
-    """A block comment open at the end of ``previous`` goes on in ``line``
-    only when ``line`` directly follows it (same hunk, no context line between)."""
-    return previous is not None and previous.lineno is not None \
-        and line.lineno == previous.lineno + 1
-
-
 def split_lines(lines: Iterable[Line]) -> Iterator[CodeLine]:
     """Each line split into code and comment, a block comment carried over
-    from one line to the next."""
+    to a line that directly follows (same hunk, no context line between)."""
     in_comment = False
     previous: Line | None = None
     for line in lines:
-        code, comment, in_comment = split_line(line.text, in_comment and _continues(previous, line))
+        code, comment, in_comment = split_line(line.text, in_comment and follows(previous, line))
         previous = line
         yield CodeLine(line, code, comment)
 
@@ -148,7 +141,7 @@ class SplitLines(Sequence[CodeLine]):
         in_comment = False
         previous: Line | None = None
         for line in lines:
-            starts_inside = in_comment and _continues(previous, line)
+            starts_inside = in_comment and follows(previous, line)
             code, comment, in_comment = split_line(line.text, starts_inside)
             states.append(_INSIDE if starts_inside
                           else _PLAIN if not comment and code == line.text else _SPLIT)

@@ -28,6 +28,13 @@ class Line:
         return f"Line({self.text!r}, {self.lineno!r})"
 
 
+def follows(previous: Line | None, line: Line) -> bool:
+    """``line`` comes directly after ``previous`` in the input (the next
+    line number); never for lines without a place, as in a decoded mail body."""
+    return previous is not None and previous.lineno is not None \
+        and line.lineno == previous.lineno + 1
+
+
 class Subject:
     """A parsed subject line: ``[PATCH v2 3/7] KVM: x86: Fix foo``.
 

@@ -3,6 +3,8 @@ indent-spaces, reverse-fir-tree (kvmcheck/rules/code.py)."""
 
 from __future__ import annotations
 
+import base64
+
 from rule_cases import rule_case_test
 
 from kvmcheck.rules._examples import diff, patch
@@ -62,3 +64,14 @@ def test_sdm_finding_quotes_the_reference(fired) -> None:
 
 def test_indent_spaces_reports_a_run_once(fired) -> None:
     assert len(fired("indent-spaces", added("    a();\n    b();\n    c();"))) == 1
+
+
+def test_lines_of_a_base64_body_are_never_taken_as_following(fired) -> None:
+    """A base64 mail's decoded lines have no line number: space-indented lines
+    there are reported one by one (it once raised a TypeError)."""
+    body = added("    a();\n    b();").split("\n\n", 1)[1]
+    headers = ("From: Jane Doe <jane.doe@example.com>\nSubject: [PATCH] KVM: x86: Fix foo\n"
+               "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n"
+               "Content-Transfer-Encoding: base64\n\n")
+    mail = headers + base64.encodebytes(body.encode()).decode()
+    assert [f["line"] for f in fired("indent-spaces", mail)] == [None, None]

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from kvmcheck.added_code import removed_texts
 from kvmcheck.context import PatchContext
 from kvmcheck.language import pronouns
-from kvmcheck.model import FileDiff, Hunk, Line
+from kvmcheck.model import FileDiff, Hunk, Line, follows
 from kvmcheck.registry import C_CODE, KVM_GUEST, KVM_HOST, Edit, Finding, Rule, rule
 from kvmcheck.rules._examples import diff, patch
 
@@ -161,8 +161,7 @@ def indent_spaces(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
             run: list[Line] = []
             for line in hunk.added:
                 if _space_indented(line.text):
-                    follows = bool(run) and line.lineno == run[-1].lineno + 1
-                    if run and not follows:
+                    if run and not follows(run[-1], line):
                         yield _indent_finding(rule_, file.path, run)
                         run = []
                     run.append(line)
@@ -203,9 +202,7 @@ def _unordered_declaration_runs(hunk: Hunk) -> Iterator[int | None]:
                 yield first
             first = previous = None
             continue
-        consecutive = previous is not None and line.lineno is not None \
-            and previous.lineno is not None and line.lineno == previous.lineno + 1
-        if previous is not None and not consecutive:
+        if previous is not None and not follows(previous, line):
             if not ordered:
                 yield first
             previous = None

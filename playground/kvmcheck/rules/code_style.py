@@ -18,6 +18,7 @@ from itertools import pairwise
 from kvmcheck.added_code import C_FILES, code_lines, split_hunk, written
 from kvmcheck.c_source import CodeLine
 from kvmcheck.context import PatchContext
+from kvmcheck.model import follows
 from kvmcheck.paths import SELFTESTS_DIR
 from kvmcheck.registry import KVM_HOST, Finding, Rule, rule
 from kvmcheck.rules._examples import added_lines
@@ -74,15 +75,13 @@ def brace_placement(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
             previous: CodeLine | None = None
             for current, wrote in zip(split_hunk(hunk, context), written(hunk, context),
                                       strict=True):
-                lineno = current.line.lineno
-                follows = previous is not None and lineno is not None \
-                    and previous.line.lineno == lineno - 1
                 if wrote:
-                    variant = _brace_finding(previous, current) if follows else None
+                    after = previous is not None and follows(previous.line, current.line)
+                    variant = _brace_finding(previous, current) if after else None
                     if variant is None and _BRACE_SPACING.search(current.code):
                         variant = "space"
                     if variant is not None:
-                        yield rule_.finding(lineno, variant or None)
+                        yield rule_.finding(current.line.lineno, variant or None)
                 previous = current
 
 
@@ -112,10 +111,9 @@ def _condition(lines: Sequence[CodeLine], index: int, start: int) -> str:
                     text.append(code[:position + 1])
                     return " ".join(text)
         text.append(code)
-        lineno = lines[index].line.lineno
         index += 1
-        if index >= min(len(lines), last) or lineno is None \
-                or lines[index].line.lineno != lineno + 1:
+        if index >= min(len(lines), last) or not follows(lines[index - 1].line,
+                                                           lines[index].line):
             return " ".join(text)
         code = lines[index].code
 
@@ -296,7 +294,7 @@ def _removed_pairs(context: PatchContext) -> frozenset[tuple[str, str]]:
     for file in context.patch.files:
         for hunk in file.hunks:
             for first, second in pairwise(hunk.removed):
-                if first.lineno is not None and second.lineno == first.lineno + 1:
+                if follows(first, second):
                     pairs.add((first.text.strip(), second.text.strip()))
     return frozenset(pairs)
 
@@ -321,8 +319,7 @@ def blank_after_declarations(rule_: Rule, context: PatchContext) -> Iterator[Fin
     for file in context.files:
         for hunk in file.hunks:
             for previous, current in pairwise(split_hunk(hunk, context)):
-                if previous.line.lineno is None or \
-                        current.line.lineno != previous.line.lineno + 1:
+                if not follows(previous.line, current.line):
                     continue
                 if (previous.line.text.strip(), current.line.text.strip()) in moved:
                     continue

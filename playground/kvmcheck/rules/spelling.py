@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from kvmcheck import typos
 from kvmcheck.added_code import C_FILES, code_lines
 from kvmcheck.context import PatchContext
-from kvmcheck.model import FileDiff, Line
+from kvmcheck.model import FileDiff, Line, follows
 from kvmcheck.paths import in_scope
 from kvmcheck.registry import GENERIC, KVM_HOST, Finding, Rule, rule
 from kvmcheck.rules._examples import BODY, diff, patch
@@ -150,8 +150,7 @@ def repeated_word(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
         for word in _repeats(text):
             yield rule_.finding(line.lineno, variant, word=word)
         words = text.split() if whole else []
-        if previous is not None and words and previous[0].lineno is not None \
-                and line.lineno == previous[0].lineno + 1:
+        if previous is not None and words and follows(previous[0], line):
             last = previous[1]
             if words[0].lower() == last.lower() and _PROSE_WORD.fullmatch(words[0]) \
                     and _PROSE_WORD.fullmatch(last) and last.lower() not in _REPEAT_OK:
