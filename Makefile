@@ -21,12 +21,14 @@ SPHINXBUILD := $(VENV)/bin/sphinx-build
 NPM_STAMP   := playground/node_modules/.package-lock.json
 TYPOS       := playground/kvmcheck/data/typos.txt
 
-.PHONY: help htmldocs serve test bench lint screenshot warnings-baseline \
+.PHONY: help htmldocs serve check test bench lint screenshot warnings-baseline \
         translations-mark-current chromium graphviz kernel-build-deps recipes-check clean
 
 help:
 	@echo "make htmldocs     build the site into $(BUILDDIR)/html (fails on new warnings)"
 	@echo "make serve        build, then serve on http://$(HOST):$(PORT)/"
+	@echo "make check        the fast loop: lint and the tests that need no site, browser,"
+	@echo "                  kernel tree, Sphinx build, package build or megabyte input"
 	@echo "make test         install test dependencies and run the whole suite"
 	@echo "make bench        run the benchmarks (kvmcheck, playground)"
 	@echo "make lint         ruff"
@@ -117,6 +119,14 @@ translations-mark-current: $(VENV)/.docs-stamp
 	$(VPY) _ext/translation_status.py mark-current $(PAGES)
 
 # --- quality ----------------------------------------------------------------
+
+# The fast loop. The markers come from what each test uses (tests/conftest.py);
+# property tests take a small sample (the "check" hypothesis profile).
+FAST_TESTS := not (site or browser or kernel or sphinx or big or package)
+
+check: $(VENV)/.test-stamp $(TYPOS)
+	$(VENV)/bin/ruff check .
+	HYPOTHESIS_PROFILE=check $(VPY) -m pytest -q -m "$(FAST_TESTS)" $(PYTESTOPTS)
 
 test: $(VENV)/.test-stamp $(TYPOS) $(NPM_STAMP) chromium graphviz kernel-build-deps
 	$(VENV)/bin/ruff check .

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -39,3 +40,25 @@ def corpus() -> Path:
     if not CORPUS.is_dir():
         pytest.skip(f"the real-patch corpus is not at {CORPUS} (see README)")
     return CORPUS
+
+
+@pytest.fixture
+def finishes():
+    """finishes(inputs, limit=20.0) -> the result, failing if the checker is
+    still busy after ``limit`` seconds: a hang detector for huge inputs
+    (catastrophic regex backtracking), not a speed test. Tests that use it
+    are marked ``big`` (tests/conftest.py)."""
+
+    def run(inputs: list[tuple[str, str | bytes]], limit: float = 20.0) -> dict:
+        outcome: dict = {}
+
+        def target() -> None:
+            outcome["result"] = check_texts(inputs)
+
+        worker = threading.Thread(target=target, daemon=True)
+        worker.start()
+        worker.join(limit)
+        assert not worker.is_alive(), "the checker did not finish: catastrophic backtracking?"
+        return outcome["result"]
+
+    return run

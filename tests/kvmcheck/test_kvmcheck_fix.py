@@ -224,7 +224,7 @@ _INDENT = st.text(alphabet=" \t", max_size=20)
 _CODE = st.sampled_from(["return 0;", "x = y;", "if (x)", "* a comment", "foo(a, b);", ""])
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(prefix=_PREFIXES, word=_WORDS, ending=_ENDINGS, key=_KEYS, stable=_STABLE,
        lines=st.lists(st.tuples(_INDENT, _CODE), min_size=1, max_size=6),
        crlf=st.booleans())
@@ -332,7 +332,7 @@ def test_cli_fix_inplace_leaves_the_file_when_it_cannot_write(tmp_path: Path, ca
     assert [p.name for p in tmp_path.iterdir()] == ["a.patch"]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(noise=st.text(max_size=300), position=st.integers(min_value=0, max_value=2000))
 def test_fix_survives_any_text(noise: str, position: int) -> None:
     """Arbitrary text, alone or spliced into a faulty patch: no exception, no line lost,

@@ -114,7 +114,7 @@ C_PIECES = ["\t", " ", "    ", "if", "for", "(", ")", "{", "}", "else", ";", ","
             "NULL", "x", "foo_bar", "#define", "#if", "\n", "teh", "the the"]
 
 
-@settings(max_examples=150, deadline=None,
+@settings(deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(st.lists(st.lists(st.sampled_from(C_PIECES) | st.text(max_size=6), max_size=16)
                 .map("".join), min_size=1, max_size=12),

@@ -8,8 +8,6 @@ import pytest
 from playground_support import REPO, Session, run_check
 from playwright.sync_api import Page, expect
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
 AXE = REPO / "playground" / "node_modules" / "axe-core" / "axe.min.js"
 BLOCKING = ("critical", "serious")
 

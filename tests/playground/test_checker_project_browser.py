@@ -6,7 +6,6 @@ page with a 1 ms time limit.
 
 from __future__ import annotations
 
-import pytest
 from playground_support import (
     EXAMPLES,
     Session,
@@ -18,8 +17,6 @@ from playwright.sync_api import expect
 
 from kvmcheck.api import check_texts
 from kvmcheck.rules._examples import diff, patch
-
-pytestmark = pytest.mark.browser
 
 
 def checker(index: int) -> str:

@@ -21,7 +21,6 @@ from playground_support import (
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 def mismatches(page: Page, postings: list[list[Path]], lang: str) -> list[tuple]:

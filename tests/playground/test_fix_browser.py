@@ -5,13 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
 from playground_support import EXAMPLES, Session, check_files, check_text, run_check
 from playwright.sync_api import Page, expect
 
 from kvmcheck.fix import fix_text
-
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 SHORTLOG_CASE = EXAMPLES / "shortlog-case.patch"
 CLEAN = EXAMPLES / "clean.patch"

@@ -18,8 +18,6 @@ from playground_support import (
 )
 from playwright.sync_api import Page, expect
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
 SHORTLOG_CASE = EXAMPLES / "shortlog-case.patch"
 CLEAN = EXAMPLES / "clean.patch"
 SERIES = EXAMPLES / "series.mbox"

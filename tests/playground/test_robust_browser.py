@@ -12,8 +12,6 @@ from playwright.sync_api import Page, Route, expect
 
 from kvmcheck.rules._examples import diff, patch
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
 PATCHES = 500
 FINDINGS_PER_PATCH = 200
 # Checking 100,000 findings' worth of input takes Pyodide a while on a busy

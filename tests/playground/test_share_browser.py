@@ -14,8 +14,6 @@ from playwright.sync_api import Page, expect
 
 from kvmcheck.share import MAX_FRAGMENT_CHARS, PREFIX, fragment
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
 SHORTLOG_CASE = EXAMPLES / "shortlog-case.patch"
 # Run before the page's own scripts: the outcome of the check a link starts.
 FIRST_OUTCOME = """

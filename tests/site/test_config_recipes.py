@@ -119,7 +119,6 @@ def test_a_bad_example_is_a_recipe_of_its_own(tmp_path: Path) -> None:
         (True, ["page.rst:1"]), (False, ["page.rst:7"])]
 
 
-@pytest.mark.slow
 def test_the_check_catches_an_option_olddefconfig_drops(tmp_path: Path) -> None:
     # The recipe the handbook once gave: defconfig has no KVM, and
     # KVM_WERROR depends on KVM && ((EXPERT && !KASAN) || WERROR).
@@ -143,7 +142,6 @@ def test_the_check_catches_an_option_olddefconfig_drops(tmp_path: Path) -> None:
     assert any("CONFIG_KVM_INTEL=m wanted" in problem for problem in problems), problems
 
 
-@pytest.mark.slow
 def test_every_handbook_recipe_keeps_its_options() -> None:
     kernel_tree.build_tools()
     kernel_tree.tree()

@@ -2,39 +2,16 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
-
-REPO = Path(__file__).resolve().parents[2]
-VENV = REPO / ".venv"
-NODE_MODULES = REPO / "playground" / "node_modules"
-LEFT_OUT = shutil.ignore_patterns(
-    ".git", ".venv", "node_modules", "_build", ".*_cache", ".hypothesis",
-    "__pycache__", "*.egg-info",
-)
+from checkout_copy import REPO, copy_checkout, make
 
 
 @pytest.fixture
 def checkout(tmp_path: Path) -> Path:
     """A copy of the sources that shares the installed .venv and node_modules."""
-    copy = tmp_path / "repo"
-    shutil.copytree(REPO, copy, ignore=LEFT_OUT, symlinks=True)
-    (copy / "playground" / "node_modules").symlink_to(NODE_MODULES)
-    return copy
-
-
-def make(checkout: Path, target: str) -> subprocess.CompletedProcess:
-    # -o: the shared environment is installed already; never reinstall it
-    # from the copy.
-    command = [
-        "make", "--no-print-directory", f"VENV={VENV}",
-        "-o", f"{VENV}/.docs-stamp", "-o", "playground/node_modules/.package-lock.json",
-        target,
-    ]
-    return subprocess.run(command, cwd=checkout, capture_output=True, text=True, timeout=1200)
+    return copy_checkout(tmp_path / "repo")
 
 
 def test_broken_reference_fails_until_baselined(checkout: Path) -> None:
