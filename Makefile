@@ -21,7 +21,7 @@ SPHINXBUILD := $(VENV)/bin/sphinx-build
 NPM_STAMP   := playground/node_modules/.package-lock.json
 TYPOS       := playground/kvmcheck/data/typos.txt
 
-.PHONY: help htmldocs serve check test bench lint screenshot warnings-baseline \
+.PHONY: help htmldocs serve check test snapshots bench lint screenshot warnings-baseline \
         translations-mark-current chromium graphviz kernel-build-deps recipes-check clean
 
 help:
@@ -30,6 +30,7 @@ help:
 	@echo "make check        the fast loop: lint and the tests that need no site, browser,"
 	@echo "                  kernel tree, Sphinx build, package build or megabyte input"
 	@echo "make test         install test dependencies and run the whole suite"
+	@echo "make snapshots    rewrite kvmcheck's golden outputs after an intended change"
 	@echo "make bench        run the benchmarks (kvmcheck, playground)"
 	@echo "make lint         ruff"
 	@echo "make recipes-check  check the handbook's kernel config recipes in a real 6.12 tree"
@@ -131,6 +132,11 @@ check: $(VENV)/.test-stamp $(TYPOS)
 test: $(VENV)/.test-stamp $(TYPOS) $(NPM_STAMP) chromium graphviz kernel-build-deps
 	$(VENV)/bin/ruff check .
 	$(VPY) -m pytest $(PYTESTOPTS)
+
+# kvmcheck's golden outputs (tests/kvmcheck/snapshots/): review the diff, commit it.
+snapshots: $(VENV)/.test-stamp $(TYPOS)
+	UPDATE_SNAPSHOTS=1 $(VPY) -m pytest -q -p no:cacheprovider tests/kvmcheck/test_snapshots.py
+	git status --short tests/kvmcheck/snapshots
 
 bench: $(VENV)/.test-stamp $(TYPOS) $(NPM_STAMP) chromium
 	$(VPY) tests/bench/run.py

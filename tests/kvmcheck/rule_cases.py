@@ -21,4 +21,6 @@ def rule_case_test(cases: Sequence[tuple[str, str, bool]]) -> Callable[..., None
     def test_rule(fired, rule_id: str, text: str, fires: bool) -> None:
         assert bool(fired(rule_id, text)) == fires
 
+    # The golden outputs of these cases (tests/kvmcheck/test_snapshots.py).
+    test_rule.cases = cases
     return test_rule
