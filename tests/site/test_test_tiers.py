@@ -76,3 +76,11 @@ def test_make_check_runs_the_fast_tests_only(every_test: dict[str, set[str]],
     fast = collected(tmp_path, "-m", selection.group(1))
     assert set(fast) == {node for node, marks in every_test.items() if not marks}
     assert any(node.startswith("tests/kvmcheck/test_rules_tags.py::") for node in fast)
+
+
+def test_no_test_sets_a_tier_marker_by_hand() -> None:
+    """A hand-set tier marker drifts from what the test uses: conftest sets them."""
+    by_hand = re.compile(r"pytest\.mark\.(?:" + "|".join(TIERS) + r")\b")
+    offenders = [str(path.relative_to(REPO)) for path in sorted((REPO / "tests").rglob("*.py"))
+                 if ".cache" not in path.parts and by_hand.search(path.read_text("utf-8"))]
+    assert offenders == []
