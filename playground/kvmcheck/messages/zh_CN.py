@@ -264,7 +264,7 @@ MESSAGES = {
         "这组补丁修复了缺陷，却没有 KVM selftests：请附上回归测试，或者说明如何复现问题。",
     "selftests-missing.title": "新功能和修复要有测试",
     "selftests-missing.explanation":
-        "新功能必须有测试覆盖，包括针对出错路径的反向测试；缺陷修复要有复现方法，最好是回归测试。"
+        "新功能必须有测试覆盖，包括针对出错路径的负面测试；缺陷修复要有复现方法，最好是回归测试。"
         "KVM selftests 与对应的 KVM 改动放在同一组补丁里投递。尚未测试的工作可以标记 RFC，"
         "先征求意见。",
 
@@ -482,7 +482,7 @@ MESSAGES = {
     "uapi-not-64bit-clean":
         "这个用户态 API 结构体成员用了 '{type}'，它在 32 位和 64 位用户态下大小或对齐不同："
         "请用 __u64、__u32、__s64 等类型，并显式填充。",
-    "uapi-not-64bit-clean.title": "用户态 API 结构体要 64 位干净",
+    "uapi-not-64bit-clean.title": "用户态 API 结构体要做到 64 位兼容",
     "uapi-not-64bit-clean.explanation":
         "与用户态共享的结构体，在 32 位和 64 位程序里布局必须相同：使用定长的 __u8 ... __u64、"
         "__s8 ... __s64，不用 long、int、bool、size_t 或指针，成员按自然边界对齐并显式填充。",
@@ -542,7 +542,7 @@ MESSAGES = {
     "checklist.intel-and-amd":
         "改动同时影响 Intel 和 AMD：条件允许的话，两个平台都要测试。",
     "checklist.negative-tests":
-        "新功能：要附带测试，包括覆盖出错路径的反向测试。",
+        "新功能：要附带测试，包括覆盖出错路径的负面测试。",
     "checklist.reproducer":
         "缺陷修复：提供复现方法（最好是回归测试），并说明如何验证修复。",
 
