@@ -21,6 +21,7 @@ extensions = [
     "warnings_gate",
     "handbook_site",
     "handbook_sections",
+    "glossary_terms",
     "translation_status",
     "section_ticks",
     "cjk_line_breaks",

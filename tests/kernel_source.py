@@ -6,7 +6,8 @@ benchmarks that need real kernel files take them from Debian's
 keep only the part of the tree this project reads: what ``make defconfig`` and
 ``make olddefconfig`` need (every Kconfig, Makefile and Kbuild file, scripts/
 and the config fragments), ``checkpatch.pl`` and ``get_maintainer.pl`` with
-``MAINTAINERS``, and the files the handbook's commands name. Every later run
+``MAINTAINERS``, the files the handbook's commands name, and the Chinese translations
+of the kernel's documentation, whose terms the Chinese glossary follows. Every later run
 reuses the unpacked tree.
 """
 
@@ -32,6 +33,8 @@ MEMBERS = (
     f"{TOP}/arch/x86/kvm/*", f"{TOP}/arch/x86/kernel/kvm.c", f"{TOP}/Documentation/virt/kvm/*",
     f"{TOP}/include/uapi/linux/kvm.h", f"{TOP}/tools/testing/selftests/*.mk",
     f"{TOP}/tools/testing/selftests/kvm/*",
+    # The kernel's Chinese documentation: the glossary follows its terms.
+    f"{TOP}/Documentation/translations/zh_CN/*",
 )
 STAMP = CACHE_DIR / "members.txt"
 SOURCE_NOTE = CACHE_DIR / "source.txt"

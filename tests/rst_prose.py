@@ -1,6 +1,6 @@
 """The prose of a handbook page's reST source, for tests that read the words.
 
-Page metadata fields, labels, code blocks, checked examples, diagrams,
+Page metadata fields, labels, code blocks, checked examples, diagrams, toctrees,
 literal blocks, inline literals, role targets and URLs are set aside: they
 hold commands, patches and names, not the page's own sentences.
 """
@@ -11,7 +11,7 @@ import re
 
 _BLOCK = re.compile(
     r"^(\s*)\.\. (code-block|code|literalinclude|kvmcheck-example|patch-checker|graphviz"
-    r"|digraph)::.*?(?=^\1?\S|\Z)",
+    r"|digraph|toctree)::.*?(?=^\1?\S|\Z)",
     re.M | re.S,
 )
 _LITERAL_BLOCK = re.compile(r"::\n\n(?:[ \t]+.*\n|\n)+")

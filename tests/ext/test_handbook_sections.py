@@ -44,8 +44,8 @@ ZH = """\
 
 .. _shortlog:
 
-简短描述
---------
+标题行
+------
 
 正文。
 """
@@ -96,7 +96,7 @@ def test_hb_role_links_within_the_same_language(site: Path) -> None:
     assert 'href="#64-bit-clean"' in en
     assert 'href="other.html"' in en and "the other page" in en
     zh = read(site, "handbook/zh_CN/guide")
-    assert 'href="#shortlog"' in zh and "简短描述" in zh
+    assert 'href="#shortlog"' in zh and "标题行" in zh
     other_zh = read(site, "handbook/zh_CN/other")
     assert 'href="guide.html#shortlog"' in other_zh
 

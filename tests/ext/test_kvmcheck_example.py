@@ -153,7 +153,7 @@ def test_link_opens_the_example_in_the_playground_of_the_page_language(
     assert page == "playground.html"
     assert text_of(share) == GOOD_PATCH
     ((zh_href, zh_text),) = links(root / "_build/html/handbook/zh_CN/guide.html")
-    assert zh_text == "在 playground 中打开"
+    assert zh_text == "在线检查此示例"
     assert zh_href.startswith("playground.html#check=")
 
 

@@ -454,7 +454,7 @@ def test_chinese_series_titles(session: Session, site_url: str) -> None:
     outcome = run_check(page, lambda: page.click(".patch-checker button[data-action=check]"))
     assert outcome["ok"], outcome
     titles = page.locator(".patch-checker-patch .patch-checker-group-title").all_inner_texts()
-    assert titles == ["Cover letter", "补丁 1/2", "补丁 2/2"]
+    assert titles == ["封面邮件", "补丁 1/2", "补丁 2/2"]
 
 
 def test_too_large_clears_the_previous_findings(session: Session, site_url: str) -> None:

@@ -1,21 +1,21 @@
 """简体中文消息、规则标题与说明。"""
 
 MESSAGES = {
-    # --- 简短描述（shortlog） ----------------------------------------------
+    # --- 标题行（shortlog） ----------------------------------------------
     "shortlog-missing":
-        "提交缺少简短描述：提交说明的第一行（邮件的 Subject:）要概括这次改动，"
+        "提交缺少标题行：提交的第一行（邮件的 Subject:）要概括这次改动，"
         "例如 'KVM: x86: Fix the foo check in bar()'。",
-    "shortlog-missing.title": "提交要有简短描述",
+    "shortlog-missing.title": "提交要有标题行",
     "shortlog-missing.explanation":
-        "简短描述（shortlog）就是提交说明最上面那一行，在邮件里是 [PATCH] 标记后面的 Subject:。"
-        "'git log --oneline'、邮件客户端和搜索结果里显示的都是它，没有简短描述的补丁无法合入。",
+        "标题行（shortlog）就是提交最上面那一行，在邮件里是 [PATCH] 标记后面的 Subject:。"
+        "'git log --oneline'、邮件客户端和搜索结果里显示的都是它，没有标题行的补丁无法合入。",
 
     "shortlog-prefix-missing":
-        "补丁改动了 KVM 代码，简短描述却没有 'KVM:' 前缀，应写成 '{prefix} {shortlog}'。",
+        "补丁改动了 KVM 代码，标题行却没有 'KVM:' 前缀，应写成 '{prefix} {shortlog}'。",
     "shortlog-prefix-missing.title": "KVM 补丁以 'KVM: <主题>:' 开头",
     "shortlog-prefix-missing.explanation":
         "维护者靠前缀筛选邮件列表。凡是改动 KVM 宿主机代码（arch/x86/kvm/、virt/kvm/、KVM 头文件、"
-        "KVM selftests 或文档）的补丁，简短描述都以 'KVM:' 加主题开头，如 'x86'、'x86/mmu'、'VMX'、"
+        "KVM selftests 或文档）的补丁，标题行都以 'KVM:' 加主题开头，如 'x86'、'x86/mmu'、'VMX'、"
         "'selftests'。只改动 Linux 作为 KVM 客户机一侧代码的补丁则用 'x86/kvm:'。",
 
     "shortlog-prefix-case":
@@ -73,52 +73,52 @@ MESSAGES = {
         "标识符保持原有拼写，所以 'KVM: x86: kvm_set_msr() ...'、'KVM: VMX: x2APIC ...' 都没问题。",
 
     "shortlog-trailing-punctuation":
-        "去掉简短描述末尾的 '{char}'。",
-    "shortlog-trailing-punctuation.title": "简短描述末尾不加标点",
+        "去掉标题行末尾的 '{char}'。",
+    "shortlog-trailing-punctuation.title": "标题行末尾不加标点",
     "shortlog-trailing-punctuation.explanation":
-        "简短描述相当于标题，结尾不加句号或其他标点。",
+        "标题行就像文章的标题，结尾不加句号，也不加其他标点。",
 
     "shortlog-too-long":
-        "简短描述有 {length} 个字符，'前缀: 描述' 应控制在 {limit} 个字符以内"
+        "标题行有 {length} 个字符，'前缀: 描述' 应控制在 {limit} 个字符以内"
         "（75 是常规上限，80 是硬上限）。",
-    "shortlog-too-long.title": "简短描述不超过 75 个字符",
+    "shortlog-too-long.title": "标题行不超过 75 个字符",
     "shortlog-too-long.explanation":
-        "简短描述连同前缀最好不超过 75 个字符，"
+        "标题行连同前缀最好不超过 75 个字符，"
         "这样在 'git log --oneline' 和邮件标题里都能完整显示。"
         "理由充分时 KVM x86 允许稍微超出几个字符，但 80 个字符是硬上限。",
 
     "imperative-mood":
-        "简短描述要用祈使语气：写 '{instead}'，不要写 '{written}'。",
+        "标题行要用祈使语气：写 '{instead}'，不要写 '{written}'。",
     "imperative-mood.this-patch":
-        "简短描述不要以 '{written}' 开头，直接用祈使语气说明改动做了什么（'Fix ...'、'Add ...'）。",
+        "标题行不要以 '{written}' 开头，直接用祈使语气说明改动做了什么（'Fix ...'、'Add ...'）。",
     "imperative-mood.changelog":
-        "变更说明开头要用祈使语气：写 '{instead} ...'，不要写 '{written} ...'。",
+        "变更日志开头要用祈使语气：写 '{instead} ...'，不要写 '{written} ...'。",
     "imperative-mood.changelog-this-patch":
-        "变更说明不要以 '{written}' 开头，直接用祈使语气陈述改动（'Add ...'、'Fix ...'）。",
+        "变更日志不要以 '{written}' 开头，直接用祈使语气陈述改动（'Add ...'、'Fix ...'）。",
     "imperative-mood.title": "使用祈使语气",
     "imperative-mood.explanation":
-        "简短描述和变更说明都写成对代码库下的指令：'Add ...'、'Fix ...'、'Drop ...'。"
+        "标题行和变更日志都写成对代码库下的指令：'Add ...'、'Fix ...'、'Drop ...'。"
         "'This patch adds'、'Added'、'Fixes' 这类写法描述的是补丁本身而不是改动，"
         "放进提交历史里读起来也别扭。",
 
-    # --- 变更说明（changelog） --------------------------------------------
+    # --- 变更日志（changelog） --------------------------------------------
     "changelog-missing":
-        "缺少变更说明：请在简短描述下面说明改了什么、为什么要改。",
-    "changelog-missing.title": "每个补丁都要有变更说明",
+        "缺少变更日志：请在标题行下面说明改了什么、为什么要改。",
+    "changelog-missing.title": "每个补丁都要有变更日志",
     "changelog-missing.explanation":
         "哪怕只改一行，也要写几句话：补丁改了什么、为什么改、原来哪里有问题。"
-        "评审者先读说明再看代码，多年后用 'git blame' 追查的人也全靠它。",
+        "审阅者先读说明再看代码，多年后用 'git blame' 追查的人也全靠它。",
 
     "changelog-pronoun":
-        "变更说明里不要用人称代词（'{word}'），改为描述代码及其行为"
+        "变更日志里不要用人称代词（'{word}'），改为描述代码及其行为"
         "（例如写 'KVM does X'，而不是 'we do X'）。",
-    "changelog-pronoun.title": "变更说明不用人称代词",
+    "changelog-pronoun.title": "变更日志不用人称代词",
     "changelog-pronoun.explanation":
         "用了 'I'、'we'、'you'，读者就搞不清动作的主体是谁：作者、KVM、客户机，还是用户态程序？"
         "请直接写出主体（'KVM injects #GP'、'the guest writes ...'），改动本身用祈使语气表述。",
 
     "changelog-context-first":
-        "变更说明一上来就讲背景；KVM x86 要求先说明改动（即第 {line} 行的内容），再交代背景。",
+        "变更日志一上来就讲背景；KVM x86 要求先说明改动（即第 {line} 行的内容），再交代背景。",
     "changelog-context-first.title": "先说改动，再讲背景",
     "changelog-context-first.explanation":
         "这一点 KVM x86 与 tip 树的习惯相反：开头先用一小段话说明补丁改了什么，"
@@ -126,24 +126,24 @@ MESSAGES = {
         "“改了什么”几乎总能一句话说清，翻阅历史的人一眼就能找到。",
 
     "changelog-line-too-long":
-        "这一行变更说明有 {length} 个字符，正文请在 75 列处换行。",
-    "changelog-line-too-long.title": "变更说明在 75 列处换行",
+        "这一行变更日志有 {length} 个字符，正文请在 75 列处换行。",
+    "changelog-line-too-long.title": "变更日志在 75 列处换行",
     "changelog-line-too-long.explanation":
-        "git 显示提交说明时会加缩进，正文在 75 列处换行，才能在 80 列的终端里完整显示。"
+        "git 显示变更日志时会加缩进，正文在 75 列处换行，才能在 80 列的终端里完整显示。"
         "URL、标签和贴进来的日志不受此限。",
 
     "version-history-in-changelog":
         "版本变更记录（'{text}'）应放在 '---' 行下面，'git am' 会自动丢弃那部分内容。",
     "version-history-in-changelog.title": "版本历史写在 '---' 下面",
     "version-history-in-changelog.explanation":
-        "'v2: renamed foo' 这类说明对评审者有用，放进 git 历史却毫无意义。"
-        "请把它们写在 '---' 行之后（或者写进封面信），合入补丁时那里的内容都会被丢掉。",
+        "'v2: renamed foo' 这类说明对审阅者有用，放进 git 历史却毫无意义。"
+        "请把它们写在 '---' 行之后（或者写进封面邮件），合入补丁时那里的内容都会被丢掉。",
 
     "function-reference-parens":
         "请写成带括号的 '{name}()'：从 diff 可以看出 {name} 是一个函数。",
     "function-reference-parens.title": "函数名写成 name()",
     "function-reference-parens.explanation":
-        "在简短描述、变更说明或注释里提到函数时写成 'name()'，"
+        "在标题行、变更日志或注释里提到函数时写成 'name()'，"
         "读者一眼就知道这是函数，而不是变量、结构体成员或类型。",
 
     # --- 标签 --------------------------------------------------------------
@@ -172,7 +172,7 @@ MESSAGES = {
         "'Co-developed-by: {person}' 后面必须紧跟同一个人的 'Signed-off-by:'。",
     "trailer-malformed.title": "标签格式正确",
     "trailer-malformed.explanation":
-        "变更说明末尾的标签要由脚本解析，所以写法是固定的：'Signed-off-by:'、'Reviewed-by:'、"
+        "变更日志末尾的标签要由脚本解析，所以写法是固定的：'Signed-off-by:'、'Reviewed-by:'、"
         "'Co-developed-by:' 等，冒号后一个空格，涉及人员的标签写 '全名 <邮箱>'。"
         "每个 'Co-developed-by:' 后面都紧跟同一个人的 'Signed-off-by:'。",
 
@@ -186,8 +186,8 @@ MESSAGES = {
     "fixes-tag-format.title": "Fixes: <12 位以上十六进制> (\"<标题>\")",
     "fixes-tag-format.explanation":
         "'Fixes:' 指明引入该问题的提交，"
-        "格式为 'Fixes: <sha 的前 12 位或更多> (\"<该提交的简短描述>\")'，"
-        "无论多长都写在一行内。KVM x86 要求每个修复都带上这个标签，即使不需要回合到稳定版。"
+        "格式为 'Fixes: <sha 的前 12 位或更多> (\"<该提交的标题行>\")'，"
+        "无论多长都写在一行内。KVM x86 要求每个修复都带上这个标签，即使不需要向后移植到稳定版。"
         "可以用 'git log -1 --abbrev=12 --format=\"Fixes: %h (\\\"%s\\\")\" <sha>' 直接生成。",
 
     "commit-reference-format":
@@ -195,29 +195,29 @@ MESSAGES = {
     "commit-reference-format.short":
         "'{sha}' 太短，不足以唯一标识一个提交：应写成 'commit <至少 12 位十六进制> (\"<标题>\")'。",
     "commit-reference-format.unknown-commit":
-        "变更说明引用的 {sha} 在 --git-dir 指定的仓库里找不到。",
+        "变更日志引用的 {sha} 在 --git-dir 指定的仓库里找不到。",
     "commit-reference-format.title-mismatch":
         "为提交 {sha} 给出的标题不一致：应写成 'commit {right}'。",
     "commit-reference-format.title": "引用提交时带上标题",
     "commit-reference-format.explanation":
-        "在变更说明里引用提交，要写成 'commit <至少 12 位十六进制> (\"<标题>\")'。"
+        "在变更日志里引用提交，要写成 'commit <至少 12 位十六进制> (\"<标题>\")'。"
         "随着仓库增长，短 sha 可能出现歧义；带上标题，读者不用去查就知道是哪个提交。",
 
     "fixes-tag-suggested":
-        "变更说明描述的是一个缺陷修复（'{word}'），却没有 'Fixes:' 标签；"
+        "变更日志描述的是一个缺陷修复（'{word}'），却没有 'Fixes:' 标签；"
         "请加上 'Fixes: <12 位以上十六进制> (\"<标题>\")'，指明引入该问题的提交。",
     "fixes-tag-suggested.title": "缺陷修复要带 Fixes: 标签",
     "fixes-tag-suggested.explanation":
         "KVM x86 要求每个缺陷修复都带 'Fixes:' 标签，哪怕问题由来已久、"
-        "哪怕修复并不打算回合到稳定版："
-        "评审者和发行版借此知道问题从何而来。需要回合时另外用 'Cc: stable' 标明。",
+        "哪怕修复并不打算向后移植到稳定版："
+        "审阅者和发行版借此知道问题从何而来。需要向后移植时另外用 'Cc: stable' 标明。",
 
     "stable-cc-format":
         "稳定版标签 '{written}' 格式不对：应写成 'Cc: stable@vger.kernel.org'"
         "（后面可以跟 '# <版本>'）。",
     "stable-cc-format.title": "Cc: stable@vger.kernel.org",
     "stable-cc-format.explanation":
-        "KVM x86 不会仅凭 'Fixes:' 就回合补丁；需要进入稳定版的修复要明确写上 "
+        "KVM x86 不会仅凭 'Fixes:' 就向后移植补丁；需要进入稳定版的修复要明确写上 "
         "'Cc: stable@vger.kernel.org'，后面可以加 '# <版本>'"
         "（已合入的补丁里也见得到的 'Cc: stable <stable@vger.kernel.org>' 同样可以）。"
         "其他地址或写法不会被稳定版的工具识别。",
@@ -235,7 +235,7 @@ MESSAGES = {
     "in-reply-to-root.title": "每次投递另起一个线程",
     "in-reply-to-root.explanation":
         "不要把新版本或修复作为旧邮件的回复发出（In-Reply-To:/References:）：线程越拉越长，"
-        "没被抄送的人也看不到上下文。请在封面信或 '---' 下面用 lore 链接指向缺陷报告或上一版。",
+        "没被抄送的人也看不到上下文。请在封面邮件或 '---' 下面用 lore 链接指向缺陷报告或上一版。",
 
     # --- 投递 --------------------------------------------------------------
     "base-commit-missing":
@@ -264,7 +264,7 @@ MESSAGES = {
         "这组补丁修复了缺陷，却没有 KVM selftests：请附上回归测试，或者说明如何复现问题。",
     "selftests-missing.title": "新功能和修复要有测试",
     "selftests-missing.explanation":
-        "新功能必须有测试覆盖，包括针对出错路径的反向测试；缺陷修复要有复现方法，最好是回归测试。"
+        "新功能必须有测试覆盖，包括针对出错路径的负面测试；缺陷修复要有复现方法，最好是回归测试。"
         "KVM selftests 与对应的 KVM 改动放在同一组补丁里投递。尚未测试的工作可以标记 RFC，"
         "先征求意见。",
 
@@ -279,7 +279,7 @@ MESSAGES = {
     "series-numbering.title": "[PATCH vN m/n] 编号前后一致",
     "series-numbering.explanation":
         "'git format-patch -v<N>' 会自动编号：每封邮件版本号相同，补丁从 1/n 编到 n/n，"
-        "封面信是 0/n。出现缺号或版本混杂，通常是输出目录里残留了旧文件。",
+        "封面邮件是 0/n。出现缺号或版本混杂，通常是输出目录里残留了旧文件。",
 
     # --- 代码 --------------------------------------------------------------
     "kernel-doc-comment":
@@ -297,13 +297,13 @@ MESSAGES = {
         "Intel 和 AMD 的手册每出一版，章节、表格、插图都可能重新编号，"
         "注释里写 'SDM 25.3.1' 或 'Table 24-11'，过不了多久就指错了地方。"
         "确有必要时请写章节名称，或直接摘录相关原文。不带编号地提到 SDM 或 APM 没有问题，"
-        "变更说明里也可以自由引用。",
+        "变更日志里也可以自由引用。",
 
     "comment-pronoun":
         "注释里不要用人称代词（'{word}'）：用祈使语气，或者写明动作的主体。",
     "comment-pronoun.title": "注释不用人称代词",
     "comment-pronoun.explanation":
-        "注释与变更说明的要求相同：用祈使语气，不写 'I'、'we'、'you'。"
+        "注释与变更日志的要求相同：用祈使语气，不写 'I'、'we'、'you'。"
         "注释应解释代码为什么这样做，而不是复述代码做了什么。",
 
     "indent-spaces":
@@ -449,28 +449,28 @@ MESSAGES = {
 
     # --- 拼写 ----------------------------------------------------------------
     "typo":
-        "提交说明里的 '{word}' 可能拼错了：是不是 '{fix}'？",
+        "变更日志里的 '{word}' 可能拼错了：是不是 '{fix}'？",
     "typo.comment":
         "这条注释里的 '{word}' 可能拼错了：是不是 '{fix}'？",
     "typo.unavailable":
         "没有检查拼写：这个 kvmcheck 构建时没有带上拼写词表（codespell 的词典）；"
         "请在装有 codespell 的环境里重新安装。",
-    "typo.title": "提交说明和注释里没有拼写错误",
+    "typo.title": "变更日志和注释里没有拼写错误",
     "typo.explanation":
-        "提交说明或注释里的拼写错误会一直留在内核历史里，也让文字更难搜索。kvmcheck 用 "
+        "变更日志或注释里的拼写错误会一直留在内核历史里，也让文字更难搜索。kvmcheck 用 "
         "codespell 的常见拼写错误词典查词，这份词典在安装 kvmcheck 时打包进去；"
         "标识符和全大写的名字不查。",
 
     "repeated-word":
-        "'{word} {word}'：提交说明里有个词重复了。",
+        "'{word} {word}'：变更日志里有个词重复了。",
     "repeated-word.comment":
         "'{word} {word}'：这条注释里有个词重复了。",
     "repeated-word.title": "没有重复的词",
     "repeated-word.explanation":
-        "同一个词连写两遍（'the the'、'to to'），而且常常隔着换行，是改写句子后提交说明和"
+        "同一个词连写两遍（'the the'、'to to'），而且常常隔着换行，是改写句子后变更日志和"
         "注释里最常见的笔误。",
 
-    # --- 评审清单 ----------------------------------------------------------
+    # --- 审阅清单 ----------------------------------------------------------
     "uapi-undocumented":
         "新增的用户态 API {name} 必须在同一次投递中写进 Documentation/virt/kvm/api.rst。",
     "uapi-undocumented.title": "新的用户态 API 要有文档",
@@ -482,7 +482,7 @@ MESSAGES = {
     "uapi-not-64bit-clean":
         "这个用户态 API 结构体成员用了 '{type}'，它在 32 位和 64 位用户态下大小或对齐不同："
         "请用 __u64、__u32、__s64 等类型，并显式填充。",
-    "uapi-not-64bit-clean.title": "用户态 API 结构体要 64 位干净",
+    "uapi-not-64bit-clean.title": "用户态 API 结构体要做到 64 位兼容",
     "uapi-not-64bit-clean.explanation":
         "与用户态共享的结构体，在 32 位和 64 位程序里布局必须相同：使用定长的 __u8 ... __u64、"
         "__s8 ... __s64，不用 long、int、bool、size_t 或指针，成员按自然边界对齐并显式填充。",
@@ -514,17 +514,17 @@ MESSAGES = {
     # --- 输入 --------------------------------------------------------------
     "input-unrecognized":
         "输入为空：需要的是补丁（git format-patch 的输出）、邮件、'git show' 或 'git log -p' "
-        "的输出、提交说明或 diff。",
+        "的输出、变更日志或 diff。",
     "input-unrecognized.binary":
         "输入看起来是二进制数据：需要的是补丁（git format-patch 的输出）、邮件、'git show' 或 "
-        "'git log -p' 的输出、提交说明或 diff。",
+        "'git log -p' 的输出、变更日志或 diff。",
     "input-unrecognized.html":
         "输入是一个网页：请保存原始邮件（在 lore.kernel.org 上点邮件的 'raw' 链接，"
         "或下载整个线程的 'mbox.gz'），也可以用 'b4 am' 获取。",
     "input-unrecognized.title": "输入必须是补丁",
     "input-unrecognized.explanation":
         "kvmcheck 能读取 git format-patch 生成的文件、保存下来的邮件和 mbox 文件、'git show' 或 "
-        "'git log -p' 的输出、单独的提交说明以及单独的 diff。其他内容（空文件、图片、压缩包、"
+        "'git log -p' 的输出、单独的变更日志以及单独的 diff。其他内容（空文件、图片、压缩包、"
         "从邮件归档网站另存的网页等）无法检查。",
 
     # --- 测试清单 ----------------------------------------------------------
@@ -542,7 +542,7 @@ MESSAGES = {
     "checklist.intel-and-amd":
         "改动同时影响 Intel 和 AMD：条件允许的话，两个平台都要测试。",
     "checklist.negative-tests":
-        "新功能：要附带测试，包括覆盖出错路径的反向测试。",
+        "新功能：要附带测试，包括覆盖出错路径的负面测试。",
     "checklist.reproducer":
         "缺陷修复：提供复现方法（最好是回归测试），并说明如何验证修复。",
 
