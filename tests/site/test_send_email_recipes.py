@@ -5,7 +5,8 @@ Two recipes must reach exactly one address, whatever the patch's tags say:
 first-patch's "try it on yourself" send (the reader's own address, not the
 stable list, the reporter or the co-author) and maintainer-kvm-x86's fix of
 an unpublished vulnerability (security@kernel.org, no public list). The
-kernel documents that recipe rests on are checked in the 6.12 tree.
+kernel documents that recipe rests on are checked in the 6.12 tree. The
+git part of the recipe for the next version of a series runs too.
 """
 
 from __future__ import annotations
@@ -157,3 +158,35 @@ def test_the_embargoed_path_is_what_the_kernel_documents(lang: str, linux_tree: 
     vulnerabilities = section(page_text(lang, "maintainer-kvm-x86"), "vulnerabilities")
     for needed in ("security@kernel.org", "``Cc: stable@kernel.org``", "``--suppress-cc=all``"):
         assert needed in vulnerabilities
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_next_version_folds_review_changes_into_the_patches(lang: str,
+                                                                tmp_path: Path) -> None:
+    """first-patch's recipe for a new version, run as written (with the
+    series' first commit standing in for what b4 prints as start-commit):
+    the fix-up disappears into the patch it belongs to, no patch is added."""
+    prose = " ".join(section(page_text(lang, "first-patch"), "with-b4").split())
+    (fixup,) = re.findall(r"``(git commit --fixup=<[^>]+>)``", prose)
+    (rebase,) = re.findall(r"``(git rebase -i --autosquash [^`]+)``", prose)
+    assert '"$(b4 prep --show-info start-commit)"' in rebase
+    repo = tmp_path / "series"
+    repo.mkdir()
+    assert git(repo, "init", "-q").returncode == 0
+    for number in range(3):
+        (repo / f"step{number}.c").write_text(f"int step{number};\n")
+        assert git(repo, "add", ".").returncode == 0
+        assert git(repo, "commit", "-q", "-m", f"KVM: x86: Step {number}").returncode == 0
+    base, first = (git(repo, "rev-parse", f"HEAD~{n}").stdout.strip() for n in (2, 1))
+    (repo / "step1.c").write_text("int step1 = 1;\n")  # what review asked of step 1
+    assert git(repo, "add", ".").returncode == 0
+    words = shlex.split(re.sub(r"<[^>]+>", first, fixup))
+    assert git(repo, *words[1:]).returncode == 0
+    words = shlex.split(rebase.replace('"$(b4 prep --show-info start-commit)"', base))
+    # Accept the todo list the way an editor would, unchanged.
+    result = git(repo, "-c", "sequence.editor=true", *words[1:])
+    assert result.returncode == 0, result.stderr
+    log = git(repo, "log", "--format=%s", f"{base}..").stdout.split("\n")
+    assert [line for line in log if line] == ["KVM: x86: Step 2", "KVM: x86: Step 1"]
+    assert git(repo, "show", "HEAD~1:step1.c").stdout == "int step1 = 1;\n"
+    assert git(repo, "status", "--porcelain").stdout == ""
