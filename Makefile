@@ -22,7 +22,8 @@ NPM_STAMP   := playground/node_modules/.package-lock.json
 TYPOS       := playground/kvmcheck/data/typos.txt
 
 .PHONY: help htmldocs serve check test snapshots bench lint screenshot warnings-baseline \
-        translations-mark-current chromium graphviz kernel-build-deps recipes-check clean
+        translations-mark-current chromium graphviz git-email kernel-build-deps recipes-check \
+        clean
 
 help:
 	@echo "make htmldocs     build the site into $(BUILDDIR)/html (fails on new warnings)"
@@ -83,6 +84,12 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || { $(call debian_install,chromium,\
 		echo "chromium not found and packages cannot be installed: browser tests will be skipped"); }
 
+# The handbook's send-to-yourself recipe is run with git send-email --dry-run
+# (Debian's git-email); install it when git has no send-email.
+git-email:
+	@[ -x "$$(git --exec-path)/git-send-email" ] || { $(call debian_install,git-email,\
+		echo "git send-email not found and packages cannot be installed: its recipe tests will be skipped"); }
+
 # make olddefconfig in the kernel tree (recipes-check) builds the Kconfig
 # tools with these; install the Debian packages that are missing.
 KERNEL_BUILD_TOOLS := make gcc flex bison
@@ -129,7 +136,7 @@ check: $(VENV)/.test-stamp $(TYPOS)
 	$(VENV)/bin/ruff check .
 	HYPOTHESIS_PROFILE=check $(VPY) -m pytest -q -m "$(FAST_TESTS)" $(PYTESTOPTS)
 
-test: $(VENV)/.test-stamp $(TYPOS) $(NPM_STAMP) chromium graphviz kernel-build-deps
+test: $(VENV)/.test-stamp $(TYPOS) $(NPM_STAMP) chromium graphviz git-email kernel-build-deps
 	$(VENV)/bin/ruff check .
 	$(VPY) -m pytest $(PYTESTOPTS)
 

@@ -23,14 +23,19 @@ what it shows:
    a whole patch, mail or commit; every finding counts.
 ``changelog``
    a commit message (shortlog, body, perhaps trailers) without the diff;
-   only the rules about commit messages count, and not the ones about a
-   missing sign-off or ``Fixes:`` tag, which such an example often leaves out.
+   only the rules about commit messages count, and not the one about a
+   missing sign-off, which such an example often leaves out. A missing
+   ``Fixes:`` tag does count: a good example of a bug fix shows its tag.
 ``body``
    paragraphs or trailers from the body of a commit message, checked under a
    neutral shortlog; the same rules count as for ``changelog``.
 ``shortlog``
    one shortlog per line, each checked on its own; only the shortlog rules
-   (and the one about function names) count.
+   (and the one about function names) count. In a bad example every line
+   must draw at least one of the expected rules by itself, so that a list of
+   bad shortlogs cannot hide a line kvmcheck accepts. With ``:file:``, each
+   line is checked as the subject of a patch that changes that file (some
+   prefixes are only wrong for some files, ``x86/kvm:`` on KVM's own code).
 ``code``
    lines of code, checked as lines that a patch adds to ``:file:`` (default
    ``arch/x86/kvm/x86.c``); only the rules about code count.
@@ -72,20 +77,29 @@ BODY = "Show the example below."
 SIGNOFF = "Signed-off-by: Example Writer <writer@example.org>"
 
 
-def as_is(text: str, file: str) -> str:
+def as_is(text: str, file: str | None) -> str:
     return text
 
 
-def under_shortlog(text: str, file: str) -> str:
+def under_shortlog(text: str, file: str | None) -> str:
     return f"{SHORTLOG}\n\n{BODY}\n\n{text}"
 
 
-def as_added_lines(text: str, file: str) -> str:
-    lines = text.splitlines()
+def _adding(subject: str, lines: list[str], file: str) -> str:
+    """A patch with ``subject`` that adds ``lines`` to ``file``."""
     added = "".join(f"+{line}\n" for line in lines)
-    return (f"{SHORTLOG}\n\n{BODY}\n\n{SIGNOFF}\n---\n"
+    return (f"{subject}\n\n{BODY}\n\n{SIGNOFF}\n---\n"
             f"diff --git a/{file} b/{file}\n--- a/{file}\n+++ b/{file}\n"
             f"@@ -1,0 +1,{len(lines)} @@\n{added}")
+
+
+def as_added_lines(text: str, file: str | None) -> str:
+    return _adding(SHORTLOG, text.splitlines(), file or DEFAULT_FILE)
+
+
+def as_subject(text: str, file: str | None) -> str:
+    """A shortlog alone, or as the subject of a patch that changes ``file``."""
+    return text if file is None else _adding(text, ["example"], file)
 
 
 @dataclass(frozen=True)
@@ -97,7 +111,7 @@ class Part:
     line on its own.
     """
 
-    wrap: Callable[[str, str], str]
+    wrap: Callable[[str, str | None], str]
     sections: frozenset[str] | None
     blind: frozenset[str] = frozenset()
     per_line: bool = False
@@ -111,13 +125,13 @@ _MESSAGE_SECTIONS = frozenset({
 })
 _CODE_SECTIONS = frozenset(rule.section for rule in RULES.values()) - _MESSAGE_SECTIONS
 # What a commit message shown on its own usually leaves out.
-_MESSAGE_BLIND = frozenset({"signoff-missing", "fixes-tag-suggested"})
+_MESSAGE_BLIND = frozenset({"signoff-missing"})
 PARTS = {
     "patch": Part(as_is, sections=None),
     "changelog": Part(as_is, _MESSAGE_SECTIONS, _MESSAGE_BLIND),
     "body": Part(under_shortlog, _MESSAGE_SECTIONS, _MESSAGE_BLIND),
     "shortlog": Part(
-        as_is,
+        as_subject,
         frozenset({"maintainer-kvm-x86#shortlog", "maintainer-kvm-x86#function-references"}),
         per_line=True,
     ),
@@ -125,17 +139,26 @@ PARTS = {
 }
 
 
-def rules_fired(text: str, part: Part, ignore: frozenset[str] = frozenset(),
-                file: str = DEFAULT_FILE) -> set[str]:
-    """The ids of the rules that fire on ``text`` and count for ``part``."""
+def rules_fired_per_item(text: str, part: Part, ignore: frozenset[str] = frozenset(),
+                         file: str | None = None) -> list[tuple[str, set[str]]]:
+    """Each item kvmcheck checks on its own (a line, for a ``per_line`` part;
+    else the whole text) with the ids of the rules that fire on it and count
+    for ``part``."""
     inputs = text.splitlines() if part.per_line else [text]
-    fired: set[str] = set()
+    items = []
     for number, item in enumerate(filter(str.strip, inputs), 1):
         result = check_texts([(f"example-{number}", part.wrap(item, file))])
         findings = [f for patch in result["patches"] for f in patch["findings"]]
         findings += result["series"]["findings"]
-        fired.update(str(f["rule"]) for f in findings)
-    return {rule for rule in fired - ignore - part.blind if _counts(rule, part)}
+        fired = {str(f["rule"]) for f in findings} - ignore - part.blind
+        items.append((item, {rule for rule in fired if _counts(rule, part)}))
+    return items
+
+
+def rules_fired(text: str, part: Part, ignore: frozenset[str] = frozenset(),
+                file: str | None = None) -> set[str]:
+    """The ids of the rules that fire on ``text`` and count for ``part``."""
+    return set().union(*(fired for _, fired in rules_fired_per_item(text, part, ignore, file)))
 
 
 def _counts(rule_id: str, part: Part) -> bool:
@@ -150,8 +173,14 @@ def parse_rule_ids(value: str) -> list[str]:
     return [item for item in value.replace(",", " ").split() if item]
 
 
-def problem(expect: list[str], fired: set[str]) -> str | None:
-    """Why the example is wrong, or None when kvmcheck agrees with it."""
+def problem(expect: list[str], items: list[tuple[str, set[str]]]) -> str | None:
+    """Why the example is wrong, or None when kvmcheck agrees with it.
+
+    ``items`` are what kvmcheck checked on its own, with the rules that fired
+    on each: every expected rule must fire somewhere, and in a bad example
+    checked item by item, each item must draw one of them.
+    """
+    fired = set().union(*(rules for _, rules in items))
     if expect == [CLEAN]:
         if fired:
             return f"example marked clean, but kvmcheck reports: {', '.join(sorted(fired))}"
@@ -161,6 +190,12 @@ def problem(expect: list[str], fired: set[str]) -> str | None:
         seen = ", ".join(sorted(fired)) or "nothing"
         return (f"example expects {', '.join(missing)}, which kvmcheck does not report "
                 f"(it reports {seen})")
+    if len(items) > 1:
+        for item, rules in items:
+            if not rules & set(expect):
+                seen = ", ".join(sorted(rules)) or "nothing"
+                return (f"line {item.strip()!r} draws none of the expected rules "
+                        f"(it draws {seen})")
     return None
 
 
@@ -188,8 +223,8 @@ class KvmcheckExampleDirective(SphinxDirective):
         text = self.raw_content()
         part = PARTS[self.options.get("part", "patch")]
 
-        file = self.options.get("file", DEFAULT_FILE)
-        wrong = problem(expect, rules_fired(text, part, frozenset(ignore), file))
+        wrong = problem(expect, rules_fired_per_item(text, part, frozenset(ignore),
+                                                     self.options.get("file")))
         if wrong:
             logger.warning(wrong, type="kvmcheck", subtype="example",
                            location=(self.env.docname, self.lineno))

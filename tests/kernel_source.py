@@ -30,9 +30,12 @@ MEMBERS = (
     # get_maintainer.pl wants the top of a kernel tree around it.
     f"{TOP}/COPYING", f"{TOP}/CREDITS", f"{TOP}/README", f"{TOP}/MAINTAINERS",
     # The files the handbook's commands and examples name.
-    f"{TOP}/arch/x86/kvm/*", f"{TOP}/arch/x86/kernel/kvm.c", f"{TOP}/Documentation/virt/kvm/*",
-    f"{TOP}/include/uapi/linux/kvm.h", f"{TOP}/tools/testing/selftests/*.mk",
-    f"{TOP}/tools/testing/selftests/kvm/*",
+    f"{TOP}/arch/x86/kvm/*", f"{TOP}/arch/x86/kernel/kvm.c", f"{TOP}/arch/x86/kernel/kvmclock.c",
+    f"{TOP}/Documentation/virt/kvm/*", f"{TOP}/include/uapi/linux/kvm.h",
+    f"{TOP}/tools/testing/selftests/*.mk", f"{TOP}/tools/testing/selftests/kvm/*",
+    # The rules the handbook's embargoed-fix path restates.
+    f"{TOP}/Documentation/process/stable-kernel-rules.rst",
+    f"{TOP}/Documentation/process/security-bugs.rst",
     # The kernel's Chinese documentation: the glossary follows its terms.
     f"{TOP}/Documentation/translations/zh_CN/*",
 )

@@ -12,7 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from kvmcheck_example import PARTS, rules_fired
+from kvmcheck_example import PARTS, rules_fired, rules_fired_per_item
 from sphinx_project import build, make_project
 
 from kvmcheck.share import text_of
@@ -193,6 +193,51 @@ def test_code_is_checked_with_its_tabs(tmp_path: Path) -> None:
     ("code", "/* We flush the TLBs here. */\n", {"comment-pronoun"}),
     ("shortlog", "KVM: VMX: Fix a NULL pointer dereference\nkvm: vmx: Fix it\n",
      {"shortlog-prefix-case"}),
+    # A good bug fix shows its Fixes: tag; without one, that counts.
+    ("changelog", "KVM: x86: Fix a crash in kvm_get_foo()\n\nCheck the index first.\n",
+     {"fixes-tag-suggested"}),
 ])
 def test_each_part_judges_what_it_shows(part: str, text: str, fired: set[str]) -> None:
     assert rules_fired(text, PARTS[part]) == fired
+
+
+BAD_LIST = """\
+kvm: vmx: Fix a NULL pointer dereference
+x86/kvm: Zap only the affected range when a memslot moves
+KVM: x86/mmu/mmu.c: Zap only the affected range
+"""
+BAD_LIST_RULES = "shortlog-prefix-case, shortlog-prefix-x86-kvm, shortlog-prefix-path"
+
+
+def test_each_bad_shortlog_must_draw_a_finding_on_its_own(tmp_path: Path) -> None:
+    # Alone, "x86/kvm:" is right (guest code): the other lines' findings used
+    # to cover for it, as one unit.
+    body = example("shortlog-prefix-case, shortlog-prefix-path", BAD_LIST, ":part: shortlog")
+    (warning,) = example_warnings(build(project(tmp_path, body)))
+    assert ("line 'x86/kvm: Zap only the affected range when a memslot moves' draws none of "
+            "the expected rules (it draws nothing)") in warning
+    assert "guide.rst:4" in warning
+
+
+def test_file_checks_each_shortlog_as_the_subject_of_a_patch_to_it(tmp_path: Path) -> None:
+    body = example(BAD_LIST_RULES, BAD_LIST, ":part: shortlog",
+                   ":file: arch/x86/kvm/mmu/mmu.c", ":caption: Bad:")
+    result = build(project(tmp_path, body), "-W")
+    assert result.returncode == 0, result.stderr
+    per_line = rules_fired_per_item(BAD_LIST, PARTS["shortlog"],
+                                    file="arch/x86/kvm/mmu/mmu.c")
+    assert [rules & {"shortlog-prefix-case", "shortlog-prefix-x86-kvm", "shortlog-prefix-path"}
+            for _, rules in per_line] == [{"shortlog-prefix-case"}, {"shortlog-prefix-x86-kvm"},
+                                          {"shortlog-prefix-path"}]
+    # Without :file: a shortlog is judged alone, as before.
+    assert rules_fired("x86/kvm: Zap a range\n", PARTS["shortlog"]) == set()
+
+
+def test_a_good_bug_fix_example_without_fixes_is_a_warning(tmp_path: Path) -> None:
+    fix = "KVM: x86: Fix a crash in kvm_get_foo()\n\nCheck the index before using it.\n"
+    tagged = fix + '\nFixes: 0123456789ab ("KVM: x86: Add kvm_get_foo()")\n'
+    body = (example("clean", fix, ":part: changelog") + "\n"
+            + example("clean", tagged, ":part: changelog"))
+    (warning,) = example_warnings(build(project(tmp_path, body)))
+    assert "marked clean, but kvmcheck reports: fixes-tag-suggested" in warning
+    assert "guide.rst:4" in warning

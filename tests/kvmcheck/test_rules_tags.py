@@ -3,8 +3,10 @@ stable-cc-format, link-not-lore, in-reply-to-root (kvmcheck/rules/tags.py)."""
 
 from __future__ import annotations
 
+import pytest
 from rule_cases import rule_case_test
 
+from kvmcheck.fix import fix_text
 from kvmcheck.rules._examples import SIGNOFF, diff, patch
 
 FIXES = 'Fixes: 0123456789ab ("KVM: x86: Add kvm_get_foo()")'
@@ -66,7 +68,12 @@ CASES = [
     ("fixes-tag-suggested", patch(body="Reject bad indices, the old code is broken."), True),
     ("fixes-tag-suggested", tags(FIXES, SIGNOFF).replace("Reject", "Fix"), False),
     ("fixes-tag-suggested", patch(), False),
-    ("stable-cc-format", tags("Cc: stable@kernel.org", SIGNOFF), True),
+    # The address stable-kernel-rules.rst gives for fixes of unpublished
+    # vulnerabilities (corpus: kvm-x86/0325, 0985, 0986).
+    ("stable-cc-format", tags("Cc: stable@kernel.org", SIGNOFF), False),
+    ("stable-cc-format", tags("Cc: <stable@kernel.org> # 6.1+", SIGNOFF), False),
+    ("stable-cc-format", tags("Cc: stable <stable@kernel.org>", SIGNOFF), False),
+    ("stable-cc-format", tags("Cc: stable@vger.kerel.org", SIGNOFF), True),
     ("stable-cc-format", tags("Cc: stable", SIGNOFF), True),
     ("stable-cc-format", tags("Cc: stable@vger.kernel.org [5.10+]", SIGNOFF), True),
     ("stable-cc-format", tags("Cc: stable@vger.kernel.org", SIGNOFF), False),
@@ -127,3 +134,35 @@ def test_bare_diff_has_no_message_rules(check) -> None:
 def test_in_reply_to_points_at_the_header(fired) -> None:
     (finding,) = fired("in-reply-to-root", patch(headers="In-Reply-To: <old@example.org>\n"))
     assert finding["line"] == 4
+
+
+def test_stable_kernel_org_draws_nothing_and_fix_leaves_it(check) -> None:
+    text = tags("Cc: stable@kernel.org # 6.12+", SIGNOFF)
+    assert "stable-cc-format" not in {f["rule"] for f in check(text)}
+    assert fix_text(text) == (text, 0)
+
+
+@pytest.mark.parametrize(("written", "fixed"), [
+    ("Cc: Stable <stable@vger.kernel.org>", "Cc: stable@vger.kernel.org"),
+    ("Cc: stable@vger.kernel.org. # 6.1+", "Cc: stable@vger.kernel.org # 6.1+"),
+    # A misspelt private address stays private: never rewritten to the public list.
+    ("Cc: Stable <stable@kernel.org>", "Cc: stable@kernel.org"),
+    ("Cc: stable@kernel.org, # 6.6", "Cc: stable@kernel.org # 6.6"),
+])
+def test_stable_fix_keeps_which_address_it_was(written: str, fixed: str) -> None:
+    text, count = fix_text(tags(written, SIGNOFF))
+    assert count == 1
+    assert f"\n{fixed}\n" in text
+
+
+def test_stable_private_message_names_the_private_address(fired) -> None:
+    (finding,) = fired("stable-cc-format", tags("Cc: Stable <stable@kernel.org>", SIGNOFF))
+    assert finding["message"] == (
+        "Malformed stable tag 'Cc: Stable <stable@kernel.org>': write 'Cc: stable@kernel.org' "
+        "(the address for fixes of unpublished vulnerabilities, optionally followed by "
+        "'# <version>').")
+    (zh,) = fired("stable-cc-format", tags("Cc: Stable <stable@kernel.org>", SIGNOFF),
+                  lang="zh_CN")
+    assert zh["message"] == (
+        "稳定版标签 'Cc: Stable <stable@kernel.org>' 格式不对：应写成 'Cc: stable@kernel.org'"
+        "（这是修复尚未公开的漏洞时用的地址，后面可以跟 '# <版本>'）。")

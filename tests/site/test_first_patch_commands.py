@@ -127,3 +127,27 @@ def test_get_maintainer_on_a_patch_names_the_kvm_list(tree: Path, tmp_path: Path
                             capture_output=True, text=True, check=True)
     assert "kvm@vger.kernel.org" in result.stdout
     assert "Paolo Bonzini" in result.stdout
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda path: path.parent.name)
+def test_modules_installed_with_m_go_to_updates_and_the_page_removes_them(
+        page: Path, tree: Path) -> None:
+    modinst = (tree / "scripts" / "Makefile.modinst").read_text()
+    # External (M=) builds install into $(MODLIB)/updates unless told otherwise.
+    assert re.search(r"ifeq \(\$\(KBUILD_EXTMOD\),\)\ndst := \$\(MODLIB\)/kernel\nelse\n"
+                     r"INSTALL_MOD_DIR \?= updates\n", modinst)
+    text = page_text(page)
+    assert "/lib/modules/<" in text and "updates/``" in text
+    shown = page_commands(page)
+    assert ("sudo", "make", "modules_install", "M=arch/x86/kvm") in shown
+    removal = [c for c in shown if c[:2] == ("sudo", "find") and "-delete" in c]
+    assert removal and "/lib/modules/$(uname -r)/updates" in removal[0]
+    assert ("sudo", "depmod") in shown
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda path: path.parent.name)
+def test_vng_gets_the_selftests_config_fragment(page: Path, tree: Path) -> None:
+    (build,) = [c for c in page_commands(page) if c[:2] == ("vng", "--build") and len(c) > 2]
+    fragment = build[build.index("--config") + 1]
+    assert (tree / fragment).is_file()
+    assert fragment == str(SELFTESTS / "kvm" / "config")

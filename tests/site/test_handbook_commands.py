@@ -184,3 +184,33 @@ def test_testing_commands_exist_in_the_tree(lang: str, linux_tree: Path) -> None
     selftests = linux_tree / "tools/testing/selftests"
     assert "TARGETS += kvm" in (selftests / "Makefile").read_text()
     assert re.search(r"^run_tests:", (selftests / "lib.mk").read_text(), re.MULTILINE)
+
+
+def maintainers_entry(tree: Path, name: str) -> list[str]:
+    """The lines of one MAINTAINERS entry, from its name to the blank line."""
+    lines = (tree / "MAINTAINERS").read_text(encoding="utf-8").splitlines()
+    start = lines.index(name)
+    end = lines.index("", start)
+    return lines[start + 1:end]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_guest_side_is_kvm_paravirt_as_the_pages_say(lang: str, linux_tree: Path) -> None:
+    entry = maintainers_entry(linux_tree, "KVM PARAVIRT (KVM/paravirt)")
+    for line in ("M:\tPaolo Bonzini <pbonzini@redhat.com>", "L:\tkvm@vger.kernel.org",
+                 "T:\tgit git://git.kernel.org/pub/scm/virt/kvm/kvm.git",
+                 "F:\tarch/x86/kernel/kvm.c", "F:\tarch/x86/kernel/kvmclock.c"):
+        assert line in entry
+    for path in ("arch/x86/kernel/kvm.c", "arch/x86/kernel/kvmclock.c"):
+        result = run(f"./scripts/get_maintainer.pl -f {path} --nogit --nogit-fallback",
+                     linux_tree)
+        assert result.returncode == 0, result.stderr
+        first = result.stdout.splitlines()[0]
+        assert first == ("Paolo Bonzini <pbonzini@redhat.com> "
+                         "(supporter:KVM PARAVIRT (KVM/paravirt))")
+    for name in ("maintainer-kvm-x86", "first-patch"):
+        text = page(lang, name).read_text(encoding="utf-8")
+        assert '"KVM PARAVIRT"' in text or "“KVM PARAVIRT”" in text, name
+        assert "``x86/kvmclock:``" in text, name
+        # Not tip's: the guest side is never named as tip-tree code.
+        assert not re.search(r"guest side in ``arch/x86/kernel/kvm\.c``\)", text)

@@ -215,11 +215,16 @@ MESSAGES = {
     "stable-cc-format":
         "稳定版标签 '{written}' 格式不对：应写成 'Cc: stable@vger.kernel.org'"
         "（后面可以跟 '# <版本>'）。",
+    "stable-cc-format.private":
+        "稳定版标签 '{written}' 格式不对：应写成 'Cc: stable@kernel.org'"
+        "（这是修复尚未公开的漏洞时用的地址，后面可以跟 '# <版本>'）。",
     "stable-cc-format.title": "Cc: stable@vger.kernel.org",
     "stable-cc-format.explanation":
         "KVM x86 不会仅凭 'Fixes:' 就向后移植补丁；需要进入稳定版的修复要明确写上 "
         "'Cc: stable@vger.kernel.org'，后面可以加 '# <版本>'"
         "（已合入的补丁里也见得到的 'Cc: stable <stable@vger.kernel.org>' 同样可以）。"
+        "修复尚未公开的漏洞时改用 'Cc: stable@kernel.org'：发往这个地址的邮件不会投递到任何地方，"
+        "发送修复时不会泄露出去，稳定版的工具照样能识别这个标签。"
         "其他地址或写法不会被稳定版的工具识别。",
 
     "link-not-lore":

@@ -35,12 +35,16 @@ PERSON_TAGS = frozenset(
 _FIXES_OK = re.compile(r'[0-9a-f]{12,40} \("(.+)"(?:, \d{4}-\d{2}-\d{2})?\)')
 _SHA = re.compile(r"\b[0-9a-fA-F]{6,40}\b")
 _FIXES_TITLE = re.compile(r'\(\s*["“](.*?)["”]\s*\)|["“](.*?)["”]')
-# Accepted patches also name the list: "stable <stable@vger.kernel.org>".
-_STABLE_OK = re.compile(r"(?:stable <stable@vger\.kernel\.org>|<?stable@vger\.kernel\.org>?)"
-                        r"(?:\s+#.*)?")
-# What people write for the stable list that has one mechanical fix.
+# Accepted patches also name the list: "stable <stable@vger.kernel.org>".  The
+# address without "vger." is the one stable-kernel-rules.rst gives for fixes of
+# unpublished vulnerabilities: it delivers nowhere, so a fix can be sent
+# without reaching a public list, and the stable tools still find the tag.
+_STABLE_OK = re.compile(r"(?:stable <stable@(?:vger\.)?kernel\.org>"
+                        r"|<?stable@(?:vger\.)?kernel\.org>?)(?:\s+#.*)?")
+# What people write for either address that has one mechanical fix; group 1
+# is "vger." for the public list.
 _STABLE_ADDRESS = re.compile(
-    r'(?:"?stable"?\s*)?<?\s*stable@(?:vger\.)?kernel\.org\s*>?[.,;]?', re.IGNORECASE
+    r'(?:"?stable"?\s*)?<?\s*stable@(vger\.)?kernel\.org\s*>?[.,;]?', re.IGNORECASE
 )
 # A Fixes: value that starts with the sha (optionally after "commit").
 _LEADING_SHA = re.compile(r"(?:commit\s+)?([0-9a-fA-F]{6,40})\b")
@@ -398,14 +402,20 @@ def fixes_tag_suggested(rule_: Rule, context: PatchContext) -> Iterator[Finding]
     title="Cc: stable@vger.kernel.org",
     message="Malformed stable tag '{written}': write 'Cc: stable@vger.kernel.org' (optionally "
         "followed by '# <version>').",
-    bad=patch(trailers="Cc: stable@kernel.org\n" + SIGNOFF),
-    good=patch(trailers="Cc: stable@vger.kernel.org\n" + SIGNOFF),
+    variants={
+        "private": "Malformed stable tag '{written}': write 'Cc: stable@kernel.org' (the address "
+            "for fixes of unpublished vulnerabilities, optionally followed by '# <version>').",
+    },
+    bad=patch(trailers="Cc: Stable <stable@vger.kernel.org>\n" + SIGNOFF),
+    good=patch(trailers="Cc: stable@vger.kernel.org # 6.1+\n" + SIGNOFF),
 )
 def stable_cc_format(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """KVM x86 does not backport on 'Fixes:' alone; a fix meant for stable kernels says so with
     the tag 'Cc: stable@vger.kernel.org', optionally followed by '# <version>' ('Cc: stable
-    <stable@vger.kernel.org>', a form accepted patches use too, is fine). Other addresses
-    or spellings are not picked up by the stable tooling.
+    <stable@vger.kernel.org>', a form accepted patches use too, is fine). The fix of a
+    vulnerability that is not public yet uses 'Cc: stable@kernel.org' instead: mail to that
+    address is not delivered anywhere, so sending the fix leaks nothing, and the stable tools
+    still pick the tag up. Other addresses or spellings are not picked up by the stable tooling.
     """
     for trailer in context.patch.trailers:
         value = trailer.value
@@ -418,11 +428,16 @@ def stable_cc_format(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
         if lower_key == "cc" and _STABLE_OK.fullmatch(value):
             continue
         address, hash_, comment = value.partition("#")
+        known = _STABLE_ADDRESS.fullmatch(address.strip()) if lower_key == "cc" else None
+        # Never turn the private address into the public list's, nor the other way.
+        public = known is None or known.group(1) is not None
         edits = []
-        if lower_key == "cc" and _STABLE_ADDRESS.fullmatch(address.strip()):
-            fixed = "Cc: stable@vger.kernel.org" + (f" #{comment.rstrip()}" if hash_ else "")
+        if known:
+            fixed = ("Cc: stable@vger.kernel.org" if public else "Cc: stable@kernel.org") + (
+                f" #{comment.rstrip()}" if hash_ else "")
             edits.append(_rewrite(trailer, fixed))
-        yield rule_.finding(trailer.lineno, written=f"{trailer.key}: {value}", edits=edits)
+        yield rule_.finding(trailer.lineno, None if public else "private",
+                            written=f"{trailer.key}: {value}", edits=edits)
 
 
 @rule(
