@@ -22,6 +22,7 @@ extensions = [
     "handbook_site",
     "handbook_sections",
     "glossary_terms",
+    "page_chrome",
     "translation_status",
     "section_ticks",
     "cjk_line_breaks",
