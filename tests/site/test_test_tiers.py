@@ -51,7 +51,7 @@ def every_test(tmp_path_factory: pytest.TempPathFactory) -> dict[str, set[str]]:
     ("browser", "tests/playground/test_share_browser.py::",
      "tests/playground/test_directive.py::"),
     # a helper module (kernel_tree) that imports kernel_source
-    ("kernel", "tests/site/test_first_patch_commands.py::", "tests/site/test_glossary.py::"),
+    ("kernel", "tests/site/test_first_patch_commands.py::", "tests/site/test_catalogs.py::"),
     # a fixture of a conftest (playground's build_project) from a helper module
     ("sphinx", "tests/playground/test_directive.py::", "tests/kvmcheck/test_rules_tags.py::"),
     # the hang-detector fixture and the scaling shapes
