@@ -33,9 +33,16 @@ MEMBERS = (
     f"{TOP}/arch/x86/kvm/*", f"{TOP}/arch/x86/kernel/kvm.c", f"{TOP}/arch/x86/kernel/kvmclock.c",
     f"{TOP}/Documentation/virt/kvm/*", f"{TOP}/include/uapi/linux/kvm.h",
     f"{TOP}/tools/testing/selftests/*.mk", f"{TOP}/tools/testing/selftests/kvm/*",
-    # The rules the handbook's embargoed-fix path restates.
-    f"{TOP}/Documentation/process/stable-kernel-rules.rst",
+    # What the handbook says about the embargoed-fix path, clang builds and
+    # the docs build (``SPHINXDIRS`` takes the folders that have an index).
     f"{TOP}/Documentation/process/security-bugs.rst",
+    f"{TOP}/Documentation/process/stable-kernel-rules.rst",
+    f"{TOP}/Documentation/kbuild/llvm.rst", f"{TOP}/Documentation/*/index.rst",
+    # What a 32-bit build and a PROVE_LOCKING build catch.
+    f"{TOP}/include/linux/math64.h", f"{TOP}/include/linux/lockdep.h",
+    # Selftests installed and run on another machine.
+    f"{TOP}/tools/testing/selftests/run_kselftest.sh",
+    f"{TOP}/tools/testing/selftests/kselftest/*",
     # The kernel's Chinese documentation: the glossary follows its terms.
     f"{TOP}/Documentation/translations/zh_CN/*",
 )

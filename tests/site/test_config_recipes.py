@@ -142,6 +142,16 @@ def test_the_check_catches_an_option_olddefconfig_drops(tmp_path: Path) -> None:
     assert any("CONFIG_KVM_INTEL=m wanted" in problem for problem in problems), problems
 
 
+def test_a_32_bit_recipe_is_replayed_as_plain_make_runs_it(tmp_path: Path) -> None:
+    # On an x86-64 machine plain make means ARCH=x86, which asks the 64BIT
+    # question; a replay with ARCH=x86_64 would force it back on.
+    kernel_tree.build_tools()
+    kernel_tree.tree()
+    page = write(tmp_path, "::\n\n   ./scripts/config -d 64BIT -m KVM -m KVM_INTEL\n"
+                           "   make olddefconfig\n")
+    assert check([page], tmp_path) == []
+
+
 def test_every_handbook_recipe_keeps_its_options() -> None:
     kernel_tree.build_tools()
     kernel_tree.tree()
