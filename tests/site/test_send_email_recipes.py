@@ -121,26 +121,6 @@ def test_trying_it_on_yourself_sends_to_one_address(lang: str, tmp_path: Path,
         repo, leaky)
 
 
-@pytest.fixture(scope="module")
-def linux_tree() -> Path:
-    return kernel_tree.tree()
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_the_embargoed_path_is_what_the_kernel_documents(lang: str, linux_tree: Path) -> None:
-    process = linux_tree / "Documentation" / "process"
-    rules = " ".join((process / "stable-kernel-rules.rst").read_text().split())
-    assert ("Use ``Cc: stable@kernel.org`` instead when fixing unpublished vulnerabilities"
-            in rules)
-    assert "not delivered anywhere" in rules
-    security = " ".join((process / "security-bugs.rst").read_text().split())
-    assert "<security@kernel.org>. This is a private list" in security
-    assert "If you already have a fix, please include it with your report" in security
-    embargoed = section(page_text(lang, "maintainer-kvm-x86"), "embargoed-fixes")
-    for needed in ("security@kernel.org", "``Cc: stable@kernel.org``", "``--suppress-cc=all``"):
-        assert needed in embargoed
-
-
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_next_version_folds_review_changes_into_the_patches(lang: str,
                                                                 tmp_path: Path) -> None:
