@@ -19,42 +19,29 @@ from pathlib import Path
 
 import kernel_tree
 import pytest
-from config_recipes import code_blocks, commands
+from handbook_sections import LANGS, page, section, section_blocks, section_commands
 
-REPO = Path(__file__).resolve().parents[2]
-LANGS = ("en", "zh_CN")
 AUTHOR = ("Jane Developer", "jane@example.org")
 
 
-def page_text(lang: str, name: str) -> str:
-    return (REPO / "handbook" / lang / f"{name}.rst").read_text(encoding="utf-8")
-
-
-def section(text: str, label: str) -> str:
-    """The text of the section under ``.. _label:``, up to the next label."""
-    start = text.index(f".. _{label}:\n")
-    following = text.find("\n.. _", start + 1)
-    return text[start:following if following != -1 else len(text)]
-
-
-def clean_example(text: str, label: str) -> str:
+def clean_example(path: Path, label: str) -> str:
     """The content of the first ``:expect: clean`` kvmcheck-example of a section."""
-    for block in code_blocks(section(text, label)):
+    for block in section_blocks(path, label):
         if any(line.strip() == ":expect: clean" for line in block.lines):
             content = [line[3:] for line in block.lines if not line.strip().startswith(":")]
             return "\n".join(content).strip("\n") + "\n"
     raise AssertionError(f"no clean example in section {label}")
 
 
-def send_commands(text: str, label: str) -> list[tuple[str, ...]]:
-    return [command for block in code_blocks(section(text, label))
-            for command in commands(block.lines) if command[:2] == ("git", "send-email")]
+def send_commands(path: Path, label: str) -> list[tuple[str, ...]]:
+    return [command for command in section_commands(path, label)
+            if command[:2] == ("git", "send-email")]
 
 
 def example_commit_message(lang: str, stable: str = "Cc: stable@vger.kernel.org") -> str:
     """first-patch's good changelog with its good tag block (reporter, Fixes:,
     stable, co-author), as one commit message."""
-    text = page_text(lang, "first-patch")
+    text = page(lang, "first-patch")
     changelog = clean_example(text, "the-commit-message")
     changelog = "\n".join(line for line in changelog.splitlines()
                           if not line.startswith("Signed-off-by:")).rstrip() + "\n"
@@ -110,7 +97,7 @@ def recipients(repo: Path, command: tuple[str, ...]) -> set[str]:
 @pytest.mark.parametrize("lang", LANGS)
 def test_trying_it_on_yourself_sends_to_one_address(lang: str, tmp_path: Path,
                                                     send_email: None) -> None:
-    text = page_text(lang, "first-patch")
+    text = page(lang, "first-patch")
     (try_it, *_) = send_commands(text, "with-git-send-email")
     assert "--suppress-cc=all" in try_it and f"--to={AUTHOR[1]}" in try_it
     repo = outgoing(tmp_path, example_commit_message(lang))
@@ -127,7 +114,7 @@ def test_the_next_version_folds_review_changes_into_the_patches(lang: str,
     """first-patch's recipe for a new version, run as written (with the
     series' first commit standing in for what b4 prints as start-commit):
     the fix-up disappears into the patch it belongs to, no patch is added."""
-    prose = " ".join(section(page_text(lang, "first-patch"), "with-b4").split())
+    prose = " ".join(section(page(lang, "first-patch"), "with-b4").split())
     (fixup,) = re.findall(r"``(git commit --fixup=<[^>]+>)``", prose)
     (rebase,) = re.findall(r"``(git rebase -i --autosquash [^`]+)``", prose)
     assert '"$(b4 prep --show-info start-commit)"' in rebase
