@@ -56,7 +56,6 @@ def localmodconfig_command(path: Path) -> tuple[str, ...]:
     return command
 
 
-@pytest.mark.slow
 def test_localmodconfig_as_shown_keeps_kvm_and_drops_what_is_not_loaded(
         tree: Path, tmp_path: Path) -> None:
     (command,) = {localmodconfig_command(path) for path in PAGES}
@@ -89,7 +88,6 @@ def debug_info_block(path: Path) -> Block:
     return block
 
 
-@pytest.mark.slow
 def test_debug_info_recipe_leaves_what_the_page_shows(tree: Path, tmp_path: Path) -> None:
     # Both languages show the same recipe and the same output; run it once.
     (shown,) = {(tuple(c for c in commands(debug_info_block(path).lines)
