@@ -19,6 +19,7 @@ import {
 } from "./runtime.js";
 import { format, plural, renderResults, summaryText } from "./render.js";
 import { MAX_FRAGMENT_CHARS, fragmentOf, isShareHash, textOf } from "./share.js";
+import { KeptText } from "./storage.js";
 
 const MAX_BYTES = 4 * 1024 * 1024;
 const TYPING_PAUSE_MS = 800;
@@ -44,7 +45,8 @@ function lineCount(text) {
 }
 
 class Checker {
-  constructor(container) {
+  // index: the checker's place on the page (the key of its kept text).
+  constructor(container, index) {
     this.container = container;
     this.form = container.querySelector(".patch-checker-form");
     this.textarea = container.querySelector("textarea");
@@ -81,7 +83,17 @@ class Checker {
     this.form.hidden = false;
     container.dataset.dropLabel = this.messages.drop;
     this.setState("idle");
+    this.kept = new KeptText(container, this.textarea, index, this.messages, () => {
+      this.forgetReplaced();
+      this.loaded = null;
+      this.check();
+    });
     this.listen();
+    if (this.kept.restored) {
+      // The reader's text is back (a reload, the language switch, Back):
+      // so are its findings.
+      this.check();
+    }
   }
 
   listen() {
@@ -516,7 +528,7 @@ function hasFixable(result) {
 }
 
 const checkers = Array.from(document.querySelectorAll(".patch-checker"),
-  (container) => new Checker(container));
+  (container, index) => new Checker(container, index));
 
 // A share link opens in the page's first checker.
 function openSharedLink() {
