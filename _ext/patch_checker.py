@@ -214,6 +214,7 @@ def visit_patch_checker_html(self: HTML5Translator, node: patch_checker) -> None
         load_timeout=builder.config.patch_checker_load_timeout,
         rows=node["rows"],
         example=node["example"],
+        load_bytes=json.dumps(assets.load_bytes, sort_keys=True),
         worker_url=relative_uri(page, f"{assets.directory}/worker.js"),
         package_url=relative_uri(page, assets.package_archive),
         pyodide_url=pyodide_url,

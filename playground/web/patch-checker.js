@@ -20,6 +20,7 @@ import {
 import { format, plural, renderResults, summaryText } from "./render.js";
 import { MAX_FRAGMENT_CHARS, fragmentOf, isShareHash, textOf } from "./share.js";
 import { KeptText } from "./storage.js";
+import { LoadingView, announceProgress, startWhenIdle } from "./loading.js";
 
 const MAX_BYTES = 4 * 1024 * 1024;
 const TYPING_PAUSE_MS = 800;
@@ -35,7 +36,8 @@ function sharedRuntime(container) {
       workerUrl: absolute(container.dataset.workerUrl),
       pyodideUrl: absolute(container.dataset.pyodideUrl),
       packageUrl: absolute(container.dataset.packageUrl),
-    }, Number(container.dataset.loadTimeout));
+    }, Number(container.dataset.loadTimeout), JSON.parse(container.dataset.loadBytes || "{}"),
+    announceProgress);
   }
   return runtime;
 }
@@ -82,6 +84,7 @@ class Checker {
     container.querySelector(".patch-checker-fallback").hidden = true;
     this.form.hidden = false;
     container.dataset.dropLabel = this.messages.drop;
+    this.loading = new LoadingView(container, this.messages, this.lang, () => this.retry());
     this.setState("idle");
     this.kept = new KeptText(container, this.textarea, index, this.messages, () => {
       this.forgetReplaced();
@@ -139,6 +142,7 @@ class Checker {
 
   setState(state, text) {
     this.container.dataset.state = state;
+    this.loading.state(state);
     if (text !== undefined) {
       this.status.textContent = text;
     }
@@ -181,10 +185,22 @@ class Checker {
   // which reads the page's settings again.
   loadFailure(error) {
     runtime = null;
+    this.loading.failed();
     if (error instanceof LoadTimeout) {
       return this.say("load_timeout", { seconds: Math.round(error.ms / 1000) });
     }
     return this.say("load_failed", { detail: error.message });
+  }
+
+  // Retry after loading failed: check the box's text, or just load.
+  retry() {
+    this.status.focus();
+    if (this.textarea.value.trim()) {
+      this.check();
+    } else {
+      this.setState("idle");
+      this.warmUp();
+    }
   }
 
   // The reader changed the box: what Restore and Undo would bring back is
@@ -538,3 +554,5 @@ function openSharedLink() {
 }
 openSharedLink();
 window.addEventListener("hashchange", openSharedLink);
+// One runtime serves every checker: the first one starts it.
+startWhenIdle(checkers.map((checker) => checker.container), () => checkers[0].warmUp());

@@ -197,20 +197,6 @@ def test_second_check_reuses_the_runtime(session: Session, site_url: str) -> Non
     assert session.fetched(PACKAGE_ARCHIVE) == 1
 
 
-def test_python_loads_on_first_interaction_only(session: Session, site_url: str) -> None:
-    page = playground(session, site_url)
-    page.wait_for_load_state("load")
-    page.wait_for_timeout(500)
-    assert session.fetched("patch-checker.js") == 1
-    assert not [url for url in session.urls() if "pyodide" in url or "worker.js" in url]
-    page.focus(".patch-checker textarea")
-    expect(page.locator(".patch-checker")).to_have_attribute("data-state", "ready",
-                                                             timeout=120_000)
-    assert page.inner_text(".patch-checker-status").startswith("Python is ready")
-    for name in (*PYODIDE_FILES, "worker.js"):
-        assert session.fetched(name) == 1, name
-
-
 @pytest.mark.parametrize("page_name", ["index", "first-patch", "review-checklist"])
 def test_pages_without_a_checker_load_none_of_it(session: Session, site_url: str,
                                                  page_name: str) -> None:
