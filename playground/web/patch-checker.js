@@ -17,9 +17,10 @@
 import {
   CheckFailed, CheckTimeout, LoadTimeout, Runtime, RuntimeFailed,
 } from "./runtime.js";
-import { format, plural, renderResults, summaryText } from "./render.js";
+import { format, patchTitles, plural, renderResults, sectionLink } from "./render.js";
 import { MAX_FRAGMENT_CHARS, fragmentOf, isShareHash, textOf } from "./share.js";
 import { KeptText } from "./storage.js";
+import { anchorPatches, foldReminders, renderSummary, summaryLine } from "./summary.js";
 import { LoadingView, announceProgress, startWhenIdle } from "./loading.js";
 
 const MAX_BYTES = 4 * 1024 * 1024;
@@ -484,7 +485,8 @@ class Checker {
     const several = files.length > 1;
     this.clearResults();
     this.results.setAttribute("aria-busy", "true");
-    this.drawing = renderResults(this.results, result, {
+    const { shown: drawn, reminders } = foldReminders(result);
+    const context = {
       messages: this.messages,
       lang: this.lang,
       sections: this.sections,
@@ -500,16 +502,24 @@ class Checker {
       },
       lineText: (line) => lines[line - 1],
       selectLine: (line) => this.selectLine(line),
-    });
+    };
+    this.drawing = renderResults(this.results, drawn, context);
+    this.results.prepend(renderSummary(drawn, reminders, patchTitles(drawn.patches, this.messages), {
+      ...context,
+      uid: this.container.id,
+      results: this.results,
+      sectionLink: (section) => sectionLink(section, context),
+    }));
     const complete = await this.drawing.done;
     if (!complete) {
       return;
     }
     this.drawing = null;
+    anchorPatches(this.results, this.container.id);
     this.results.setAttribute("aria-busy", "false");
     this.fixButton.hidden = !hasFixable(result);
     const shown = Math.max(1, Math.round(ms));
-    const summary = summaryText(result.summary, this.messages, this.lang);
+    const summary = summaryLine(result, this.messages, this.lang);
     const done = this.say("done", { ms: shown, summary });
     this.container.dataset.checkMs = String(ms);
     this.setState("done", this.notice ? `${this.notice} ${done}` : done);
@@ -530,11 +540,14 @@ class Checker {
     for (let i = 0; i < index; i++) {
       start += lines[i].length + 1;
     }
-    textarea.focus();
+    textarea.focus({ preventScroll: true });
     textarea.setSelectionRange(start, start + lines[index].length);
     const lineHeight = parseFloat(getComputedStyle(textarea).lineHeight) || 20;
     textarea.scrollTop = Math.max(0, index * lineHeight - textarea.clientHeight / 3);
     textarea.scrollLeft = 0;
+    // The box itself into view, clear of the theme's "Back to top" pill
+    // (its scroll-margin, patch-checker.css).
+    textarea.scrollIntoView({ block: "nearest" });
   }
 }
 
