@@ -8,10 +8,10 @@
        :timeout: 5000              (ms a check may run before it is stopped)
 
 renders a text box, a file picker and a Check button.  The page-side
-controller (``playground/web/``) starts a module Web Worker on the reader's
-first interaction; the worker loads Pyodide and the kvmcheck package from the
-site itself and runs ``kvmcheck.api.check_texts`` there, so the patch never
-leaves the browser.
+controller (``playground/web/``) starts a module Web Worker once the page is
+idle with a checker on screen (or on the reader's first interaction); the
+worker loads Pyodide and the kvmcheck package from the site itself and runs
+``kvmcheck.api.check_texts`` there, so the patch never leaves the browser.
 
 At build time this extension
 

@@ -1,14 +1,16 @@
 // Page-side controller of every `.patch-checker` on the page: reads the
 // reader's patch (typed, pasted, dropped, picked or opened from a share
-// link), hands it to the shared runtime (Pyodide in a worker, loaded on
-// first interaction) and shows the findings.  Nothing here sends the patch
+// link), hands it to the shared runtime (Pyodide in a worker, loaded once
+// the page is idle with a checker on screen, or on first use) and shows the
+// findings.  Nothing here sends the patch
 // anywhere: a share link carries it in the URL's fragment, which stays in
 // the browser.
 //
 // Hooks kept stable for tests, benchmarks and styling: the container
 // `.patch-checker` (its `data-state`: idle, loading, ready, checking,
 // fixing, done, error or timeout; from-disk set by from-disk.js), its `textarea`, the buttons
-// `[data-action=check|share|copy|fix|undo|restore]`, the share link in
+// `[data-action=check|share|copy|fix|undo|restore]` (and from storage.js and
+// loading.js `clear` and `retry`), the share link in
 // `[data-share-link]`, results in `.patch-checker-results` with one
 // `[data-rule][data-severity]` element per finding shown; the container
 // fires `patch-checker:done` ({ms, summary}) and `patch-checker:failed`

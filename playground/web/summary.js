@@ -117,7 +117,7 @@ function renderFilter(context) {
     box.type = "checkbox";
     // A re-check keeps the reader's choice.
     box.checked = !context.results.classList.contains(`patch-checker-hide-${severity}`);
-    box.dataset.severity = severity;
+    box.dataset.filter = severity;
     box.addEventListener("change", () => {
       context.results.classList.toggle(`patch-checker-hide-${severity}`, !box.checked);
     });
@@ -141,6 +141,7 @@ function renderReminders(reminders, context) {
   for (const reminder of reminders) {
     const item = element("li", null, reminder.message);
     item.dataset.reminder = reminder.rule;
+    item.dataset.count = String(reminder.count);
     const link = context.sectionLink(reminder.section);
     if (link) {
       item.append(" ", link);

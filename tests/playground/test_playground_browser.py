@@ -80,7 +80,8 @@ def test_every_section_link_leads_to_a_section(session: Session, site_url: str) 
     page = playground(session, site_url)
     outcome = run_check(page, lambda: page.click(".patch-checker button[data-action=check]"))
     assert outcome["ok"], outcome
-    hrefs = page.eval_on_selector_all(".patch-checker-results a", "links => links.map(a => a.href)")
+    hrefs = page.eval_on_selector_all(".patch-checker-results a.patch-checker-section",
+                                      "links => links.map(a => a.href)")
     assert hrefs
     for href in sorted(set(hrefs)):
         target, fragment = href.split("#")
@@ -257,10 +258,13 @@ def test_labels_keyboard_and_live_regions(session: Session, site_url: str) -> No
     outcome = run_check(page, lambda: page.keyboard.press("Enter"))
     assert outcome["ok"], outcome
     expect(status).to_be_focused()
-    # From the summary, Tab walks through every line button and section link.
+    # From the status, Tab walks through every control of the results shown:
+    # the overview's links and filter, the reminders line (folded), each line
+    # button and section link.
     wanted = page.eval_on_selector_all(
-        ".patch-checker-results button, .patch-checker-results a",
-        "nodes => nodes.map((node, i) => { node.dataset.tabProbe = i; return i; })")
+        ".patch-checker-results :is(button, a, input, summary)",
+        """nodes => nodes.filter((node) => node.checkVisibility()).map((node, i) => {
+            node.dataset.tabProbe = i; return i; })""")
     assert len(wanted) >= 2
     reached = []
     for _ in range(len(wanted)):
