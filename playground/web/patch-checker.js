@@ -2,9 +2,9 @@
 // reader's patch (typed, pasted, dropped, picked or opened from a share
 // link), hands it to the shared runtime (Pyodide in a worker, loaded once
 // the page is idle with a checker on screen, or on first use) and shows the
-// findings.  Nothing here sends the patch
-// anywhere: a share link carries it in the URL's fragment, which stays in
-// the browser.
+// findings.  Nothing here sends the patch anywhere: a share link carries it
+// in the URL's fragment, which stays in the browser, and the text kept for
+// a reload stays in the tab's sessionStorage (storage.js).
 //
 // Hooks kept stable for tests, benchmarks and styling: the container
 // `.patch-checker` (its `data-state`: idle, loading, ready, checking,
