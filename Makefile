@@ -114,9 +114,10 @@ graphviz:
 htmldocs: $(VENV)/.docs-stamp $(TYPOS) $(NPM_STAMP) graphviz
 	$(SPHINXBUILD) -b html $(SPHINXOPTS) . $(BUILDDIR)/html
 
+# scripts/serve.py, not `python -m http.server`: a port in use is said in
+# one line with how to pick another, not a traceback.
 serve: htmldocs
-	@echo "Serving $(BUILDDIR)/html on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
-	$(VPY) -m http.server --bind $(HOST) --directory $(BUILDDIR)/html $(PORT)
+	$(VPY) scripts/serve.py --bind $(HOST) --directory $(BUILDDIR)/html $(PORT)
 
 # A fresh environment (-E) so every warning is seen, not only those of
 # changed pages.

@@ -19,6 +19,7 @@ extensions = [
     # Our own extensions, one per file in _ext/; handbook_site is what
     # they share (languages, page names, the static folder).
     "warnings_gate",
+    "quiet_build_log",
     "handbook_site",
     "handbook_sections",
     "glossary_terms",

@@ -8,10 +8,10 @@
        :timeout: 5000              (ms a check may run before it is stopped)
 
 renders a text box, a file picker and a Check button.  The page-side
-controller (``playground/web/``) starts a module Web Worker on the reader's
-first interaction; the worker loads Pyodide and the kvmcheck package from the
-site itself and runs ``kvmcheck.api.check_texts`` there, so the patch never
-leaves the browser.
+controller (``playground/web/``) starts a module Web Worker once the page is
+idle with a checker on screen (or on the reader's first interaction); the
+worker loads Pyodide and the kvmcheck package from the site itself and runs
+``kvmcheck.api.check_texts`` there, so the patch never leaves the browser.
 
 At build time this extension
 
@@ -214,6 +214,7 @@ def visit_patch_checker_html(self: HTML5Translator, node: patch_checker) -> None
         load_timeout=builder.config.patch_checker_load_timeout,
         rows=node["rows"],
         example=node["example"],
+        load_bytes=json.dumps(assets.load_bytes, sort_keys=True),
         worker_url=relative_uri(page, f"{assets.directory}/worker.js"),
         package_url=relative_uri(page, assets.package_archive),
         pyodide_url=pyodide_url,

@@ -10,7 +10,12 @@ Into ``_static/patch-checker/`` it writes
   and the archive is only written again when a source changed;
 * ``pyodide-<version>/``: the Pyodide core files from the npm package
   (``npm ci --prefix playground``), unless the site loads Pyodide from
-  elsewhere.
+  elsewhere.  Its lock file lists no packages: kvmcheck needs none, and the
+  full list (120 kB) would be downloaded on every first check for nothing.
+
+The size of every file a first check downloads is recorded
+(:attr:`Assets.load_bytes`): the page's progress bar shows bytes of that
+total.
 
 Older folders are removed.
 """
@@ -36,8 +41,9 @@ PYODIDE_DIR = PLAYGROUND / "node_modules" / "pyodide"
 
 # The front end: ES modules, the worker, the style sheet, and the one classic
 # script, which explains pages opened from file:// (where modules never run).
-WEB_FILES = ("patch-checker.js", "runtime.js", "render.js", "share.js", "worker.js",
-             "patch-checker.css", "from-disk.js")
+WEB_FILES = ("patch-checker.js", "runtime.js", "render.js", "share.js", "storage.js",
+             "loading.js", "summary.js", "worker.js", "downloads.js", "patch-checker.css",
+             "from-disk.js")
 # What Pyodide needs to start with the standard library and no packages.
 PYODIDE_CORE_FILES = (
     "pyodide.mjs",
@@ -46,6 +52,7 @@ PYODIDE_CORE_FILES = (
     "python_stdlib.zip",
     "pyodide-lock.json",
 )
+LOCK_FILE = "pyodide-lock.json"
 PACKAGE_ARCHIVE = "kvmcheck.zip"
 STATIC_DIR = "_static/patch-checker"
 # A fixed time stamp for every archive member: the same sources give the
@@ -59,7 +66,12 @@ class Assets:
 
     digest: str
     pyodide_version: str
-    pyodide_bytes: int
+    # File name → size in bytes, for each file the worker downloads.
+    load_bytes: dict[str, int]
+
+    @property
+    def pyodide_bytes(self) -> int:
+        return sum(size for name, size in self.load_bytes.items() if name != PACKAGE_ARCHIVE)
 
     @property
     def directory(self) -> str:
@@ -115,27 +127,38 @@ def pyodide_version() -> str:
     return json.loads(package.read_text(encoding="utf-8"))["version"]
 
 
+def packageless_lock() -> bytes:
+    """Pyodide's lock file with its ABI and version (checked at start) and no
+    packages."""
+    lock = json.loads((PYODIDE_DIR / LOCK_FILE).read_text(encoding="utf-8"))
+    return json.dumps({"info": lock["info"], "packages": {}}, sort_keys=True).encode()
+
+
 def install(outdir: Path, *, serve_pyodide: bool) -> Assets:
     """Put the front end, the package and (if served) Pyodide into ``outdir``."""
-    assets = Assets(
-        assets_digest(),
-        pyodide_version(),
-        sum((PYODIDE_DIR / name).stat().st_size for name in PYODIDE_CORE_FILES),
-    )
-    target = outdir / assets.directory
-    target.mkdir(parents=True, exist_ok=True)
+    digest, version = assets_digest(), pyodide_version()
+    directory = outdir / STATIC_DIR / digest[:12]
+    directory.mkdir(parents=True, exist_ok=True)
     for name in WEB_FILES:
-        copyfile(WEB_DIR / name, target / name, force=True)
-    if not (outdir / assets.package_archive).is_file():
-        write_package_archive(outdir / assets.package_archive)
-    keep = {target.name}
+        copyfile(WEB_DIR / name, directory / name, force=True)
+    if not (directory / PACKAGE_ARCHIVE).is_file():
+        write_package_archive(directory / PACKAGE_ARCHIVE)
+    load_bytes = {name: (PYODIDE_DIR / name).stat().st_size for name in PYODIDE_CORE_FILES}
+    load_bytes[PACKAGE_ARCHIVE] = (directory / PACKAGE_ARCHIVE).stat().st_size
+    keep = {directory.name}
     if serve_pyodide:
-        pyodide_target = outdir / assets.pyodide_directory
+        lock = packageless_lock()
+        load_bytes[LOCK_FILE] = len(lock)
+        pyodide_target = outdir / STATIC_DIR / f"pyodide-{version}"
         pyodide_target.mkdir(parents=True, exist_ok=True)
         for name in PYODIDE_CORE_FILES:
-            copyfile(PYODIDE_DIR / name, pyodide_target / name, force=True)
+            if name != LOCK_FILE:
+                copyfile(PYODIDE_DIR / name, pyodide_target / name, force=True)
+        lock_path = pyodide_target / LOCK_FILE
+        if not lock_path.is_file() or lock_path.read_bytes() != lock:
+            lock_path.write_bytes(lock)
         keep.add(pyodide_target.name)
     for stale in (outdir / STATIC_DIR).iterdir():
         if stale.is_dir() and stale.name not in keep:
             shutil.rmtree(stale)
-    return assets
+    return Assets(digest, version, load_bytes)

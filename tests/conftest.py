@@ -102,8 +102,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per test run with `make htmldocs`.
+def site_build(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess:
+    """The real site, built once per test run with `make htmldocs`: the run,
+    its output included (the HTML: ``built_site``).
 
     The build fails on any warning (the warnings gate), so a site that
     builds at all has no warning.
@@ -116,7 +117,13 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         cwd=REPO, capture_output=True, text=True, timeout=1200,
     )
     assert result.returncode == 0, f"make htmldocs failed:\n{result.stdout}\n{result.stderr}"
-    return builddir / "html"
+    return result
+
+
+@pytest.fixture(scope="session")
+def built_site(site_build: subprocess.CompletedProcess) -> Path:
+    """The HTML of the real site (see ``site_build``)."""
+    return Path(site_build.args[-1].removeprefix("BUILDDIR=")) / "html"
 
 
 @pytest.fixture(scope="session")

@@ -1,14 +1,16 @@
 // Page-side controller of every `.patch-checker` on the page: reads the
 // reader's patch (typed, pasted, dropped, picked or opened from a share
-// link), hands it to the shared runtime (Pyodide in a worker, loaded on
-// first interaction) and shows the findings.  Nothing here sends the patch
-// anywhere: a share link carries it in the URL's fragment, which stays in
-// the browser.
+// link), hands it to the shared runtime (Pyodide in a worker, loaded once
+// the page is idle with a checker on screen, or on first use) and shows the
+// findings.  Nothing here sends the patch anywhere: a share link carries it
+// in the URL's fragment, which stays in the browser, and the text kept for
+// a reload stays in the tab's sessionStorage (storage.js).
 //
 // Hooks kept stable for tests, benchmarks and styling: the container
 // `.patch-checker` (its `data-state`: idle, loading, ready, checking,
 // fixing, done, error or timeout; from-disk set by from-disk.js), its `textarea`, the buttons
-// `[data-action=check|share|copy|fix|undo|restore]`, the share link in
+// `[data-action=check|share|copy|fix|undo|restore]` (and from storage.js and
+// loading.js `clear` and `retry`), the share link in
 // `[data-share-link]`, results in `.patch-checker-results` with one
 // `[data-rule][data-severity]` element per finding shown; the container
 // fires `patch-checker:done` ({ms, summary}) and `patch-checker:failed`
@@ -17,8 +19,11 @@
 import {
   CheckFailed, CheckTimeout, LoadTimeout, Runtime, RuntimeFailed,
 } from "./runtime.js";
-import { format, plural, renderResults, summaryText } from "./render.js";
+import { format, patchTitles, plural, renderResults, sectionLink } from "./render.js";
 import { MAX_FRAGMENT_CHARS, fragmentOf, isShareHash, textOf } from "./share.js";
+import { KeptText } from "./storage.js";
+import { anchorPatches, foldReminders, renderSummary, summaryLine } from "./summary.js";
+import { LoadingView, announceProgress, startWhenIdle } from "./loading.js";
 
 const MAX_BYTES = 4 * 1024 * 1024;
 const TYPING_PAUSE_MS = 800;
@@ -34,7 +39,8 @@ function sharedRuntime(container) {
       workerUrl: absolute(container.dataset.workerUrl),
       pyodideUrl: absolute(container.dataset.pyodideUrl),
       packageUrl: absolute(container.dataset.packageUrl),
-    }, Number(container.dataset.loadTimeout));
+    }, Number(container.dataset.loadTimeout), JSON.parse(container.dataset.loadBytes || "{}"),
+    announceProgress);
   }
   return runtime;
 }
@@ -44,7 +50,8 @@ function lineCount(text) {
 }
 
 class Checker {
-  constructor(container) {
+  // index: the checker's place on the page (the key of its kept text).
+  constructor(container, index) {
     this.container = container;
     this.form = container.querySelector(".patch-checker-form");
     this.textarea = container.querySelector("textarea");
@@ -80,8 +87,19 @@ class Checker {
     container.querySelector(".patch-checker-fallback").hidden = true;
     this.form.hidden = false;
     container.dataset.dropLabel = this.messages.drop;
+    this.loading = new LoadingView(container, this.messages, this.lang, () => this.retry());
     this.setState("idle");
+    this.kept = new KeptText(container, this.textarea, index, this.messages, () => {
+      this.forgetReplaced();
+      this.loaded = null;
+      this.check();
+    });
     this.listen();
+    if (this.kept.restored) {
+      // The reader's text is back (a reload, the language switch, Back):
+      // so are its findings.
+      this.check();
+    }
   }
 
   listen() {
@@ -127,6 +145,7 @@ class Checker {
 
   setState(state, text) {
     this.container.dataset.state = state;
+    this.loading.state(state);
     if (text !== undefined) {
       this.status.textContent = text;
     }
@@ -169,10 +188,22 @@ class Checker {
   // which reads the page's settings again.
   loadFailure(error) {
     runtime = null;
+    this.loading.failed();
     if (error instanceof LoadTimeout) {
       return this.say("load_timeout", { seconds: Math.round(error.ms / 1000) });
     }
     return this.say("load_failed", { detail: error.message });
+  }
+
+  // Retry after loading failed: check the box's text, or just load.
+  retry() {
+    this.status.focus();
+    if (this.textarea.value.trim()) {
+      this.check();
+    } else {
+      this.setState("idle");
+      this.warmUp();
+    }
   }
 
   // The reader changed the box: what Restore and Undo would bring back is
@@ -456,7 +487,8 @@ class Checker {
     const several = files.length > 1;
     this.clearResults();
     this.results.setAttribute("aria-busy", "true");
-    this.drawing = renderResults(this.results, result, {
+    const { shown: drawn, reminders } = foldReminders(result);
+    const context = {
       messages: this.messages,
       lang: this.lang,
       sections: this.sections,
@@ -472,16 +504,24 @@ class Checker {
       },
       lineText: (line) => lines[line - 1],
       selectLine: (line) => this.selectLine(line),
-    });
+    };
+    this.drawing = renderResults(this.results, drawn, context);
+    this.results.prepend(renderSummary(drawn, reminders, patchTitles(drawn.patches, this.messages), {
+      ...context,
+      uid: this.container.id,
+      results: this.results,
+      sectionLink: (section) => sectionLink(section, context),
+    }));
     const complete = await this.drawing.done;
     if (!complete) {
       return;
     }
     this.drawing = null;
+    anchorPatches(this.results, this.container.id);
     this.results.setAttribute("aria-busy", "false");
     this.fixButton.hidden = !hasFixable(result);
     const shown = Math.max(1, Math.round(ms));
-    const summary = summaryText(result.summary, this.messages, this.lang);
+    const summary = summaryLine(result, this.messages, this.lang);
     const done = this.say("done", { ms: shown, summary });
     this.container.dataset.checkMs = String(ms);
     this.setState("done", this.notice ? `${this.notice} ${done}` : done);
@@ -502,11 +542,14 @@ class Checker {
     for (let i = 0; i < index; i++) {
       start += lines[i].length + 1;
     }
-    textarea.focus();
+    textarea.focus({ preventScroll: true });
     textarea.setSelectionRange(start, start + lines[index].length);
     const lineHeight = parseFloat(getComputedStyle(textarea).lineHeight) || 20;
     textarea.scrollTop = Math.max(0, index * lineHeight - textarea.clientHeight / 3);
     textarea.scrollLeft = 0;
+    // The box itself into view, clear of the theme's "Back to top" pill
+    // (its scroll-margin, patch-checker.css).
+    textarea.scrollIntoView({ block: "nearest" });
   }
 }
 
@@ -516,7 +559,7 @@ function hasFixable(result) {
 }
 
 const checkers = Array.from(document.querySelectorAll(".patch-checker"),
-  (container) => new Checker(container));
+  (container, index) => new Checker(container, index));
 
 // A share link opens in the page's first checker.
 function openSharedLink() {
@@ -526,3 +569,5 @@ function openSharedLink() {
 }
 openSharedLink();
 window.addEventListener("hashchange", openSharedLink);
+// One runtime serves every checker: the first one starts it.
+startWhenIdle(checkers.map((checker) => checker.container), () => checkers[0].warmUp());

@@ -62,7 +62,7 @@ function element(tag, className, text) {
 // context: {messages, lang, sections (page#fragment → title), contentRoot,
 //           showSources, lineOf(source, line) → line in the text box or null
 //           when the source is not in the box, lineText(n), selectLine(n)}
-function sectionLink(section, context) {
+export function sectionLink(section, context) {
   const match = SECTION.exec(section || "");
   if (!match) {
     return null;
@@ -209,7 +209,7 @@ function group(className, title, label) {
 }
 
 // "Cover letter", then the patches as 1/N … N/N, N not counting the letter.
-function patchTitles(patches, messages) {
+export function patchTitles(patches, messages) {
   const total = patches.filter((patch) => !patch.cover_letter).length;
   let number = 0;
   return patches.map((patch) => patch.cover_letter

@@ -25,11 +25,16 @@ export class Runtime {
   #queue = Promise.resolve();
 
   #loadTimeoutMs;
+  #sizes;
+  #onProgress;
 
-  // urls: {workerUrl, pyodideUrl, packageUrl}, absolute.
-  constructor(urls, loadTimeoutMs) {
+  // urls: {workerUrl, pyodideUrl, packageUrl}, absolute; sizes: file name →
+  // bytes of what loading downloads; onProgress(loaded, total) while it does.
+  constructor(urls, loadTimeoutMs, sizes = {}, onProgress = () => {}) {
     this.#urls = urls;
     this.#loadTimeoutMs = loadTimeoutMs;
+    this.#sizes = sizes;
+    this.#onProgress = onProgress;
   }
 
   get ready() {
@@ -64,6 +69,7 @@ export class Runtime {
       type: "init",
       pyodideUrl: this.#urls.pyodideUrl,
       packageUrl: this.#urls.packageUrl,
+      sizes: this.#sizes,
     });
     return this.#ready;
   }
@@ -103,6 +109,10 @@ export class Runtime {
   }
 
   #receive(message, resolveReady, rejectReady) {
+    if (message.type === "progress") {
+      this.#onProgress(message.loaded, message.total);
+      return;
+    }
     if (message.type === "ready") {
       this.#isReady = true;
       resolveReady();

@@ -3,11 +3,14 @@
 // names (all from the site itself by default) and never sends anything: the
 // patch stays in this worker's memory.
 //
-// Messages in:  {type: "init", pyodideUrl, packageUrl}
+// Messages in:  {type: "init", pyodideUrl, packageUrl, sizes}
 //               {type: "check", id, files: [{name, bytes: Uint8Array}], lang}
 //               {type: "fix", id, text, name}
-// Messages out: {type: "ready"} | {type: "failed", detail}
+// Messages out: {type: "progress", loaded, total} (bytes) while loading
+//               {type: "ready"} | {type: "failed", detail}
 //               {type: "result", id, json} | {type: "error", id, detail}
+
+import { watchDownloads } from "./downloads.js";
 
 // Python side of the bridge: bytes or text in, the JSON text of the result
 // out, so no Python object outlives a call.
@@ -27,7 +30,20 @@ def run_fix(text, name):
 
 let bridge = null;
 
-async function start(pyodideUrl, packageUrl) {
+async function start(pyodideUrl, packageUrl, sizes) {
+  const downloads = watchDownloads(sizes, (loaded, total) =>
+    self.postMessage({ type: "progress", loaded, total }));
+  try {
+    // Pyodide swallows a failed .wasm download or instantiation (it only
+    // logs "wasm instantiation failed") and never settles: the first
+    // failed download ends the start instead.
+    await Promise.race([load(pyodideUrl, packageUrl), downloads.failed]);
+  } finally {
+    downloads.stop();
+  }
+}
+
+async function load(pyodideUrl, packageUrl) {
   const { loadPyodide } = await import(new URL("pyodide.mjs", pyodideUrl).href);
   const packageResponse = fetch(packageUrl);
   const pyodide = await loadPyodide({
@@ -61,7 +77,7 @@ function describe(error) {
 self.onmessage = async (event) => {
   const message = event.data;
   if (message.type === "init") {
-    ready = start(message.pyodideUrl, message.packageUrl);
+    ready = start(message.pyodideUrl, message.packageUrl, message.sizes ?? {});
     try {
       await ready;
       self.postMessage({ type: "ready" });

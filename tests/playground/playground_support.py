@@ -15,6 +15,9 @@ import pytest
 from shared_inputs import CORPUS
 from sphinx_project import build, make_project
 
+from kvmcheck.registry import SERIES
+from kvmcheck.rules import RULES
+
 if TYPE_CHECKING:
     from playwright.sync_api import BrowserContext, Page, Request
 
@@ -142,12 +145,38 @@ def cli_result(paths: list[Path], lang: str = "en") -> dict:
     return json.loads(result.stdout)
 
 
+# The info findings about the whole posting, which the page says once, in
+# its "reminders for every posting" line (playground/web/summary.js), and not
+# under each patch.
+REMINDER_RULES = frozenset(rule.id for rule in RULES.values()
+                           if rule.target == SERIES and rule.severity == "info")
+
+
 def per_patch(result: dict) -> dict[str, list[list]]:
-    """A kvmcheck result's findings: patch index → [[rule, line, severity]]."""
+    """A kvmcheck result's findings as the page shows them under each patch:
+    patch index → [[rule, line, severity]], reminders left out."""
     return {
-        str(patch["index"]): [[f["rule"], f["line"], f["severity"]] for f in patch["findings"]]
+        str(patch["index"]): [[f["rule"], f["line"], f["severity"]] for f in patch["findings"]
+                              if f["rule"] not in REMINDER_RULES]
         for patch in result["patches"]
     }
+
+
+def reminders(result: dict) -> dict[str, int]:
+    """How many patches of a kvmcheck result draw each reminder."""
+    counts: dict[str, int] = {}
+    for patch in result["patches"]:
+        for finding in patch["findings"]:
+            if finding["rule"] in REMINDER_RULES:
+                counts[finding["rule"]] = counts.get(finding["rule"], 0) + 1
+    return counts
+
+
+def shown_reminders(page: Page, checker: str = ".patch-checker") -> dict[str, int]:
+    """The reminders line of the page: rule → how many patches draw it."""
+    return page.eval_on_selector(checker, """node => Object.fromEntries(
+        [...node.querySelectorAll('.patch-checker-reminders [data-reminder]')].map(
+            (item) => [item.dataset.reminder, Number(item.dataset.count)]))""")
 
 
 def build_project(root: Path, pages: dict[str, str], conf_extra: str = "",

@@ -8,13 +8,16 @@ from typing import TYPE_CHECKING
 import pytest
 from playground_support import (
     EXAMPLES,
+    REMINDER_RULES,
     Session,
     check_files,
     check_text,
     cli_result,
     corpus_patches,
     per_patch,
+    reminders,
     shown_findings,
+    shown_reminders,
     split_series,
 )
 
@@ -29,8 +32,9 @@ def mismatches(page: Page, postings: list[list[Path]], lang: str) -> list[tuple]
     for paths in postings:
         outcome = check_files(page, paths)
         expected = cli_result(paths, lang)
-        if shown_findings(page) != per_patch(expected) or outcome["summary"] != expected[
-                "summary"]:
+        if (shown_findings(page) != per_patch(expected)
+                or shown_reminders(page) != reminders(expected)
+                or outcome["summary"] != expected["summary"]):
             found.append((
                 [path.name for path in paths], shown_findings(page), per_patch(expected)))
     return found
@@ -65,7 +69,15 @@ def test_pasted_text_gets_the_command_line_findings(session: Session, site_url: 
         outcome = check_text(page, path.read_text(encoding="utf-8"))
         expected = cli_result([path])
         assert shown_findings(page) == per_patch(expected), path.name
+        assert shown_reminders(page) == reminders(expected), path.name
         assert outcome["summary"] == expected["summary"], path.name
         messages = page.eval_on_selector_all(
             ".patch-checker-patch .patch-checker-message", "nodes => nodes.map(n => n.textContent)")
-        assert messages == [f["message"] for p in expected["patches"] for f in p["findings"]]
+        assert messages == [f["message"] for p in expected["patches"] for f in p["findings"]
+                            if f["rule"] not in REMINDER_RULES]
+        said = page.eval_on_selector_all(
+            ".patch-checker-reminders [data-reminder]",
+            "nodes => nodes.map(n => n.firstChild.textContent)")
+        assert said == list(dict.fromkeys(
+            f["message"] for p in expected["patches"] for f in p["findings"]
+            if f["rule"] in REMINDER_RULES))

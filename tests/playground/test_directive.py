@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import re
 import shutil
 import subprocess
@@ -146,7 +147,14 @@ def test_output_holds_pyodide_core_the_front_end_and_the_package(checker_project
     core = playground_assets.PYODIDE_CORE_FILES
     assert sorted(p.name for p in pyodide.iterdir()) == sorted(core)
     for name in core:
-        assert (pyodide / name).read_bytes() == (playground_assets.PYODIDE_DIR / name).read_bytes()
+        if name != playground_assets.LOCK_FILE:
+            assert (pyodide / name).read_bytes() == (
+                playground_assets.PYODIDE_DIR / name).read_bytes()
+    # The lock file keeps what Pyodide checks at start and lists no package.
+    lock = json.loads((pyodide / playground_assets.LOCK_FILE).read_text(encoding="utf-8"))
+    original = json.loads((playground_assets.PYODIDE_DIR / playground_assets.LOCK_FILE)
+                          .read_text(encoding="utf-8"))
+    assert lock == {"info": original["info"], "packages": {}}
     assert sorted(p.name for p in assets.iterdir()) == sorted(
         [*playground_assets.WEB_FILES, playground_assets.PACKAGE_ARCHIVE])
     checker = page(checker_project, "two").checkers[0]
@@ -155,6 +163,13 @@ def test_output_holds_pyodide_core_the_front_end_and_the_package(checker_project
     assert checker["data-pyodide-url"] == f"_static/patch-checker/{pyodide.name}/"
     pages = page(checker_project, "handbook/zh_CN/check").checkers[0]
     assert pages["data-worker-url"] == f"../../_static/patch-checker/{assets.name}/worker.js"
+    # The size of every file loading downloads, for the progress bar.
+    sizes = json.loads(checker["data-load-bytes"])
+    assert sizes == {
+        **{name: (pyodide / name).stat().st_size for name in core},
+        playground_assets.PACKAGE_ARCHIVE:
+            (assets / playground_assets.PACKAGE_ARCHIVE).stat().st_size,
+    }
 
 
 def test_package_archive_holds_every_package_file(checker_project: Path) -> None:

@@ -78,7 +78,8 @@ def test_every_section_link_leads_to_a_section(session: Session, site_url: str) 
     page = playground(session, site_url)
     outcome = run_check(page, lambda: page.click(".patch-checker button[data-action=check]"))
     assert outcome["ok"], outcome
-    hrefs = page.eval_on_selector_all(".patch-checker-results a", "links => links.map(a => a.href)")
+    hrefs = page.eval_on_selector_all(".patch-checker-results a.patch-checker-section",
+                                      "links => links.map(a => a.href)")
     assert hrefs
     for href in sorted(set(hrefs)):
         target, fragment = href.split("#")
@@ -195,20 +196,6 @@ def test_second_check_reuses_the_runtime(session: Session, site_url: str) -> Non
     assert session.fetched(PACKAGE_ARCHIVE) == 1
 
 
-def test_python_loads_on_first_interaction_only(session: Session, site_url: str) -> None:
-    page = playground(session, site_url)
-    page.wait_for_load_state("load")
-    page.wait_for_timeout(500)
-    assert session.fetched("patch-checker.js") == 1
-    assert not [url for url in session.urls() if "pyodide" in url or "worker.js" in url]
-    page.focus(".patch-checker textarea")
-    expect(page.locator(".patch-checker")).to_have_attribute("data-state", "ready",
-                                                             timeout=120_000)
-    assert page.inner_text(".patch-checker-status").startswith("Python is ready")
-    for name in (*PYODIDE_FILES, "worker.js"):
-        assert session.fetched(name) == 1, name
-
-
 @pytest.mark.parametrize("page_name", ["index", "first-patch", "review-checklist"])
 def test_pages_without_a_checker_load_none_of_it(session: Session, site_url: str,
                                                  page_name: str) -> None:
@@ -269,10 +256,13 @@ def test_labels_keyboard_and_live_regions(session: Session, site_url: str) -> No
     outcome = run_check(page, lambda: page.keyboard.press("Enter"))
     assert outcome["ok"], outcome
     expect(status).to_be_focused()
-    # From the summary, Tab walks through every line button and section link.
+    # From the status, Tab walks through every control of the results shown:
+    # the overview's links and filter, the reminders line (folded), each line
+    # button and section link.
     wanted = page.eval_on_selector_all(
-        ".patch-checker-results button, .patch-checker-results a",
-        "nodes => nodes.map((node, i) => { node.dataset.tabProbe = i; return i; })")
+        ".patch-checker-results :is(button, a, input, summary)",
+        """nodes => nodes.filter((node) => node.checkVisibility()).map((node, i) => {
+            node.dataset.tabProbe = i; return i; })""")
     assert len(wanted) >= 2
     reached = []
     for _ in range(len(wanted)):

@@ -6,6 +6,8 @@ with time enough for a huge input.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playground_support import Session, run_check
 from playwright.sync_api import Page, Route, expect
@@ -94,14 +96,15 @@ def test_a_broken_wasm_download_is_reported_and_check_retries(
     page.eval_on_selector(".patch-checker", "node => { node.dataset.loadTimeout = '20000'; }")
     outcome = check_outcome(page)
     assert not outcome["ok"] and outcome["state"] == "error", outcome
-    assert "Press Check to try again" in outcome["message"]
+    assert "Press Retry" in outcome["message"]
     expect(page.locator(".patch-checker-results [data-rule]")).to_have_count(0)
     page.unroute("**/pyodide.asm.wasm")
     # The retry starts from scratch, with the page's settings read again.
     page.eval_on_selector(".patch-checker", "node => { node.dataset.loadTimeout = '120000'; }")
     outcome = check_outcome(page)
     assert outcome["ok"], outcome
-    assert session.fetched("worker.js") == 2
+    # A new worker each time (the first may have started when the page was idle).
+    assert session.fetched("worker.js") >= 2
 
 
 def test_a_package_download_that_never_answers_times_out(
@@ -109,8 +112,15 @@ def test_a_package_download_that_never_answers_times_out(
     stalled: list[Route] = []
     page = session.page
     page.route("**/kvmcheck.zip", lambda route: stalled.append(route))
+
+    def short_limit(route: Route) -> None:
+        # 3 s from the start: loading begins on its own once the page is idle.
+        response = route.fetch()
+        route.fulfill(response=response, body=re.sub(
+            r'data-load-timeout="\d+"', 'data-load-timeout="3000"', response.text()))
+
+    page.route("**/check.html", short_limit)
     page.goto(checker_project_url + "handbook/zh_CN/check.html")
-    page.eval_on_selector(".patch-checker", "node => { node.dataset.loadTimeout = '3000'; }")
     outcome = check_outcome(page)
     assert not outcome["ok"] and outcome["state"] == "error", outcome
     # Said in the page's language, with what to do next.

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -68,3 +71,57 @@ def test_clean_removes_only_inside_the_checkout(tmp_path: Path) -> None:
     assert cleaned.returncode == 0, cleaned.stderr
     assert (outside / "keep").exists()
     assert not (checkout / "_build").exists()
+
+
+def serve(port: int, builddir: Path) -> subprocess.Popen:
+    """`make serve` on an already built site (-o htmldocs: no build first)."""
+    environment = {k: v for k, v in os.environ.items() if k not in HOSTILE_ENV}
+    return subprocess.Popen(
+        ["make", "--no-print-directory", "-o", "htmldocs", "serve", f"PORT={port}",
+         f"BUILDDIR={builddir}"],
+        cwd=REPO, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def test_serve_says_when_the_port_is_taken(tmp_path: Path) -> None:
+    (tmp_path / "html").mkdir()
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        process = serve(port, tmp_path)
+        stdout, stderr = process.communicate(timeout=60)
+    assert process.returncode != 0
+    assert f"port {port} on 127.0.0.1 is already in use" in stderr
+    assert f"make serve PORT={port + 1}" in stderr
+    assert "Traceback" not in stdout + stderr
+
+
+def test_serve_serves_the_site(tmp_path: Path) -> None:
+    (tmp_path / "html").mkdir()
+    (tmp_path / "html" / "index.html").write_text("<p>the site</p>", encoding="utf-8")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = serve(port, tmp_path)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as answer:
+                    assert answer.read() == b"<p>the site</p>"
+                    break
+            except OSError:
+                assert time.monotonic() < deadline, process.stderr
+                time.sleep(0.2)
+    finally:
+        process.terminate()
+        process.communicate(timeout=30)
+
+
+def test_the_build_prints_no_third_party_debug(site_build: subprocess.CompletedProcess) -> None:
+    output = site_build.stdout + site_build.stderr
+    # What myst-parser logs on every build unless quiet_build_log drops it.
+    assert "MdParserConfig(" not in output
+    assert not [line for line in output.splitlines() if line.startswith("myst v")]
+    # Our own progress is still there.
+    assert "build succeeded" in output
