@@ -18,6 +18,7 @@ import {
   CheckFailed, CheckTimeout, LoadTimeout, Runtime, RuntimeFailed,
 } from "./runtime.js";
 import { format, plural, renderResults, summaryText } from "./render.js";
+import { textOfBytes } from "./file-text.js";
 import { MAX_FRAGMENT_CHARS, fragmentOf, isShareHash, textOf } from "./share.js";
 
 const MAX_BYTES = 4 * 1024 * 1024;
@@ -214,11 +215,10 @@ class Checker {
         return;
       }
     }
-    const decoder = new TextDecoder("utf-8");
     let text = "";
     for (const file of read) {
       file.offset = lineCount(text);
-      const part = decoder.decode(file.bytes);
+      const part = textOfBytes(file.bytes);
       text += part.endsWith("\n") || part === "" ? part : `${part}\n`;
     }
     this.replaceText(text);
