@@ -180,8 +180,12 @@ def literal_spans(text: str, state: str = CODE) -> tuple[list[tuple[int, int]], 
     ``state`` is where the line starts: :data:`CODE`, :data:`IN_COMMENT`, or
     the quote of a literal the previous line continued with a backslash.  A
     fix that edits whitespace must stay out of these spans: a tab inside
-    ``"a \\tb"`` is part of the string.
+    ``"a \\tb"`` is part of the string.  A line longer than
+    :data:`LONGEST_SPLIT` is one span: a piece per literal of a hostile line
+    would cost far more than the line, and no fix is worth that.
     """
+    if len(text) > LONGEST_SPLIT:
+        return [(0, len(text))], CODE
     spans: list[tuple[int, int]] = []
     position = 0
     if state == IN_COMMENT:

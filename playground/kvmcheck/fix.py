@@ -11,6 +11,7 @@ headers and the diffstat stay valid and the patch applies wherever it did.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from itertools import chain
 
@@ -33,12 +34,34 @@ def _split(text: str) -> list[str]:
     return (_LINE_END if "\n" in text else _CR_LINE_END).split(text)
 
 
-def _protected_lines(patches: list[Patch]) -> set[int]:
-    """Diff lines that are not added lines: file headers, hunk headers, context, removed."""
+def _lines_at(text: str, numbers: set[int]) -> dict[int, str]:
+    """The lines of ``text`` numbered in ``numbers``, keyed by their index in
+    :func:`_split`'s list, without splitting the whole text."""
+    found: dict[int, str] = {}
+    ends = (_LINE_END if "\n" in text else _CR_LINE_END).finditer(text)
+    start, lineno = 0, 1
+    last = max(numbers, default=0)
+    while lineno <= last:
+        end = next(ends, None)
+        stop = len(text) if end is None else end.start()
+        if lineno in numbers:
+            found[2 * (lineno - 1)] = text[start:stop]
+        if end is None:
+            break
+        start, lineno = end.end(), lineno + 1
+    return found
+
+
+def _protected_lines(patches: list[Patch], only: set[int] | None = None) -> set[int]:
+    """Diff lines that are not added lines: file headers, hunk headers, context,
+    removed (of the line numbers in ``only``, when given: a set of every
+    line of a large diff would cost more than the diff)."""
     protected: set[int] = set()
+    wanted = None if only is None else sorted(only)
     for patch in patches:
         for file in patch.files:
-            added = {line.lineno for line in file.added_lines()}
+            added = {line.lineno for line in file.added_lines()
+                     if only is None or line.lineno in only}
             last = file.lineno
             for hunk in file.hunks:
                 numbers = [line.lineno for line in chain(hunk.added, hunk.removed)
@@ -47,7 +70,9 @@ def _protected_lines(patches: list[Patch]) -> set[int]:
                     numbers.append(hunk.lineno)
                 if numbers and last is not None:
                     end = max(numbers)
-                    protected.update(n for n in range(last, end + 1) if n not in added)
+                    numbers = range(last, end + 1) if wanted is None else \
+                        wanted[bisect_left(wanted, last):bisect_right(wanted, end)]
+                    protected.update(n for n in numbers if n not in added)
                     last = end + 1
     return protected
 
@@ -115,10 +140,17 @@ class _Target:
     """The text a round edits: its lines, the lines no edit may touch, and
     the quoted-printable mail bodies, whose lines take their new text encoded."""
 
-    def __init__(self, text: str, patches: list[Patch]) -> None:
-        self.parts = _split(text)
-        self.protected = _protected_lines(patches)
+    def __init__(self, text: str, patches: list[Patch], only: set[int] | None = None) -> None:
+        # Every line and line end when the text is to be rebuilt; else
+        # (``only``) just the lines edits name, as {index in parts: line}.
+        self.parts: list[str] | dict[int, str] = \
+            _split(text) if only is None else _lines_at(text, only)
+        self.protected = _protected_lines(patches, only)
         self.bodies = _encoded_bodies(patches)
+
+    def _line(self, lineno: int) -> str | None:
+        index = 2 * (lineno - 1)
+        return self.parts[index] if 0 <= index < len(self.parts) else None
 
     def _charset(self, lineno: int) -> str | None:
         for first, following, charset in self.bodies:
@@ -131,10 +163,10 @@ class _Target:
         when one of them no longer fits the text."""
         planned = []
         for edit in finding.edits:
-            index = 2 * (edit.lineno - 1)
-            if edit.lineno < 1 or index >= len(self.parts) or edit.lineno in self.protected:
+            line = self.parts.get(2 * (edit.lineno - 1)) if isinstance(self.parts, dict) \
+                else self._line(edit.lineno)
+            if line is None or edit.lineno in self.protected:
                 return None
-            line = self.parts[index]
             start = _placed(edit, line)
             if start is None:
                 return None
@@ -156,7 +188,8 @@ def fixable_now(text: str, patches: list[Patch], findings: Iterable[Finding]) ->
     candidates = [finding for finding in findings if finding.edits]
     if not candidates:
         return set()
-    target = _Target(text.removeprefix("\ufeff"), patches)
+    needed = {edit.lineno for finding in candidates for edit in finding.edits}
+    target = _Target(text.removeprefix("\ufeff"), patches, needed)
     return {id(finding) for finding in candidates if target.plan(finding) is not None}
 
 
