@@ -39,7 +39,8 @@ def press_fix(page: Page) -> None:
 
 
 @pytest.mark.parametrize(("bom", "codec"), [(b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"),
-                                            (b"\xff\xfe\x00\x00", "utf-32-le")])
+                                            (b"\xff\xfe\x00\x00", "utf-32-le")],
+                         ids=["utf-16-le", "utf-16-be", "utf-32-le"])
 def test_a_utf16_file_reads_and_fixes_as_on_the_command_line(
         session: Session, site_url: str, tmp_path: Path, bom: bytes, codec: str) -> None:
     page = session.page
