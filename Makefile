@@ -111,8 +111,14 @@ graphviz:
 
 # --- site -------------------------------------------------------------------
 
+# Two builds into one output folder at once break each other (both write
+# searchindex.js through one temporary name and share the pickled
+# environment): with flock(1), the second waits for the first.
+BUILD_LOCK   = $(BUILDDIR)/.build-lock
+LOCKED_BUILD = mkdir -p "$(BUILDDIR)" && $(if $(shell command -v flock),flock "$(BUILD_LOCK)",)
+
 htmldocs: $(VENV)/.docs-stamp $(TYPOS) $(NPM_STAMP) graphviz
-	$(SPHINXBUILD) -b html $(SPHINXOPTS) . $(BUILDDIR)/html
+	$(LOCKED_BUILD) $(SPHINXBUILD) -b html $(SPHINXOPTS) . $(BUILDDIR)/html
 
 # scripts/serve.py, not `python -m http.server`: a port in use is said in
 # one line with how to pick another, not a traceback.
@@ -122,7 +128,7 @@ serve: htmldocs
 # A fresh environment (-E) so every warning is seen, not only those of
 # changed pages.
 warnings-baseline: $(VENV)/.docs-stamp $(TYPOS) $(NPM_STAMP) graphviz
-	$(SPHINXBUILD) -b html -E -D warnings_gate_update=1 $(SPHINXOPTS) . $(BUILDDIR)/html
+	$(LOCKED_BUILD) $(SPHINXBUILD) -b html -E -D warnings_gate_update=1 $(SPHINXOPTS) . $(BUILDDIR)/html
 
 translations-mark-current: $(VENV)/.docs-stamp
 	$(VPY) _ext/translation_status.py mark-current $(PAGES)

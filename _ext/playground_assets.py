@@ -43,7 +43,7 @@ PYODIDE_DIR = PLAYGROUND / "node_modules" / "pyodide"
 # script, which explains pages opened from file:// (where modules never run).
 WEB_FILES = ("patch-checker.js", "runtime.js", "render.js", "share.js", "storage.js",
              "loading.js", "summary.js", "worker.js", "downloads.js", "patch-checker.css",
-             "from-disk.js")
+             "from-disk.js", "file-text.js")
 # What Pyodide needs to start with the standard library and no packages.
 PYODIDE_CORE_FILES = (
     "pyodide.mjs",

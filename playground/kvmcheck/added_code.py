@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from kvmcheck.c_source import CodeLine, SplitLines, split_lines
+from kvmcheck.c_source import CodeLine, SplitLines, lines_with_literals, split_lines
 from kvmcheck.context import PatchContext
 from kvmcheck.model import FileDiff, Hunk, Line
 
@@ -76,6 +76,23 @@ def whitespace_lines(context: PatchContext) -> Iterator[tuple[FileDiff, Line]]:
             for line, chosen in zip(hunk.added, hunk.whitespace_chosen, strict=True):
                 if chosen:
                     yield file, line
+
+
+def whitespace_lines_with_literals(
+    context: PatchContext,
+) -> Iterator[tuple[FileDiff, Line, list[tuple[int, int]]]]:
+    """:func:`whitespace_lines`, each with the spans of its literals and
+    comments (:func:`kvmcheck.c_source.literal_spans`): a whitespace fix
+    must leave them alone."""
+    for file in context.files:
+        for hunk in file.hunks:
+            if hunk.whitespace_chosen is None:
+                hunk.whitespace_chosen = _new_lines(
+                    hunk, removed_texts(context, strip=False), strip=False)
+            for (line, _state, spans), chosen in zip(
+                    lines_with_literals(hunk.added), hunk.whitespace_chosen, strict=True):
+                if chosen:
+                    yield file, line, spans
 
 
 def code_lines(context: PatchContext,

@@ -7,8 +7,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from kvmcheck.engine import contexts_of, run_rules
+from kvmcheck.fix import fixable_now
 from kvmcheck.messages import LANGUAGES, catalog
-from kvmcheck.parser import parse_inputs
+from kvmcheck.model import Series
+from kvmcheck.parser import input_text, parse_file
 from kvmcheck.registry import SEVERITIES, SEVERITY_RANK, Finding
 from kvmcheck.rules import RULES
 from kvmcheck.testing_checklist import testing_items_for
@@ -67,7 +69,16 @@ def check_texts(
 
         verify = commit_lookup(git_dir)
 
-    series = parse_inputs(inputs)
+    series = Series()
+    # Each input's text and patches: a finding is fixable only if its edits
+    # apply to that text, as --fix would apply them.
+    sources: list[tuple[str, list]] = []
+    for source, data in inputs:
+        text = input_text(data)
+        patches = parse_file(source, data if text is None else text)
+        series.patches.extend(patches)
+        if text is not None:
+            sources.append((text, patches))
     contexts = contexts_of(series, verify)
 
     messages = catalog(lang)
@@ -88,7 +99,7 @@ def check_texts(
             "message": rule.text(finding.key, lang).format(**finding.params),
             "section": rule.section,
             "url": url,
-            "fixable": finding.fixable,
+            "fixable": id(finding) in fixable,
         }
 
     per_patch: dict[int, list[Finding]] = {id(p): [] for p in series.patches}
@@ -96,6 +107,10 @@ def check_texts(
         if SEVERITY_RANK[finding.severity] >= threshold:
             per_patch[id(finding.patch)].append(finding)
 
+    fixable: set[int] = set()
+    for text, patches in sources:
+        fixable |= fixable_now(text, patches,
+                               (f for patch in patches for f in per_patch[id(patch)]))
     counts = dict.fromkeys(SEVERITIES, 0)
     patches = []
     for index, patch in enumerate(series.patches, start=1):

@@ -165,3 +165,88 @@ class SplitLines(Sequence[CodeLine]):
         split = self._split
         for line, state in zip(self._lines, self._states, strict=True):
             yield split(line, state)
+
+
+# Where a line of C stands at its end, for the next line: in code, inside a
+# block comment, or inside a string or character literal continued by a
+# backslash at the end of the line.
+CODE, IN_COMMENT = "", "*"
+
+
+def literal_spans(text: str, state: str = CODE) -> tuple[list[tuple[int, int]], str]:
+    """The ``(start, end)`` spans of ``text`` that lie inside a string or
+    character literal or a comment, and the state the next line starts in.
+
+    ``state`` is where the line starts: :data:`CODE`, :data:`IN_COMMENT`, or
+    the quote of a literal the previous line continued with a backslash.  A
+    fix that edits whitespace must stay out of these spans: a tab inside
+    ``"a \\tb"`` is part of the string.  A line longer than
+    :data:`LONGEST_SPLIT` is one span: a piece per literal of a hostile line
+    would cost far more than the line, and no fix is worth that.
+    """
+    if len(text) > LONGEST_SPLIT:
+        return [(0, len(text))], CODE
+    spans: list[tuple[int, int]] = []
+    position = 0
+    if state == IN_COMMENT:
+        end = text.find("*/")
+        if end < 0:
+            return [(0, len(text))], IN_COMMENT
+        spans.append((0, end + 2))
+        position = end + 2
+    elif state:
+        rest = _LITERAL.match(state + text)
+        assert rest is not None
+        spans.append((0, rest.end() - 1))
+        if not _closes(rest.group()[1:], state):
+            return spans, state if text.endswith("\\") else CODE
+        position = rest.end() - 1
+    while position < len(text):
+        special = _SPECIAL.search(text, position)
+        if special is None:
+            break
+        start, kind = special.start(), special.group()
+        if kind == "//":
+            spans.append((start, len(text)))
+            break
+        if kind == "/*":
+            end = text.find("*/", start + 2)
+            if end < 0:
+                spans.append((start, len(text)))
+                return spans, IN_COMMENT
+            spans.append((start, end + 2))
+            position = end + 2
+            continue
+        literal = _LITERAL.match(text, start)
+        assert literal is not None
+        spans.append((start, literal.end()))
+        position = literal.end()
+        closed = literal.end() - start >= 2 and _closes(literal.group()[1:], kind)
+        if not closed:
+            return spans, kind if text.endswith("\\") else CODE
+    return spans, CODE
+
+
+def _closes(body: str, quote: str) -> bool:
+    """Whether ``body`` (a literal after its opening quote) ends with its closing quote."""
+    if not body.endswith(quote):
+        return False
+    backslashes = len(body) - 1 - len(body[:-1].rstrip("\\"))
+    return backslashes % 2 == 0
+
+
+def lines_with_literals(lines: Iterable[Line]) -> Iterator[tuple[Line, str, list[tuple[int, int]]]]:
+    """Each line with the state it starts in and its :func:`literal_spans`,
+    a comment or a continued literal carried to a line that directly follows."""
+    state = CODE
+    previous: Line | None = None
+    for line in lines:
+        if not follows(previous, line):
+            state = CODE
+        previous = line
+        if state == CODE and _SPECIAL.search(line.text) is None:
+            yield line, CODE, []
+            continue
+        spans, after = literal_spans(line.text, state)
+        yield line, state, spans
+        state = after

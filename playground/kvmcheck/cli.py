@@ -198,6 +198,10 @@ def _run(argv: list[str] | None) -> int:
         if rule not in RULES:
             print(messages["cli.unknown-rule"].format(rule=rule), file=sys.stderr)
             return EXIT_USAGE
+    if args.files.count("-") > 1:
+        # The second read of stdin would be empty, and reported as a broken patch.
+        print(messages["cli.stdin-twice"], file=sys.stderr)
+        return EXIT_USAGE
     if args.fix or args.fix_inplace:
         from kvmcheck.fix_files import run_fix
 

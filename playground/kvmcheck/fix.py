@@ -11,6 +11,7 @@ headers and the diffstat stay valid and the patch applies wherever it did.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from itertools import chain
 
@@ -23,20 +24,44 @@ from kvmcheck.registry import Edit, Finding
 # gets its prefix, then its capital, then loses its period); a handful is plenty.
 MAX_ROUNDS = 8
 
-_LINE_END = re.compile(r"(\r\n|\r|\n)")
+_LINE_END = re.compile(r"(\r?\n)")
+_CR_LINE_END = re.compile(r"(\r)")
 
 
 def _split(text: str) -> list[str]:
-    """Alternating line texts and line ends, numbered as the parser numbers lines."""
-    return _LINE_END.split(text)
+    """Alternating line texts and line ends, numbered as the parser numbers
+    lines: at LF (with the CR before it), or at CR in a text without any LF."""
+    return (_LINE_END if "\n" in text else _CR_LINE_END).split(text)
 
 
-def _protected_lines(patches: list[Patch]) -> set[int]:
-    """Diff lines that are not added lines: file headers, hunk headers, context, removed."""
+def _lines_at(text: str, numbers: set[int]) -> dict[int, str]:
+    """The lines of ``text`` numbered in ``numbers``, keyed by their index in
+    :func:`_split`'s list, without splitting the whole text."""
+    found: dict[int, str] = {}
+    ends = (_LINE_END if "\n" in text else _CR_LINE_END).finditer(text)
+    start, lineno = 0, 1
+    last = max(numbers, default=0)
+    while lineno <= last:
+        end = next(ends, None)
+        stop = len(text) if end is None else end.start()
+        if lineno in numbers:
+            found[2 * (lineno - 1)] = text[start:stop]
+        if end is None:
+            break
+        start, lineno = end.end(), lineno + 1
+    return found
+
+
+def _protected_lines(patches: list[Patch], only: set[int] | None = None) -> set[int]:
+    """Diff lines that are not added lines: file headers, hunk headers, context,
+    removed (of the line numbers in ``only``, when given: a set of every
+    line of a large diff would cost more than the diff)."""
     protected: set[int] = set()
+    wanted = None if only is None else sorted(only)
     for patch in patches:
         for file in patch.files:
-            added = {line.lineno for line in file.added_lines()}
+            added = {line.lineno for line in file.added_lines()
+                     if only is None or line.lineno in only}
             last = file.lineno
             for hunk in file.hunks:
                 numbers = [line.lineno for line in chain(hunk.added, hunk.removed)
@@ -45,7 +70,9 @@ def _protected_lines(patches: list[Patch]) -> set[int]:
                     numbers.append(hunk.lineno)
                 if numbers and last is not None:
                     end = max(numbers)
-                    protected.update(n for n in range(last, end + 1) if n not in added)
+                    numbers = range(last, end + 1) if wanted is None else \
+                        wanted[bisect_left(wanted, last):bisect_right(wanted, end)]
+                    protected.update(n for n in numbers if n not in added)
                     last = end + 1
     return protected
 
@@ -73,27 +100,116 @@ def _placed(edit: Edit, line: str) -> int | None:
     return start
 
 
-def _apply_round(parts: list[str], findings: list[Finding], protected: set[int]) -> int:
+def _encoded_bodies(patches: list[Patch]) -> list[tuple[int, int | None, str]]:
+    """(first line, line after the last or None, charset) of each quoted-printable mail body."""
+    starts = [min((n for _, n in p.headers.values() if n is not None), default=None)
+              for p in patches]
+    bodies = []
+    for index, patch in enumerate(patches):
+        encoding = (patch.header("content-transfer-encoding") or "").strip().lower()
+        content_type = patch.header("content-type") or ""
+        if encoding != "quoted-printable" or content_type.lower().startswith("multipart/"):
+            continue
+        charset = _CHARSET.search(content_type)
+        first = max(n for _, n in patch.headers.values() if n is not None) + 1
+        following = next((n for n in starts[index + 1:] if n is not None), None)
+        bodies.append((first, following, charset.group(1) if charset else "utf-8"))
+    return bodies
+
+
+_CHARSET = re.compile(r"""charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
+
+
+def _quoted_printable(text: str, charset: str) -> str | None:
+    """``text`` as it is written in a quoted-printable body; None when the
+    charset cannot hold it."""
+    out = []
+    for char in text:
+        if char == "=" or not (" " <= char <= "~" or char == "\t"):
+            try:
+                data = char.encode(charset)
+            except (LookupError, UnicodeEncodeError):
+                return None
+            out.append("".join(f"={byte:02X}" for byte in data))
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+class _Target:
+    """The text a round edits: its lines, the lines no edit may touch, and
+    the quoted-printable mail bodies, whose lines take their new text encoded."""
+
+    def __init__(self, text: str, patches: list[Patch], only: set[int] | None = None) -> None:
+        # Every line and line end when the text is to be rebuilt; else
+        # (``only``) just the lines edits name, as {index in parts: line}.
+        self.parts: list[str] | dict[int, str] = \
+            _split(text) if only is None else _lines_at(text, only)
+        self.protected = _protected_lines(patches, only)
+        self.bodies = _encoded_bodies(patches)
+
+    def _line(self, lineno: int) -> str | None:
+        index = 2 * (lineno - 1)
+        return self.parts[index] if 0 <= index < len(self.parts) else None
+
+    def _charset(self, lineno: int) -> str | None:
+        for first, following, charset in self.bodies:
+            if first <= lineno and (following is None or lineno < following):
+                return charset
+        return None
+
+    def plan(self, finding: Finding) -> list[tuple[int, int, int, str]] | None:
+        """(line, start, end, new text) of each edit of ``finding``, or None
+        when one of them no longer fits the text."""
+        planned = []
+        for edit in finding.edits:
+            line = self.parts.get(2 * (edit.lineno - 1)) if isinstance(self.parts, dict) \
+                else self._line(edit.lineno)
+            if line is None or edit.lineno in self.protected:
+                return None
+            start = _placed(edit, line)
+            if start is None:
+                return None
+            new = edit.new
+            charset = self._charset(edit.lineno)
+            if charset is not None:
+                # The rules read the decoded text: it is the raw line only
+                # when the line holds no "=" escape (or soft line break).
+                new = None if "=" in line else _quoted_printable(new, charset)
+                if new is None:
+                    return None
+            planned.append((edit.lineno, start, start + len(edit.old), new))
+        return planned
+
+
+def fixable_now(text: str, patches: list[Patch], findings: Iterable[Finding]) -> set[int]:
+    """The ``id()`` of each of ``findings`` (of ``patches``, parsed from
+    ``text``) whose edits all apply to ``text``: only these are fixable."""
+    candidates = [finding for finding in findings if finding.edits]
+    if not candidates:
+        return set()
+    needed = {edit.lineno for finding in candidates for edit in finding.edits}
+    target = _Target(text.removeprefix("\ufeff"), patches, needed)
+    return {id(finding) for finding in candidates if target.plan(finding) is not None}
+
+
+def _apply_round(target: _Target, findings: list[Finding]) -> int:
     """Apply the edits of as many findings as fit together; return how many."""
+    parts = target.parts
     taken: dict[int, list[tuple[int, int, str]]] = {}
     fixed = 0
     for finding in sorted(findings, key=lambda f: (f.lineno or 0, f.rule)):
-        planned: list[tuple[int, int, int, str]] = []
-        for edit in finding.edits:
-            index = 2 * (edit.lineno - 1)
-            if edit.lineno < 1 or index >= len(parts) or edit.lineno in protected:
-                break
-            start = _placed(edit, parts[index])
-            if start is None:
-                break
-            end = start + len(edit.old)
-            spans = taken.get(edit.lineno, []) + [(s, e) for n, s, e, _ in planned
-                                                  if n == edit.lineno]
+        planned = target.plan(finding)
+        if planned is None:
+            continue
+        placed: list[tuple[int, int, int, str]] = []
+        for lineno, start, end, new in planned:
+            spans = taken.get(lineno, []) + [(s, e, n) for n, s, e, _ in placed if n == lineno]
             if any((s < end and start < e) or s == start for s, e, *_ in spans):
                 break
-            planned.append((edit.lineno, start, end, edit.new))
+            placed.append((lineno, start, end, new))
         else:
-            for lineno, start, end, new in planned:
+            for lineno, start, end, new in placed:
                 taken.setdefault(lineno, []).append((start, end, new))
             fixed += 1
     for lineno, spans in taken.items():
@@ -126,10 +242,10 @@ def fix_text(text: str, name: str = "-", *, git_dir: str | None = None,
         patches, findings = _check(body, name, verify, frozenset(ignore))
         if not findings:
             break
-        parts = _split(body)
-        fixed = _apply_round(parts, findings, _protected_lines(patches))
+        target = _Target(body, patches)
+        fixed = _apply_round(target, findings)
         if not fixed:
             break
         total += fixed
-        body = "".join(parts)
+        body = "".join(target.parts)
     return bom + body, total

@@ -1,40 +1,96 @@
 """``kvmcheck --fix`` and ``--fix-inplace``: read files, fix them, write the result.
 
 The bytes that are not fixed come back as they were: input is decoded as
-UTF-8 with ``surrogateescape``, so any byte sequence survives the round trip,
-and line endings are kept.  A file is replaced only by a complete temporary
-copy beside it (``os.replace``), so an error never leaves it truncated.
+UTF-8 with ``surrogateescape`` (or as the UTF-16 or UTF-32 its byte order
+mark names, and encoded back the same way), so any byte sequence survives
+the round trip, and line endings are kept.
+
+``--fix-inplace`` behaves as ``clang-format -i`` users expect (the
+user's guide, docs/using-kvmcheck.rst, says so): it follows a symbolic link
+and rewrites the file it points to; it refuses what is not a regular file
+(a FIFO, a device) and a read-only file; the new file keeps the mode, owner,
+group and extended attributes of the old one (owner and group where the
+user may set them).  A file with one name is replaced by a complete
+temporary copy beside it (``os.replace``), so an error never leaves it
+truncated; a file with several hard links is rewritten in place, so that
+every name still shows the same, fixed, file.  SIGINT, SIGTERM and SIGHUP
+wait while a file is being written, so an interruption leaves either the
+old file or the new one, and no temporary copy.
 """
 
 from __future__ import annotations
 
+import codecs
+import errno
 import os
+import signal
+import stat
 import sys
 import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 
 from kvmcheck.fix import fix_text
 from kvmcheck.parser import parse_file
 
 STDIN_NAME = "<stdin>"
 EXIT_OK, EXIT_USAGE = 0, 2
+# 128 + SIGINT, as a shell reports a command stopped by Ctrl-C.
+EXIT_INTERRUPTED = 130
+
+# UTF-32 first: its little-endian mark starts with UTF-16's.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_DEFERRED_SIGNALS = {signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", signal.SIGTERM)}
 
 
 class _TooLarge(Exception):
     """An input over the --max-input-size limit."""
 
 
-def _read(name: str, max_bytes: int) -> bytes:
-    """The file's bytes; never more than ``max_bytes`` are read (``/dev/zero``)."""
+class _Refused(Exception):
+    """A file --fix-inplace must not rewrite; the argument is the catalog key."""
+
+
+def _read(name: str, max_bytes: int, inplace: bool) -> bytes:
+    """The file's bytes; never more than ``max_bytes`` are read (``/dev/zero``).
+
+    For ``--fix-inplace`` the file must be a regular, writable file: it is
+    opened without blocking, so a FIFO is refused rather than waited on.
+    """
     if name == "-":
         if sys.stdin is None:  # started with stdin closed (<&-)
             raise OSError(0, "the stream is closed")
         data = sys.stdin.buffer.read(max_bytes + 1)
     else:
-        with open(name, "rb") as handle:
+        flags = os.O_RDONLY | (os.O_NONBLOCK if inplace else 0)
+        with open(os.open(name, flags), "rb") as handle:
+            if inplace:
+                status = os.fstat(handle.fileno())
+                if not stat.S_ISREG(status.st_mode):
+                    raise _Refused("cli.not-regular")
+                if not status.st_mode & stat.S_IWUSR or not os.access(name, os.W_OK):
+                    raise _Refused("cli.read-only")
             data = handle.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise _TooLarge
     return data
+
+
+def _decoded(data: bytes) -> tuple[str, Callable[[str], bytes]]:
+    """The text of ``data`` and the function that encodes a fixed text back
+    into the same encoding (byte order mark included)."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom):].decode(encoding)
+            except UnicodeDecodeError:
+                break  # not text after all: the parser calls it binary
+            return text, lambda fixed, bom=bom, encoding=encoding: bom + fixed.encode(encoding)
+    text = data.decode("utf-8", errors="surrogateescape")
+    return text, lambda fixed: fixed.encode("utf-8", errors="surrogateescape")
 
 
 def _unrecognized(name: str, text: str) -> bool:
@@ -42,13 +98,59 @@ def _unrecognized(name: str, text: str) -> bool:
     return any(p.kind == "unrecognized" for p in parse_file(name, text))
 
 
-def _replace(path: str, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically, keeping its permissions.
+@contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """Hold SIGINT, SIGTERM and SIGHUP until the block is done: a file is
+    then either the old one or the new one, and no temporary copy is left."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _DEFERRED_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
-    A symbolic link stays a link: the file it points to is replaced.
-    """
+
+def _copy_attributes(source: str, status: os.stat_result, target: str) -> None:
+    """Owner and group (as far as the user may set them), extended
+    attributes, then the mode (chown clears the set-user-ID bit)."""
+    try:
+        os.chown(target, status.st_uid, status.st_gid)
+    except OSError:
+        # Not a group of ours either: the file gets our group, as any new file would.
+        with suppress(OSError):
+            os.chown(target, -1, status.st_gid)
+    if hasattr(os, "listxattr"):
+        try:
+            names = os.listxattr(source)
+        except OSError:
+            names = []
+        for attribute in names:
+            # security.* attributes need privileges the user may lack.
+            with suppress(OSError):
+                os.setxattr(target, attribute, os.getxattr(source, attribute))
+    os.chmod(target, stat.S_IMODE(status.st_mode))
+
+
+def _replace(path: str, data: bytes) -> None:
+    """Write ``data`` to ``path`` (see the module's docstring for how)."""
     path = os.path.realpath(path)
-    mode = os.stat(path).st_mode & 0o7777
+    status = os.stat(path)
+    if status.st_nlink > 1:
+        with open(path, "r+b") as out:
+            if hasattr(os, "posix_fallocate") and data:
+                # A full disk shows here, before the old content is touched.
+                try:
+                    os.posix_fallocate(out.fileno(), 0, len(data))
+                except OSError as error:
+                    if error.errno not in (errno.EOPNOTSUPP, errno.EINVAL):
+                        raise
+            out.write(data)
+            out.truncate()
+            out.flush()
+            os.fsync(out.fileno())
+        return
     folder = os.path.dirname(os.path.abspath(path))
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=".kvmcheck-fix-")
     try:
@@ -56,7 +158,7 @@ def _replace(path: str, data: bytes) -> None:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
-        os.chmod(temporary, mode)
+        _copy_attributes(path, status, temporary)
         os.replace(temporary, path)
     except BaseException:
         os.unlink(temporary)
@@ -83,38 +185,54 @@ def run_fix(files: list[str], *, inplace: bool, git_dir: str | None, ignore: lis
                   file=sys.stderr)
             return EXIT_USAGE
     status = EXIT_OK
+    budget = max_bytes  # all files together, as for a check
     for name in names:
         shown = STDIN_NAME if name == "-" else name
         try:
-            data = _read(name, max_bytes)
-        except _TooLarge:
-            print(messages["cli.too-large"].format(path=shown, limit=max_bytes >> 20),
-                  file=sys.stderr)
+            outcome = _fix_one(name, shown, inplace=inplace, git_dir=git_dir, ignore=ignore,
+                               messages=messages, budget=budget, limit=max_bytes)
+        except KeyboardInterrupt:
+            print(messages["cli.interrupted"].format(path=shown), file=sys.stderr)
+            return EXIT_INTERRUPTED
+        if outcome is None:
             status = EXIT_USAGE
-            continue
-        except OSError as error:
-            print(messages["cli.unreadable"].format(path=shown, reason=error.strerror or error),
-                  file=sys.stderr)
-            status = EXIT_USAGE
-            continue
-        text = data.decode("utf-8", errors="surrogateescape")
-        if _unrecognized(shown, text):
-            print(messages["cli.not-a-patch"].format(path=shown), file=sys.stderr)
-            status = EXIT_USAGE
-            continue
-        fixed, count = fix_text(text, shown, git_dir=git_dir, ignore=ignore)
-        result = fixed.encode("utf-8", errors="surrogateescape")
-        if inplace:
-            if result != data:
-                try:
-                    _replace(name, result)
-                except OSError as error:
-                    print(messages["cli.cannot-write"].format(
-                        path=shown, reason=error.strerror or error), file=sys.stderr)
-                    status = EXIT_USAGE
-                    continue
         else:
-            sys.stdout.buffer.write(result)
-            sys.stdout.flush()
-        print(messages["cli.fixed"].format(path=shown, count=count), file=sys.stderr)
+            budget -= outcome
     return status
+
+
+def _fix_one(name: str, shown: str, *, inplace: bool, git_dir: str | None, ignore: list[str],
+             messages: dict[str, str], budget: int, limit: int) -> int | None:
+    """Fix one file; how many bytes it had, or None (after saying why) when it failed."""
+    try:
+        data = _read(name, budget, inplace)
+    except _TooLarge:
+        print(messages["cli.too-large"].format(path=shown, limit=limit >> 20), file=sys.stderr)
+        return None
+    except _Refused as refusal:
+        print(messages[refusal.args[0]].format(path=shown), file=sys.stderr)
+        return None
+    except OSError as error:
+        print(messages["cli.unreadable"].format(path=shown, reason=error.strerror or error),
+              file=sys.stderr)
+        return None
+    text, encode = _decoded(data)
+    if _unrecognized(shown, text):
+        print(messages["cli.not-a-patch"].format(path=shown), file=sys.stderr)
+        return None
+    fixed, count = fix_text(text, shown, git_dir=git_dir, ignore=ignore)
+    result = encode(fixed)
+    if inplace:
+        if result != data:
+            try:
+                with _signals_deferred():
+                    _replace(name, result)
+            except OSError as error:
+                print(messages["cli.cannot-write"].format(
+                    path=shown, reason=error.strerror or error), file=sys.stderr)
+                return None
+    else:
+        sys.stdout.buffer.write(result)
+        sys.stdout.flush()
+    print(messages["cli.fixed"].format(path=shown, count=count), file=sys.stderr)
+    return len(data)

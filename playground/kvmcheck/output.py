@@ -11,10 +11,11 @@ from kvmcheck.messages import catalog
 _GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 # Characters a terminal or a log viewer acts on instead of showing: C0 and C1
-# controls (escape sequences, carriage returns, line breaks) and the bidi
-# overrides that reorder what is shown.  A patch must not rewrite the lines
-# above its findings, so they are shown as escapes.
-_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# controls (escape sequences, carriage returns, line breaks), the line and
+# paragraph separators that editors and log viewers break lines at, and the
+# bidi overrides that reorder what is shown.  A patch must not rewrite the
+# lines above its findings, so they are shown as escapes.
+_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 # A level word with its colon inside echoed text: b4 takes any line holding
 # "ERROR:" for a failure, so a quoted "Fixes: ERROR: x" must not show one.
 _POSING_LEVEL = re.compile(r"(ERROR|WARNING|INFO):", re.IGNORECASE)

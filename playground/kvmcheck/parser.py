@@ -105,6 +105,13 @@ def parse_file(source: str, data: str | bytes) -> list[Patch]:
 # --- raw text ---------------------------------------------------------------
 
 
+def input_text(data: str | bytes) -> str | None:
+    """The text :func:`parse_file` reads from ``data`` (byte order mark
+    removed), or None when it is not text."""
+    return _to_text(data)[0]
+
+
+
 def _to_text(data: str | bytes) -> tuple[str | None, str | None]:
     """Decode input to text, or say why it is not text."""
     if isinstance(data, bytes):
@@ -158,8 +165,13 @@ def _mostly_unprintable(text: str, extra: frozenset[str] = frozenset()) -> bool:
 
 
 def _split_lines(text: str) -> InputLines:
-    """Split at LF (CRLF and CR-only endings count as one line end)."""
-    return InputLines.split(text.replace("\r\n", "\n").replace("\r", "\n"))
+    """Split at LF, as git does: a CR before it belongs to the line end, a
+    lone CR inside a line is text (a patch whose context line holds one
+    applies only if that line stays one line).  Only text without any LF
+    is taken for old CR-only line ends.  ``kvmcheck.fix`` splits the same way."""
+    if "\n" in text:
+        return InputLines.split(text.replace("\r\n", "\n"))
+    return InputLines.split(text.replace("\r", "\n"))
 
 
 def _first_nonblank(lines: Sequence[Line]) -> int | None:

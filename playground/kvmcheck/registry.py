@@ -59,9 +59,12 @@ one physical line of the input: ``Edit.added(line, start, end, new)`` for
 ``line.text[start:end]`` of an added diff line, ``Edit(lineno, old, new)`` for
 the first ``old`` on a line, ``Edit.at_end(lineno, old, new)`` for ``old``
 ending it.  ``kvmcheck.fix.fix_text`` applies them, checks again and repeats.
-A finding with edits is reported ``"fixable": true``.  Edits must never change
-what code means: the fixer only touches added (``+``) lines and lines outside
-the diff, and an edit never adds or removes a line.
+A finding is reported ``"fixable": true`` when it has edits and every one of
+them applies to the input as it is (``kvmcheck.fix.fixable_now``): an edit
+on a line that is written otherwise (an RFC 2047 encoded subject) does not
+make a finding fixable.  Edits must never change what code means: the fixer
+only touches added (``+``) lines and lines outside the diff, never inside a
+string literal or a comment, and an edit never adds or removes a line.
 """
 
 from __future__ import annotations

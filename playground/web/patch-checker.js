@@ -20,6 +20,7 @@ import {
   CheckFailed, CheckTimeout, LoadTimeout, Runtime, RuntimeFailed,
 } from "./runtime.js";
 import { format, patchTitles, plural, renderResults, sectionLink } from "./render.js";
+import { textOfBytes } from "./file-text.js";
 import { MAX_FRAGMENT_CHARS, fragmentOf, isShareHash, textOf } from "./share.js";
 import { KeptText } from "./storage.js";
 import { anchorPatches, foldReminders, renderSummary, summaryLine } from "./summary.js";
@@ -245,11 +246,10 @@ class Checker {
         return;
       }
     }
-    const decoder = new TextDecoder("utf-8");
     let text = "";
     for (const file of read) {
       file.offset = lineCount(text);
-      const part = decoder.decode(file.bytes);
+      const part = textOfBytes(file.bytes);
       text += part.endsWith("\n") || part === "" ? part : `${part}\n`;
     }
     this.replaceText(text);

@@ -25,6 +25,19 @@ export function format(template, values) {
   );
 }
 
+// Text from the input shown as the command line shows it (kvmcheck/output.py,
+// visible()): controls, line separators and the bidi overrides that would
+// reorder the text around them as \xNN or \uNNNN escapes.
+const UNSAFE = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+export function visible(text) {
+  return text.replace(UNSAFE, (char) => {
+    const code = char.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, "0")}`
+      : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
+
 function bcp47(lang) {
   return lang.replace("_", "-");
 }
@@ -36,15 +49,6 @@ export function plural(messages, lang, key, n) {
   const form = new Intl.PluralRules(bcp47(lang)).select(n);
   return format(forms[form] ?? forms.other, {
     n: new Intl.NumberFormat(bcp47(lang)).format(n),
-  });
-}
-
-export function summaryText(summary, messages, lang) {
-  return format(messages.summary, {
-    patches: plural(messages, lang, "patches", summary.patches),
-    errors: plural(messages, lang, "errors", summary.error),
-    warnings: plural(messages, lang, "warnings", summary.warning),
-    infos: plural(messages, lang, "infos", summary.info),
   });
 }
 
@@ -99,7 +103,7 @@ function renderWhere(finding, source, context) {
   const excerpt = context.lineText(line);
   if (excerpt !== undefined) {
     const shown = excerpt.length > EXCERPT_MAX ? `${excerpt.slice(0, EXCERPT_MAX)}…` : excerpt;
-    where.append(" ", element("code", "patch-checker-excerpt", shown));
+    where.append(" ", element("code", "patch-checker-excerpt", visible(shown)));
   }
   return where;
 }
@@ -117,7 +121,7 @@ function renderFinding(finding, source, context) {
   if (finding.fixable === true) {
     head.append(" ", element("span", "patch-checker-fixable", messages.fixable));
   }
-  item.append(head, element("p", "patch-checker-message", finding.message));
+  item.append(head, element("p", "patch-checker-message", visible(finding.message)));
   if (Number.isInteger(finding.line)) {
     item.dataset.line = String(finding.line);
     item.append(renderWhere(finding, finding.source ?? source, context));
@@ -226,7 +230,7 @@ function* drawPatch(target, patch, title, context) {
     section.dataset.coverLetter = "";
   }
   if (patch.subject) {
-    section.append(element("p", "patch-checker-subject", patch.subject));
+    section.append(element("p", "patch-checker-subject", visible(patch.subject)));
   }
   if (context.showSources) {
     section.append(element("p", "patch-checker-source", patch.source));

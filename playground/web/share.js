@@ -3,9 +3,14 @@
 // (the build writes the handbook's example links with it): "check=", then
 // the UTF-8 text compressed with raw DEFLATE and encoded as base64url
 // without padding.  Links longer than MAX_FRAGMENT_CHARS are not made.
+// Reading follows share.py's rules too: at most MAX_FRAGMENT_CHARS,
+// base64url only, one whole DEFLATE stream, at most MAX_TEXT_BYTES of UTF-8.
 
 export const PREFIX = "check=";
 export const MAX_FRAGMENT_CHARS = 32_000;
+export const MAX_TEXT_BYTES = 16 * 1024 * 1024;
+// "#check=", or a name like it ("#check2=") that must not be ignored.
+const SHARE_LIKE = /^#check[A-Za-z0-9_-]*=/;
 
 export class ShareError extends Error {}
 
@@ -25,7 +30,7 @@ function base64url(bytes) {
 }
 
 function unbase64url(text) {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) {
+  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) {
     throw new ShareError("not base64url");
   }
   const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
@@ -44,17 +49,45 @@ export async function fragmentOf(text) {
   return PREFIX + base64url(packed);
 }
 
-// Whether a location's hash (with its "#") is a share link at all.
+// Whether a location's hash (with its "#") is meant as a share link at all
+// (textOf refuses the ones of another format).
 export function isShareHash(hash) {
-  return hash.startsWith(`#${PREFIX}`);
+  return SHARE_LIKE.test(hash);
+}
+
+// Inflate, but stop past MAX_TEXT_BYTES: a link inflates up to a thousandfold.
+async function inflated(packed) {
+  const reader = new Blob([packed]).stream()
+    .pipeThrough(new DecompressionStream("deflate-raw")).getReader();
+  const chunks = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) {
+      break;
+    }
+    size += value.length;
+    if (size > MAX_TEXT_BYTES) {
+      reader.cancel();
+      throw new ShareError(`the patch is larger than ${MAX_TEXT_BYTES >> 20} MiB`);
+    }
+    chunks.push(value);
+  }
+  return new Uint8Array(await new Blob(chunks).arrayBuffer());
 }
 
 // The patch a share link's hash carries; ShareError when it is damaged.
 export async function textOf(hash) {
+  if (!hash.startsWith(`#${PREFIX}`)) {
+    throw new ShareError("a link of another format than check=");
+  }
+  if (hash.length - 1 > MAX_FRAGMENT_CHARS) {
+    throw new ShareError(`the link is longer than ${MAX_FRAGMENT_CHARS} characters`);
+  }
   const body = hash.slice(1 + PREFIX.length);
   try {
     const packed = unbase64url(body);
-    const bytes = await through(packed, new DecompressionStream("deflate-raw"));
+    const bytes = await inflated(packed);
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch (error) {
     throw error instanceof ShareError ? error : new ShareError(error.message);

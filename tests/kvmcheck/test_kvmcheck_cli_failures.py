@@ -123,8 +123,10 @@ def test_limit_must_be_positive(bad_patch: Path) -> None:
     assert kvmcheck_run("--max-input-size", "0", str(bad_patch)).returncode == 2
 
 
-@pytest.mark.parametrize("mode", ["--fix", "--fix-inplace"])
-def test_fix_stops_at_the_limit_too(mode: str) -> None:
-    """``--fix`` reads through the same bound: /dev/zero ends with a message."""
+@pytest.mark.parametrize(("mode", "words"), [("--fix", "--max-input-size"),
+                                             ("--fix-inplace", "is not a regular file")])
+def test_fix_stops_at_the_limit_too(mode: str, words: str) -> None:
+    """``--fix`` reads through the same bound: /dev/zero ends with a message
+    (``--fix-inplace`` does not even read a device)."""
     result = kvmcheck_run(mode, "--max-input-size", "1", "/dev/zero")
-    assert_clean_failure(result, "--max-input-size")
+    assert_clean_failure(result, words)

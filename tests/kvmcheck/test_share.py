@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import base64
 import random
+import zlib
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kvmcheck.share import MAX_FRAGMENT_CHARS, PREFIX, ShareError, fragment, text_of
+from kvmcheck.share import (
+    MAX_FRAGMENT_CHARS,
+    MAX_TEXT_BYTES,
+    PREFIX,
+    ShareError,
+    fragment,
+    is_share_fragment,
+    text_of,
+)
 
 
 @given(st.text(max_size=2000))
@@ -38,3 +47,39 @@ def test_too_large_to_share() -> None:
 def test_damaged_or_foreign_fragments(bad: str) -> None:
     with pytest.raises(ShareError):
         text_of(bad)
+
+
+def _raw(data: bytes) -> str:
+    """A check= fragment carrying ``data`` as raw DEFLATE, however made."""
+    return PREFIX + base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def _deflated(data: bytes) -> bytes:
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    return compressor.compress(data) + compressor.flush()
+
+
+@pytest.mark.parametrize(("bad", "reason"), [
+    (fragment("KVM: x86: Fix foo").replace("check=", "check2="), "another format"),
+    (fragment("KVM: x86: Fix foo") + "+/", "not base64url"),
+    (fragment("KVM: x86: Fix foo")[:-1] + " " + fragment("x")[-1:], "not base64url"),
+    (PREFIX + "A", "not base64url"),
+    (_raw(_deflated(b"x" * (MAX_TEXT_BYTES + 1))), "larger than 16 MiB"),
+    (_raw(_deflated(b"KVM") + b"junk"), "not one complete DEFLATE stream"),
+    (_raw(_deflated(b"KVM: x86: Fix foo")[:-3]), "damaged"),
+    (_raw(_deflated(b"\xff\xfe")), "damaged"),
+    (PREFIX + "A" * MAX_FRAGMENT_CHARS, "longer than 32000 characters"),
+])
+def test_links_the_browser_refuses_are_refused(bad: str, reason: str) -> None:
+    """One rule set with share.js (tests/playground/test_share_browser.py
+    reads the same links in the page)."""
+    with pytest.raises(ShareError, match=reason):
+        text_of(bad)
+    assert is_share_fragment(bad) == bad.startswith("check")
+
+
+def test_a_link_of_the_largest_size_still_reads() -> None:
+    text = "\n" * MAX_TEXT_BYTES
+    link = _raw(_deflated(text.encode()))
+    assert len(link) <= MAX_FRAGMENT_CHARS
+    assert text_of(link) == text

@@ -125,3 +125,36 @@ def test_the_build_prints_no_third_party_debug(site_build: subprocess.CompletedP
     assert not [line for line in output.splitlines() if line.startswith("myst v")]
     # Our own progress is still there.
     assert "build succeeded" in output
+
+
+FAKE_SPHINX = """#!/bin/sh
+echo "start $$" >> "{log}"
+sleep 1
+echo "end $$" >> "{log}"
+"""
+
+
+@pytest.mark.skipif(shutil.which("flock") is None, reason="flock(1) is not installed")
+def test_two_builds_in_one_checkout_take_turns(tmp_path: Path) -> None:
+    """Two `make htmldocs` at once into one output folder (real runs of the
+    Makefile, in a copy, with a sphinx-build that takes a second): the
+    second starts only when the first has ended."""
+    checkout = tmp_path / "checkout"
+    checkout.mkdir()
+    shutil.copy(REPO / "Makefile", checkout / "Makefile")
+    log = tmp_path / "builds.log"
+    fake = tmp_path / "sphinx-build"
+    fake.write_text(FAKE_SPHINX.format(log=log))
+    fake.chmod(0o755)
+    # The prerequisites (the venv, the word list, npm) are not what is tested.
+    old = ["-o", ".venv/.docs-stamp", "-o", "playground/kvmcheck/data/typos.txt",
+           "-o", "playground/node_modules/.package-lock.json", "-o", "graphviz"]
+    command = ["make", "--no-print-directory", *old, "htmldocs", f"SPHINXBUILD={fake}"]
+    builds = [subprocess.Popen(command, cwd=checkout, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    for build in builds:
+        _, stderr = build.communicate(timeout=60)
+        assert build.returncode == 0, stderr
+    events = [line.split()[0] for line in log.read_text().splitlines()]
+    assert events == ["start", "end", "start", "end"]
+    assert (checkout / "_build" / ".build-lock").exists()

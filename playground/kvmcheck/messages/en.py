@@ -46,5 +46,9 @@ MESSAGES = {
     "cli.too-large": "kvmcheck: {path}: more than {limit} MiB of input in all; "
                      "raise the limit with --max-input-size",
     "cli.closed": "the stream is closed",
+    "cli.stdin-twice": "kvmcheck: '-' (standard input) can be named only once",
+    "cli.not-regular": "kvmcheck: {path} is not a regular file; left unchanged",
+    "cli.read-only": "kvmcheck: {path} is read-only; left unchanged",
+    "cli.interrupted": "kvmcheck: interrupted at {path}; no file is left half-written",
     "cli.unwritable": "kvmcheck: cannot write the report to standard output: {reason}",
 }

@@ -337,7 +337,8 @@ MESSAGES = {
     "space-before-tab.title": "制表符前不加空格",
     "space-before-tab.explanation":
         "紧挨在制表符前的空格通常会被制表符“吞掉”，谁也看不出来，但它照样让这一行出现在 "
-        "diff 里，还可能打乱对齐。kvmcheck --fix 会删掉这些空格。",
+        "diff 里，还可能打乱对齐。kvmcheck --fix 会替换这些空格，"
+        "但不会改动字符串字面量或注释里的内容。",
 
     "line-too-long":
         "这一行宽 {width} 列；内核代码每行不超过 100 列（最好在 80 列以内）。",
@@ -570,5 +571,9 @@ MESSAGES = {
     "cli.cannot-write": "kvmcheck：无法改写 {path}：{reason}；文件保持原样",
     "cli.too-large": "kvmcheck：{path}：输入总量超过 {limit} MiB；可用 --max-input-size 调高上限",
     "cli.closed": "该流已关闭",
+    "cli.stdin-twice": "kvmcheck：'-'（标准输入）只能指定一次",
+    "cli.not-regular": "kvmcheck：{path} 不是普通文件，保持原样",
+    "cli.read-only": "kvmcheck：{path} 是只读文件，保持原样",
+    "cli.interrupted": "kvmcheck：处理 {path} 时被中断；不会留下写了一半的文件",
     "cli.unwritable": "kvmcheck：无法将结果写到标准输出：{reason}",
 }

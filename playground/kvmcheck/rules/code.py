@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 
 from kvmcheck.added_code import removed_texts
+from kvmcheck.c_source import CODE, IN_COMMENT, lines_with_literals
 from kvmcheck.context import PatchContext
 from kvmcheck.language import pronouns
 from kvmcheck.model import FileDiff, Hunk, Line, follows
@@ -159,8 +160,10 @@ def indent_spaces(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     for file in context.files:
         for hunk in file.hunks:
             run: list[Line] = []
-            for line in hunk.added:
-                if _space_indented(line.text):
+            for line, state, _spans in lines_with_literals(hunk.added):
+                # A line that goes on with a string literal has no indentation:
+                # its leading spaces are part of the string.
+                if state in (CODE, IN_COMMENT) and _space_indented(line.text):
                     if run and not follows(run[-1], line):
                         yield _indent_finding(rule_, file.path, run)
                         run = []

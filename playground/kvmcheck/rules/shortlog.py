@@ -316,6 +316,9 @@ def shortlog_capitalization(rule_: Rule, context: PatchContext) -> Iterator[Find
                         edits=[_subject_edit(subject, head + word, head + fixed)])
 
 
+_TRAILING_PUNCTUATION = ".,;:!"
+
+
 @rule(
     "shortlog-trailing-punctuation", "warning", SECTION, commits_only=True, fixable=True,
     title="No punctuation at the end of the shortlog",
@@ -329,10 +332,15 @@ def shortlog_trailing_punctuation(rule_: Rule, context: PatchContext) -> Iterato
     if subject is None or not subject.shortlog:
         return
     last = subject.shortlog[-1]
-    if last in ".,;:!" and not subject.shortlog.endswith("..."):
+    if last in _TRAILING_PUNCTUATION and not subject.shortlog.endswith("..."):
         ending = subject.shortlog.rsplit(" ", 1)[-1]
+        # The whole run ("fix foo!!!!"): one character a round would take
+        # more rounds than --fix makes, and a second run would change it again.
+        kept = ending.rstrip(_TRAILING_PUNCTUATION)
+        if ending[len(kept):].startswith("..."):  # "fix foo...!" keeps its ellipsis
+            kept += "..."
         edits = [] if subject.end_lineno is None else [
-            Edit.at_end(subject.end_lineno, ending, ending[:-1])]
+            Edit.at_end(subject.end_lineno, ending, kept)]
         yield rule_.finding(subject.lineno, char=last, edits=edits)
 
 

@@ -9,7 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kvmcheck.added_code import C_FILES, TAB_WIDTH, code_lines, columns, whitespace_lines
+from kvmcheck.added_code import (
+    C_FILES,
+    TAB_WIDTH,
+    code_lines,
+    columns,
+    whitespace_lines,
+    whitespace_lines_with_literals,
+)
 from kvmcheck.c_source import CodeLine
 from kvmcheck.context import PatchContext
 from kvmcheck.registry import KVM_HOST, Edit, Finding, Rule, rule
@@ -63,13 +70,17 @@ def _tabs_for(text: str, match: re.Match[str]) -> str:
 def space_before_tab(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """A space right before a tab is usually swallowed by the tab, so nobody sees it, but it still
     changes the line in the diff and can shift the alignment. Align with tabs, then spaces.
-    kvmcheck --fix removes the spaces.
+    kvmcheck --fix replaces the spaces, but never inside a string literal or a comment.
     """
-    for _file, line in whitespace_lines(context):
+    for _file, line, spans in whitespace_lines_with_literals(context):
         if line.text.startswith(" "):
             continue
+        # Inside a string literal the tab is data, inside a comment prose:
+        # only the spaces between code tokens are the author's layout.
         edits = [Edit.added(line, match.start(), match.end(), _tabs_for(line.text, match))
-                 for match in _SPACE_BEFORE_TAB.finditer(line.text)]
+                 for match in _SPACE_BEFORE_TAB.finditer(line.text)
+                 if not any(start < match.end() and match.start() < end
+                            for start, end in spans)]
         if edits:
             yield rule_.finding(line.lineno, edits=edits)
 
