@@ -24,8 +24,6 @@ from playwright.sync_api import Page, expect
 from kvmcheck.fix import fix_text
 from kvmcheck.share import MAX_FRAGMENT_CHARS, MAX_TEXT_BYTES, PREFIX, ShareError, text_of
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
 SHORTLOG_CASE = EXAMPLES / "shortlog-case.patch"
 
 

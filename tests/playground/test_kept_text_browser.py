@@ -9,8 +9,6 @@ import pytest
 from playground_support import EXAMPLES, Session, run_check
 from playwright.sync_api import Page, expect
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
 MARKER = "Zq7KeptMarker"
 TEXT = (EXAMPLES / "shortlog-case.patch").read_text(encoding="utf-8").replace(
     "posted interrupt", MARKER)

@@ -13,8 +13,6 @@ import pytest
 from playground_support import Session, run_check
 from playwright.sync_api import Page, Route, expect
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
 READY_MS = 120_000
 # Every aria-valuenow the page's progress bar takes, in order, from the start.
 RECORD_PROGRESS = """

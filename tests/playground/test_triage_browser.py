@@ -14,8 +14,6 @@ from playwright.sync_api import Page, expect
 from kvmcheck.registry import SERIES
 from kvmcheck.rules import RULES
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
 REPO = Path(__file__).resolve().parents[2]
 SERIES_MBOX = EXAMPLES / "series.mbox"
 REMINDERS = ["base-commit-missing", "selftests-missing"]
