@@ -73,7 +73,7 @@ def run() -> None:
     threads = reviewed()
     labels = [(thread, label) for thread in threads for label in thread.labels]
     undecidable = sum(len(thread.undecidable) for thread in threads)
-    print(f"## Real reviews: {len(threads)} threads "
+    print(f"## Real reviews: {len(threads)} reviewed postings "
           f"({', '.join(f'{n} {kind}' for kind, n in Counter(t.kind for t in threads).items())}), "
           f"{len(labels)} decidable labels, {undecidable} undecidable; "
           f"{len(controls())} controls")
