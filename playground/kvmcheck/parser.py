@@ -216,6 +216,18 @@ def _split_mbox(lines: Sequence[Line], start: int) -> list[Sequence[Line]]:
     return chunks
 
 
+def mbox_message_starts(text: str) -> list[int]:
+    """The 0-based line numbers where the messages of an mbox start (their
+    ``From `` lines, line ends counted as the parser counts them); empty when
+    ``text`` is not an mbox."""
+    lines = _split_lines(text)
+    start = _first_nonblank(lines)
+    if start is None or not (_MBOX_FROM.match(lines[start].text)
+                             and _header_block_follows(lines, start + 1)):
+        return []
+    return [chunk[0].lineno - 1 for chunk in _split_mbox(lines, start)]
+
+
 def _split_git_log(lines: Sequence[Line], start: int) -> list[Sequence[Line]]:
     chunks: list[Sequence[Line]] = []
     chunk_start = start

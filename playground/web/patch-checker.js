@@ -17,8 +17,15 @@
 import {
   CheckFailed, CheckTimeout, LoadTimeout, Runtime, RuntimeFailed,
 } from "./runtime.js";
+import { DownloadOffer } from "./download.js";
+import { FixView } from "./fix-view.js";
+import { isBinary, unfoldedLine } from "./input-check.js";
 import { format, plural, renderResults, summaryText } from "./render.js";
-import { MAX_FRAGMENT_CHARS, fragmentOf, isShareHash, textOf } from "./share.js";
+import {
+  LinkTooLarge, LinkTooLong, MAX_FRAGMENT_CHARS, MAX_SHARED_BYTES, fragmentOf, isShareHash,
+  textOf,
+} from "./share.js";
+import { replaceUndoably } from "./undoable.js";
 
 const MAX_BYTES = 4 * 1024 * 1024;
 const TYPING_PAUSE_MS = 800;
@@ -76,6 +83,11 @@ class Checker {
     this.focusResult = false;
     this.typingTimer = null;
     this.drawing = null;
+    // True while the page itself edits the box (Fix, Undo): not the reader typing.
+    this.applying = false;
+    this.fixView = new FixView(this.status, (key, values) => this.say(key, values),
+      (text) => { this.status.textContent = text; });
+    this.shareOffer = new DownloadOffer(this.status);
 
     container.querySelector(".patch-checker-fallback").hidden = true;
     this.form.hidden = false;
@@ -178,6 +190,9 @@ class Checker {
   // The reader changed the box: what Restore and Undo would bring back is
   // no longer what they have, and a link made earlier shows other text.
   typed() {
+    if (this.applying) {
+      return;
+    }
     if (this.loaded && this.loaded.text !== this.textarea.value) {
       this.loaded = null;
     }
@@ -196,6 +211,8 @@ class Checker {
     this.restoreButton.hidden = true;
     this.beforeFix = null;
     this.undoButton.hidden = true;
+    this.fixView.hide();
+    this.shareOffer.hide();
   }
 
   async loadFiles(fileList) {
@@ -213,6 +230,12 @@ class Checker {
         this.setState("error", this.say("read_failed", { name: file.name, detail: error.message }));
         return;
       }
+    }
+    // Not text (an image, an archive): refused before it replaces the box.
+    const binary = read.find((file) => isBinary(file.bytes));
+    if (binary) {
+      this.setState("error", this.say("not_text", { name: binary.name }));
+      return;
     }
     const decoder = new TextDecoder("utf-8");
     let text = "";
@@ -257,8 +280,12 @@ class Checker {
     let text;
     try {
       text = await textOf(hash);
-    } catch {
-      this.setState("error", this.say("link_damaged"));
+    } catch (error) {
+      const mb = MAX_SHARED_BYTES / 1048576;
+      this.setState("error", error instanceof LinkTooLong
+        ? this.say("link_too_long", { max: this.number(MAX_FRAGMENT_CHARS) })
+        : error instanceof LinkTooLarge ? this.say("link_too_large", { max: mb })
+          : this.say("link_damaged"));
       return;
     }
     this.replaceText(text);
@@ -277,8 +304,9 @@ class Checker {
     if (fragment === null) {
       this.sharePanel.hidden = true;
       this.status.textContent = this.say("share_too_large", {
-        max: new Intl.NumberFormat(this.lang.replace("_", "-")).format(MAX_FRAGMENT_CHARS),
+        max: this.number(MAX_FRAGMENT_CHARS),
       });
+      this.shareOffer.show("patches.mbox", text, this.say("share_download"));
       return;
     }
     const url = new URL(location.href);
@@ -287,6 +315,10 @@ class Checker {
     this.sharePanel.hidden = false;
     this.shareLink.focus();
     this.shareLink.select();
+  }
+
+  number(n) {
+    return new Intl.NumberFormat(this.lang.replace("_", "-")).format(n);
   }
 
   async copy() {
@@ -302,9 +334,10 @@ class Checker {
     }
   }
 
-  // Replace the box's text by kvmcheck's mechanical fixes, then check again;
-  // Undo brings back exactly what was there.
-  async fix() {
+  // Replace the box's text by kvmcheck's mechanical fixes (all, or only:
+  // [rule, line in the box] for one finding), show what changed, then check
+  // again; Undo, or Ctrl+Z in the box, brings back exactly what was there.
+  async fix(only = null) {
     if (this.busy) {
       return;
     }
@@ -316,7 +349,7 @@ class Checker {
     let outcome;
     try {
       this.setState("fixing", this.say("fixing"));
-      outcome = await shared.fix(text, files.length === 1 ? files[0].name : PASTED, timeout);
+      outcome = await shared.fix(text, files.length === 1 ? files[0].name : PASTED, timeout, only);
     } catch (error) {
       this.failed(error, timeout);
       return;
@@ -335,13 +368,12 @@ class Checker {
       this.check({ focus: true });
       return;
     }
-    const before = { text, loaded: this.loaded, previous: this.previous };
-    this.replaceText(fixedText);
-    this.previous = before.previous;
-    this.restoreButton.hidden = this.previous === null;
+    const before = { text, loaded: this.loaded };
+    this.setText(fixedText);
     this.loaded = null;
     this.beforeFix = before;
     this.undoButton.hidden = false;
+    this.fixView.show(outcome.result, before.loaded && before.loaded.files.map((f) => f.name));
     this.notice = plural(this.messages, this.lang, "fixed", fixed);
     this.check({ focus: true });
   }
@@ -351,11 +383,23 @@ class Checker {
     if (before === null) {
       return;
     }
-    this.textarea.value = before.text;
+    this.setText(before.text);
     this.loaded = before.loaded;
     this.beforeFix = null;
     this.undoButton.hidden = true;
+    this.fixView.hide();
     this.check({ focus: true });
+  }
+
+  // Put text in the box as an edit its own undo can take back.
+  setText(text) {
+    this.applying = true;
+    try {
+      replaceUndoably(this.textarea, text);
+    } finally {
+      this.applying = false;
+    }
+    this.sharePanel.hidden = true;
   }
 
   inputFiles() {
@@ -470,8 +514,9 @@ class Checker {
         }
         return (offsets.get(source) ?? 0) + line;
       },
-      lineText: (line) => lines[line - 1],
+      lineText: (line) => unfoldedLine(lines, line),
       selectLine: (line) => this.selectLine(line),
+      fixOne: (rule, line) => this.fix([rule, line]),
     });
     const complete = await this.drawing.done;
     if (!complete) {

@@ -61,7 +61,8 @@ function element(tag, className, text) {
 
 // context: {messages, lang, sections (page#fragment → title), contentRoot,
 //           showSources, lineOf(source, line) → line in the text box or null
-//           when the source is not in the box, lineText(n), selectLine(n)}
+//           when the source is not in the box, lineText(n), selectLine(n),
+//           fixOne(rule, line in the box): fix just that finding}
 function sectionLink(section, context) {
   const match = SECTION.exec(section || "");
   if (!match) {
@@ -116,6 +117,14 @@ function renderFinding(finding, source, context) {
   head.append(badge, " ", element("code", "patch-checker-rule", finding.rule));
   if (finding.fixable === true) {
     head.append(" ", element("span", "patch-checker-fixable", messages.fixable));
+    const line = Number.isInteger(finding.line)
+      ? context.lineOf(finding.source ?? source, finding.line) : null;
+    if (context.fixOne && line !== null) {
+      const button = element("button", "patch-checker-fix-one", messages.fix_one);
+      button.type = "button";
+      button.addEventListener("click", () => context.fixOne(finding.rule, line));
+      head.append(" ", button);
+    }
   }
   item.append(head, element("p", "patch-checker-message", finding.message));
   if (Number.isInteger(finding.line)) {

@@ -2,12 +2,23 @@
 // send to the server.  The format is defined by playground/kvmcheck/share.py
 // (the build writes the handbook's example links with it): "check=", then
 // the UTF-8 text compressed with raw DEFLATE and encoded as base64url
-// without padding.  Links longer than MAX_FRAGMENT_CHARS are not made.
+// without padding.  Links longer than MAX_FRAGMENT_CHARS are not made, and
+// not read: a link is measured before it is decoded, and inflated a chunk
+// at a time, given up past MAX_SHARED_BYTES (a few kilobytes of DEFLATE can
+// unpack to gigabytes).
 
 export const PREFIX = "check=";
+// The same limit as kvmcheck/share.py's MAX_FRAGMENT_CHARS ("check=" included).
 export const MAX_FRAGMENT_CHARS = 32_000;
+// The most text a link may unpack to: the playground's input limit
+// (MAX_BYTES in patch-checker.js).
+export const MAX_SHARED_BYTES = 4 * 1024 * 1024;
 
 export class ShareError extends Error {}
+// Longer than any link the playground makes.
+export class LinkTooLong extends ShareError {}
+// Unpacks to more than the playground checks.
+export class LinkTooLarge extends ShareError {}
 
 async function through(bytes, transform) {
   const stream = new Blob([bytes]).stream().pipeThrough(transform);
@@ -49,12 +60,44 @@ export function isShareHash(hash) {
   return hash.startsWith(`#${PREFIX}`);
 }
 
-// The patch a share link's hash carries; ShareError when it is damaged.
-export async function textOf(hash) {
+// The inflated bytes of `packed`, read a chunk at a time: LinkTooLarge as
+// soon as they pass `limit`, the rest never inflated.
+async function inflate(packed, limit) {
+  const reader = new Blob([packed]).stream()
+    .pipeThrough(new DecompressionStream("deflate-raw")).getReader();
+  const chunks = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) {
+      break;
+    }
+    total += value.length;
+    if (total > limit) {
+      await reader.cancel();
+      throw new LinkTooLarge(`more than ${limit} bytes`);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return bytes;
+}
+
+// The patch a share link's hash carries; LinkTooLong or LinkTooLarge when
+// it is over the limits, ShareError when it is damaged.
+export async function textOf(hash, limit = MAX_SHARED_BYTES) {
+  if (hash.length - 1 > MAX_FRAGMENT_CHARS) {
+    throw new LinkTooLong(`${hash.length - 1} characters`);
+  }
   const body = hash.slice(1 + PREFIX.length);
   try {
     const packed = unbase64url(body);
-    const bytes = await through(packed, new DecompressionStream("deflate-raw"));
+    const bytes = await inflate(packed, limit);
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch (error) {
     throw error instanceof ShareError ? error : new ShareError(error.message);
