@@ -10,7 +10,9 @@
 // fixing, done, error or timeout; from-disk set by from-disk.js), its `textarea`, the buttons
 // `[data-action=check|share|copy|fix|undo|restore]`, the share link in
 // `[data-share-link]`, results in `.patch-checker-results` with one
-// `[data-rule][data-severity]` element per finding shown; the container
+// `[data-rule][data-severity]` element per finding shown (a fixable one with
+// its `.patch-checker-fix-one` button), what Fix did in
+// `.patch-checker-fix-view` (fix-view.js); the container
 // fires `patch-checker:done` ({ms, summary}) and `patch-checker:failed`
 // ({state, message}), which bubble (a page can listen on the document).
 
