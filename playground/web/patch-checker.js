@@ -228,16 +228,15 @@ class Checker {
     for (const file of files) {
       try {
         read.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+        // Not text (an image, an archive): refused before it replaces the box.
+        if (isBinary(read.at(-1).bytes)) {
+          this.setState("error", this.say("not_text", { name: file.name }));
+          return;
+        }
       } catch (error) {
         this.setState("error", this.say("read_failed", { name: file.name, detail: error.message }));
         return;
       }
-    }
-    // Not text (an image, an archive): refused before it replaces the box.
-    const binary = read.find((file) => isBinary(file.bytes));
-    if (binary) {
-      this.setState("error", this.say("not_text", { name: binary.name }));
-      return;
     }
     const decoder = new TextDecoder("utf-8");
     let text = "";
