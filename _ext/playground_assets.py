@@ -37,7 +37,7 @@ PYODIDE_DIR = PLAYGROUND / "node_modules" / "pyodide"
 # The front end: ES modules, the worker, the style sheet, and the one classic
 # script, which explains pages opened from file:// (where modules never run).
 WEB_FILES = ("patch-checker.js", "runtime.js", "render.js", "share.js", "worker.js",
-             "patch-checker.css", "from-disk.js", "fix-view.js", "download.js",
+             "patch-checker.css", "from-disk.js", "fix-view.js", "save-file.js",
              "input-check.js", "undoable.js")
 # What Pyodide needs to start with the standard library and no packages.
 PYODIDE_CORE_FILES = (

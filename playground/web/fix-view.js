@@ -3,7 +3,7 @@
 // fixed patches to copy or download under their own file names, and one
 // line on how to apply them.
 
-import { clearDownloads, downloadLink } from "./download.js";
+import { clearDownloads, downloadLink } from "./save-file.js";
 
 // How white space is drawn in the diff's changed lines.
 const SHOWN = { " ": "·", "\t": "→", "\r": "␍" };

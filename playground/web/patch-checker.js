@@ -19,7 +19,7 @@
 import {
   CheckFailed, CheckTimeout, LoadTimeout, Runtime, RuntimeFailed,
 } from "./runtime.js";
-import { DownloadOffer } from "./download.js";
+import { DownloadOffer } from "./save-file.js";
 import { FixView } from "./fix-view.js";
 import { isBinary, unfoldedLine } from "./input-check.js";
 import { format, plural, renderResults, summaryText } from "./render.js";

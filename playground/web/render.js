@@ -61,8 +61,7 @@ function element(tag, className, text) {
 
 // context: {messages, lang, sections (page#fragment → title), contentRoot,
 //           showSources, lineOf(source, line) → line in the text box or null
-//           when the source is not in the box, lineText(n), selectLine(n),
-//           fixOne(rule, line in the box): fix just that finding}
+//           when the source is not in the box, lineText(n), selectLine(n)}
 function sectionLink(section, context) {
   const match = SECTION.exec(section || "");
   if (!match) {
@@ -119,6 +118,7 @@ function renderFinding(finding, source, context) {
     head.append(" ", element("span", "patch-checker-fixable", messages.fixable));
     const line = Number.isInteger(finding.line)
       ? context.lineOf(finding.source ?? source, finding.line) : null;
+    // context.fixOne(rule, line in the box), when given, fixes just this one.
     if (context.fixOne && line !== null) {
       const button = element("button", "patch-checker-fix-one", messages.fix_one);
       button.type = "button";

@@ -5,7 +5,7 @@
 //
 // Messages in:  {type: "init", pyodideUrl, packageUrl}
 //               {type: "check", id, files: [{name, bytes: Uint8Array}], lang}
-//               {type: "fix", id, text, name, only: [rule, line] | null}
+//               {type: "fix", id, text, name}
 // Messages out: {type: "ready"} | {type: "failed", detail}
 //               {type: "result", id, json} | {type: "error", id, detail}
 
@@ -20,6 +20,7 @@ def run_check(files, lang):
     texts = [(f.name, f.bytes.to_bytes()) for f in files]
     return json.dumps(check_texts(texts, lang=lang), ensure_ascii=False)
 
+# only: [rule, line] (a "fix" message's optional field) fixes just that finding.
 def run_fix(text, name, only):
     report = fix_report(text, name, only=tuple(only) if only else None)
     return json.dumps({
