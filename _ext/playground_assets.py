@@ -43,7 +43,8 @@ PYODIDE_DIR = PLAYGROUND / "node_modules" / "pyodide"
 # script, which explains pages opened from file:// (where modules never run).
 WEB_FILES = ("patch-checker.js", "runtime.js", "render.js", "share.js", "storage.js",
              "loading.js", "summary.js", "worker.js", "downloads.js", "patch-checker.css",
-             "from-disk.js", "file-text.js")
+             "from-disk.js", "file-text.js", "fix-view.js", "save-file.js", "input-check.js",
+             "undoable.js")
 # What Pyodide needs to start with the standard library and no packages.
 PYODIDE_CORE_FILES = (
     "pyodide.mjs",

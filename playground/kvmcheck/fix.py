@@ -10,14 +10,16 @@ headers and the diffstat stay valid and the patch applies wherever it did.
 
 from __future__ import annotations
 
+import difflib
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
-from itertools import chain
+from dataclasses import dataclass
+from itertools import chain, pairwise
 
 from kvmcheck.engine import contexts_of, run_rules
 from kvmcheck.model import Patch, Series
-from kvmcheck.parser import parse_file
+from kvmcheck.parser import mbox_message_starts, parse_file
 from kvmcheck.registry import Edit, Finding
 
 # Each round fixes what the last one uncovered (a lower-case "kvm: x86: foo."
@@ -79,12 +81,16 @@ def _protected_lines(patches: list[Patch], only: set[int] | None = None) -> set[
 
 def _check(
     text: str, name: str, lookup_commit: Callable[[str], tuple[str, str] | None] | None,
-    ignore: frozenset[str],
+    ignore: frozenset[str], only: tuple[str, int] | None = None,
 ) -> tuple[list[Patch], list[Finding]]:
-    """The patches of ``text`` and its fixable findings."""
+    """The patches of ``text`` and its fixable findings (those of ``only``'s
+    rule on its line, when given)."""
     patches = parse_file(name, text)
     contexts = contexts_of(Series(patches), lookup_commit)
-    return patches, [f for f in run_rules(contexts, ignore) if f.fixable]
+    findings = [f for f in run_rules(contexts, ignore) if f.fixable]
+    if only is not None:
+        findings = [f for f in findings if (f.rule, f.lineno) == only]
+    return patches, findings
 
 
 def _placed(edit: Edit, line: str) -> int | None:
@@ -222,13 +228,15 @@ def _apply_round(target: _Target, findings: list[Finding]) -> int:
 
 
 def fix_text(text: str, name: str = "-", *, git_dir: str | None = None,
-             ignore: Iterable[str] = ()) -> tuple[str, int]:
+             ignore: Iterable[str] = (), only: tuple[str, int] | None = None,
+             ) -> tuple[str, int]:
     """``text`` with every fixable finding fixed, and how many findings were fixed.
 
     ``git_dir`` lets ``Fixes:`` tags get their full sha and title (it raises
     ``kvmcheck.gitrefs.GitDirError`` when it is not a git repository); the
-    rules in ``ignore`` fix nothing.  Text without fixable findings comes back
-    unchanged, byte for byte.
+    rules in ``ignore`` fix nothing; ``only`` (a rule id and a line number)
+    fixes just that finding (the playground's "fix this one").  Text without
+    fixable findings comes back unchanged, byte for byte.
     """
     verify = None
     if git_dir is not None:
@@ -239,7 +247,7 @@ def fix_text(text: str, name: str = "-", *, git_dir: str | None = None,
     body = text[len(bom):]
     total = 0
     for _ in range(MAX_ROUNDS):
-        patches, findings = _check(body, name, verify, frozenset(ignore))
+        patches, findings = _check(body, name, verify, frozenset(ignore), only)
         if not findings:
             break
         target = _Target(body, patches)
@@ -249,3 +257,65 @@ def fix_text(text: str, name: str = "-", *, git_dir: str | None = None,
         total += fixed
         body = "".join(target.parts)
     return bom + body, total
+
+
+@dataclass(frozen=True)
+class FixedPatch:
+    """One message of a fixed text, under the name git format-patch gives it."""
+
+    name: str
+    text: str
+
+
+@dataclass(frozen=True)
+class FixReport:
+    """What a fix did to one text: the playground shows it and offers the result."""
+
+    text: str
+    fixed: int
+    diff: str
+    patches: list[FixedPatch]
+
+
+_NAME_UNSAFE = re.compile(r"[^A-Za-z0-9_.]+")
+# git format-patch cuts the subject part of a file name at 64 characters.
+_NAME_SUBJECT_MAX = 64
+
+
+def patch_file_name(number: int, shortlog: str) -> str:
+    """``0001-KVM-x86-Fix-foo.patch``: the name git format-patch gives a patch."""
+    words = _NAME_UNSAFE.sub("-", shortlog).strip("-.")[:_NAME_SUBJECT_MAX].rstrip("-.")
+    return f"{number:04d}-{words or 'patch'}.patch"
+
+
+def split_patches(text: str, name: str) -> list[FixedPatch]:
+    """``text`` cut into its messages (an mbox holds several), each named as
+    git format-patch names it: numbered from the subject's ``n/N`` (0 for a
+    cover letter), or in order."""
+    parts = _split(text)
+    # Each line with its line end, numbered as the parser numbers lines.
+    lines = [parts[i] + (parts[i + 1] if i + 1 < len(parts) else "")
+             for i in range(0, len(parts), 2)]
+    starts = mbox_message_starts(text) or [0]
+    starts[0] = 0  # anything above the first separator stays with the first message
+    bounds = [*starts, len(lines)]
+    out: list[FixedPatch] = []
+    for order, (start, end) in enumerate(pairwise(bounds), start=1):
+        part = "".join(lines[start:end])
+        subject = next((p.subject for p in parse_file(name, part) if p.subject), None)
+        number = subject.number if subject and subject.number is not None else order
+        shortlog = subject.shortlog if subject else ""
+        out.append(FixedPatch(patch_file_name(number, shortlog), part))
+    return out
+
+
+def fix_report(text: str, name: str = "-", *, only: tuple[str, int] | None = None,
+               ) -> FixReport:
+    """:func:`fix_text` with what the playground shows of it: a unified diff
+    of the change and the fixed messages under their own file names."""
+    fixed_text, count = fix_text(text, name, only=only)
+    # Split at LF only: a CR or a form feed is part of a line's text here.
+    diff = "\n".join(difflib.unified_diff(
+        text.split("\n"), fixed_text.split("\n"),
+        fromfile=f"a/{name}", tofile=f"b/{name}", lineterm=""))
+    return FixReport(fixed_text, count, diff, split_patches(fixed_text, name))

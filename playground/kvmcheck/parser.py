@@ -95,7 +95,9 @@ def parse_file(source: str, data: str | bytes) -> list[Patch]:
         return [_parse_email(source, lines[start:])]
     if _GIT_LOG_COMMIT.match(first):
         return [_parse_git_log(source, chunk) for chunk in _split_git_log(lines, start)]
-    if _is_diff_start(lines, start):
+    if _is_diff_start(lines, start) or _is_diffstat(first) or first.rstrip() == "---":
+        # A diff, or what format-patch writes above one (the "---" and the
+        # diffstat): not a commit message whose shortlog is " x.c | 2 +-".
         patch = Patch(source=source, kind="diff")
         _parse_after_message(patch, lines[start:])
         return [patch]
@@ -228,6 +230,18 @@ def _split_mbox(lines: Sequence[Line], start: int) -> list[Sequence[Line]]:
     return chunks
 
 
+def mbox_message_starts(text: str) -> list[int]:
+    """The 0-based line numbers where the messages of an mbox start (their
+    ``From `` lines, line ends counted as the parser counts them); empty when
+    ``text`` is not an mbox."""
+    lines = _split_lines(text)
+    start = _first_nonblank(lines)
+    if start is None or not (_MBOX_FROM.match(lines[start].text)
+                             and _header_block_follows(lines, start + 1)):
+        return []
+    return [chunk[0].lineno - 1 for chunk in _split_mbox(lines, start)]
+
+
 def _split_git_log(lines: Sequence[Line], start: int) -> list[Sequence[Line]]:
     chunks: list[Sequence[Line]] = []
     chunk_start = start
@@ -283,7 +297,7 @@ def _parse_email(source: str, lines: InputLines) -> Patch:
     body_lines = _take_in_body_headers(patch, body_lines)
 
     subject = patch.header("subject")
-    if subject is not None:
+    if subject is not None and patch.subject is None:  # an in-body Subject: is read already
         patch.subject = parse_subject(subject, patch.header_lineno("subject"),
                                       end_linenos.get("subject"))
     sender = patch.header("from")
@@ -486,8 +500,16 @@ def _take_in_body_headers(patch: Patch, body: Sequence[Line]) -> Sequence[Line]:
             patch.author = text[5:].strip()
             patch.author_lineno = body[index].lineno
         elif lower.startswith("subject:"):
-            patch.subject = parse_subject(text[8:].strip(), body[index].lineno)
-            patch.headers["subject"] = (text[8:].strip(), body[index].lineno)
+            # Folded as a mail header may be: git am reads the indented
+            # lines below as the rest of it.
+            end = index + 1
+            while end < len(body) and body[end].text[:1] in (" ", "\t") \
+                    and body[end].text.strip():
+                end += 1
+            value = " ".join(line.text.strip() for line in body[index:end])[8:].strip()
+            patch.subject = parse_subject(value, body[index].lineno, body[end - 1].lineno)
+            patch.headers["subject"] = (value, body[index].lineno)
+            index = end - 1
         elif lower.startswith("date:"):
             pass
         else:

@@ -25,9 +25,10 @@ PREFIX = "check="
 # Longer links break in mail clients, chat tools and some browsers' address
 # bars; a patch that needs more is better attached than linked.
 MAX_FRAGMENT_CHARS = 32_000
-# What a link may inflate to: kvmcheck's own default input limit.  DEFLATE
+# What a link may inflate to: the playground's input limit (MAX_BYTES in
+# playground/web/patch-checker.js), the most it would check.  DEFLATE
 # inflates up to a thousandfold, so 32,000 characters could carry 24 MB.
-MAX_TEXT_BYTES = 16 * 1024 * 1024
+MAX_TEXT_BYTES = 4 * 1024 * 1024
 # "check=", or a name like it ("check2=") that a reader must not ignore.
 _SHARE_LIKE = re.compile(r"check[A-Za-z0-9_-]*=")
 _BASE64URL = re.compile(r"[A-Za-z0-9_-]*")

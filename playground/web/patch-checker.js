@@ -12,7 +12,9 @@
 // `[data-action=check|share|copy|fix|undo|restore]` (and from storage.js and
 // loading.js `clear` and `retry`), the share link in
 // `[data-share-link]`, results in `.patch-checker-results` with one
-// `[data-rule][data-severity]` element per finding shown; the container
+// `[data-rule][data-severity]` element per finding shown (a fixable one with
+// its `.patch-checker-fix-one` button), what Fix did in
+// `.patch-checker-fix-view` (fix-view.js); the container
 // fires `patch-checker:done` ({ms, summary}) and `patch-checker:failed`
 // ({state, message}), which bubble (a page can listen on the document).
 
@@ -21,7 +23,14 @@ import {
 } from "./runtime.js";
 import { format, patchTitles, plural, renderResults, sectionLink } from "./render.js";
 import { textOfBytes } from "./file-text.js";
-import { MAX_FRAGMENT_CHARS, fragmentOf, isShareHash, textOf } from "./share.js";
+import { DownloadOffer } from "./save-file.js";
+import { FixView } from "./fix-view.js";
+import { isBinary, unfoldedLine } from "./input-check.js";
+import {
+  LinkTooLarge, LinkTooLong, MAX_FRAGMENT_CHARS, MAX_TEXT_BYTES, fragmentOf, isShareHash,
+  textOf,
+} from "./share.js";
+import { replaceUndoably } from "./undoable.js";
 import { KeptText } from "./storage.js";
 import { anchorPatches, foldReminders, renderSummary, summaryLine } from "./summary.js";
 import { LoadingView, announceProgress, startWhenIdle } from "./loading.js";
@@ -84,6 +93,11 @@ class Checker {
     this.focusResult = false;
     this.typingTimer = null;
     this.drawing = null;
+    // True while the page itself edits the box (Fix, Undo): not the reader typing.
+    this.applying = false;
+    this.fixView = new FixView(this.status, (key, values) => this.say(key, values),
+      (text) => { this.status.textContent = text; });
+    this.shareOffer = new DownloadOffer(this.status);
 
     container.querySelector(".patch-checker-fallback").hidden = true;
     this.form.hidden = false;
@@ -210,6 +224,9 @@ class Checker {
   // The reader changed the box: what Restore and Undo would bring back is
   // no longer what they have, and a link made earlier shows other text.
   typed() {
+    if (this.applying) {
+      return;
+    }
     if (this.loaded && this.loaded.text !== this.textarea.value) {
       this.loaded = null;
     }
@@ -228,6 +245,8 @@ class Checker {
     this.restoreButton.hidden = true;
     this.beforeFix = null;
     this.undoButton.hidden = true;
+    this.fixView.hide();
+    this.shareOffer.hide();
   }
 
   async loadFiles(fileList) {
@@ -241,6 +260,11 @@ class Checker {
     for (const file of files) {
       try {
         read.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+        // Not text (an image, an archive): refused before it replaces the box.
+        if (isBinary(read.at(-1).bytes)) {
+          this.setState("error", this.say("not_text", { name: file.name }));
+          return;
+        }
       } catch (error) {
         this.setState("error", this.say("read_failed", { name: file.name, detail: error.message }));
         return;
@@ -288,8 +312,12 @@ class Checker {
     let text;
     try {
       text = await textOf(hash);
-    } catch {
-      this.setState("error", this.say("link_damaged"));
+    } catch (error) {
+      const mb = MAX_TEXT_BYTES / 1048576;
+      this.setState("error", error instanceof LinkTooLong
+        ? this.say("link_too_long", { max: this.number(MAX_FRAGMENT_CHARS) })
+        : error instanceof LinkTooLarge ? this.say("link_too_large", { max: mb })
+          : this.say("link_damaged"));
       return;
     }
     this.replaceText(text);
@@ -308,8 +336,9 @@ class Checker {
     if (fragment === null) {
       this.sharePanel.hidden = true;
       this.status.textContent = this.say("share_too_large", {
-        max: new Intl.NumberFormat(this.lang.replace("_", "-")).format(MAX_FRAGMENT_CHARS),
+        max: this.number(MAX_FRAGMENT_CHARS),
       });
+      this.shareOffer.show("patches.mbox", text, this.say("share_download"));
       return;
     }
     const url = new URL(location.href);
@@ -318,6 +347,10 @@ class Checker {
     this.sharePanel.hidden = false;
     this.shareLink.focus();
     this.shareLink.select();
+  }
+
+  number(n) {
+    return new Intl.NumberFormat(this.lang.replace("_", "-")).format(n);
   }
 
   async copy() {
@@ -333,9 +366,10 @@ class Checker {
     }
   }
 
-  // Replace the box's text by kvmcheck's mechanical fixes, then check again;
-  // Undo brings back exactly what was there.
-  async fix() {
+  // Replace the box's text by kvmcheck's mechanical fixes (all, or only:
+  // [rule, line in the box] for one finding), show what changed, then check
+  // again; Undo, or Ctrl+Z in the box, brings back exactly what was there.
+  async fix(only = null) {
     if (this.busy) {
       return;
     }
@@ -347,7 +381,7 @@ class Checker {
     let outcome;
     try {
       this.setState("fixing", this.say("fixing"));
-      outcome = await shared.fix(text, files.length === 1 ? files[0].name : PASTED, timeout);
+      outcome = await shared.fix(text, files.length === 1 ? files[0].name : PASTED, timeout, only);
     } catch (error) {
       this.failed(error, timeout);
       return;
@@ -366,13 +400,12 @@ class Checker {
       this.check({ focus: true });
       return;
     }
-    const before = { text, loaded: this.loaded, previous: this.previous };
-    this.replaceText(fixedText);
-    this.previous = before.previous;
-    this.restoreButton.hidden = this.previous === null;
+    const before = { text, loaded: this.loaded };
+    this.setText(fixedText);
     this.loaded = null;
     this.beforeFix = before;
     this.undoButton.hidden = false;
+    this.fixView.show(outcome.result, before.loaded && before.loaded.files.map((f) => f.name));
     this.notice = plural(this.messages, this.lang, "fixed", fixed);
     this.check({ focus: true });
   }
@@ -382,11 +415,23 @@ class Checker {
     if (before === null) {
       return;
     }
-    this.textarea.value = before.text;
+    this.setText(before.text);
     this.loaded = before.loaded;
     this.beforeFix = null;
     this.undoButton.hidden = true;
+    this.fixView.hide();
     this.check({ focus: true });
+  }
+
+  // Put text in the box as an edit its own undo can take back.
+  setText(text) {
+    this.applying = true;
+    try {
+      replaceUndoably(this.textarea, text);
+    } finally {
+      this.applying = false;
+    }
+    this.sharePanel.hidden = true;
   }
 
   inputFiles() {
@@ -502,8 +547,9 @@ class Checker {
         }
         return (offsets.get(source) ?? 0) + line;
       },
-      lineText: (line) => lines[line - 1],
+      lineText: (line) => unfoldedLine(lines, line),
       selectLine: (line) => this.selectLine(line),
+      fixOne: (rule, line) => this.fix([rule, line]),
     };
     this.drawing = renderResults(this.results, drawn, context);
     this.results.prepend(renderSummary(drawn, reminders, patchTitles(drawn.patches, this.messages), {

@@ -120,6 +120,15 @@ function renderFinding(finding, source, context) {
   head.append(badge, " ", element("code", "patch-checker-rule", finding.rule));
   if (finding.fixable === true) {
     head.append(" ", element("span", "patch-checker-fixable", messages.fixable));
+    const line = Number.isInteger(finding.line)
+      ? context.lineOf(finding.source ?? source, finding.line) : null;
+    // context.fixOne(rule, line in the box), when given, fixes just this one.
+    if (context.fixOne && line !== null) {
+      const button = element("button", "patch-checker-fix-one", messages.fix_one);
+      button.type = "button";
+      button.addEventListener("click", () => context.fixOne(finding.rule, line));
+      head.append(" ", button);
+    }
   }
   item.append(head, element("p", "patch-checker-message", visible(finding.message)));
   if (Number.isInteger(finding.line)) {

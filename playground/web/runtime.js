@@ -79,9 +79,10 @@ export class Runtime {
     return this.#enqueue({ type: "check", files, lang }, timeoutMs);
   }
 
-  // kvmcheck.fix.fix_text on one text; resolves to {result: {text, fixed}, ms}.
-  fix(text, name, timeoutMs) {
-    return this.#enqueue({ type: "fix", text, name }, timeoutMs);
+  // kvmcheck.fix.fix_report on one text (only: [rule, line] fixes just that
+  // finding); resolves to {result: {text, fixed, diff, patches: [{name, text}]}, ms}.
+  fix(text, name, timeoutMs, only = null) {
+    return this.#enqueue({ type: "fix", text, name, only }, timeoutMs);
   }
 
   #enqueue(request, timeoutMs) {

@@ -3,16 +3,25 @@
 // (the build writes the handbook's example links with it): "check=", then
 // the UTF-8 text compressed with raw DEFLATE and encoded as base64url
 // without padding.  Links longer than MAX_FRAGMENT_CHARS are not made.
-// Reading follows share.py's rules too: at most MAX_FRAGMENT_CHARS,
-// base64url only, one whole DEFLATE stream, at most MAX_TEXT_BYTES of UTF-8.
+// Reading follows share.py's rules: at most MAX_FRAGMENT_CHARS, measured
+// before anything is decoded; base64url only; one whole DEFLATE stream,
+// inflated a chunk at a time and given up past MAX_TEXT_BYTES (a few
+// kilobytes of DEFLATE can unpack to gigabytes); valid UTF-8.
 
 export const PREFIX = "check=";
+// The same limits as kvmcheck/share.py ("check=" included in the length).
 export const MAX_FRAGMENT_CHARS = 32_000;
-export const MAX_TEXT_BYTES = 16 * 1024 * 1024;
+// The most text a link may unpack to: the playground's input limit
+// (MAX_BYTES in patch-checker.js).
+export const MAX_TEXT_BYTES = 4 * 1024 * 1024;
 // "#check=", or a name like it ("#check2=") that must not be ignored.
 const SHARE_LIKE = /^#check[A-Za-z0-9_-]*=/;
 
 export class ShareError extends Error {}
+// Longer than any link the playground makes.
+export class LinkTooLong extends ShareError {}
+// Unpacks to more than the playground checks.
+export class LinkTooLarge extends ShareError {}
 
 async function through(bytes, transform) {
   const stream = new Blob([bytes]).stream().pipeThrough(transform);
@@ -55,39 +64,41 @@ export function isShareHash(hash) {
   return SHARE_LIKE.test(hash);
 }
 
-// Inflate, but stop past MAX_TEXT_BYTES: a link inflates up to a thousandfold.
-async function inflated(packed) {
+// The inflated bytes of `packed`, read a chunk at a time: LinkTooLarge as
+// soon as they pass `limit`, the rest never inflated.
+async function inflate(packed, limit) {
   const reader = new Blob([packed]).stream()
     .pipeThrough(new DecompressionStream("deflate-raw")).getReader();
   const chunks = [];
-  let size = 0;
+  let total = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) {
       break;
     }
-    size += value.length;
-    if (size > MAX_TEXT_BYTES) {
-      reader.cancel();
-      throw new ShareError(`the patch is larger than ${MAX_TEXT_BYTES >> 20} MiB`);
+    total += value.length;
+    if (total > limit) {
+      await reader.cancel();
+      throw new LinkTooLarge(`the patch is larger than ${limit >> 20} MiB`);
     }
     chunks.push(value);
   }
   return new Uint8Array(await new Blob(chunks).arrayBuffer());
 }
 
-// The patch a share link's hash carries; ShareError when it is damaged.
-export async function textOf(hash) {
+// The patch a share link's hash carries; LinkTooLong or LinkTooLarge when
+// it is over the limits, ShareError when it is damaged or of another format.
+export async function textOf(hash, limit = MAX_TEXT_BYTES) {
   if (!hash.startsWith(`#${PREFIX}`)) {
     throw new ShareError("a link of another format than check=");
   }
   if (hash.length - 1 > MAX_FRAGMENT_CHARS) {
-    throw new ShareError(`the link is longer than ${MAX_FRAGMENT_CHARS} characters`);
+    throw new LinkTooLong(`the link is longer than ${MAX_FRAGMENT_CHARS} characters`);
   }
   const body = hash.slice(1 + PREFIX.length);
   try {
     const packed = unbase64url(body);
-    const bytes = await inflated(packed);
+    const bytes = await inflate(packed, limit);
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch (error) {
     throw error instanceof ShareError ? error : new ShareError(error.message);

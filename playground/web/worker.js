@@ -17,15 +17,19 @@ import { watchDownloads } from "./downloads.js";
 const BRIDGE = `
 import json
 from kvmcheck.api import check_texts
-from kvmcheck.fix import fix_text
+from kvmcheck.fix import fix_report
 
 def run_check(files, lang):
     texts = [(f.name, f.bytes.to_bytes()) for f in files]
     return json.dumps(check_texts(texts, lang=lang), ensure_ascii=False)
 
-def run_fix(text, name):
-    fixed, count = fix_text(text, name)
-    return json.dumps({"text": fixed, "fixed": count}, ensure_ascii=False)
+# only: [rule, line] (a "fix" message's optional field) fixes just that finding.
+def run_fix(text, name, only):
+    report = fix_report(text, name, only=tuple(only) if only else None)
+    return json.dumps({
+        "text": report.text, "fixed": report.fixed, "diff": report.diff,
+        "patches": [{"name": p.name, "text": p.text} for p in report.patches],
+    }, ensure_ascii=False)
 `;
 
 let bridge = null;
@@ -88,7 +92,7 @@ self.onmessage = async (event) => {
     try {
       await ready;
       const json = message.type === "fix"
-        ? bridge.fix(message.text, message.name)
+        ? bridge.fix(message.text, message.name, message.only ?? null)
         : bridge.check(message.files, message.lang);
       self.postMessage({ type: "result", id: message.id, json });
     } catch (error) {

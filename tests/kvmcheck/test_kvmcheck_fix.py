@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from kvmcheck.api import check_texts
 from kvmcheck.cli import main
-from kvmcheck.fix import fix_text
+from kvmcheck.fix import fix_report, fix_text, patch_file_name, split_patches
 from kvmcheck.rules import RULES
 from kvmcheck.rules._examples import AUTHOR, SIGNOFF, diff, patch
 
@@ -372,3 +372,63 @@ def test_cli_fix_inplace_keeps_a_symlink_a_symlink(tmp_path: Path, capsysbinary)
     status, _, _ = run(["--fix-inplace", str(link)], capsysbinary)
     assert status == 0 and link.is_symlink()
     assert target.read_text() == fix_text(FAULTY)[0]
+
+
+SERIES = (Path(__file__).resolve().parents[2] / "playground" / "examples" / "series.mbox"
+          ).read_text(encoding="utf-8")
+
+
+def test_fix_report_shows_the_change_as_a_diff() -> None:
+    text = patch(subject="kvm: vmx: reject unknown indices in kvm_get_foo()")
+    report = fix_report(text, "p.patch")
+    assert (report.text, report.fixed) == fix_text(text, "p.patch")
+    assert report.diff.splitlines()[:2] == ["--- a/p.patch", "+++ b/p.patch"]
+    changed = [line for line in report.diff.splitlines()[2:] if line[:1] in "+-"]
+    assert changed == [
+        "-Subject: [PATCH] kvm: vmx: reject unknown indices in kvm_get_foo()",
+        "+Subject: [PATCH] KVM: VMX: Reject unknown indices in kvm_get_foo()",
+    ]
+    assert [p.name for p in report.patches] == [
+        "0001-KVM-VMX-Reject-unknown-indices-in-kvm_get_foo.patch"]
+    assert report.patches[0].text == report.text
+
+
+def test_fix_report_of_clean_text_has_no_diff() -> None:
+    clean = patch()
+    report = fix_report(clean, "p.patch")
+    assert (report.text, report.fixed, report.diff) == (clean, 0, "")
+
+
+def test_fix_one_finding_leaves_the_others() -> None:
+    text = patch(subject="kvm: vmx: reject unknown indices in kvm_get_foo()")
+    line = next(f["line"] for f in fixable_findings(text) if f["rule"] == "shortlog-prefix-case")
+    fixed, count = fix_text(text, "p.patch", only=("shortlog-prefix-case", line))
+    assert count == 1
+    assert "Subject: [PATCH] KVM: VMX: reject unknown indices" in fixed
+    assert {f["rule"] for f in fixable_findings(fixed)} == {"shortlog-capitalization"}
+    # A finding that is not there fixes nothing.
+    assert fix_text(text, "p.patch", only=("shortlog-prefix-case", line + 1)) == (text, 0)
+
+
+def test_split_patches_names_each_message_as_format_patch_does() -> None:
+    parts = split_patches(SERIES, "series.mbox")
+    assert [p.name for p in parts] == [
+        "0000-KVM-x86-Warn-about-hypercalls-KVM-does-not-handle.patch",
+        "0001-KVM-x86-adds-a-knob-to-warn-on-unhandled-hypercalls.patch",
+        "0002-KVM-x86-Move-the-warning-into-its-own-helper.patch",
+    ]
+    assert "".join(p.text for p in parts) == SERIES
+    assert all(p.text.startswith("From ") for p in parts)
+    # CRLF line ends are kept, and a bare diff is one unnamed patch.
+    crlf = SERIES.replace("\n", "\r\n")
+    assert "".join(p.text for p in split_patches(crlf, "s")) == crlf
+    assert [p.name for p in split_patches(diff(), "d")] == ["0001-patch.patch"]
+
+
+@pytest.mark.parametrize(("shortlog", "name"), [
+    ("KVM: x86: Fix the \"foo\" path (again)", "0003-KVM-x86-Fix-the-foo-path-again.patch"),
+    ("x" * 80, "0003-" + "x" * 64 + ".patch"),
+    ("", "0003-patch.patch"),
+])
+def test_patch_file_name(shortlog: str, name: str) -> None:
+    assert patch_file_name(3, shortlog) == name

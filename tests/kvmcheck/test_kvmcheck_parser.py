@@ -487,3 +487,42 @@ def test_corpus_patches_have_sign_offs_and_diffs(corpus: Path) -> None:
         (patch,) = parse_file(path.name, path.read_bytes())
         assert patch.files, path.name
         assert any(t.key.lower() == "signed-off-by" for t in patch.trailers), path.name
+
+
+def test_a_folded_in_body_subject_is_read_whole() -> None:
+    text = (
+        "From: Maintainer <maint@example.org>\nSubject: [PATCH] KVM: x86: Fix foo\n\n"
+        "Subject: [PATCH] KVM: x86: Fix the foo path when the guest\n"
+        " disables bar\n\nFix foo.\n\n"
+        "Signed-off-by: Real Author <author@example.org>\n"
+    )
+    (patch,) = parse_file("x.patch", text)
+    assert patch.subject.shortlog == "KVM: x86: Fix the foo path when the guest disables bar"
+    assert (patch.subject.lineno, patch.subject.end_lineno) == (4, 5)
+    assert [line.text for line in patch.message] == ["Fix foo."]
+
+
+def test_a_folded_subject_header_is_read_whole() -> None:
+    text = FORMAT_PATCH.replace(
+        "Subject: [PATCH] KVM: x86: Reject unknown indices in kvm_get_foo()",
+        "Subject: [PATCH] KVM: x86: Reject unknown indices in\n kvm_get_foo()")
+    (patch,) = parse_file("x.patch", text)
+    assert patch.subject.description == "Reject unknown indices in kvm_get_foo()"
+    assert patch.subject.end_lineno == patch.subject.lineno + 1
+
+
+@pytest.mark.parametrize("above", [
+    " arch/x86/kvm/x86.c | 2 +-\n 1 file changed, 1 insertion(+), 1 deletion(-)\n\n",
+    "---\n arch/x86/kvm/x86.c | 2 +-\n 1 file changed, 1 insertion(+), 1 deletion(-)\n\n",
+])
+def test_a_diff_pasted_with_its_diffstat_is_a_diff(above: str) -> None:
+    text = ("diff --git a/arch/x86/kvm/x86.c b/arch/x86/kvm/x86.c\n"
+            "--- a/arch/x86/kvm/x86.c\n+++ b/arch/x86/kvm/x86.c\n"
+            "@@ -1,2 +1,2 @@\n context\n-old\n+new\n")
+    (patch,) = parse_file("d.diff", above + text)
+    # Not a commit message whose shortlog would be the diffstat line.
+    assert patch.kind == "diff"
+    assert patch.subject is None
+    assert [line.text for line in patch.diffstat] == [
+        " arch/x86/kvm/x86.c | 2 +-", " 1 file changed, 1 insertion(+), 1 deletion(-)"]
+    assert patch.paths == ["arch/x86/kvm/x86.c"]

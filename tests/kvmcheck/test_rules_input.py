@@ -30,3 +30,33 @@ def test_patches_are_recognized(fired) -> None:
 def test_one_bad_file_among_good_ones(check) -> None:
     found = check([patch(), b"\x00\x01\x02"])
     assert [f["rule"] for f in found if f["severity"] == "error"] == ["input-unrecognized"]
+
+
+POEM = "Roses are red,\nviolets are blue,\nthis is a poem\nand not a patch for you.\n"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_text_that_is_no_patch_is_named_as_such(check, lang: str) -> None:
+    (finding,) = [f for f in check(POEM, lang=lang) if f["rule"] == "input-not-a-patch"]
+    assert finding["severity"] == "warning"
+    assert finding["line"] == 1
+    assert finding["message"] == {
+        "en": "This text has no mail headers, no subject prefix, no tags (such as "
+              "'Signed-off-by:') and no diff: it does not look like a patch. It was checked as "
+              "a bare commit message; paste the output of git format-patch to check a patch.",
+        "zh_CN": "这段文本既没有邮件头和标题前缀，也没有标签（如 'Signed-off-by:'）和 diff，"
+                 "看起来不是补丁，因此按单独的提交说明做了检查。要检查补丁，请粘贴 "
+                 "git format-patch 的输出。",
+    }[lang]
+
+
+@pytest.mark.parametrize("text", [
+    # A commit message as the commit-msg hook gets it: a prefix, or a tag.
+    "KVM: x86: Reject unknown indices\n\nReject them.\n",
+    "Reject unknown indices\n\nReject them.\n\nSigned-off-by: A U Thor <a@example.org>\n",
+    # A bare diff, or one under its diffstat.
+    " arch/x86/kvm/x86.c | 2 +-\n\ndiff --git a/arch/x86/kvm/x86.c b/arch/x86/kvm/x86.c\n"
+    "--- a/arch/x86/kvm/x86.c\n+++ b/arch/x86/kvm/x86.c\n@@ -1 +1 @@\n-a\n+b\n",
+])
+def test_commit_messages_and_diffs_are_patches_enough(fired, text: str) -> None:
+    assert not fired("input-not-a-patch", text)

@@ -64,7 +64,7 @@ def _deflated(data: bytes) -> bytes:
     (fragment("KVM: x86: Fix foo") + "+/", "not base64url"),
     (fragment("KVM: x86: Fix foo")[:-1] + " " + fragment("x")[-1:], "not base64url"),
     (PREFIX + "A", "not base64url"),
-    (_raw(_deflated(b"x" * (MAX_TEXT_BYTES + 1))), "larger than 16 MiB"),
+    (_raw(_deflated(b"x" * (MAX_TEXT_BYTES + 1))), "larger than 4 MiB"),
     (_raw(_deflated(b"KVM") + b"junk"), "not one complete DEFLATE stream"),
     (_raw(_deflated(b"KVM: x86: Fix foo")[:-3]), "damaged"),
     (_raw(_deflated(b"\xff\xfe")), "damaged"),

@@ -55,6 +55,21 @@ def test_no_serious_violation_in_the_playground_after_a_check(
     assert violations(page) == []
 
 
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_no_serious_violation_in_what_fix_shows(session: Session, site_url: str,
+                                                 lang: str) -> None:
+    page = session.page
+    page.goto(f"{site_url}handbook/{lang}/playground.html")
+    page.fill(".patch-checker textarea", (REPO / "playground" / "examples" / "shortlog-case.patch"
+                                          ).read_text(encoding="utf-8"))
+    outcome = run_check(page, lambda: page.click(".patch-checker button[data-action=check]"))
+    assert outcome["ok"], outcome
+    outcome = run_check(page, lambda: page.click(".patch-checker button[data-action=fix]"))
+    assert outcome["ok"], outcome
+    expect(page.locator(".patch-checker-fix-view .patch-checker-diff")).to_be_visible()
+    assert violations(page) == []
+
+
 @pytest.mark.parametrize(("lang", "says"), [("en", "Opened from a file"),
                                             ("zh_CN", "直接从文件打开")])
 def test_opened_from_disk_it_says_how_to_serve(browser, built_site: Path, lang: str,

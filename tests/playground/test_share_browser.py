@@ -154,3 +154,92 @@ def test_handbook_examples_open_in_the_playground(session: Session, site_url: st
     shared, outcome = open_link(session, href)
     assert outcome["ok"], outcome
     assert shared.input_value(".patch-checker textarea") == text_of(href.split("#", 1)[1])
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "This link is longer than 32,000 characters, longer than any link the playground "
+           "makes, so it was not opened."),
+    ("zh_CN", "这个链接超过 32,000 个字符，比本页能生成的任何分享链接都长，因此没有打开。"),
+])
+def test_an_over_long_link_is_refused_before_decoding(session: Session, site_url: str,
+                                                     lang: str, said: str) -> None:
+    page = session.page
+    page.goto(f"{site_url}handbook/{lang}/playground.html")
+    before = page.input_value(".patch-checker textarea")
+    # Any decoding would fail on the "*": only the length can refuse it first.
+    body = "*" + "A" * MAX_FRAGMENT_CHARS
+    page.evaluate("hash => { location.hash = hash; }", PREFIX + body)
+    expect(page.locator(".patch-checker-status")).to_have_text(said)
+    assert page.input_value(".patch-checker textarea") == before
+
+
+def bomb(size: int) -> str:
+    """A link to `size` bytes of one letter: a few kilobytes of DEFLATE."""
+    import base64
+    import zlib
+
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    packed = compressor.compress(b"a" * size) + compressor.flush()
+    return PREFIX + base64.urlsafe_b64encode(packed).rstrip(b"=").decode("ascii")
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "The patch in this link unpacks to more than 4 MB, more than the playground "
+           "checks, so it was not opened."),
+    ("zh_CN", "链接中的补丁解压后超过 4 MB，超出在线检查的上限，因此没有打开。"),
+])
+def test_a_link_that_unpacks_too_far_is_stopped(session: Session, site_url: str, lang: str,
+                                                said: str) -> None:
+    page = session.page
+    # Count what the page's stream readers hand out: the inflated bytes.
+    page.add_init_script("""
+        window.inflated = 0;
+        const read = ReadableStreamDefaultReader.prototype.read;
+        ReadableStreamDefaultReader.prototype.read = async function () {
+            const chunk = await read.call(this);
+            window.inflated += chunk.value ? chunk.value.byteLength : 0;
+            return chunk;
+        };
+    """)
+    page.goto(f"{site_url}handbook/{lang}/playground.html")
+    before = page.input_value(".patch-checker textarea")
+    # 20 MB behind a link under the length cap: inflating stops after 4 MB.
+    link = bomb(20 * 1024 * 1024)
+    assert len(link) <= MAX_FRAGMENT_CHARS
+    page.evaluate("hash => { location.hash = hash; }", link)
+    expect(page.locator(".patch-checker-status")).to_have_text(said)
+    assert page.input_value(".patch-checker textarea") == before
+    # Stopped, not read to the end.
+    inflated = page.evaluate("window.inflated")
+    assert 4 * 1024 * 1024 < inflated < 5 * 1024 * 1024, inflated
+
+
+def test_just_under_the_size_limit_opens(session: Session, site_url: str) -> None:
+    page = session.page
+    page.goto(f"{site_url}handbook/en/playground.html")
+    link = bomb(4 * 1024 * 1024)
+    outcome = run_check(page, lambda: page.evaluate("hash => { location.hash = hash; }", link))
+    # Opened and checked: the limit is the playground's input limit, no less.
+    assert outcome["ok"], outcome
+    assert len(page.input_value(".patch-checker textarea")) == 4 * 1024 * 1024
+
+
+@pytest.mark.parametrize(("lang", "label"), [
+    ("en", "Download it as patches.mbox"), ("zh_CN", "下载为 patches.mbox")])
+def test_a_series_too_large_to_link_downloads_as_mbox(session: Session, site_url: str,
+                                                      lang: str, label: str) -> None:
+    page = session.page
+    page.goto(f"{site_url}handbook/{lang}/playground.html")
+    noise = "".join(random.Random(8).choices(string.ascii_letters, k=2 * MAX_FRAGMENT_CHARS))
+    page.fill(".patch-checker textarea", noise)
+    page.click(".patch-checker button[data-action=share]")
+    offer = page.locator(".patch-checker-offer a[download]")
+    expect(offer).to_have_text(label)
+    with page.expect_download() as caught:
+        offer.click()
+    assert caught.value.suggested_filename == "patches.mbox"
+    assert Path(caught.value.path()).read_text(encoding="utf-8") == noise
+    # Editing makes the offer stale: it goes.
+    page.locator(".patch-checker textarea").press("End")
+    page.keyboard.type("x")
+    expect(offer).to_have_count(0)

@@ -1,4 +1,4 @@
-"""Input rule (first-patch#making-a-patch): say what kvmcheck expected."""
+"""Input rules (first-patch#making-a-patch): say what kvmcheck expected."""
 
 from __future__ import annotations
 
@@ -7,6 +7,28 @@ from collections.abc import Iterator
 from kvmcheck.context import PatchContext
 from kvmcheck.registry import GENERIC, Finding, Rule, rule
 from kvmcheck.rules._examples import patch
+
+
+@rule(
+    "input-not-a-patch", "warning", "first-patch#making-a-patch", scope=GENERIC,
+    title="The input looks like a patch",
+    message="This text has no mail headers, no subject prefix, no tags (such as 'Signed-off-by:') "
+        "and no diff: it does not look like a patch. It was checked as a bare commit message; "
+        "paste the output of git format-patch to check a patch.",
+    bad="Roses are red,\nviolets are blue,\nthis is a poem\nand not a patch for you.\n",
+    good=patch(),
+)
+def input_not_a_patch(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
+    """Text without any of a patch's marks (a subject line with a prefix such as 'KVM: x86:',
+    tags such as 'Signed-off-by:', a diff) is read as a bare commit message, the way a commit-msg
+    hook hands one over; if you meant to check a patch, something else ended up in the input.
+    """
+    patch_ = context.patch
+    subject = patch_.subject
+    if (patch_.kind == "message" and not patch_.trailers and not patch_.files
+            and not patch_.diffstat and (subject is None or not subject.prefix)):
+        line = subject.lineno if subject is not None else None
+        yield rule_.finding(line)
 
 
 @rule(
