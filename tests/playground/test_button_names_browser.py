@@ -15,8 +15,6 @@ import pytest
 from playground_support import EXAMPLES, REPO, Session, check_text, run_check
 from playwright.sync_api import expect
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
 CATALOG = json.loads((REPO / "playground" / "web" / "messages.json").read_text(encoding="utf-8"))
 
 

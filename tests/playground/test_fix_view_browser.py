@@ -13,8 +13,6 @@ from playwright.sync_api import Page, expect
 from kvmcheck.fix import fix_report, fix_text
 from kvmcheck.rules._examples import diff, patch
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
 SHORTLOG_CASE = (EXAMPLES / "shortlog-case.patch").read_text(encoding="utf-8")
 SERIES = (EXAMPLES / "series.mbox").read_text(encoding="utf-8")
 

@@ -10,8 +10,6 @@ import pytest
 from playground_support import EXAMPLES, Session, check_text
 from playwright.sync_api import Page, expect
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
 SHORTLOG_CASE = (EXAMPLES / "shortlog-case.patch").read_text(encoding="utf-8")
 # A 1x1 PNG, as a screenshot dropped by mistake would start.
 PNG = base64.b64decode(
