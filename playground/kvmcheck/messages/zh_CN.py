@@ -520,11 +520,11 @@ MESSAGES = {
     # --- 输入 --------------------------------------------------------------
     "input-not-a-patch":
         "这段文本既没有邮件头和标题前缀，也没有标签（如 'Signed-off-by:'）和 diff，看起来不是补丁，"
-        "因此按单独的提交说明做了检查。要检查补丁，请粘贴 git format-patch 的输出。",
+        "因此按单独的变更日志做了检查。要检查补丁，请粘贴 git format-patch 的输出。",
     "input-not-a-patch.title": "输入看起来是补丁",
     "input-not-a-patch.explanation":
         "没有任何补丁特征（带 'KVM: x86:' 之类前缀的标题行、'Signed-off-by:' 之类的标签、diff）"
-        "的文本，会像 commit-msg 钩子收到的提交说明那样来读；如果本想检查补丁，说明粘贴进来的是"
+        "的文本，会像 commit-msg 钩子收到的变更日志那样来读；如果本想检查补丁，说明粘贴进来的是"
         "别的内容。",
     "input-unrecognized":
         "输入为空：需要的是补丁（git format-patch 的输出）、邮件、'git show' 或 'git log -p' "
