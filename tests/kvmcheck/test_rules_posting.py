@@ -1,8 +1,9 @@
-"""Posting rules: base-commit-missing, kvm-unit-tests-mixed, selftests-missing,
+"""Posting rules: base-commit-missing, kvm-unit-tests-mixed, selftests-missing, patch-corrupted,
 series-numbering (kvmcheck/rules/posting.py)."""
 
 from __future__ import annotations
 
+import pytest
 from rule_cases import rule_case_test
 
 from kvmcheck.rules._examples import diff, patch
@@ -66,3 +67,108 @@ def test_gap_names_the_missing_patches(fired) -> None:
     text = numbered(patch(), "0/4") + numbered(patch(), "1/4") + numbered(patch(), "4/4")
     (finding,) = fired("series-numbering", text)
     assert "2, 3" in finding["message"]
+
+
+# --- patch-corrupted ------------------------------------------------------------
+
+def _lineno(text: str, line: str) -> int:
+    """The 1-based number of the first line of ``text`` that is ``line``."""
+    return text.split("\n").index(line) + 1
+
+
+def _x86_diff(header: str, body: str) -> str:
+    return ("diff --git a/arch/x86/kvm/x86.c b/arch/x86/kvm/x86.c\n"
+            "index 1111111..2222222 100644\n"
+            "--- a/arch/x86/kvm/x86.c\n"
+            "+++ b/arch/x86/kvm/x86.c\n"
+            f"{header}\n{body}")
+
+
+TABBED = (" {\n \tif (index >= ARRAY_SIZE(foo))\n-\t\treturn 0;\n+\t\treturn -EINVAL;\n"
+          " \treturn foo[index];\n }\n")
+HEADER = "@@ -10,6 +10,6 @@ static int kvm_get_foo(u32 index)"
+SPACED = TABBED.replace("\t", " " * 8)
+
+
+def test_tabs_turned_into_spaces_is_mailer_damage(fired) -> None:
+    text = patch(diffs=_x86_diff(HEADER, SPACED))
+    (finding,) = fired("patch-corrupted", text)
+    assert finding["severity"] == "error"
+    assert finding["line"] == _lineno(text, HEADER)
+    assert finding["message"] == (
+        "The mailer damaged this patch: every tab in the diff, context lines included, became "
+        "spaces, so it will not apply. Send patches with 'git send-email' or 'b4 send', not from "
+        "a mail client's editor.")
+    (chinese,) = fired("patch-corrupted", text, lang="zh_CN")
+    assert chinese["message"] == (
+        "邮件客户端损坏了这个补丁：diff 里的制表符（连同上下文行里的）全都变成了空格，"
+        "补丁无法应用。请用 'git send-email' 或 'b4 send' 发送补丁，不要在邮件客户端的编辑器里发。")
+
+
+def test_code_style_rules_still_read_a_damaged_patch(fired) -> None:
+    text = patch(diffs=_x86_diff(HEADER, SPACED))
+    assert [f["line"] for f in fired("indent-spaces", text)] == [
+        _lineno(text, "+" + " " * 16 + "return -EINVAL;")]
+
+
+def test_spaces_on_added_lines_only_are_the_author_s(fired) -> None:
+    text = patch(diffs=_x86_diff(HEADER, TABBED.replace("+\t\t", "+" + " " * 16)))
+    assert fired("patch-corrupted", text) == []
+    assert fired("indent-spaces", text)
+    assert fired("patch-corrupted", patch(diffs=_x86_diff(HEADER, TABBED))) == []
+
+
+def test_kvm_unit_tests_may_indent_with_spaces(fired) -> None:
+    kut = ("diff --git a/x86/foo.c b/x86/foo.c\n--- a/x86/foo.c\n+++ b/x86/foo.c\n"
+           f"{HEADER}\n{SPACED}")
+    assert fired("patch-corrupted", patch(subject="x86: Test foo", diffs=kut)) == []
+
+
+def test_a_wrapped_line_is_reported_and_the_rest_of_the_hunk_still_read(fired) -> None:
+    wrapped = (" {\n+\tpr_info(\"kvm_get_foo: index %u is past the end of the\n"
+               "array\\n\", index);\n+\tif(index >= ARRAY_SIZE(foo))\n+\t\treturn -EINVAL;\n"
+               " \treturn foo[index];\n }\n")
+    text = patch(diffs=_x86_diff("@@ -10,3 +10,6 @@ static int kvm_get_foo(u32 index)", wrapped))
+    (finding,) = fired("patch-corrupted", text)
+    line = _lineno(text, "array\\n\", index);")
+    assert finding["line"] == line
+    assert finding["message"] == (
+        f"The mailer damaged this patch: it wrapped a long line of the diff (line {line} has no "
+        "'+', '-' or ' ' in front), so it will not apply. Send patches with 'git send-email' or "
+        "'b4 send', not from a mail client's editor.")
+    (chinese,) = fired("patch-corrupted", text, lang="zh_CN")
+    assert chinese["message"] == (
+        "邮件客户端损坏了这个补丁：它把 diff 里的长行折行了"
+        f"（第 {line} 行前面没有 '+'、'-' 或空格），"
+        "补丁无法应用。请用 'git send-email' 或 'b4 send' 发送补丁，不要在邮件客户端的编辑器里发。")
+    # The lines after the wrapped one are still the hunk's: the code rules see them.
+    (keyword,) = fired("space-after-keyword", text)
+    assert keyword["line"] == _lineno(text, "+\tif(index >= ARRAY_SIZE(foo))")
+
+
+@pytest.mark.parametrize("header", [
+    "@@ -10,6 +10,9 @@ static int kvm_get_foo(u32 index)",  # lines missing
+    "@@ -10,2 +10,2 @@ static int kvm_get_foo(u32 index)",  # more lines than counted
+])
+def test_hunk_counts_that_disagree_with_its_lines(fired, header: str) -> None:
+    body = TABBED.replace("+\t\treturn -EINVAL;", "+\t\treturn -EINVAL;\n+\tif(index)")
+    text = patch(diffs=_x86_diff(header, body))
+    (finding,) = fired("patch-corrupted", text)
+    hunk = _lineno(text, header)
+    assert finding["message"] == (
+        f"The mailer damaged this patch: the hunk at line {hunk} does not hold the lines its "
+        "'@@' header counts, so it will not apply. Send patches with 'git send-email' or 'b4 "
+        "send', not from a mail client's editor.")
+    (chinese,) = fired("patch-corrupted", text, lang="zh_CN")
+    assert chinese["message"] == (
+        f"邮件客户端损坏了这个补丁：第 {hunk} 行的 hunk 实际的行数与 '@@' 头里记的行数不符，"
+        "补丁无法应用。请用 'git send-email' 或 'b4 send' 发送补丁，不要在邮件客户端的编辑器里发。")
+    # Every added line is read, even past the counts.
+    assert [f["line"] for f in fired("space-after-keyword", text)] == [
+        _lineno(text, "+\tif(index)")]
+
+
+def test_a_well_counted_hunk_before_the_signature_is_intact(fired) -> None:
+    text = patch(diffs=_x86_diff("@@ -10,7 +10,7 @@ static int kvm_get_foo(u32 index)",
+                                 TABBED + " \n"))
+    assert fired("patch-corrupted", text) == []

@@ -247,6 +247,23 @@ MESSAGES = {
         "这组补丁基于哪棵树。KVM x86 的开发基于 kvm-x86/next，"
         "针对当前版本的修复基于 kvm.git 的 master。",
 
+    "patch-corrupted":
+        "邮件客户端损坏了这个补丁：第 {line} 行的 hunk 实际的行数与 '@@' 头里记的行数不符，"
+        "补丁无法应用。请用 'git send-email' 或 'b4 send' 发送补丁，不要在邮件客户端的编辑器里发。",
+    "patch-corrupted.wrapped":
+        "邮件客户端损坏了这个补丁：它把 diff 里的长行折行了"
+        "（第 {line} 行前面没有 '+'、'-' 或空格），"
+        "补丁无法应用。请用 'git send-email' 或 'b4 send' 发送补丁，不要在邮件客户端的编辑器里发。",
+    "patch-corrupted.tabs":
+        "邮件客户端损坏了这个补丁：diff 里的制表符（连同上下文行里的）全都变成了空格，"
+        "补丁无法应用。请用 'git send-email' 或 'b4 send' 发送补丁，不要在邮件客户端的编辑器里发。",
+    "patch-corrupted.title": "补丁没有被邮件客户端损坏",
+    "patch-corrupted.explanation":
+        "应用补丁的工具要求补丁和 git 生成时逐字节一致。邮件客户端及其编辑器常常会把长行折行、"
+        "把制表符换成空格，或者去掉空上下文行前面的那个空格；这样一来 'git am' 就拒绝应用，"
+        "维护者也无法审阅缩进已不可信的代码。请用 'git send-email' 或 'b4 send' 发送补丁，"
+        "并先发给自己，确认 'git am' 能够应用。",
+
     "kvm-unit-tests-mixed":
         "这组补丁把内核补丁和 {count} 个 kvm-unit-tests 补丁混在了一起："
         "kvm-unit-tests 要单独投递，并用 lore 'Link:' 指向 KVM 的那组补丁。",

@@ -1,10 +1,11 @@
 """Posting and series rules (handbook: maintainer-kvm-x86#git-base,
-#co-posting-tests, #posting)."""
+#co-posting-tests, #posting; first-patch#the-format-of-the-mail)."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from itertools import chain
 
 from kvmcheck.context import KERNEL, KUT, PatchContext, adds_feature, is_bug_fix
 from kvmcheck.model import Series
@@ -37,6 +38,78 @@ def base_commit_missing(
     if any(p.base_commit is not None for p in series.patches):
         return
     yield rule_.finding(None, patch=series.first_mail)
+
+
+def _hunk_diff(lines: str, indent: str) -> str:
+    """A one-hunk diff of x86.c whose indentation is ``indent`` (a tab, or
+    the eight spaces a mailer leaves of it)."""
+    body = lines.replace("\t", indent)
+    return ("diff --git a/arch/x86/kvm/x86.c b/arch/x86/kvm/x86.c\n"
+            "index 1111111..2222222 100644\n"
+            "--- a/arch/x86/kvm/x86.c\n"
+            "+++ b/arch/x86/kvm/x86.c\n"
+            "@@ -10,5 +10,5 @@ static int kvm_get_foo(u32 index)\n" + body)
+
+
+_HUNK_LINES = (" {\n \tif (index >= ARRAY_SIZE(foo))\n-\t\treturn 0;\n+\t\treturn -EINVAL;\n"
+               " \treturn foo[index];\n")
+# Fewer space-indented context lines say little: a file may indent a
+# continuation or two with spaces.
+_MIN_SPACED_CONTEXT = 2
+
+
+def _tabs_turned_to_spaces(context: PatchContext) -> int | None:
+    """The first hunk's line when no line of the C files' hunks is indented
+    with a tab and their context lines are indented with spaces."""
+    hunks = [hunk for file in context.patch.files if file.path.endswith((".c", ".h"))
+             for hunk in file.hunks]
+    if not hunks or any(hunk.context_indent[0] for hunk in hunks):
+        return None
+    if sum(hunk.context_indent[1] for hunk in hunks) < _MIN_SPACED_CONTEXT:
+        return None
+    for hunk in hunks:
+        if any(line.text.startswith("\t") for line in chain(hunk.added, hunk.removed)):
+            return None
+    return hunks[0].lineno
+
+
+@rule(
+    "patch-corrupted", "error", "first-patch#the-format-of-the-mail", scope=GENERIC,
+    title="The mailer left the patch intact",
+    message="The mailer damaged this patch: the hunk at line {line} does not hold the lines its "
+        "'@@' header counts, so it will not apply. Send patches with 'git send-email' or 'b4 "
+        "send', not from a mail client's editor.",
+    variants={
+        "wrapped": "The mailer damaged this patch: it wrapped a long line of the diff (line "
+            "{line} has no '+', '-' or ' ' in front), so it will not apply. Send patches with "
+            "'git send-email' or 'b4 send', not from a mail client's editor.",
+        "tabs": "The mailer damaged this patch: every tab in the diff, context lines included, "
+            "became spaces, so it will not apply. Send patches with 'git send-email' or 'b4 "
+            "send', not from a mail client's editor.",
+    },
+    bad=patch(diffs=_hunk_diff(_HUNK_LINES, " " * 8)),
+    good=patch(diffs=_hunk_diff(_HUNK_LINES, "\t")),
+)
+def patch_corrupted(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
+    """A patch is applied by tools that need it byte for byte as git wrote it. Mail clients and
+    their editors often wrap long lines, turn tabs into spaces or drop the space in front of
+    empty context lines; after that 'git am' refuses the patch, and the maintainers cannot
+    review code whose indentation they cannot trust. Send patches with 'git send-email' or
+    'b4 send', and mail them to yourself first to check that 'git am' applies them.
+    """
+    reported: set[str] = set()
+    for file in context.patch.files:
+        for hunk in file.hunks:
+            for lineno, kind in hunk.damage:
+                if kind not in reported:
+                    reported.add(kind)
+                    wrapped = kind == "wrapped"
+                    yield rule_.finding(lineno, "wrapped" if wrapped else None,
+                                        line=(lineno if wrapped else hunk.lineno) or 0)
+    if context.project == KERNEL:
+        first = _tabs_turned_to_spaces(context)
+        if first is not None:
+            yield rule_.finding(first, "tabs")
 
 
 def _is_kernel_patch(context: PatchContext) -> bool:
