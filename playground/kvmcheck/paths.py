@@ -231,3 +231,36 @@ def suggest_topic(paths: Iterable[str]) -> str | None:
     if all("x86" in found for found in file_areas):
         return "x86"
     return ""
+
+
+_NESTED = {"VMX": "nVMX", "SVM": "nSVM"}
+
+
+def topic_clearly_wrong(topic: str, paths: Iterable[str]) -> bool:
+    """Whether ``topic`` is a mistake reviewers always send back for a patch
+    touching ``paths``, not a judgment call.
+
+    Clear: the other vendor's topic on that vendor's files only (``VMX`` on
+    svm/), the plain vendor topic on nested code only (``VMX`` on
+    vmx/nested.c), ``selftests`` on kernel code or a kernel topic on the
+    selftests only, an x86 topic on common code only (virt/kvm/).  A topic
+    that covers none of the files but is near them (``SEV-ES`` on x86.c,
+    ``nSVM`` on the MMU, ``SVM`` on svm.c plus a hook in vmx.c) is left to
+    :func:`topic_covers` and reported as a hint only.
+    """
+    file_areas = [found for found in (topics_of(p) for p in topic_paths(paths)) if found]
+    if not file_areas:
+        return False
+    selftests_only = all(found == ("selftests",) for found in file_areas)
+    if topic == "selftests" or selftests_only:
+        return (topic == "selftests") != selftests_only
+    if topic and all("" in found and topic not in found for found in file_areas):
+        return True
+    nested = _NESTED.get(topic)
+    if nested is not None and all(found[0] == nested for found in file_areas):
+        return True
+    vendor = next((family for family in _FAMILIES if topic in family), None)
+    if vendor is None:
+        return False
+    rivals = [family for family in _FAMILIES if family is not vendor]
+    return all(any(set(found) & rival for rival in rivals) for found in file_areas)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from rule_cases import rule_case_test
 
+from kvmcheck.fix import fix_text
 from kvmcheck.rules._examples import diff, patch
 
 VMX = diff(path="arch/x86/kvm/vmx/vmx.c")
@@ -27,7 +28,9 @@ CASES = [
     ("shortlog-missing", subject("*** SUBJECT HERE ***"), True),
     ("shortlog-missing", subject("KVM: x86: Fix foo"), False),
     ("shortlog-prefix-missing", subject("Fix foo in kvm_get_foo()"), True),
-    ("shortlog-prefix-missing", subject("selftests: kvm: Add foo test", SELFTEST), True),
+    # KVM is there, in the wrong place: shortlog-prefix-stacked says so.
+    ("shortlog-prefix-missing", subject("selftests: kvm: Add foo test", SELFTEST), False),
+    ("shortlog-prefix-missing", subject("KVM:SVM: Fix foo", SVM), False),  # -space says so
     ("shortlog-prefix-missing", subject("KVM: x86: Fix foo"), False),
     ("shortlog-prefix-missing", subject("drm/foo: Fix foo", NON_KVM), False),
     ("shortlog-prefix-missing", subject("x86/cpufeatures: Add foo", VMX + NON_KVM), False),
@@ -57,7 +60,21 @@ CASES = [
     ("shortlog-topic-mismatch", subject("KVM: VMX: Fix foo", SVM), True),
     ("shortlog-topic-mismatch", subject("KVM: VMX: Fix foo", VMX + SVM), True),
     ("shortlog-topic-mismatch", subject("KVM: x86: Fix foo", SELFTEST), True),
-    ("shortlog-topic-mismatch", subject("KVM: VMX: Fix foo", NESTED_VMX), False),
+    ("shortlog-topic-mismatch", subject("KVM: VMX: Fix foo", NESTED_VMX), True),
+    ("shortlog-topic-mismatch", subject("KVM: nVMX: Fix foo", NESTED_VMX), False),
+    ("shortlog-topic-mismatch", subject("KVM: VMX: Fix foo", NESTED_VMX + VMX), False),
+    ("shortlog-prefix-space", subject("KVM:SVM: Fix foo", SVM), True),
+    ("shortlog-prefix-space", subject("KVM: SVM:Fix foo", SVM), True),
+    ("shortlog-prefix-space", subject("KVM: SVM: Fix foo", SVM), False),
+    ("shortlog-prefix-space", subject("KVM: x86: Fix foo::bar in kvm_get_foo()"), False),
+    ("shortlog-prefix-stacked", subject("KVM: x86: SVM: Fix foo", SVM), True),
+    ("shortlog-prefix-stacked", subject("x86: KVM: SVM: Fix foo", SVM), True),
+    ("shortlog-prefix-stacked", subject("selftests: kvm: Add foo test", SELFTEST), True),
+    ("shortlog-prefix-stacked", subject("KVM: x86/mmu: Fix foo", MMU), False),
+    ("shortlog-prefix-stacked", subject("KVM: nVMX: eVMCS: Fix foo",
+                                        diff(path="arch/x86/kvm/vmx/evmcs.c")), False),
+    ("shortlog-prefix-stacked", subject("KVM: arm64: selftests: Fix foo",
+                                        diff(path="tools/testing/selftests/kvm/arm64/a.c")), False),
     ("shortlog-topic-mismatch", subject("KVM: x86: Fix foo", VMX + SVM), False),
     ("shortlog-topic-mismatch", subject("KVM: x86/mmu: Fix foo", MMU + VMX), False),
     ("shortlog-topic-mismatch", subject("KVM: x86: Fix foo", VMX + SELFTEST), False),
@@ -162,3 +179,122 @@ def test_quoted_commit_title_is_not_a_shortlog(fired) -> None:
     for rule_id in ("shortlog-prefix-case", "shortlog-capitalization",
                     "shortlog-trailing-punctuation"):
         assert not fired(rule_id, text)
+
+
+def test_stacked_scopes_name_the_topic_of_the_files_and_fix_it(fired) -> None:
+    text = subject("KVM: x86: SVM: Fix foo", SVM)
+    (finding,) = fired("shortlog-prefix-stacked", text)
+    assert (finding["severity"], finding["line"], finding["fixable"]) == ("warning", 3, True)
+    assert finding["message"] == ("'KVM: x86: SVM:' stacks scopes: write the one topic the "
+                                  "change belongs to, 'KVM: SVM:'.")
+    (chinese,) = fired("shortlog-prefix-stacked", text, lang="zh_CN")
+    assert chinese["message"] == ("'KVM: x86: SVM:' 叠用了多个范围：只写改动所属的那一个主题，"
+                                  "即 'KVM: SVM:'。")
+    fixed, _count = fix_text(text)
+    assert "Subject: [PATCH] KVM: SVM: Fix foo\n" in fixed
+    assert fix_text(fixed)[0] == fixed
+
+
+@pytest.mark.parametrize(("shortlog", "diffs", "right"), [
+    ("x86: KVM: SVM: Fix foo", SVM, "KVM: SVM: Fix foo"),
+    ("selftests: kvm: Add foo test", SELFTEST, "KVM: selftests: Add foo test"),
+    ("KVM: x86: nSVM: Fix foo", SVM + diff(path="arch/x86/kvm/svm/nested.c"), "KVM: nSVM: Fix foo"),
+    ("KVM: x86: nVMX: Fix foo", NESTED_VMX, "KVM: nVMX: Fix foo"),
+])
+def test_stacked_scopes_are_fixed_to_one_topic(fired, shortlog, diffs, right) -> None:
+    assert fired("shortlog-prefix-stacked", subject(shortlog, diffs))
+    fixed, _count = fix_text(subject(shortlog, diffs))
+    assert f"Subject: [PATCH] {right}\n" in fixed
+    assert not [f for f in check_fixed(fixed) if f["rule"].startswith("shortlog-prefix")]
+
+
+def check_fixed(text: str) -> list[dict]:
+    from kvmcheck.api import check_texts
+    from kvmcheck.results import all_findings
+    return all_findings(check_texts([("fixed.patch", text)]))
+
+
+def test_kvm_after_another_scope_says_kvm_comes_first(fired) -> None:
+    text = subject("selftests: kvm: Add foo test", SELFTEST)
+    (finding,) = fired("shortlog-prefix-stacked", text)
+    assert finding["message"] == ("'selftests: kvm:' puts KVM after another scope: KVM patches "
+                                  "start with 'KVM:', here 'KVM: selftests:'.")
+    (chinese,) = fired("shortlog-prefix-stacked", text, lang="zh_CN")
+    assert chinese["message"] == ("'selftests: kvm:' 把 KVM 放在了别的范围后面：KVM 补丁以 "
+                                  "'KVM:' 开头，这里应写 'KVM: selftests:'。")
+
+
+def test_stacked_scopes_in_a_bare_message_keep_the_most_specific(fired) -> None:
+    message = ("KVM: x86: nVMX: Fix foo\n\nFix foo in the nested code.\n\n"
+               "Signed-off-by: Jane Developer <jane@example.org>\n")
+    (finding,) = fired("shortlog-prefix-stacked", message)
+    assert "'KVM: nVMX:'" in finding["message"]
+    assert not finding["fixable"]  # no files to be sure by
+
+
+def test_missing_space_in_the_prefix_is_fixed(fired) -> None:
+    text = subject("KVM:SVM: Fix foo", SVM)
+    (finding,) = fired("shortlog-prefix-space", text)
+    assert (finding["severity"], finding["line"]) == ("warning", 3)
+    assert finding["message"] == ("Put a space after each colon of the prefix: 'KVM: SVM:', not "
+                                  "'KVM:SVM:'.")
+    (chinese,) = fired("shortlog-prefix-space", text, lang="zh_CN")
+    assert chinese["message"] == ("前缀里每个冒号后面都要有一个空格：写 'KVM: SVM:'，"
+                                  "不要写 'KVM:SVM:'。")
+    fixed, _count = fix_text(text)
+    assert "Subject: [PATCH] KVM: SVM: Fix foo\n" in fixed
+    assert not [f for f in check_fixed(fixed) if f["rule"].startswith("shortlog-")]
+
+
+@pytest.mark.parametrize(("shortlog", "diffs", "suggestion"), [
+    ("KVM: VMX: Fix foo", NESTED_VMX, "KVM: nVMX:"),          # nested-only change
+    ("KVM: SVM: Fix foo", diff(path="arch/x86/kvm/svm/nested.c"), "KVM: nSVM:"),
+    ("KVM: nVMX: Fix foo", SVM, "KVM: SVM:"),                # the other vendor
+    ("KVM: x86: Fix foo", COMMON, "KVM:"),                   # common code
+    ("KVM: x86: Fix foo", diff(path="virt/kvm/guest_memfd.c"), "KVM: guest_memfd:"),
+    ("KVM: selftests: Fix foo", VMX, "KVM: VMX:"),           # selftests scope on the kernel
+    ("KVM: x86: Add foo test", SELFTEST, "KVM: selftests:"),
+])
+def test_clear_topic_mismatches_are_warnings_fixed_to_the_files_topic(
+        fired, shortlog, diffs, suggestion) -> None:
+    text = subject(shortlog, diffs)
+    (finding,) = fired("shortlog-topic-mismatch", text)
+    typed = shortlog.rsplit(":", 1)[0] + ":"
+    assert finding["severity"] == "warning"
+    assert finding["message"] == (f"'{typed}' does not match the files this patch touches; "
+                                  f"their common topic is '{suggestion}'.")
+    (chinese,) = fired("shortlog-topic-mismatch", text, lang="zh_CN")
+    assert chinese["message"] == (f"'{typed}' 与本补丁改动的文件不符，"
+                                  f"这些文件共同的主题是 '{suggestion}'。")
+    fixed, _count = fix_text(text)
+    assert f"Subject: [PATCH] {suggestion} {shortlog.rsplit(': ', 1)[1]}\n" in fixed
+
+
+@pytest.mark.parametrize(("shortlog", "diffs"), [
+    ("KVM: SEV-ES: Fix foo", diff(path="arch/x86/kvm/x86.c")),      # a feature's code in x86.c
+    ("KVM: nSVM: Fix foo", MMU),                                     # the MMU, for nested
+    ("KVM: SVM: Fix foo", SVM + VMX),                                # a hook in the other vendor
+    ("KVM: Fix foo", diff(path="arch/x86/kvm/x86.c")),
+])
+def test_topics_near_the_files_are_only_hints(fired, shortlog, diffs) -> None:
+    text = subject(shortlog, diffs)
+    (finding,) = fired("shortlog-topic-mismatch", text)
+    assert finding["severity"] == "info"
+    assert not finding["fixable"]
+
+
+@pytest.mark.parametrize(("shortlog", "diffs", "right"), [
+    ("KVM: lapic: Fix foo", diff(path="arch/x86/kvm/lapic.c"), "KVM: x86: Fix foo"),
+    ("KVM: MMU: Fix foo", MMU, "KVM: x86/mmu: Fix foo"),
+    ("KVM: vmx/pmu: Fix foo", diff(path="arch/x86/kvm/vmx/pmu_intel.c"), "KVM: x86/pmu: Fix foo"),
+])
+def test_file_named_scopes_are_warnings_fixed_to_the_topic(fired, shortlog, diffs, right) -> None:
+    text = subject(shortlog, diffs)
+    (finding,) = fired("shortlog-prefix-unknown-topic", text)
+    assert (finding["severity"], finding["fixable"]) == ("warning", True)
+    topic = shortlog.split(": ")[1]
+    assert finding["message"] == (f"'{topic}' is not a known KVM x86 topic; use an established "
+                                  f"one such as '{right.rsplit(': ', 1)[0]}:' (propose a new "
+                                  "topic on the list first).")
+    fixed, _count = fix_text(text)
+    assert f"Subject: [PATCH] {right}\n" in fixed

@@ -43,6 +43,25 @@ MESSAGES = {
         "要写 'KVM: x86/mmu:'，不要写 'KVM: x86/mmu/mmu.c:' 或 'arch/x86/kvm/lapic.c:'。"
         "用 'git log --oneline <文件>' 可以看到以前改这个文件的补丁用了什么主题。",
 
+    "shortlog-prefix-space":
+        "前缀里每个冒号后面都要有一个空格：写 '{right}'，不要写 '{wrong}'。",
+    "shortlog-prefix-space.title": "前缀的每个冒号后面加空格",
+    "shortlog-prefix-space.explanation":
+        "前缀由若干个名字组成，每个名字后面跟一个冒号和一个空格：'KVM: SVM: ...'。"
+        "写成 'KVM:SVM:'，按 'KVM: SVM:' 筛选邮件列表的人和脚本就找不到这个补丁，"
+        "其他前缀检查也认不出它指的是什么。",
+
+    "shortlog-prefix-stacked":
+        "'{wrong}' 叠用了多个范围：只写改动所属的那一个主题，即 '{prefix}'。",
+    "shortlog-prefix-stacked.order":
+        "'{wrong}' 把 KVM 放在了别的范围后面：KVM 补丁以 'KVM:' 开头，这里应写 '{prefix}'。",
+    "shortlog-prefix-stacked.title": "'KVM:' 后面只跟一个主题",
+    "shortlog-prefix-stacked.explanation":
+        "KVM x86 的前缀是 'KVM:' 加一个主题：写 'KVM: SVM:'，不写 'KVM: x86: SVM:' 或 "
+        "'x86: KVM: SVM:'；selftests 写 'KVM: selftests:'，不写 'selftests: kvm:'。"
+        "子系统用斜杠嵌套（'KVM: x86/mmu:'），而不是再加一个冒号。"
+        "请选出能覆盖所有改动文件的、最具体的那个主题。",
+
     "shortlog-prefix-unknown-topic":
         "'{topic}' 不是已知的 KVM x86 主题，请使用已有主题，例如 '{prefix}'"
         "（新主题要先在邮件列表上讨论）。",
@@ -62,8 +81,11 @@ MESSAGES = {
     "shortlog-topic-mismatch.explanation":
         "主题要覆盖补丁实际改动的内容：vmx/nested.c 属于 nVMX，vmx/ 下其他文件属于 VMX；"
         "svm/nested.c 属于 nSVM，svm/ 下其他文件属于 SVM；mmu/ 属于 x86/mmu，PMU 相关文件属于 "
-        "x86/pmu，Xen 相关文件属于 x86/xen，selftests 属于 selftests。同时改动其中几类时，"
-        "取最近的共同上级，一般是 'x86'。",
+        "x86/pmu，Xen 相关文件属于 x86/xen，selftests 属于 selftests，通用代码（virt/kvm/）"
+        "只写 'KVM:'。同时改动其中几类时，取最近的共同上级，一般是 'x86'。"
+        "用了另一家厂商的主题、只改嵌套代码却写 'VMX' 或 'SVM'、内核代码写成 'selftests'、"
+        "通用代码写了 x86 的主题，这些情况审阅者一定会退回（报警告，并按文件改成对应的主题）；"
+        "主题与文件相近但不完全相符，例如在 x86.c 里改某个特性却写该特性的主题，只作提示。",
 
     "shortlog-capitalization":
         "前缀后的第一个词要首字母大写：写 '{fixed}'，不要写 '{word}'。",

@@ -8,7 +8,7 @@ from itertools import chain
 
 from kvmcheck.context import PatchContext
 from kvmcheck.model import Subject
-from kvmcheck.paths import suggest_topic, topic_covers
+from kvmcheck.paths import suggest_topic, topic_clearly_wrong, topic_covers
 from kvmcheck.registry import GENERIC, Edit, Finding, Rule, rule
 from kvmcheck.rules._examples import diff, patch
 from kvmcheck.topics import ALIASES, KNOWN_TOPICS, OTHER_ARCH_TOPICS
@@ -63,6 +63,33 @@ def _suggested_prefix(context: PatchContext, typed_path: str | None = None) -> s
     return f"KVM: {topic}:" if topic else "KVM:"
 
 
+def _scope_name(component: str) -> str | None:
+    """The topic a prefix component names (``"KVM"`` for KVM itself), or None."""
+    lower = component.lower()
+    if lower == "kvm":
+        return "KVM"
+    return _KNOWN_BY_LOWER.get(lower) or ALIASES.get(lower)
+
+
+def _stacked(subject: Subject) -> bool:
+    """``KVM: x86: SVM:`` or ``x86: KVM: SVM:``: more than one topic, or KVM
+    after a topic.  Another architecture's prefixes have their own habits."""
+    prefix = subject.prefix
+    if any(component.lower() in _OTHER_ARCH_LOWER for component in prefix):
+        return False
+    lowered = [component.lower() for component in prefix]
+    if "kvm" in lowered[1:]:
+        return True
+    if not lowered or lowered[0] != "kvm":
+        return False
+    return sum(_scope_name(component) is not None for component in prefix[1:]) >= 2
+
+
+def _typed_head(subject: Subject) -> str:
+    """The prefix as typed, without the space before the description."""
+    return _head(subject).rstrip()
+
+
 @rule(
     "shortlog-missing", "error", SECTION, scope=GENERIC, commits_only=True,
     title="The commit has a shortlog",
@@ -100,8 +127,8 @@ def shortlog_prefix_missing(rule_: Rule, context: PatchContext) -> Iterator[Find
     if subject is None or not subject.shortlog or not context.kvm_host_only:
         return
     lowered = [component.lower() for component in subject.prefix]
-    if lowered and lowered[0] == "kvm":
-        return
+    if "kvm" in lowered or _missing_space(subject) is not None:
+        return  # here, or without its spaces: shortlog-prefix-stacked or -space says what to do
     if any(component.endswith("x86/kvm") for component in lowered):
         return  # shortlog-prefix-x86-kvm says what to do
     yield rule_.finding(
@@ -197,8 +224,92 @@ def shortlog_prefix_path(rule_: Rule, context: PatchContext) -> Iterator[Finding
             return
 
 
+_PREFIX_RUN = re.compile(r"(?:[A-Za-z][\w/.-]*:[ \t]*)+")
+
+
+def _missing_space(subject: Subject) -> str | None:
+    """The prefix as typed, up to the word glued to it, when a colon in it has
+    no space after it (``KVM:SVM:``, ``KVM: SVM:Fix``) and it names KVM or a
+    topic; None otherwise."""
+    shortlog = subject.shortlog
+    match = _PREFIX_RUN.match(shortlog)
+    if match is None:
+        return None
+    end = match.end()
+    if end < len(shortlog) and shortlog[end - 1] == ":":
+        end = len(shortlog.split(None, 1)[0]) if " " not in shortlog[:end] else \
+            end + len(shortlog[end:].split(None, 1)[0])
+    wrong = shortlog[:end].rstrip()
+    if not re.search(r":(?=\S)", wrong):
+        return None
+    if not any(_scope_name(c.strip()) is not None for c in wrong.split(":")):
+        return None
+    return wrong
+
+
 @rule(
-    "shortlog-prefix-unknown-topic", "warning", SECTION, commits_only=True,
+    "shortlog-prefix-space", "warning", SECTION, commits_only=True, fixable=True,
+    title="A space after each colon of the prefix",
+    message="Put a space after each colon of the prefix: '{right}', not '{wrong}'.",
+    bad=patch(subject="KVM:SVM: Reject unknown indices in kvm_get_foo()",
+              diffs=diff(path="arch/x86/kvm/svm/svm.c")),
+    good=patch(subject="KVM: SVM: Reject unknown indices in kvm_get_foo()",
+               diffs=diff(path="arch/x86/kvm/svm/svm.c")),
+)
+def shortlog_prefix_space(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
+    """The prefix is a list of names, each followed by a colon and a space: 'KVM: SVM: ...'.
+    'KVM:SVM:' is not found by people and scripts filtering the list for 'KVM: SVM:', and the
+    other prefix checks cannot tell what it names.
+    """
+    subject = _prefix_subject(context)
+    if subject is None:
+        return
+    wrong = _missing_space(subject)
+    if wrong is None:
+        return
+    right = re.sub(r":[ \t]*(?=\S)", ": ", wrong)
+    yield rule_.finding(subject.lineno, wrong=wrong, right=right,
+                        edits=[_subject_edit(subject, wrong, right)])
+
+
+@rule(
+    "shortlog-prefix-stacked", "warning", SECTION, commits_only=True, fixable=True,
+    title="One topic, after 'KVM:'",
+    message="'{wrong}' stacks scopes: write the one topic the change belongs to, '{prefix}'.",
+    variants={
+        "order": "'{wrong}' puts KVM after another scope: KVM patches start with 'KVM:', here "
+            "'{prefix}'.",
+    },
+    bad=patch(subject="KVM: x86: SVM: Reject unknown indices in kvm_get_foo()",
+              diffs=diff(path="arch/x86/kvm/svm/svm.c")),
+    good=patch(subject="KVM: SVM: Reject unknown indices in kvm_get_foo()",
+               diffs=diff(path="arch/x86/kvm/svm/svm.c")),
+)
+def shortlog_prefix_stacked(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
+    """A KVM x86 prefix is 'KVM:' and one topic: 'KVM: SVM:', not 'KVM: x86: SVM:' or 'x86: KVM:
+    SVM:'; the selftests are 'KVM: selftests:', not 'selftests: kvm:'. Subsystems nest with a
+    slash ('KVM: x86/mmu:'), not with another colon. Pick the most specific topic that covers
+    every touched file.
+    """
+    subject = _prefix_subject(context)
+    if subject is None or not _stacked(subject):
+        return
+    wrong = _typed_head(subject)
+    paths = context.paths
+    typed = [name for name in (_scope_name(c) for c in subject.prefix) if name and name != "KVM"]
+    # The most specific topic typed (the last) that fits the files, else the files' own.
+    topic = next((name for name in reversed(typed) if not paths or (
+        topic_covers(name, paths) and not topic_clearly_wrong(name, paths))), None)
+    if topic is None:
+        topic = suggest_topic(paths) or ""
+    prefix = f"KVM: {topic}:" if topic else "KVM:"
+    variant = "order" if subject.prefix[0].lower() != "kvm" else None
+    edits = [_subject_edit(subject, wrong, prefix)] if context.paths else []
+    yield rule_.finding(subject.lineno, variant, wrong=wrong, prefix=prefix, edits=edits)
+
+
+@rule(
+    "shortlog-prefix-unknown-topic", "warning", SECTION, commits_only=True, fixable=True,
     title="The topic is a known one",
     message="'{topic}' is not a known KVM x86 topic; use an established one such as '{prefix}' "
         "(propose a new topic on the list first).",
@@ -219,7 +330,7 @@ def shortlog_prefix_unknown_topic(rule_: Rule, context: PatchContext) -> Iterato
     mailing list before they are used.
     """
     subject = _prefix_subject(context)
-    if subject is None:
+    if subject is None or _stacked(subject):
         return
     topic = _topic(subject)
     if topic is None or topic in KNOWN_TOPICS or _is_path(topic) or subject.prefix[0] != "KVM":
@@ -230,12 +341,18 @@ def shortlog_prefix_unknown_topic(rule_: Rule, context: PatchContext) -> Iterato
     if lower in _OTHER_ARCH_LOWER:
         yield rule_.finding(subject.lineno, "other-arch", "info", topic=topic)
         return
-    suggestion = ALIASES.get(lower) or suggest_topic(context.paths) or "x86"
-    yield rule_.finding(subject.lineno, topic=topic, prefix=f"KVM: {suggestion}:")
+    decided = ALIASES.get(lower) or suggest_topic(context.paths)
+    prefix = f"KVM: {decided or 'x86'}:" if decided != "" else "KVM:"
+    typed = f"KVM: {topic}:"
+    # Fixed when an alias or the touched files decide the topic.
+    edits = [_subject_edit(subject, typed, prefix)] \
+        if decided is not None and _typed_head(subject) == typed else []
+    yield rule_.finding(subject.lineno, topic=topic, prefix=prefix, edits=edits)
 
 
 @rule(
-    "shortlog-topic-mismatch", "info", SECTION, commits_only=True,
+    "shortlog-topic-mismatch", "warning", SECTION, commits_only=True, fixable=True,
+    severities=("info", "warning"),
     title="The topic fits the touched files",
     message="'{prefix}' does not match the files this patch touches; their common topic is "
         "'{suggestion}'.",
@@ -247,27 +364,34 @@ def shortlog_prefix_unknown_topic(rule_: Rule, context: PatchContext) -> Iterato
 def shortlog_topic_mismatch(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """The topic should cover what the patch changes: vmx/nested.c is nVMX, other vmx/ files are
     VMX, svm/nested.c is nSVM, other svm/ files are SVM, mmu/ is x86/mmu, the PMU files are
-    x86/pmu, the Xen files are x86/xen and the selftests are selftests. A patch touching several
-    of these takes their first common parent, usually 'x86'.
+    x86/pmu, the Xen files are x86/xen, the selftests are selftests and common code (virt/kvm/)
+    is plain 'KVM:'. A patch touching several of these takes their first common parent, usually
+    'x86'. The other vendor's topic, 'VMX' or 'SVM' on nested code only, 'selftests' on kernel
+    code and an x86 topic on common code are always sent back (a warning, fixed to the files'
+    topic); a topic near the files, such as a feature's on x86.c, is only a hint.
     """
     subject = _prefix_subject(context)
     if subject is None or not subject.prefix or subject.prefix[0] != "KVM" or not context.paths:
         return
+    if _stacked(subject):
+        return  # shortlog-prefix-stacked names the one topic
     topic = _topic(subject)
     if topic is None:
         topic = ""
     elif topic not in KNOWN_TOPICS:
         return
-    if topic_covers(topic, context.paths):
+    clear = topic_clearly_wrong(topic, context.paths)
+    if not clear and topic_covers(topic, context.paths):
         return
     suggestion = suggest_topic(context.paths)
     if suggestion is None or suggestion == topic:
         return
-    yield rule_.finding(
-        subject.lineno,
-        prefix=f"KVM: {topic}:" if topic else "KVM:",
-        suggestion=f"KVM: {suggestion}:" if suggestion else "KVM:",
-    )
+    typed = f"KVM: {topic}:" if topic else "KVM:"
+    right = f"KVM: {suggestion}:" if suggestion else "KVM:"
+    edits = [_subject_edit(subject, typed, right)] \
+        if clear and _typed_head(subject) == typed else []
+    yield rule_.finding(subject.lineno, severity="warning" if clear else "info",
+                        prefix=typed, suggestion=right, edits=edits)
 
 
 _IDENTIFIER_MARKS = re.compile(r"[_()\[\]{}<>.\-/=#:*0-9]")
