@@ -298,3 +298,53 @@ def test_file_named_scopes_are_warnings_fixed_to_the_topic(fired, shortlog, diff
                                   "topic on the list first).")
     fixed, _count = fix_text(text)
     assert f"Subject: [PATCH] {right}\n" in fixed
+
+
+@pytest.mark.parametrize(("description", "fires"), [
+    ("Fix a bug in kvm_get_foo()", True),
+    ("Fix issue with the lapic timer", True),
+    ("Fix issue #123", True),
+    ("Fix bugs", True),
+    ("Fix CVE-2021-1234", True),
+    ("Minor fixes", True),
+    ("Cleanups", True),
+    ("Update x86.c", True),
+    ("kvm_get_foo()", True),
+    ("Fix crash due to uninitialized current_vmcs", False),  # accepted upstream
+    ("Fix a bug where the guest hangs on INIT", False),
+    ("Fix an issue in kvm_get_foo() when L2 exits", False),
+    ("Fix error handling in kvm_get_foo()", False),
+    ("Fix errors reported by sparse", False),
+    ("Reject unknown indices in kvm_get_foo()", False),
+])
+def test_vague_shortlogs(fired, description: str, fires: bool) -> None:
+    assert bool(fired("shortlog-vague", subject(f"KVM: x86: {description}"))) == fires
+
+
+@pytest.mark.parametrize(("description", "english", "chinese"), [
+    ("Fix a bug in kvm_get_foo()",
+     "'Fix a bug in kvm_get_foo()' does not say which bug: name what the fix does or what went "
+     "wrong, e.g. 'Don't read past the end of foo[] in kvm_get_foo()'.",
+     "'Fix a bug in kvm_get_foo()' 没有说明是哪个 bug：请写出修复做了什么，或者出了什么问题，"
+     "例如 'Don't read past the end of foo[] in kvm_get_foo()'。"),
+    ("CVE-2021-1234",
+     "Don't make a CVE id the description ('CVE-2021-1234'): say what the patch changes; the "
+     "id can go in the changelog.",
+     "不要拿 CVE 编号当描述（'CVE-2021-1234'）：请说明补丁改了什么，编号可以写进提交说明。"),
+    ("kvm_get_foo()",
+     "'kvm_get_foo()' is only a name: say what changes in it, e.g. 'Reject unknown indices in "
+     "kvm_get_foo()'.",
+     "'kvm_get_foo()' 只是一个名字：请说明它哪里变了，例如 'Reject unknown indices in "
+     "kvm_get_foo()'。"),
+    ("Minor fixes",
+     "'Minor fixes' does not say what the patch changes: name the change itself, e.g. 'Reject "
+     "unknown indices in kvm_get_foo()'.",
+     "'Minor fixes' 没有说明补丁改了什么：请直接写出改动本身，"
+     "例如 'Reject unknown indices in kvm_get_foo()'。"),
+])
+def test_vague_shortlog_messages(fired, description: str, english: str, chinese: str) -> None:
+    text = subject(f"KVM: x86: {description}")
+    (finding,) = fired("shortlog-vague", text)
+    assert (finding["severity"], finding["line"], finding["fixable"]) == ("warning", 3, False)
+    assert finding["message"] == english
+    assert fired("shortlog-vague", text, lang="zh_CN")[0]["message"] == chinese

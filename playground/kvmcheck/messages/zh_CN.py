@@ -94,6 +94,24 @@ MESSAGES = {
         "前缀后面是一个以大写字母开头的短句：'KVM: x86: Fix ...'，而不是 'KVM: x86: fix ...'。"
         "标识符保持原有拼写，所以 'KVM: x86: kvm_set_msr() ...'、'KVM: VMX: x2APIC ...' 都没问题。",
 
+    "shortlog-vague":
+        "'{description}' 没有说明补丁改了什么：请直接写出改动本身，"
+        "例如 'Reject unknown indices in kvm_get_foo()'。",
+    "shortlog-vague.bug":
+        "'{description}' 没有说明是哪个 bug：请写出修复做了什么，或者出了什么问题，"
+        "例如 'Don't read past the end of foo[] in kvm_get_foo()'。",
+    "shortlog-vague.cve":
+        "不要拿 CVE 编号当描述（'{description}'）：请说明补丁改了什么，编号可以写进提交说明。",
+    "shortlog-vague.name":
+        "'{description}' 只是一个名字：请说明它哪里变了，例如 'Reject unknown indices in "
+        "{description}'。",
+    "shortlog-vague.title": "简短描述要说出改了什么",
+    "shortlog-vague.explanation":
+        "大多数人对一个补丁只看简短描述：在 'git log --oneline' 里、在邮件标题里、在发布说明里，"
+        "所以它必须说出补丁做了什么。'Fix a bug in X'、'Fix issue with Y'、'Minor fixes'、"
+        "光秃秃的函数名或一个 CVE 编号，读者什么也看不出来；审阅者会要求写出改动本身"
+        "（'Reject ...'、'Don't ...'、'Flush ... before ...'）。",
+
     "shortlog-trailing-punctuation":
         "去掉简短描述末尾的 '{char}'。",
     "shortlog-trailing-punctuation.title": "简短描述末尾不加标点",

@@ -440,6 +440,64 @@ def shortlog_capitalization(rule_: Rule, context: PatchContext) -> Iterator[Find
                         edits=[_subject_edit(subject, head + word, head + fixed)])
 
 
+# "Fix a bug in foo()", "Fix issue with bar", "Fix the problem": a bug, but which?
+# A clause after it that says what goes wrong ("... where", "... when") is fine.
+_VAGUE_BUG = re.compile(
+    r"(?:fix|resolve|address|solve|correct)(?:es|ed)?\s+(?:an?\s+|the\s+|some\s+|several\s+"
+    r"|two\s+|minor\s+|potential\s+|possible\s+)?(?:bugs?|issues?|problems?|errors?)"
+    r"(?:\s+#?\d+)?(?:\s+(?:in|with|of|for|on|from|inside|within)\s+"
+    r"(?!.*\b(?:where|when|whe?n?ever|that|which|due|caused|by|if|so|because|while|after"
+    r"|before)\b).*)?",
+    re.IGNORECASE,
+)
+_CVE = re.compile(r"\bCVE-\d{4}-\d{3,}\b", re.IGNORECASE)
+# Whole descriptions that name no change: "Minor fixes", "Cleanup", "Update x86.c".
+_NO_CHANGE = re.compile(
+    r"(?:(?:minor|small|misc(?:ellaneous)?|various|some|trivial|more|a\s+few|several|code|"
+    r"random|general)\s+)?(?:bug\s*)?(?:fix(?:es|ups?)?|clean-?ups?|changes?|updates?"
+    r"|improvements?|tweaks?|modifications?|patch(?:es)?)"
+    r"(?:\s+(?:in|to|for|of|on)\s+\S+)?|(?:update|change|modify|fix)\s+\S+\.[chS]",
+    re.IGNORECASE,
+)
+_BARE_NAME = re.compile(r"[A-Za-z_]\w*(?:\(\))?")
+
+
+@rule(
+    "shortlog-vague", "warning", SECTION, commits_only=True,
+    title="The shortlog says what changes",
+    message="'{description}' does not say what the patch changes: name the change itself, e.g. "
+        "'Reject unknown indices in kvm_get_foo()'.",
+    variants={
+        "bug": "'{description}' does not say which bug: name what the fix does or what went "
+            "wrong, e.g. 'Don't read past the end of foo[] in kvm_get_foo()'.",
+        "cve": "Don't make a CVE id the description ('{description}'): say what the patch "
+            "changes; the id can go in the changelog.",
+        "name": "'{description}' is only a name: say what changes in it, e.g. 'Reject unknown "
+            "indices in {description}'.",
+    },
+    bad=patch(subject="KVM: x86: Fix a bug in kvm_get_foo()"),
+    good=patch(),
+)
+def shortlog_vague(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
+    """The shortlog is all most people read of a patch, in 'git log --oneline', in mail subjects
+    and in the release notes, so it has to say what the patch does. 'Fix a bug in X', 'Fix issue
+    with Y', 'Minor fixes', a bare function name or a CVE id tell a reader nothing; reviewers ask
+    for the change itself ('Reject ...', 'Don't ...', 'Flush ... before ...').
+    """
+    subject = _prefix_subject(context)
+    if subject is None or not subject.description:
+        return
+    description = subject.description.rstrip(".")
+    if _CVE.search(description) and len(_CVE.sub("", description).split()) <= 2:
+        yield rule_.finding(subject.lineno, "cve", description=description)
+    elif _VAGUE_BUG.fullmatch(description):
+        yield rule_.finding(subject.lineno, "bug", description=description)
+    elif _NO_CHANGE.fullmatch(description):
+        yield rule_.finding(subject.lineno, description=description)
+    elif _BARE_NAME.fullmatch(description) and ("_" in description or "(" in description):
+        yield rule_.finding(subject.lineno, "name", description=description)
+
+
 @rule(
     "shortlog-trailing-punctuation", "warning", SECTION, commits_only=True, fixable=True,
     title="No punctuation at the end of the shortlog",
