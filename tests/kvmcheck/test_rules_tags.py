@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from rule_cases import rule_case_test
 
-from kvmcheck.rules._examples import SIGNOFF, diff, patch
+from kvmcheck.rules._examples import BODY, SIGNOFF, diff, patch
 
 FIXES = 'Fixes: 0123456789ab ("KVM: x86: Add kvm_get_foo()")'
 
@@ -127,3 +127,46 @@ def test_bare_diff_has_no_message_rules(check) -> None:
 def test_in_reply_to_points_at_the_header(fired) -> None:
     (finding,) = fired("in-reply-to-root", patch(headers="In-Reply-To: <old@example.org>\n"))
     assert finding["line"] == 4
+
+
+# --- fixes-tag-position -----------------------------------------------------------
+
+FIXES_LINE = 'Fixes: 0123456789ab ("KVM: x86: Add kvm_get_foo()")'
+
+
+def _line_of(text: str, line: str) -> int:
+    return text.split("\n").index(line) + 1
+
+
+def test_fixes_in_the_middle_of_the_changelog(fired) -> None:
+    text = patch(body=f"{BODY}\n\n{FIXES_LINE}\n\nFound by code inspection.")
+    (finding,) = fired("fixes-tag-position", text)
+    assert (finding["severity"], finding["line"]) == ("warning", _line_of(text, FIXES_LINE))
+    assert finding["message"] == (
+        "Move this 'Fixes:' tag down into the tag block at the end of the changelog, with "
+        "'Signed-off-by:' and the other tags (no blank line between them).")
+    (chinese,) = fired("fixes-tag-position", text, lang="zh_CN")
+    assert chinese["message"] == (
+        "把这个 'Fixes:' 标签移到提交说明末尾的标签块里，和 'Signed-off-by:' 等标签放在一起"
+        "（中间不留空行）。")
+    # One finding: the patch has a Fixes: tag, only in the wrong place.
+    assert fired("fixes-tag-suggested", text.replace("Return -EINVAL", "Fix a crash: return "
+                                                     "-EINVAL")) == []
+
+
+def test_fixes_below_the_separator_is_dropped_by_git_am(fired) -> None:
+    text = patch(notes=FIXES_LINE)
+    (finding,) = fired("fixes-tag-position", text)
+    assert finding["line"] == _line_of(text, FIXES_LINE)
+    assert finding["message"] == (
+        "This 'Fixes:' tag is below the '---' line, where 'git am' drops it: move it into the "
+        "tag block at the end of the changelog.")
+    (chinese,) = fired("fixes-tag-position", text, lang="zh_CN")
+    assert chinese["message"] == ("这个 'Fixes:' 标签在 '---' 分隔线下面，'git am' 会把它丢掉："
+                                  "请把它移到提交说明末尾的标签块里。")
+
+
+def test_fixes_in_the_trailer_block_or_quoted_in_prose_is_fine(fired) -> None:
+    assert fired("fixes-tag-position", patch(trailers=f"{FIXES_LINE}\n{SIGNOFF}")) == []
+    prose = patch(body=f"{BODY}\n\nThe Fixes: tag below names the commit.")
+    assert fired("fixes-tag-position", prose) == []

@@ -252,6 +252,18 @@ MESSAGES = {
         "哪怕修复并不打算回合到稳定版："
         "评审者和发行版借此知道问题从何而来。需要回合时另外用 'Cc: stable' 标明。",
 
+    "fixes-tag-position":
+        "把这个 'Fixes:' 标签移到提交说明末尾的标签块里，和 'Signed-off-by:' 等标签放在一起"
+        "（中间不留空行）。",
+    "fixes-tag-position.notes":
+        "这个 'Fixes:' 标签在 '---' 分隔线下面，'git am' 会把它丢掉："
+        "请把它移到提交说明末尾的标签块里。",
+    "fixes-tag-position.title": "Fixes: 放在标签块里",
+    "fixes-tag-position.explanation":
+        "脚本只在提交说明的最后一段，也就是标签块里读取标签：每行一个，中间没有空行。"
+        "写在提交说明中间或 '---' 下面的 'Fixes:' 行，稳定版工具、'git interpret-trailers' "
+        "和维护者的脚本都看不到；请把它和其他标签放在一起，放在 'Signed-off-by:' 前面。",
+
     "stable-cc-format":
         "稳定版标签 '{written}' 格式不对：应写成 'Cc: stable@vger.kernel.org'"
         "（后面可以跟 '# <版本>'）。",

@@ -13,7 +13,7 @@ from kvmcheck.context import PatchContext
 from kvmcheck.model import Line, Series, Trailer
 from kvmcheck.parser import author_email
 from kvmcheck.registry import GENERIC, SERIES, Edit, Finding, Rule, rule
-from kvmcheck.rules._examples import AUTHOR, SIGNOFF, patch
+from kvmcheck.rules._examples import AUTHOR, BODY, SIGNOFF, patch
 
 FIXES = "maintainer-kvm-x86#fixes"
 LINKS = "maintainer-kvm-x86#links"
@@ -382,8 +382,8 @@ def fixes_tag_suggested(rule_: Rule, context: PatchContext) -> Iterator[Finding]
     from. A backport is requested separately, with 'Cc: stable'.
     """
     patch_ = context.patch
-    if any(t.key.lower() == "fixes" for t in patch_.trailers):
-        return
+    if any(t.key.lower() == "fixes" for t in patch_.trailers) or _misplaced_fixes(context):
+        return  # there is a Fixes: tag (fixes-tag-position reports a misplaced one)
     subject = patch_.subject
     for line in chain([Line(subject.description, subject.lineno)] if subject else [],
                       context.prose):
@@ -391,6 +391,46 @@ def fixes_tag_suggested(rule_: Rule, context: PatchContext) -> Iterator[Finding]
         if match:
             yield rule_.finding(line.lineno, word=match.group())
             return
+
+
+_FIXES_LINE = re.compile(r"\s*Fixes\s*:\s*(?:commit\s+)?[0-9a-fA-F]{6,40}\b")
+
+
+def _misplaced_fixes(context: PatchContext) -> tuple[Line, bool] | None:
+    """The first 'Fixes: <sha>' line of the changelog or of the notes below
+    '---' (True), where git does not read it as a trailer."""
+    patch_ = context.patch
+    for lines, in_notes in ((patch_.message, False), (patch_.notes, True)):
+        for line in lines:
+            if _FIXES_LINE.match(line.text):
+                return line, in_notes
+    return None
+
+
+@rule(
+    "fixes-tag-position", "warning", FIXES, scope=GENERIC, commits_only=True,
+    title="Fixes: goes in the trailer block",
+    message="Move this 'Fixes:' tag down into the tag block at the end of the changelog, with "
+        "'Signed-off-by:' and the other tags (no blank line between them).",
+    variants={
+        "notes": "This 'Fixes:' tag is below the '---' line, where 'git am' drops it: move it "
+            "into the tag block at the end of the changelog.",
+    },
+    bad=patch(body=BODY + '\n\nFixes: 0123456789ab ("KVM: x86: Add kvm_get_foo()")\n\n'
+              "Found by code inspection."),
+    good=patch(body=BODY + "\n\nFound by code inspection.",
+               trailers='Fixes: 0123456789ab ("KVM: x86: Add kvm_get_foo()")\n' + SIGNOFF),
+)
+def fixes_tag_position(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
+    """Tags are read by scripts only in the last paragraph of the changelog, the trailer block,
+    one tag per line and no blank line in between. A 'Fixes:' line in the middle of the
+    changelog, or below '---', is not seen by the stable tooling, by 'git interpret-trailers'
+    or by the maintainers' scripts; put it with the other tags, before 'Signed-off-by:'.
+    """
+    found = _misplaced_fixes(context)
+    if found is not None:
+        line, in_notes = found
+        yield rule_.finding(line.lineno, "notes" if in_notes else None)
 
 
 @rule(
