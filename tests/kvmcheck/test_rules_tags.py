@@ -170,3 +170,52 @@ def test_fixes_in_the_trailer_block_or_quoted_in_prose_is_fine(fired) -> None:
     assert fired("fixes-tag-position", patch(trailers=f"{FIXES_LINE}\n{SIGNOFF}")) == []
     prose = patch(body=f"{BODY}\n\nThe Fixes: tag below names the commit.")
     assert fired("fixes-tag-position", prose) == []
+
+
+# --- commit-reference-format: a sha cited with its title elsewhere ---------------
+
+FIXES_TAG = 'Fixes: ad856280ddea ("x86/kvm/fpu: Limit guest user_xfeatures")\n'
+
+
+def _commit_findings(fired, body: str, trailers: str = SIGNOFF) -> list[tuple[int, str]]:
+    text = patch(body=f"{BODY}\n\n{body}", trailers=trailers)
+    return [(f["line"], f["message"]) for f in fired("commit-reference-format", text)]
+
+
+def test_bare_sha_named_with_its_title_by_the_fixes_tag_is_fine(fired) -> None:
+    body = "The bug fixed by commit ad856280ddea was that KVM saved too much."
+    assert _commit_findings(fired, body, FIXES_TAG + SIGNOFF) == []
+    assert _commit_findings(fired, body.replace("ad856280ddea", "ad856280ddea12"),
+                            FIXES_TAG + SIGNOFF) == []
+
+
+def test_bare_sha_named_with_its_title_in_an_indented_quote_is_fine(fired) -> None:
+    body = ("This reverts the behavior of\n\n"
+            '  commit ad856280ddea ("x86/kvm/fpu: Limit guest user_xfeatures")\n\n'
+            "as commit ad856280ddea broke migration.")
+    assert _commit_findings(fired, body) == []
+    wrapped = ("Before commit ad856280ddea\n"
+               '("x86/kvm/fpu: Limit guest user_xfeatures"), userspace could load\n'
+               "anything; commit ad856280ddea stopped that.")
+    assert _commit_findings(fired, wrapped) == []
+
+
+def test_abbreviated_sha_is_reported_even_when_the_fixes_tag_names_it(fired) -> None:
+    body = "Since commit 2030009 KVM reads past the end of the array."
+    short_fixes = 'Fixes: 2030009 ("KVM: x86: Add kvm_get_foo()")\n'
+    full_fixes = 'Fixes: 2030009abcde ("KVM: x86: Add kvm_get_foo()")\n'
+    for trailers in (SIGNOFF, short_fixes + SIGNOFF, full_fixes + SIGNOFF):
+        (found,) = _commit_findings(fired, body, trailers)
+        assert found[1] == ("'2030009' is too short to identify a commit: write 'commit <12+ hex "
+                            "digits> (\"<title>\")'.")
+    text = patch(body=f"{BODY}\n\n{body}")
+    (chinese,) = fired("commit-reference-format", text, lang="zh_CN")
+    assert chinese["message"] == ("'2030009' 太短，不足以唯一标识一个提交：应写成 "
+                                  "'commit <至少 12 位十六进制> (\"<标题>\")'。")
+
+
+def test_bare_sha_is_not_excused_by_a_fixes_tag_without_its_title(fired) -> None:
+    body = "The bug fixed by commit ad856280ddea was that KVM saved too much."
+    (found,) = _commit_findings(fired, body, "Fixes: ad856280ddea\n" + SIGNOFF)
+    assert found[1] == ("Refer to commit ad856280ddea as 'commit ad856280ddea (\"<title>\")': "
+                        "add the commit's title.")

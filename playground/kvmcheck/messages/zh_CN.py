@@ -353,6 +353,8 @@ MESSAGES = {
     # --- 代码 --------------------------------------------------------------
     "kernel-doc-comment":
         "KVM 代码里不要用 kernel-doc（'/**'）注释，改用普通的 '/*' 注释。",
+    "kernel-doc-comment.indented":
+        "函数或类型内部的 '/**' 也不构成 kernel-doc：改用普通的 '/*' 注释。",
     "kernel-doc-comment.title": "不用 kernel-doc 注释",
     "kernel-doc-comment.explanation":
         "KVM 的函数即便被导出，也只供 KVM 内部使用，"

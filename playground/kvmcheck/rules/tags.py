@@ -307,6 +307,32 @@ class _CitedCommits:
             sha[:length] in self._shas for length in range(1, len(sha) + 1))
 
 
+_TITLED_SHA = re.compile(r"\b([0-9a-f]{12,40})\s*\(\s*[\"“]")
+_SHA_AT_END = re.compile(r"\b([0-9a-f]{12,40})\s*$")
+_TITLE_AT_START = re.compile(r"\s*\(\s*[\"“]")
+
+
+def _titled_shas(context: PatchContext) -> Iterator[str]:
+    """Shas (12+ hex digits) the patch gives with their title: in Fixes: tags,
+    and anywhere in the changelog, an indented or quoted line too, the title
+    perhaps on the next line."""
+    for trailer in context.patch.trailers:
+        if trailer.key.lower() == "fixes":
+            leading = _LEADING_SHA.match(trailer.value)
+            if leading and len(leading.group(1)) >= 12 \
+                    and _AFTER_SHA_TITLE.match(trailer.value, leading.end()):
+                yield leading.group(1).lower()
+    pending: str | None = None
+    for line in context.patch.message:
+        text = line.text
+        if pending is not None and _TITLE_AT_START.match(text):
+            yield pending
+        for match in _TITLED_SHA.finditer(text):
+            yield match.group(1)
+        at_end = _SHA_AT_END.search(text)
+        pending = at_end.group(1) if at_end else None
+
+
 @rule(
     "commit-reference-format", "warning", FIXES, scope=GENERIC, commits_only=True,
     title="Commits are cited with their title",
@@ -329,9 +355,9 @@ def commit_reference_format(rule_: Rule, context: PatchContext) -> Iterator[Find
     become ambiguous as the tree grows, and the title tells readers what the commit was without
     looking it up.
     """
-    # A commit cited in full once (or in a Fixes: tag) may be named by sha later.
-    cited = _CitedCommits(t.value.split()[0].lower() for t in context.patch.trailers
-                          if t.key.lower() == "fixes" and t.value.split())
+    # A commit cited with its title (in a Fixes: tag, or anywhere in the
+    # changelog) may be named by its sha alone elsewhere.
+    cited = _CitedCommits(_titled_shas(context))
     for text, starts in _prose_paragraph_text(context.prose):
         for match in _COMMIT_MENTION.finditer(text):
             sha = match.group(1)
@@ -342,10 +368,11 @@ def commit_reference_format(rule_: Rule, context: PatchContext) -> Iterator[Find
                 continue  # written by git revert / cherry-pick or the stable scripts
             lineno = starts.lineno_at(match.start(1))
             title_start = _AFTER_SHA_TITLE.match(text, match.end())
-            if title_start is None and cited.names(sha):
-                continue
             if len(sha) < 12:
+                # Too short to be sure of, even for a commit cited in full elsewhere.
                 yield rule_.finding(lineno, "short", sha=sha)
+                continue
+            if title_start is None and cited.names(sha):
                 continue
             if not title_start:
                 yield rule_.finding(lineno, sha=sha)
