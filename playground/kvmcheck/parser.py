@@ -887,7 +887,10 @@ def _parse_hunk(current: FileDiff, lines: Sequence[Line], index: int,
             wrapped = True  # the first is enough to say so: no list grows a line at a time
             damage.append((lines[index].lineno, "wrapped"))
         index += 1
-    if not overrun and (old_count > 0 or new_count > 0):
+    # Short by the same number of context lines at the very end of the input:
+    # trailing blank context lines an editor or a pasted fragment trimmed.
+    trimmed = index == total and old_count == new_count
+    if not overrun and (old_count > 0 or new_count > 0) and not trimmed:
         damage.append((header.lineno, "count"))
     hunk.added = PickedLines(lines, added, first_added, len(added), skip=1)
     hunk.removed = PickedLines(lines, removed, first_removed, len(removed), skip=1)

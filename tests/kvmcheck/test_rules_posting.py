@@ -172,3 +172,12 @@ def test_a_well_counted_hunk_before_the_signature_is_intact(fired) -> None:
     text = patch(diffs=_x86_diff("@@ -10,7 +10,7 @@ static int kvm_get_foo(u32 index)",
                                  TABBED + " \n"))
     assert fired("patch-corrupted", text) == []
+
+
+def test_trailing_context_lines_trimmed_at_the_end_of_the_input_are_no_damage(fired) -> None:
+    """An editor or a pasted fragment drops the blank context line that ends a diff."""
+    text = ("KVM: x86: Fix foo\n\nFix foo.\n\nSigned-off-by: Jane Developer <jane@example.org>\n"
+            "---\n" + _x86_diff("@@ -10,7 +10,7 @@ static int kvm_get_foo(u32 index)", TABBED))
+    assert fired("patch-corrupted", text) == []
+    (finding,) = fired("patch-corrupted", text.replace("@@ -10,7 +10,7", "@@ -10,7 +10,8"))
+    assert finding["line"] == _lineno(text, "@@ -10,7 +10,7 @@ static int kvm_get_foo(u32 index)")
