@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from rule_cases import rule_case_test
 
+from kvmcheck.fix import fix_text
 from kvmcheck.rules._examples import diff, patch
 
 KUT = patch(subject="x86: Test foo", diffs=diff(path="x86/foo.c"))
@@ -181,3 +182,75 @@ def test_trailing_context_lines_trimmed_at_the_end_of_the_input_are_no_damage(fi
     assert fired("patch-corrupted", text) == []
     (finding,) = fired("patch-corrupted", text.replace("@@ -10,7 +10,7", "@@ -10,7 +10,8"))
     assert finding["line"] == _lineno(text, "@@ -10,7 +10,7 @@ static int kvm_get_foo(u32 index)")
+
+
+# --- subject-extra-tag ------------------------------------------------------------
+
+def tagged(tags: str, shortlog: str = "KVM: x86: Fix foo") -> str:
+    return patch(subject=shortlog).replace("[PATCH]", f"[{tags}]")
+
+
+@pytest.mark.parametrize(("tags", "extra"), [
+    ("PATCH URGENT", "URGENT"),
+    ("PATCH kvm-x86/next v2 1/3", "kvm-x86/next"),
+    ("PATCH, bugfix", "bugfix"),
+])
+def test_extra_subject_tags_are_named_and_dropped(fired, tags: str, extra: str) -> None:
+    text = tagged(tags)
+    (finding,) = fired("subject-extra-tag", text)
+    assert (finding["severity"], finding["line"], finding["fixable"]) == ("warning", 3, True)
+    assert finding["message"] == (
+        f"Drop '{extra}' from the subject's brackets: KVM postings use only PATCH, RFC, RESEND, "
+        "the version (v2) and the number (3/7), plus kvm-unit-tests for that project; say more "
+        "below '---' or in the cover letter.")
+    (chinese,) = fired("subject-extra-tag", text, lang="zh_CN")
+    assert chinese["message"] == (
+        f"把 '{extra}' 从邮件标题的方括号里去掉：KVM 的投递只用 PATCH、RFC、RESEND、"
+        "版本号（v2）和编号（3/7），kvm-unit-tests 的补丁再加上 kvm-unit-tests；"
+        "其他说明写在 '---' 下面或封面信里。")
+    fixed, _count = fix_text(text)
+    kept = " ".join(w for w in tags.replace(",", " ").split() if w != extra)
+    assert f"Subject: [{kept}] KVM: x86: Fix foo\n" in fixed
+
+
+@pytest.mark.parametrize("tags", ["PATCH", "RFC PATCH v3 2/5", "PATCH RESEND", "PATCH v12",
+                                  "kvm-unit-tests PATCH v2"])
+def test_usual_subject_tags_are_fine(fired, tags: str) -> None:
+    assert fired("subject-extra-tag", tagged(tags)) == []
+
+
+def test_non_kvm_postings_may_name_their_tree(fired) -> None:
+    text = patch(subject="net: Fix foo", diffs=diff(path="net/core/dev.c")).replace(
+        "[PATCH]", "[PATCH net-next]")
+    assert fired("subject-extra-tag", text) == []
+
+
+# --- tools-uapi-copy --------------------------------------------------------------
+
+UAPI_LINES = {"added": "\t__u32 pad;\t/* must be zero */", "removed": "\t__u32 pad;",
+              "context": "struct kvm_foo {"}
+
+
+@pytest.mark.parametrize("copy", ["tools/include/uapi/linux/kvm.h",
+                                  "tools/arch/x86/include/uapi/asm/kvm.h"])
+def test_kvm_patch_editing_a_tools_uapi_copy(fired, copy: str) -> None:
+    text = patch(diffs=diff(path="include/uapi/linux/kvm.h", **UAPI_LINES)
+                 + diff(path=copy, **UAPI_LINES))
+    (finding,) = fired("tools-uapi-copy", text)
+    assert finding["severity"] == "warning"
+    assert finding["line"] == _lineno(text, f"diff --git a/{copy} b/{copy}")
+    assert finding["message"] == (
+        f"This KVM patch edits {copy}, a copy of a uAPI header kept under tools/: change only "
+        "the real header; the copies are synced by the tools maintainers, and the KVM selftests "
+        "build against the installed headers ('make headers_install').")
+    (chinese,) = fired("tools-uapi-copy", text, lang="zh_CN")
+    assert chinese["message"] == (
+        f"这个 KVM 补丁改动了 {copy}，它是 tools/ 下保存的 uAPI 头文件副本："
+        "只改真正的头文件即可；这些副本由 tools 的维护者同步，"
+        "KVM selftests 编译时用的是安装后的头文件（'make headers_install'）。")
+
+
+def test_tools_maintainers_sync_their_copies(fired) -> None:
+    sync = patch(subject="tools headers UAPI: Sync kvm.h with the kernel sources",
+                 diffs=diff(path="tools/include/uapi/linux/kvm.h", **UAPI_LINES))
+    assert fired("tools-uapi-copy", sync) == []

@@ -316,6 +316,28 @@ MESSAGES = {
         "维护者也无法审阅缩进已不可信的代码。请用 'git send-email' 或 'b4 send' 发送补丁，"
         "并先发给自己，确认 'git am' 能够应用。",
 
+    "subject-extra-tag":
+        "把 '{tags}' 从邮件标题的方括号里去掉：KVM 的投递只用 PATCH、RFC、RESEND、"
+        "版本号（v2）和编号（3/7），kvm-unit-tests 的补丁再加上 kvm-unit-tests；"
+        "其他说明写在 '---' 下面或封面信里。",
+    "subject-extra-tag.title": "标题方括号里只写 PATCH、RFC、RESEND、vN 和 N/M",
+    "subject-extra-tag.explanation":
+        "简短描述前面方括号里的标记是给工具（b4、patchwork）和整理邮件的维护者看的："
+        "'[PATCH v3 2/5]'、'[RFC PATCH]'、'[PATCH RESEND]'，kvm-unit-tests 的补丁写 "
+        "'[kvm-unit-tests PATCH]'。其他内容，例如目标分支、'URGENT'、子系统名或 bug 编号，"
+        "对他们只是干扰；请写进封面信或 '---' 分隔线下面。",
+
+    "tools-uapi-copy":
+        "这个 KVM 补丁改动了 {path}，它是 tools/ 下保存的 uAPI 头文件副本："
+        "只改真正的头文件即可；这些副本由 tools 的维护者同步，"
+        "KVM selftests 编译时用的是安装后的头文件（'make headers_install'）。",
+    "tools-uapi-copy.title": "不要改 tools/ 下的 uAPI 头文件副本",
+    "tools-uapi-copy.explanation":
+        "tools/include/uapi/ 和 tools/arch/*/include/uapi/ 里是内核 uAPI 头文件的副本，"
+        "供 perf 等工具使用。它们由这些工具的维护者按自己的节奏与内核同步，"
+        "KVM selftests 也已经不读它们，而是基于 'make headers_install' 安装的头文件编译。"
+        "KVM 补丁集只改 include/uapi/ 或 arch/x86/include/uapi/ 下真正的头文件，不碰这些副本。",
+
     "kvm-unit-tests-mixed":
         "这组补丁把内核补丁和 {count} 个 kvm-unit-tests 补丁混在了一起："
         "kvm-unit-tests 要单独投递，并用 lore 'Link:' 指向 KVM 的那组补丁。",
