@@ -3,8 +3,10 @@ version-history-in-changelog, function-reference-parens (kvmcheck/rules/changelo
 
 from __future__ import annotations
 
+import pytest
 from rule_cases import rule_case_test
 
+from kvmcheck.fix import fix_text
 from kvmcheck.rules._examples import BODY, diff, patch
 
 
@@ -115,3 +117,27 @@ def test_changelog_rules_skip_the_cover_letter(check) -> None:
     first = patch().replace("[PATCH]", "[PATCH 1/1]")
     found = {f["rule"] for f in check(cover + first)}
     assert not found & {"changelog-pronoun", "version-history-in-changelog", "signoff-missing"}
+
+
+@pytest.mark.parametrize(("shortlog", "written", "right"), [
+    ("KVM: x86: fixed the index check in kvm_get_foo()", "fixed", "Fix"),
+    ("KVM: x86: adds a check to kvm_get_foo()", "adds", "Add"),
+    ("KVM: x86: Fixed the index check in kvm_get_foo()", "Fixed", "Fix"),
+])
+def test_lower_case_non_imperative_word_is_one_finding_fixed_to_the_imperative(
+        check, shortlog: str, written: str, right: str) -> None:
+    """Issue 17: the word is reported and fixed once, to 'Fix', not to 'Fixed'."""
+    text = subject(shortlog)
+    # (fixes-tag-suggested, an info, asks for a Fixes: tag: another matter)
+    findings = [f for f in check(text) if f["line"] == 3 and f["rule"] != "fixes-tag-suggested"]
+    assert [f["rule"] for f in findings] == ["imperative-mood"]
+    (finding,) = findings
+    assert finding["fixable"]
+    assert finding["message"] == (f"Write the shortlog in imperative mood: '{right}', not "
+                                  f"'{written}'.")
+    (chinese,) = [f for f in check(text, lang="zh_CN") if f["rule"] == "imperative-mood"]
+    assert chinese["message"] == f"简短描述要用祈使语气：写 '{right}'，不要写 '{written}'。"
+    fixed, count = fix_text(text)
+    assert count == 1
+    assert f"Subject: [PATCH] {shortlog.replace(written, right, 1)}\n" in fixed
+    assert {f["rule"] for f in check(fixed) if f["line"] == 3} <= {"fixes-tag-suggested"}

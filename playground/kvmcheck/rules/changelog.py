@@ -15,7 +15,7 @@ from kvmcheck.language import (
     pronouns,
 )
 from kvmcheck.model import Line
-from kvmcheck.registry import GENERIC, Finding, Rule, rule
+from kvmcheck.registry import GENERIC, Edit, Finding, Rule, rule
 from kvmcheck.rules._examples import BODY, patch
 
 SECTION = "maintainer-kvm-x86#changelog"
@@ -61,8 +61,12 @@ _THIS_PATCH = re.compile(
 )
 
 
-def _non_imperative(text: str) -> tuple[str, str | None] | None:
-    """(what was written, imperative replacement) when ``text`` opens non-imperatively."""
+def _non_imperative(text: str, shortlog: bool = False) -> tuple[str, str | None] | None:
+    """(what was written, imperative replacement) when ``text`` opens non-imperatively.
+
+    In the shortlog the replacement is capitalized (the description starts
+    with a capital letter): 'fixed' is 'Fix' there, one finding and one fix
+    for the word, not a second for its case."""
     stripped = text.strip()
     match = _THIS_PATCH.match(stripped)
     if match:
@@ -72,13 +76,13 @@ def _non_imperative(text: str) -> tuple[str, str | None] | None:
     replacement = NON_IMPERATIVE_VERBS.get(word.lower())
     if replacement is None:
         return None
-    if not word[0].isupper() and word[0].isalpha():
+    if not shortlog and not word[0].isupper() and word[0].isalpha():
         replacement = replacement.lower()
     return word, replacement
 
 
 @rule(
-    "imperative-mood", "warning", SECTION, commits_only=True,
+    "imperative-mood", "warning", SECTION, commits_only=True, fixable=True,
     title="Imperative mood",
     message="Write the shortlog in imperative mood: '{instead}', not '{written}'.",
     variants={
@@ -106,15 +110,21 @@ def imperative_mood(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     if context.prose:
         places.append((context.prose[0].text, context.prose[0].lineno, "changelog"))
     for text, lineno, where in places:
-        found = _non_imperative(text)
+        found = _non_imperative(text, shortlog=not where)
         if found is None:
             continue
         written, instead = found
         if instead is None:
             variant = f"{where}-this-patch" if where else "this-patch"
             yield rule_.finding(lineno, variant, written=written)
-        else:
-            yield rule_.finding(lineno, where or None, written=written, instead=instead)
+            continue
+        edits = []
+        if not where and lineno is not None:
+            # The shortlog's word, fixed where it follows the prefix.
+            head = subject.shortlog[:len(subject.shortlog) - len(subject.description)]
+            edits.append(Edit(lineno, head + written, head + instead))
+        yield rule_.finding(lineno, where or None, written=written, instead=instead,
+                            edits=edits)
 
 
 @rule(

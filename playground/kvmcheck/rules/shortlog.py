@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from itertools import chain
 
 from kvmcheck.context import PatchContext
+from kvmcheck.language import NON_IMPERATIVE_VERBS
 from kvmcheck.model import Subject
 from kvmcheck.paths import suggest_topic, topic_clearly_wrong, topic_covers
 from kvmcheck.registry import GENERIC, Edit, Finding, Rule, rule
@@ -434,6 +435,8 @@ def shortlog_capitalization(rule_: Rule, context: PatchContext) -> Iterator[Find
     word = subject.description.split()[0]
     if not word[0].islower() or _is_identifier(word) or word in _diff_words(context):
         return
+    if word.rstrip(",.:;").lower() in NON_IMPERATIVE_VERBS:
+        return  # imperative-mood fixes the word and its case at once ('fixed' -> 'Fix')
     fixed = word[0].upper() + word[1:]
     head = _head(subject)
     yield rule_.finding(subject.lineno, word=word, fixed=fixed,
