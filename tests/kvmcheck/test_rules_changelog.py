@@ -141,3 +141,53 @@ def test_lower_case_non_imperative_word_is_one_finding_fixed_to_the_imperative(
     assert count == 1
     assert f"Subject: [PATCH] {shortlog.replace(written, right, 1)}\n" in fixed
     assert {f["rule"] for f in check(fixed) if f["line"] == 3} <= {"fixes-tag-suggested"}
+
+
+# --- changelog-splat-untrimmed ------------------------------------------------------
+
+SPLAT = ("  WARNING: CPU: 2 PID: 1071 at arch/x86/kvm/x86.c:123 kvm_get_foo+0x3e/0x90 [kvm]\n"
+         "  RIP: 0010:kvm_get_foo+0x3e/0x90 [kvm]\n"
+         "  Call Trace:\n"
+         "   <TASK>\n"
+         "   kvm_arch_vcpu_ioctl+0x1107/0x1750 [kvm]\n"
+         "   ? lock_acquire+0xba/0x2d0\n"
+         "   kvm_vcpu_ioctl+0x497/0x970 [kvm]\n"
+         "   </TASK>")
+REGISTERS = ("  RSP: 0018:ffffc90000b37d88 EFLAGS: 00010246\n"
+             "  RAX: 0000000000000000 RBX: ffff88810a234ac0 RCX: 0000000000000006")
+CODE = "  Code: 48 8b 45 08 48 89 c7 e8 <0f> 0b 5d c3 cc cc cc cc"
+
+
+def splat_body(log: str) -> str:
+    return patch(body=f"{BODY}\n\nThe bug shows as:\n\n{log}")
+
+
+def test_a_trimmed_splat_with_its_question_frames_is_fine(fired) -> None:
+    """The handbook author's own patches keep the '? ' frames (corpus 1079)."""
+    assert fired("changelog-splat-untrimmed", splat_body(SPLAT)) == []
+    one = splat_body("  [  123.456789] kvm: unexpected exit reason 0x30")
+    assert fired("changelog-splat-untrimmed", one) == []
+
+
+@pytest.mark.parametrize(("log", "first", "english", "chinese"), [
+    ("\n".join(f"  [  123.4567{i}] {line.strip()}" for i, line in enumerate(SPLAT.split("\n"))),
+     0,
+     "Trim the pasted kernel log: drop the timestamps ('[  123.456789]') and keep only the lines "
+     "that show the problem.",
+     "请精简贴进来的内核日志：去掉时间戳（'[  123.456789]'），只留下能说明问题的行。"),
+    (SPLAT + "\n" + REGISTERS, 9,
+     "Trim the pasted kernel log: drop the register dump (RAX:, RBX:, ...); the RIP line and "
+     "the call trace are what readers need.",
+     "请精简贴进来的内核日志：去掉寄存器转储（RAX:、RBX: ……）；读者需要的是 RIP 那一行和调用栈。"),
+    (SPLAT + "\n" + CODE, 8,
+     "Trim the pasted kernel log: drop the 'Code:' bytes; the RIP line and the call trace are "
+     "what readers need.",
+     "请精简贴进来的内核日志：去掉 'Code:' 字节；读者需要的是 RIP 那一行和调用栈。"),
+])
+def test_untrimmed_splats(fired, log: str, first: int, english: str, chinese: str) -> None:
+    text = splat_body(log)
+    (finding,) = fired("changelog-splat-untrimmed", text)
+    assert finding["severity"] == "warning"
+    assert finding["line"] == text.split("\n").index(log.split("\n")[first]) + 1
+    assert finding["message"] == english
+    assert fired("changelog-splat-untrimmed", text, lang="zh_CN")[0]["message"] == chinese

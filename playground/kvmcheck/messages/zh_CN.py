@@ -165,6 +165,20 @@ MESSAGES = {
         "然后再解释问题和背景。"
         "“改了什么”几乎总能一句话说清，翻阅历史的人一眼就能找到。",
 
+    "changelog-splat-untrimmed":
+        "请精简贴进来的内核日志：去掉时间戳（'[  123.456789]'），只留下能说明问题的行。",
+    "changelog-splat-untrimmed.registers":
+        "请精简贴进来的内核日志：去掉寄存器转储（RAX:、RBX: ……）；"
+        "读者需要的是 RIP 那一行和调用栈。",
+    "changelog-splat-untrimmed.code":
+        "请精简贴进来的内核日志：去掉 'Code:' 字节；读者需要的是 RIP 那一行和调用栈。",
+    "changelog-splat-untrimmed.title": "贴出的内核日志要精简",
+    "changelog-splat-untrimmed.explanation":
+        "提交说明里附上 WARN、BUG 或 KASAN 报告是好事：它说明了出了什么问题，"
+        "别人搜索这段报告也能找到这个修复。但贴之前要先精简：时间戳、寄存器转储和 'Code:' "
+        "字节与 bug 无关，只会让提交说明难以阅读；保留第一行、RIP 那一行和调用栈即可"
+        "（以 '? ' 开头的栈帧也可以去掉）。日志缩进一两个空格，与正文区分开。",
+
     "changelog-line-too-long":
         "这一行变更说明有 {length} 个字符，正文请在 75 列处换行。",
     "changelog-line-too-long.title": "变更说明在 75 列处换行",

@@ -219,6 +219,66 @@ def version_history_in_changelog(rule_: Rule, context: PatchContext) -> Iterator
             return
 
 
+# What a pasted kernel log keeps that reviewers ask to trim.
+_SPLAT_TIMESTAMP = re.compile(r"\s*\[\s*\d+\.\d{3,}\]")
+_SPLAT_REGISTERS = re.compile(r"\s*(?:\[[^\]]*\]\s*)?(?:R[A-Z0-9]{1,2}|[ECDFGS]S|CR\d|DR\d)"
+                              r": [0-9a-f]{4,16}\b.*\b(?:R[A-Z0-9]{1,2}|CR\d|DR\d): [0-9a-f]")
+_SPLAT_CODE = re.compile(r"\s*(?:\[[^\]]*\]\s*)?Code: (?:<?[0-9a-f]{2}>? ){8}")
+# Two timestamped lines make a pasted log; one may be quoted on purpose.
+_MIN_TIMESTAMPS = 2
+
+
+def _untrimmed_splat(message: Sequence[Line]) -> tuple[Line, str] | None:
+    """The first line of a pasted log that keeps timestamps, a register dump
+    or 'Code:' bytes, and which of them (the timestamps after the second)."""
+    first_timestamp: Line | None = None
+    timestamps = 0
+    for line in message:
+        text = line.text
+        if _SPLAT_TIMESTAMP.match(text):
+            timestamps += 1
+            first_timestamp = first_timestamp or line
+            if timestamps >= _MIN_TIMESTAMPS:
+                return first_timestamp, "timestamps"
+        if _SPLAT_REGISTERS.match(text):
+            return line, "registers"
+        if _SPLAT_CODE.match(text):
+            return line, "code"
+    return None
+
+
+@rule(
+    "changelog-splat-untrimmed", "warning", SECTION, commits_only=True,
+    title="Pasted kernel traces are trimmed",
+    message="Trim the pasted kernel log: drop the timestamps ('[  123.456789]') and keep only the "
+        "lines that show the problem.",
+    variants={
+        "registers": "Trim the pasted kernel log: drop the register dump (RAX:, RBX:, ...); the "
+            "RIP line and the call trace are what readers need.",
+        "code": "Trim the pasted kernel log: drop the 'Code:' bytes; the RIP line and the call "
+            "trace are what readers need.",
+    },
+    bad=patch(body=BODY + "\n\n  [  123.456789] WARNING: CPU: 2 PID: 1071 at "
+              "arch/x86/kvm/x86.c:123 kvm_get_foo+0x3e/0x90 [kvm]\n"
+              "  [  123.456801] Call Trace:\n  [  123.456803]  kvm_arch_vcpu_ioctl+0x1107/0x1750 "
+              "[kvm]"),
+    good=patch(body=BODY + "\n\n  WARNING: CPU: 2 PID: 1071 at arch/x86/kvm/x86.c:123 "
+               "kvm_get_foo+0x3e/0x90 [kvm]\n  Call Trace:\n   "
+               "kvm_arch_vcpu_ioctl+0x1107/0x1750 [kvm]"),
+)
+def changelog_splat_untrimmed(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
+    """A WARN, BUG or KASAN report in the changelog is welcome: it shows what went wrong and lets
+    others find the fix by searching for it. Trim it before pasting: timestamps, the register
+    dump and the 'Code:' bytes say nothing about the bug and make the changelog hard to read;
+    keep the first line, the RIP line and the call trace (the '? ' frames may go too). Indent
+    the log by a space or two so that it stands apart from the prose.
+    """
+    found = _untrimmed_splat(context.patch.message)
+    if found is not None:
+        line, kind = found
+        yield rule_.finding(line.lineno, None if kind == "timestamps" else kind)
+
+
 def diff_functions(context: PatchContext) -> set[str]:
     """Names the diff defines or calls as functions."""
     names: set[str] = set()
