@@ -191,3 +191,43 @@ def test_untrimmed_splats(fired, log: str, first: int, english: str, chinese: st
     assert finding["line"] == text.split("\n").index(log.split("\n")[first]) + 1
     assert finding["message"] == english
     assert fired("changelog-splat-untrimmed", text, lang="zh_CN")[0]["message"] == chinese
+
+
+# --- changelog-wrap-too-narrow ---------------------------------------------------------
+
+NARROW = ("Return -EINVAL from kvm_get_foo() when\n"
+          "userspace passes an unknown index,\n"
+          "instead of reading past the end of\n"
+          "the array.")
+
+
+def test_prose_wrapped_at_forty_columns(fired) -> None:
+    text = body(NARROW)
+    (finding,) = fired("changelog-wrap-too-narrow", text)
+    assert finding["severity"] == "warning"
+    assert finding["line"] == text.split("\n").index("Return -EINVAL from kvm_get_foo() when") + 1
+    assert finding["message"] == (
+        "This paragraph is wrapped well short of 75 columns (the next word would have fit on "
+        "this line): rewrap it to about 75 columns.")
+    (chinese,) = fired("changelog-wrap-too-narrow", text, lang="zh_CN")
+    assert chinese["message"] == (
+        "这一段换行比 75 列窄得多（下一个词本可以放在这一行）：请按 75 列左右重新换行。")
+
+
+@pytest.mark.parametrize("text", [
+    BODY,  # wrapped at about 72
+    # sentence per line
+    "Return -EINVAL for unknown indices.\nDon't read past the end of the array.\n"
+    "Warn once about it.",
+    # a list
+    "Reject unknown indices in:\n- kvm_get_foo() when asked\n- kvm_set_foo() when asked\n"
+    "- kvm_has_foo() when asked",
+    # a short last line is no narrow wrap
+    "Return -EINVAL from kvm_get_foo() when userspace passes an unknown index,\n"
+    "instead of reading past the end of the array.",
+    # program output
+    "Writing to populated memory : 0.006230175s\nReading from populated memory : 0.00455s\n"
+    "Freeing the populated memory : 0.0001s",
+])
+def test_wrapping_that_is_not_narrow_prose(fired, text: str) -> None:
+    assert fired("changelog-wrap-too-narrow", body(text)) == []

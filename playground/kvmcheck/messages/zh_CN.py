@@ -179,6 +179,15 @@ MESSAGES = {
         "字节与 bug 无关，只会让提交说明难以阅读；保留第一行、RIP 那一行和调用栈即可"
         "（以 '? ' 开头的栈帧也可以去掉）。日志缩进一两个空格，与正文区分开。",
 
+    "changelog-wrap-too-narrow":
+        "这一段换行比 75 列窄得多（下一个词本可以放在这一行）：请按 75 列左右重新换行。",
+    "changelog-wrap-too-narrow.title": "提交说明的正文用足 75 列的宽度",
+    "changelog-wrap-too-narrow.explanation":
+        "提交说明的正文按 75 列左右换行，这是 git 缩进显示之后仍能放下的宽度。"
+        "按 50 或 60 列换行的提交说明看起来像被邮件客户端处理过，占用的行数也更多，"
+        "审阅者会要求改正。列表、日志、代码和表格保持原样；"
+        "把编辑器设为在 72 到 75 列换行，'git commit' 时就会自动做好。",
+
     "changelog-line-too-long":
         "这一行变更说明有 {length} 个字符，正文请在 75 列处换行。",
     "changelog-line-too-long.title": "变更说明在 75 列处换行",

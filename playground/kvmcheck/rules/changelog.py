@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from itertools import chain
+from itertools import chain, pairwise
 
 from kvmcheck.context import PatchContext, has_url, prose_lines
 from kvmcheck.language import (
@@ -14,7 +14,7 @@ from kvmcheck.language import (
     first_word,
     pronouns,
 )
-from kvmcheck.model import Line
+from kvmcheck.model import Line, follows
 from kvmcheck.registry import GENERIC, Edit, Finding, Rule, rule
 from kvmcheck.rules._examples import BODY, patch
 
@@ -199,6 +199,81 @@ def changelog_line_too_long(rule_: Rule, context: PatchContext) -> Iterator[Find
         length = len(line.text.rstrip())
         if length > 75:
             yield rule_.finding(line.lineno, length=length)
+
+
+# A line counts as wrapped early when it and the next line's first word
+# would still have ended before this column: "well short" of 75, so that
+# wrapping at 72 (git's and many editors' habit) never counts.
+_NARROW_COLUMN = 60
+_LIST_ITEM = re.compile(r"\s*(?:[-*+•]|\d+[.)]|[a-z][.)]|\(\w+\))\s")
+# Program output and tables read as prose lines: hex numbers, "x = y",
+# "name : value", columns set apart by runs of spaces after a word.
+_NOT_PROSE = re.compile(r"0x[0-9a-fA-F]{6,}|=|\s:\s|\w {2,}(?=\S)")
+
+
+def _wrapped_early(line: str, following: str) -> bool | None:
+    """Whether ``line`` ended where the first word of ``following`` would
+    still have fit well before 75 columns; None when the pair says nothing
+    about wrapping (a sentence or list ends there, or it is not prose)."""
+    text = line.rstrip()
+    words = following.split()
+    if not words or len(text.split()) < 4 or text.endswith((".", ":", ";", "!", "?")):
+        return None
+    if _LIST_ITEM.match(line) or _LIST_ITEM.match(following) or _NOT_PROSE.search(text):
+        return None
+    if not (following[:1].isalnum() or following[:1] in "(\"'"):
+        return None
+    return len(text) + 1 + len(words[0]) <= _NARROW_COLUMN
+
+
+def _narrow_paragraph(paragraph: Sequence[Line]) -> Line | None:
+    """The first early-wrapped line of a paragraph wrapped early throughout
+    (two lines at least, and two of every three that say anything)."""
+    early = counted = 0
+    first = None
+    for line, following in pairwise(paragraph):
+        verdict = _wrapped_early(line.text, following.text)
+        if verdict is None:
+            continue
+        counted += 1
+        if verdict:
+            early += 1
+            first = first or line
+    return first if early >= 2 and early * 3 >= counted * 2 else None
+
+
+def _prose_paragraphs(prose: Sequence[Line]) -> Iterator[list[Line]]:
+    """Runs of prose lines that follow each other in the input."""
+    run: list[Line] = []
+    for line in prose:
+        if run and not follows(run[-1], line):
+            yield run
+            run = []
+        run.append(line)
+    if run:
+        yield run
+
+
+@rule(
+    "changelog-wrap-too-narrow", "warning", SECTION, commits_only=True,
+    title="Changelog prose uses the width up to 75 columns",
+    message="This paragraph is wrapped well short of 75 columns (the next word would have fit "
+        "on this line): rewrap it to about 75 columns.",
+    bad=patch(body="Return -EINVAL from kvm_get_foo() when\nuserspace passes an unknown "
+                   "index,\ninstead of reading past the end of\nthe array."),
+    good=patch(),
+)
+def changelog_wrap_too_narrow(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
+    """Changelog prose is wrapped at about 75 columns, as wide as git's indented display allows.
+    A changelog wrapped at 50 or 60 columns looks like mailer damage, takes more lines than it
+    needs and is one of the things reviewers ask to fix. Lists, logs, code and tables are
+    left as they are; 'git commit' with your editor set to wrap at 72 to 75 does it for you.
+    """
+    for paragraph in _prose_paragraphs(context.prose):
+        first = _narrow_paragraph(paragraph)
+        if first is not None:
+            yield rule_.finding(first.lineno)
+            return
 
 
 @rule(
