@@ -122,7 +122,6 @@ def test_changelog_rules_skip_the_cover_letter(check) -> None:
 @pytest.mark.parametrize(("shortlog", "written", "right"), [
     ("KVM: x86: fixed the index check in kvm_get_foo()", "fixed", "Fix"),
     ("KVM: x86: adds a check to kvm_get_foo()", "adds", "Add"),
-    ("KVM: x86: Fixed the index check in kvm_get_foo()", "Fixed", "Fix"),
 ])
 def test_lower_case_non_imperative_word_is_one_finding_fixed_to_the_imperative(
         check, shortlog: str, written: str, right: str) -> None:
@@ -130,17 +129,26 @@ def test_lower_case_non_imperative_word_is_one_finding_fixed_to_the_imperative(
     text = subject(shortlog)
     # (fixes-tag-suggested, an info, asks for a Fixes: tag: another matter)
     findings = [f for f in check(text) if f["line"] == 3 and f["rule"] != "fixes-tag-suggested"]
-    assert [f["rule"] for f in findings] == ["imperative-mood"]
+    assert [f["rule"] for f in findings] == ["shortlog-capitalization"]
     (finding,) = findings
-    assert finding["fixable"]
-    assert finding["message"] == (f"Write the shortlog in imperative mood: '{right}', not "
-                                  f"'{written}'.")
-    (chinese,) = [f for f in check(text, lang="zh_CN") if f["rule"] == "imperative-mood"]
-    assert chinese["message"] == f"简短描述要用祈使语气：写 '{right}'，不要写 '{written}'。"
+    assert (finding["severity"], finding["fixable"]) == ("warning", True)
+    assert finding["message"] == (f"Start the shortlog with a capitalized imperative: '{right}', "
+                                  f"not '{written}'.")
+    (chinese,) = [f for f in check(text, lang="zh_CN") if f["rule"] == "shortlog-capitalization"]
+    assert chinese["message"] == (f"简短描述要以首字母大写的祈使动词开头：写 '{right}'，"
+                                  f"不要写 '{written}'。")
     fixed, count = fix_text(text)
     assert count == 1
     assert f"Subject: [PATCH] {shortlog.replace(written, right, 1)}\n" in fixed
     assert {f["rule"] for f in check(fixed) if f["line"] == 3} <= {"fixes-tag-suggested"}
+
+
+def test_capitalized_non_imperative_word_is_fixed_by_imperative_mood(check) -> None:
+    text = subject("KVM: x86: Fixed the index check in kvm_get_foo()")
+    (finding,) = [f for f in check(text) if f["rule"] == "imperative-mood"]
+    assert finding["fixable"]
+    assert "Subject: [PATCH] KVM: x86: Fix the index check" in fix_text(text)[0]
+    assert [f for f in check(text) if f["rule"] == "shortlog-capitalization"] == []
 
 
 # --- changelog-splat-untrimmed ------------------------------------------------------

@@ -50,7 +50,8 @@ CASES = [
     ("shortlog-prefix-path", subject("arch/x86/kvm/lapic.c: Fix foo"), True),
     ("shortlog-prefix-path", subject("KVM: vmx.c: Fix foo", VMX), True),
     ("shortlog-prefix-path", subject("KVM: x86/mmu: Fix foo", MMU), False),
-    ("shortlog-prefix-unknown-topic", subject("KVM: lapic: Fix foo"), True),
+    ("shortlog-prefix-unknown-topic", subject("KVM: lapic: Fix foo"), False),  # -name says so
+    ("shortlog-prefix-unknown-topic", subject("KVM: speculation: Fix foo"), True),
     ("shortlog-prefix-unknown-topic", subject("KVM: x86/vmx: Fix foo", VMX), True),
     ("shortlog-prefix-unknown-topic", subject("KVM: SEV: Fix foo",
                                               diff(path="arch/x86/kvm/svm/sev.c")), False),
@@ -59,8 +60,10 @@ CASES = [
     ("shortlog-prefix-unknown-topic", subject("KVM: Fix foo", COMMON), False),
     ("shortlog-topic-mismatch", subject("KVM: VMX: Fix foo", SVM), True),
     ("shortlog-topic-mismatch", subject("KVM: VMX: Fix foo", VMX + SVM), True),
-    ("shortlog-topic-mismatch", subject("KVM: x86: Fix foo", SELFTEST), True),
-    ("shortlog-topic-mismatch", subject("KVM: VMX: Fix foo", NESTED_VMX), True),
+    ("shortlog-topic-mismatch", subject("KVM: x86: Fix foo", SELFTEST), False),  # -selftests
+    ("shortlog-prefix-selftests", subject("KVM: x86: Fix foo", SELFTEST), True),
+    ("shortlog-topic-mismatch", subject("KVM: VMX: Fix foo", NESTED_VMX), False),  # -nested
+    ("shortlog-prefix-nested", subject("KVM: VMX: Fix foo", NESTED_VMX), True),
     ("shortlog-topic-mismatch", subject("KVM: nVMX: Fix foo", NESTED_VMX), False),
     ("shortlog-topic-mismatch", subject("KVM: VMX: Fix foo", NESTED_VMX + VMX), False),
     ("shortlog-prefix-space", subject("KVM:SVM: Fix foo", SVM), True),
@@ -69,7 +72,8 @@ CASES = [
     ("shortlog-prefix-space", subject("KVM: x86: Fix foo::bar in kvm_get_foo()"), False),
     ("shortlog-prefix-stacked", subject("KVM: x86: SVM: Fix foo", SVM), True),
     ("shortlog-prefix-stacked", subject("x86: KVM: SVM: Fix foo", SVM), True),
-    ("shortlog-prefix-stacked", subject("selftests: kvm: Add foo test", SELFTEST), True),
+    ("shortlog-prefix-stacked", subject("selftests: kvm: Add foo test", SELFTEST), False),
+    ("shortlog-prefix-selftests", subject("selftests: kvm: Add foo test", SELFTEST), True),
     ("shortlog-prefix-stacked", subject("KVM: x86/mmu: Fix foo", MMU), False),
     ("shortlog-prefix-stacked", subject("KVM: nVMX: eVMCS: Fix foo",
                                         diff(path="arch/x86/kvm/vmx/evmcs.c")), False),
@@ -197,7 +201,6 @@ def test_stacked_scopes_name_the_topic_of_the_files_and_fix_it(fired) -> None:
 
 @pytest.mark.parametrize(("shortlog", "diffs", "right"), [
     ("x86: KVM: SVM: Fix foo", SVM, "KVM: SVM: Fix foo"),
-    ("selftests: kvm: Add foo test", SELFTEST, "KVM: selftests: Add foo test"),
     ("KVM: x86: nSVM: Fix foo", SVM + diff(path="arch/x86/kvm/svm/nested.c"), "KVM: nSVM: Fix foo"),
     ("KVM: x86: nVMX: Fix foo", NESTED_VMX, "KVM: nVMX: Fix foo"),
 ])
@@ -215,13 +218,13 @@ def check_fixed(text: str) -> list[dict]:
 
 
 def test_kvm_after_another_scope_says_kvm_comes_first(fired) -> None:
-    text = subject("selftests: kvm: Add foo test", SELFTEST)
+    text = subject("x86: KVM: SVM: Fix foo", SVM)
     (finding,) = fired("shortlog-prefix-stacked", text)
-    assert finding["message"] == ("'selftests: kvm:' puts KVM after another scope: KVM patches "
-                                  "start with 'KVM:', here 'KVM: selftests:'.")
+    assert finding["message"] == ("'x86: KVM: SVM:' puts KVM after another scope: KVM patches "
+                                  "start with 'KVM:', here 'KVM: SVM:'.")
     (chinese,) = fired("shortlog-prefix-stacked", text, lang="zh_CN")
-    assert chinese["message"] == ("'selftests: kvm:' 把 KVM 放在了别的范围后面：KVM 补丁以 "
-                                  "'KVM:' 开头，这里应写 'KVM: selftests:'。")
+    assert chinese["message"] == ("'x86: KVM: SVM:' 把 KVM 放在了别的范围后面：KVM 补丁以 "
+                                  "'KVM:' 开头，这里应写 'KVM: SVM:'。")
 
 
 def test_stacked_scopes_in_a_bare_message_keep_the_most_specific(fired) -> None:
@@ -247,13 +250,10 @@ def test_missing_space_in_the_prefix_is_fixed(fired) -> None:
 
 
 @pytest.mark.parametrize(("shortlog", "diffs", "suggestion"), [
-    ("KVM: VMX: Fix foo", NESTED_VMX, "KVM: nVMX:"),          # nested-only change
-    ("KVM: SVM: Fix foo", diff(path="arch/x86/kvm/svm/nested.c"), "KVM: nSVM:"),
     ("KVM: nVMX: Fix foo", SVM, "KVM: SVM:"),                # the other vendor
-    ("KVM: x86: Fix foo", COMMON, "KVM:"),                   # common code
-    ("KVM: x86: Fix foo", diff(path="virt/kvm/guest_memfd.c"), "KVM: guest_memfd:"),
     ("KVM: selftests: Fix foo", VMX, "KVM: VMX:"),           # selftests scope on the kernel
-    ("KVM: x86: Add foo test", SELFTEST, "KVM: selftests:"),
+    ("KVM: x86: Fix foo", MMU, "KVM: x86/mmu:"),             # one subsystem's files only
+    ("KVM: Fix foo", diff(path="arch/x86/kvm/x86.c"), "KVM: x86:"),  # x86 code
 ])
 def test_clear_topic_mismatches_are_warnings_fixed_to_the_files_topic(
         fired, shortlog, diffs, suggestion) -> None:
@@ -274,7 +274,6 @@ def test_clear_topic_mismatches_are_warnings_fixed_to_the_files_topic(
     ("KVM: SEV-ES: Fix foo", diff(path="arch/x86/kvm/x86.c")),      # a feature's code in x86.c
     ("KVM: nSVM: Fix foo", MMU),                                     # the MMU, for nested
     ("KVM: SVM: Fix foo", SVM + VMX),                                # a hook in the other vendor
-    ("KVM: Fix foo", diff(path="arch/x86/kvm/x86.c")),
 ])
 def test_topics_near_the_files_are_only_hints(fired, shortlog, diffs) -> None:
     text = subject(shortlog, diffs)
@@ -284,20 +283,120 @@ def test_topics_near_the_files_are_only_hints(fired, shortlog, diffs) -> None:
 
 
 @pytest.mark.parametrize(("shortlog", "diffs", "right"), [
-    ("KVM: lapic: Fix foo", diff(path="arch/x86/kvm/lapic.c"), "KVM: x86: Fix foo"),
-    ("KVM: MMU: Fix foo", MMU, "KVM: x86/mmu: Fix foo"),
-    ("KVM: vmx/pmu: Fix foo", diff(path="arch/x86/kvm/vmx/pmu_intel.c"), "KVM: x86/pmu: Fix foo"),
+    ("selftests: kvm: Add foo test", SELFTEST, "KVM: selftests: Add foo test"),
+    ("selftests/kvm: Add foo test", SELFTEST, "KVM: selftests: Add foo test"),
+    ("KVM: selftest: Add foo test", SELFTEST, "KVM: selftests: Add foo test"),
+    ("KVM: x86: Add foo test", SELFTEST, "KVM: selftests: Add foo test"),
+    ("selftests: kvm: x86: Add foo test", SELFTEST, "KVM: selftests: Add foo test"),
 ])
-def test_file_named_scopes_are_warnings_fixed_to_the_topic(fired, shortlog, diffs, right) -> None:
+def test_selftests_scope(fired, shortlog, diffs, right) -> None:
     text = subject(shortlog, diffs)
-    (finding,) = fired("shortlog-prefix-unknown-topic", text)
-    assert (finding["severity"], finding["fixable"]) == ("warning", True)
-    topic = shortlog.split(": ")[1]
-    assert finding["message"] == (f"'{topic}' is not a known KVM x86 topic; use an established "
-                                  f"one such as '{right.rsplit(': ', 1)[0]}:' (propose a new "
-                                  "topic on the list first).")
+    (finding,) = fired("shortlog-prefix-selftests", text)
+    wrong = shortlog.rsplit(": ", 1)[0] + ":"
+    assert (finding["severity"], finding["line"]) == ("warning", 3)
+    assert finding["message"] == f"'{wrong}' is not the selftests' prefix: write 'KVM: selftests:'."
+    (chinese,) = fired("shortlog-prefix-selftests", text, lang="zh_CN")
+    assert chinese["message"] == f"'{wrong}' 不是 selftests 的前缀：应写 'KVM: selftests:'。"
     fixed, _count = fix_text(text)
     assert f"Subject: [PATCH] {right}\n" in fixed
+    assert not [f for f in check_fixed(fixed) if f["rule"].startswith("shortlog-prefix")]
+
+
+def test_selftests_prefix_case_is_the_case_rule_s(fired) -> None:
+    text = subject("kvm: selftests: Add foo test", SELFTEST)
+    assert fired("shortlog-prefix-selftests", text) == []
+    assert fired("shortlog-prefix-case", text)
+
+
+@pytest.mark.parametrize(("shortlog", "diffs", "right", "path"), [
+    ("KVM: x86: Fix foo", COMMON, "KVM: Fix foo", "virt/kvm/kvm_main.c"),
+    ("KVM: VMX: Fix foo", COMMON, "KVM: Fix foo", "virt/kvm/kvm_main.c"),
+    ("KVM: x86: Fix foo", diff(path="virt/kvm/guest_memfd.c"), "KVM: guest_memfd: Fix foo",
+     "virt/kvm/guest_memfd.c"),
+])
+def test_common_code_is_plain_kvm(fired, shortlog, diffs, right, path) -> None:
+    text = subject(shortlog, diffs)
+    (finding,) = fired("shortlog-prefix-common", text)
+    wrong = shortlog.rsplit(": ", 1)[0] + ":"
+    prefix = right.rsplit(": ", 1)[0] + ":" if right.count(":") > 1 else "KVM:"
+    assert finding["severity"] == "warning"
+    assert finding["message"] == (f"This patch changes common KVM code only ({path}): write "
+                                  f"'{prefix}', not '{wrong}'.")
+    (chinese,) = fired("shortlog-prefix-common", text, lang="zh_CN")
+    assert chinese["message"] == (f"本补丁只改动了 KVM 的通用代码（{path}）：应写 '{prefix}'，"
+                                  f"不要写 '{wrong}'。")
+    fixed, _count = fix_text(text)
+    assert f"Subject: [PATCH] {right}\n" in fixed
+    assert fired("shortlog-topic-mismatch", text) == []
+
+
+@pytest.mark.parametrize(("shortlog", "diffs", "right", "english", "chinese"), [
+    ("KVM: VMX: Fix foo", NESTED_VMX, "KVM: nVMX: Fix foo",
+     "'KVM: VMX:' does not fit: the patch changes nested code only, so write 'KVM: nVMX:'.",
+     "'KVM: VMX:' 不合适：本补丁只改动了嵌套虚拟化的代码，应写 'KVM: nVMX:'。"),
+    ("KVM: SVM: Fix foo", diff(path="arch/x86/kvm/svm/nested.c"), "KVM: nSVM: Fix foo",
+     "'KVM: SVM:' does not fit: the patch changes nested code only, so write 'KVM: nSVM:'.",
+     "'KVM: SVM:' 不合适：本补丁只改动了嵌套虚拟化的代码，应写 'KVM: nSVM:'。"),
+    ("KVM: VMX: Enable PKS for nested VM", NESTED_VMX + VMX, "KVM: nVMX: Enable PKS for nested VM",
+     "'KVM: VMX:' does not fit: the shortlog says the change is for L2, so write 'KVM: nVMX:'.",
+     "'KVM: VMX:' 不合适：简短描述说明这是针对 L2 的改动，应写 'KVM: nVMX:'。"),
+    ("KVM: nVMX: Fix foo", VMX, "KVM: VMX: Fix foo",
+     "'KVM: nVMX:' does not fit: the patch changes no nested code and its shortlog does not "
+     "speak of L2, so write 'KVM: VMX:'.",
+     "'KVM: nVMX:' 不合适：本补丁没有改动嵌套虚拟化的代码，简短描述也没有提到 L2，"
+     "应写 'KVM: VMX:'。"),
+])
+def test_nested_scopes(fired, shortlog, diffs, right, english, chinese) -> None:
+    text = subject(shortlog, diffs)
+    (finding,) = fired("shortlog-prefix-nested", text)
+    assert (finding["severity"], finding["message"]) == ("warning", english)
+    assert fired("shortlog-prefix-nested", text, lang="zh_CN")[0]["message"] == chinese
+    fixed, _count = fix_text(text)
+    assert f"Subject: [PATCH] {right}\n" in fixed
+
+
+@pytest.mark.parametrize(("shortlog", "diffs"), [
+    ("KVM: nVMX: Fix foo", NESTED_VMX + VMX),
+    ("KVM: VMX: Fix foo", NESTED_VMX + VMX),
+    ("KVM: nVMX: Fix L2 foo", VMX),
+    ("KVM: nVMX: Filter foo", diff(path="arch/x86/kvm/vmx/evmcs.c")),
+])
+def test_nested_scopes_that_fit(fired, shortlog, diffs) -> None:
+    assert fired("shortlog-prefix-nested", subject(shortlog, diffs)) == []
+
+
+@pytest.mark.parametrize(("shortlog", "diffs", "name", "right"), [
+    ("KVM: lapic: Fix foo", diff(path="arch/x86/kvm/lapic.c"), "lapic", "KVM: x86: Fix foo"),
+    ("KVM: LAPIC: Fix foo", diff(path="arch/x86/kvm/lapic.c"), "LAPIC", "KVM: x86: Fix foo"),
+    ("KVM: MMU: Fix foo", MMU, "MMU", "KVM: x86/mmu: Fix foo"),
+    ("KVM: vmenter: Use tabs", diff(path="arch/x86/kvm/vmx/vmenter.S"), "vmenter",
+     "KVM: VMX: Use tabs"),
+    ("KVM: kvm_get_foo: Fix foo", diff(added="\treturn kvm_get_foo(0);"), "kvm_get_foo",
+     "KVM: x86: Fix foo"),
+])
+def test_file_and_function_names_as_topic(fired, shortlog, diffs, name, right) -> None:
+    text = subject(shortlog, diffs)
+    (finding,) = fired("shortlog-prefix-name", text)
+    prefix = right.rsplit(": ", 1)[0] + ":"
+    assert (finding["severity"], finding["fixable"]) == ("warning", True)
+    assert finding["message"] == (f"'{name}' names a file or a function, not a topic: write "
+                                  f"'{prefix}'.")
+    (chinese,) = fired("shortlog-prefix-name", text, lang="zh_CN")
+    assert chinese["message"] == f"'{name}' 是文件名或函数名，不是主题：应写 '{prefix}'。"
+    assert fired("shortlog-prefix-unknown-topic", text) == []
+    fixed, _count = fix_text(text)
+    assert f"Subject: [PATCH] {right}\n" in fixed
+
+
+def test_other_unknown_topics_are_fixed_when_an_alias_decides(fired) -> None:
+    text = subject("KVM: vmx/pmu: Fix foo", diff(path="arch/x86/kvm/vmx/pmu_intel.c"))
+    (finding,) = fired("shortlog-prefix-unknown-topic", text)
+    assert (finding["severity"], finding["fixable"]) == ("warning", True)
+    assert finding["message"] == ("'vmx/pmu' is not a known KVM x86 topic; use an established "
+                                  "one such as 'KVM: x86/pmu:' (propose a new topic on the list "
+                                  "first).")
+    fixed, _count = fix_text(text)
+    assert "Subject: [PATCH] KVM: x86/pmu: Fix foo\n" in fixed
 
 
 @pytest.mark.parametrize(("description", "fires"), [
@@ -306,6 +405,7 @@ def test_file_named_scopes_are_warnings_fixed_to_the_topic(fired, shortlog, diff
     ("Fix issue #123", True),
     ("Fix bugs", True),
     ("Fix CVE-2021-1234", True),
+    ("fix for x2avic CVE-2023-5090", True),
     ("Minor fixes", True),
     ("Cleanups", True),
     ("Update x86.c", True),
@@ -328,9 +428,9 @@ def test_vague_shortlogs(fired, description: str, fires: bool) -> None:
      "'Fix a bug in kvm_get_foo()' 没有说明是哪个 bug：请写出修复做了什么，或者出了什么问题，"
      "例如 'Don't read past the end of foo[] in kvm_get_foo()'。"),
     ("CVE-2021-1234",
-     "Don't make a CVE id the description ('CVE-2021-1234'): say what the patch changes; the "
+     "Don't put a CVE id in the shortlog ('CVE-2021-1234'): say what the patch changes; the "
      "id can go in the changelog.",
-     "不要拿 CVE 编号当描述（'CVE-2021-1234'）：请说明补丁改了什么，编号可以写进提交说明。"),
+     "简短描述里不要写 CVE 编号（'CVE-2021-1234'）：请说明补丁改了什么，编号可以写进提交说明。"),
     ("kvm_get_foo()",
      "'kvm_get_foo()' is only a name: say what changes in it, e.g. 'Reject unknown indices in "
      "kvm_get_foo()'.",

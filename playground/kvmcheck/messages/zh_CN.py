@@ -87,12 +87,53 @@ MESSAGES = {
         "通用代码写了 x86 的主题，这些情况审阅者一定会退回（报警告，并按文件改成对应的主题）；"
         "主题与文件相近但不完全相符，例如在 x86.c 里改某个特性却写该特性的主题，只作提示。",
 
+    "shortlog-prefix-selftests":
+        "'{wrong}' 不是 selftests 的前缀：应写 'KVM: selftests:'。",
+    "shortlog-prefix-selftests.title": "KVM selftests 的前缀是 'KVM: selftests:'",
+    "shortlog-prefix-selftests.explanation":
+        "tools/testing/selftests/kvm/ 下的补丁经由 KVM 的树合入，使用 KVM 的前缀："
+        "写 'KVM: selftests:'，不要写 'selftests: kvm:'、'selftests/kvm:'、'KVM: selftest:' "
+        "或 'KVM: x86:'。如果体系结构很重要，写在描述里。",
+
+    "shortlog-prefix-common":
+        "本补丁只改动了 KVM 的通用代码（{path}）：应写 '{prefix}'，不要写 '{wrong}'。",
+    "shortlog-prefix-common.title": "KVM 通用代码只写 'KVM:'",
+    "shortlog-prefix-common.explanation":
+        "virt/kvm/ 由所有体系结构共用，改动那里的补丁只写 'KVM:'（guest_memfd.c 写 "
+        "'KVM: guest_memfd:'），哪怕需要这个改动的是 x86。写上 x86 的主题，"
+        "其他体系结构的维护者就会以为这个补丁与他们无关。",
+
+    "shortlog-prefix-nested":
+        "'{wrong}' 不合适：本补丁只改动了嵌套虚拟化的代码，应写 '{prefix}'。",
+    "shortlog-prefix-nested.l2":
+        "'{wrong}' 不合适：简短描述说明这是针对 L2 的改动，应写 '{prefix}'。",
+    "shortlog-prefix-nested.plain":
+        "'{wrong}' 不合适：本补丁没有改动嵌套虚拟化的代码，简短描述也没有提到 L2，"
+        "应写 '{prefix}'。",
+    "shortlog-prefix-nested.title": "嵌套虚拟化的改动用 nVMX 和 nSVM",
+    "shortlog-prefix-nested.explanation":
+        "嵌套虚拟化有自己的主题：针对 L2 客户机的改动（vmx/nested.c、vmcs12、enlightened VMCS；"
+        "svm/nested.c）写 'KVM: nVMX:' 或 'KVM: nSVM:'，不写 'KVM: VMX:' 或 'KVM: SVM:'。"
+        "反过来，'nVMX' 和 'nSVM' 只用于嵌套虚拟化的改动。",
+
+    "shortlog-prefix-name":
+        "'{name}' 是文件名或函数名，不是主题：应写 '{prefix}'。",
+    "shortlog-prefix-name.title": "主题不是文件名或函数名",
+    "shortlog-prefix-name.explanation":
+        "主题说的是 KVM 的哪个部分，而不是改动了哪个文件或函数：lapic.c 写 'KVM: x86:'，"
+        "写 'KVM: x86/mmu:' 而不是 'KVM: MMU:'，vmenter.S 写 'KVM: VMX:'。"
+        "文件会改名、拆分，主题却保持不变；'git log --oneline <文件>' 可以看到以前的补丁用了什么。",
+
     "shortlog-capitalization":
         "前缀后的第一个词要首字母大写：写 '{fixed}'，不要写 '{word}'。",
+    "shortlog-capitalization.imperative":
+        "简短描述要以首字母大写的祈使动词开头：写 '{fixed}'，不要写 '{word}'。",
     "shortlog-capitalization.title": "描述以大写字母开头",
     "shortlog-capitalization.explanation":
         "前缀后面是一个以大写字母开头的短句：'KVM: x86: Fix ...'，而不是 'KVM: x86: fix ...'。"
-        "标识符保持原有拼写，所以 'KVM: x86: kvm_set_msr() ...'、'KVM: VMX: x2APIC ...' 都没问题。",
+        "标识符保持原有拼写，所以 'KVM: x86: kvm_set_msr() ...'、'KVM: VMX: x2APIC ...' 都没问题。"
+        "小写开头、又不是祈使语气的词（'fixed'、'adds'）算一个错误，只需一处修改："
+        "改成首字母大写的祈使动词（'Fix'、'Add'）；和其他不用祈使语气的简短描述一样，报为警告。",
 
     "shortlog-vague":
         "'{description}' 没有说明补丁改了什么：请直接写出改动本身，"
@@ -101,7 +142,7 @@ MESSAGES = {
         "'{description}' 没有说明是哪个 bug：请写出修复做了什么，或者出了什么问题，"
         "例如 'Don't read past the end of foo[] in kvm_get_foo()'。",
     "shortlog-vague.cve":
-        "不要拿 CVE 编号当描述（'{description}'）：请说明补丁改了什么，编号可以写进提交说明。",
+        "简短描述里不要写 CVE 编号（'{description}'）：请说明补丁改了什么，编号可以写进提交说明。",
     "shortlog-vague.name":
         "'{description}' 只是一个名字：请说明它哪里变了，例如 'Reject unknown indices in "
         "{description}'。",
