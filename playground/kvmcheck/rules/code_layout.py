@@ -18,18 +18,18 @@ from collections.abc import Iterator, Sequence
 from kvmcheck.added_code import C_FILES, TAB_WIDTH, code_lines, columns, split_hunk, written
 from kvmcheck.c_source import CodeLine
 from kvmcheck.context import PatchContext
-from kvmcheck.model import FileDiff, follows
+from kvmcheck.model import Hunk, follows
 from kvmcheck.registry import KVM_HOST, Edit, Finding, Rule, rule
 from kvmcheck.rules._examples import added_lines
 
 SECTION = "maintainer-kvm-x86#coding-style"
 
 
-def _written_runs(context: PatchContext) -> Iterator[tuple[FileDiff, list[CodeLine | None]]]:
+def _written_runs(context: PatchContext) -> Iterator[tuple[Hunk, list[CodeLine | None]]]:
     """Per hunk, its split added lines, None for the ones the author did not write."""
     for file in context.files:
         for hunk in file.hunks:
-            yield file, [line if wrote else None for line, wrote in
+            yield hunk, [line if wrote else None for line, wrote in
                          zip(split_hunk(hunk, context), written(hunk, context), strict=True)]
 
 
@@ -144,7 +144,7 @@ def code_return_type_own_line(rule_: Rule, context: PatchContext) -> Iterator[Fi
     'git grep "int kvm_foo("' and the hunk headers of later patches show the type with the
     name. The type alone on the line above is another project's style.
     """
-    for _file, lines in _written_runs(context):
+    for _hunk, lines in _written_runs(context):
         for index, current in enumerate(lines):
             previous = _after(lines, index)
             if previous is None or current is None:
@@ -184,9 +184,9 @@ def code_braces_one_arm(rule_: Rule, context: PatchContext) -> Iterator[Finding]
     should be used on all arms of this statement'), so that the arms read alike and a
     statement added later cannot fall out of its arm.
     """
-    for file, lines in _written_runs(context):
-        # An arm the patch only edits ('} else if (f(a))' to '} else if (f(b))') keeps its style.
-        kept = any(_ELSE_WITHOUT_BRACE.match(line.text) for line in file.removed_lines())
+    for hunk, lines in _written_runs(context):
+        # An arm the hunk only edits ('} else if (f(a))' to '} else if (f(b))') keeps its style.
+        kept = any(_ELSE_WITHOUT_BRACE.match(line.text) for line in hunk.removed)
         for index, current in enumerate(lines):
             if current is None:
                 continue
@@ -243,7 +243,7 @@ def code_continuation_alignment(rule_: Rule, context: PatchContext) -> Iterator[
     with the '(' itself is indented by tabs instead, and lining up with an outer parenthesis is
     fine.
     """
-    for _file, lines in _written_runs(context):
+    for _hunk, lines in _written_runs(context):
         for index, current in enumerate(lines):
             previous = _after(lines, index)
             if previous is None or current is None or previous.comment.strip():
@@ -277,7 +277,7 @@ def code_multiple_blank_lines(rule_: Rule, context: PatchContext) -> Iterator[Fi
     row adds nothing but a line to scroll past (checkpatch.pl: 'Please don't use multiple
     blank lines').
     """
-    for _file, lines in _written_runs(context):
+    for _hunk, lines in _written_runs(context):
         for index, current in enumerate(lines):
             previous = _after(lines, index)
             if previous is not None and not previous.line.text.strip() \
