@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from itertools import chain, pairwise
+from itertools import chain
 
 from kvmcheck.context import PatchContext, has_url, prose_lines
 from kvmcheck.language import (
@@ -231,35 +231,42 @@ def _wrapped_early(line: str, following: str) -> bool | None:
     return len(text) + 1 + len(words[0]) <= _WRAP_COLUMN
 
 
-def _narrow_paragraph(paragraph: Sequence[Line]) -> Line | None:
-    """The first early-wrapped line of a paragraph wrapped early throughout
-    (no line past 65 columns; two lines at least, and two of every three
-    that say anything, end where the next word would have fit)."""
-    if any(len(line.text.rstrip()) > _NARROW_WIDTH for line in paragraph):
-        return None
-    early = counted = 0
-    first = None
-    for line, following in pairwise(paragraph):
-        verdict = _wrapped_early(line.text, following.text)
-        if verdict is None:
-            continue
-        counted += 1
-        if verdict:
-            early += 1
-            first = first or line
-    return first if early >= 2 and early * 3 >= counted * 2 else None
+class _Paragraph:
+    """What the narrow-wrap check counts of a paragraph, line by line (a
+    paragraph may have a hundred thousand lines: none is kept)."""
+
+    __slots__ = ("counted", "early", "first", "too_wide")
+
+    def __init__(self) -> None:
+        self.counted = self.early = 0
+        self.first: Line | None = None
+        self.too_wide = False
+
+    def narrow(self) -> bool:
+        """No line past the width; two lines at least, and two of every three
+        that say anything, end where the next word would have fit."""
+        return not self.too_wide and self.early >= 2 and self.early * 3 >= self.counted * 2
 
 
-def _prose_paragraphs(prose: Sequence[Line]) -> Iterator[list[Line]]:
-    """Runs of prose lines that follow each other in the input."""
-    run: list[Line] = []
+def _first_narrow_line(prose: Sequence[Line]) -> Line | None:
+    """The first early-wrapped line of the first paragraph wrapped too narrowly."""
+    paragraph = _Paragraph()
+    previous: Line | None = None
     for line in prose:
-        if run and not follows(run[-1], line):
-            yield run
-            run = []
-        run.append(line)
-    if run:
-        yield run
+        if previous is not None and not follows(previous, line):
+            if paragraph.narrow():
+                return paragraph.first
+            paragraph, previous = _Paragraph(), None
+        paragraph.too_wide = paragraph.too_wide or len(line.text.rstrip()) > _NARROW_WIDTH
+        if previous is not None:
+            verdict = _wrapped_early(previous.text, line.text)
+            if verdict is not None:
+                paragraph.counted += 1
+                if verdict:
+                    paragraph.early += 1
+                    paragraph.first = paragraph.first or previous
+        previous = line
+    return paragraph.first if paragraph.narrow() else None
 
 
 @rule(
@@ -277,11 +284,9 @@ def changelog_wrap_too_narrow(rule_: Rule, context: PatchContext) -> Iterator[Fi
     needs and is one of the things reviewers ask to fix. Lists, logs, code and tables are
     left as they are; 'git commit' with your editor set to wrap at 72 to 75 does it for you.
     """
-    for paragraph in _prose_paragraphs(context.prose):
-        first = _narrow_paragraph(paragraph)
-        if first is not None:
-            yield rule_.finding(first.lineno)
-            return
+    first = _first_narrow_line(context.prose)
+    if first is not None:
+        yield rule_.finding(first.lineno)
 
 
 @rule(

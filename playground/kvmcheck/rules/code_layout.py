@@ -13,7 +13,7 @@ read the lines the author wrote, not the ones a patch only moves.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from kvmcheck.added_code import C_FILES, TAB_WIDTH, code_lines, columns, split_hunk, written
 from kvmcheck.c_source import CodeLine
@@ -25,22 +25,37 @@ from kvmcheck.rules._examples import added_lines
 SECTION = "maintainer-kvm-x86#coding-style"
 
 
-def _written_runs(context: PatchContext) -> Iterator[tuple[Hunk, list[CodeLine | None]]]:
-    """Per hunk, its split added lines, None for the ones the author did not write."""
+class _Window:
+    """A written added line and the written lines directly above it (None
+    where the line above was not added, not written or is not the one just
+    before), as the rules read the hunk one line at a time: no list of a
+    hunk's lines is kept, as a hunk may have a hundred thousand."""
+
+    __slots__ = ("above", "current", "hunk", "two_above")
+
+    def __init__(self, hunk: Hunk, current: CodeLine, above: CodeLine | None,
+                 two_above: CodeLine | None) -> None:
+        self.hunk = hunk
+        self.current = current
+        self.above = above
+        self.two_above = two_above
+
+
+def _windows(context: PatchContext) -> Iterator[_Window]:
+    """Each written added line of the files the rule reads, with the two above."""
     for file in context.files:
         for hunk in file.hunks:
-            yield hunk, [line if wrote else None for line, wrote in
-                         zip(split_hunk(hunk, context), written(hunk, context), strict=True)]
-
-
-def _after(lines: Sequence[CodeLine | None], index: int) -> CodeLine | None:
-    """The written line directly above ``lines[index]`` in the input, if any."""
-    if index == 0:
-        return None
-    previous, current = lines[index - 1], lines[index]
-    if previous is None or current is None or not follows(previous.line, current.line):
-        return None
-    return previous
+            above: CodeLine | None = None
+            two_above: CodeLine | None = None
+            for current, wrote in zip(split_hunk(hunk, context), written(hunk, context),
+                                      strict=True):
+                if not wrote:
+                    above = two_above = None
+                    continue
+                if above is not None and not follows(above.line, current.line):
+                    above = two_above = None
+                yield _Window(hunk, current, above, two_above)
+                two_above, above = above, current
 
 
 # --- inline ---------------------------------------------------------------------------
@@ -144,19 +159,17 @@ def code_return_type_own_line(rule_: Rule, context: PatchContext) -> Iterator[Fi
     'git grep "int kvm_foo("' and the hunk headers of later patches show the type with the
     name. The type alone on the line above is another project's style.
     """
-    for _hunk, lines in _written_runs(context):
-        for index, current in enumerate(lines):
-            previous = _after(lines, index)
-            if previous is None or current is None:
-                continue
-            type_code, name_code = previous.code.rstrip(), current.code.rstrip()
-            if not type_code or type_code[:1].isspace() or name_code[:1].isspace():
-                continue
-            if previous.comment.strip() or not _TYPE_ONLY.fullmatch(type_code):
-                continue
-            if _NAME_AND_PARAMETERS.match(name_code) and not name_code.endswith(";"):
-                joined = f"{type_code.rstrip()} {name_code.split('(', 1)[0]}("
-                yield rule_.finding(previous.line.lineno, joined=joined.replace("* ", "*"))
+    for window in _windows(context):
+        previous = window.above
+        if previous is None or previous.comment.strip():
+            continue
+        type_code, name_code = previous.code.rstrip(), window.current.code.rstrip()
+        if not type_code or type_code[:1].isspace() or name_code[:1].isspace():
+            continue
+        if _TYPE_ONLY.fullmatch(type_code) and _NAME_AND_PARAMETERS.match(name_code) \
+                and not name_code.endswith(";"):
+            joined = f"{type_code} {name_code.split('(', 1)[0]}("
+            yield rule_.finding(previous.line.lineno, joined=joined.replace("* ", "*"))
 
 
 # --- braces ----------------------------------------------------------------------------
@@ -184,24 +197,23 @@ def code_braces_one_arm(rule_: Rule, context: PatchContext) -> Iterator[Finding]
     should be used on all arms of this statement'), so that the arms read alike and a
     statement added later cannot fall out of its arm.
     """
-    for hunk, lines in _written_runs(context):
-        # An arm the hunk only edits ('} else if (f(a))' to '} else if (f(b))') keeps its style.
-        kept = any(_ELSE_WITHOUT_BRACE.match(line.text) for line in hunk.removed)
-        for index, current in enumerate(lines):
-            if current is None:
-                continue
-            code = current.code.rstrip()
-            if _ELSE_WITHOUT_BRACE.match(code):
-                if not kept:
-                    yield rule_.finding(current.line.lineno)
-                continue
-            if not _ELSE_WITH_BRACE.match(code):
-                continue
-            statement = _after(lines, index)
-            condition = _after(lines, index - 1) if statement is not None else None
-            if condition is not None and statement.code.rstrip().endswith(";") \
-                    and _IF_WITHOUT_BRACE.match(condition.code.rstrip()):
-                yield rule_.finding(current.line.lineno)
+    kept: dict[int, bool] = {}  # per hunk: its removed lines have such an arm
+    for window in _windows(context):
+        code = window.current.code.rstrip()
+        if _ELSE_WITHOUT_BRACE.match(code):
+            # An arm the hunk only edits ('} else if (f(a))' to '} else if (f(b))') keeps
+            # the old code's style.
+            hunk = window.hunk
+            if id(hunk) not in kept:
+                kept[id(hunk)] = any(_ELSE_WITHOUT_BRACE.match(line.text) for line in hunk.removed)
+            if not kept[id(hunk)]:
+                yield rule_.finding(window.current.line.lineno)
+            continue
+        statement, condition = window.above, window.two_above
+        if _ELSE_WITH_BRACE.match(code) and statement is not None and condition is not None \
+                and statement.code.rstrip().endswith(";") \
+                and _IF_WITHOUT_BRACE.match(condition.code.rstrip()):
+            yield rule_.finding(window.current.line.lineno)
 
 
 # --- continuation lines -------------------------------------------------------------
@@ -243,23 +255,22 @@ def code_continuation_alignment(rule_: Rule, context: PatchContext) -> Iterator[
     with the '(' itself is indented by tabs instead, and lining up with an outer parenthesis is
     fine.
     """
-    for _hunk, lines in _written_runs(context):
-        for index, current in enumerate(lines):
-            previous = _after(lines, index)
-            if previous is None or current is None or previous.comment.strip():
-                continue
-            above, code = previous.code.rstrip(), current.code
-            if not code.strip() or above.endswith(("(", "\\")) or above.lstrip().startswith("#"):
-                continue
-            if current.line.text.lstrip().startswith(("*", "/*", "#")):
-                continue
-            open_at = _open_parentheses(above)
-            if not open_at:
-                continue
-            start = columns(code) - columns(code.lstrip())
-            if start in open_at or _inside_first_operand(above, start, open_at):
-                continue
-            yield rule_.finding(current.line.lineno, column=open_at[-1] + 1)
+    for window in _windows(context):
+        previous, current = window.above, window.current
+        if previous is None or previous.comment.strip():
+            continue
+        above, code = previous.code.rstrip(), current.code
+        if not code.strip() or above.endswith(("(", "\\")) or above.lstrip().startswith("#"):
+            continue
+        if current.line.text.lstrip().startswith(("*", "/*", "#")):
+            continue
+        open_at = _open_parentheses(above)
+        if not open_at:
+            continue
+        start = columns(code) - columns(code.lstrip())
+        if start in open_at or _inside_first_operand(above, start, open_at):
+            continue
+        yield rule_.finding(current.line.lineno, column=open_at[-1] + 1)
 
 
 # --- blank lines and return ----------------------------------------------------------
@@ -277,12 +288,11 @@ def code_multiple_blank_lines(rule_: Rule, context: PatchContext) -> Iterator[Fi
     row adds nothing but a line to scroll past (checkpatch.pl: 'Please don't use multiple
     blank lines').
     """
-    for _hunk, lines in _written_runs(context):
-        for index, current in enumerate(lines):
-            previous = _after(lines, index)
-            if previous is not None and not previous.line.text.strip() \
-                    and not current.line.text.strip():
-                yield rule_.finding(current.line.lineno)
+    for window in _windows(context):
+        previous = window.above
+        if previous is not None and not previous.line.text.strip() \
+                and not window.current.line.text.strip():
+            yield rule_.finding(window.current.line.lineno)
 
 
 _RETURN_PARENTHESES = re.compile(r"(\s*return\s*)\((.*)\)(\s*;\s*)$")
