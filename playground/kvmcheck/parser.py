@@ -896,7 +896,7 @@ def _parse_hunk(current: FileDiff, lines: Sequence[Line], index: int,
     hunk.removed = PickedLines(lines, removed, first_removed, len(removed), skip=1)
     if damage:
         hunk.damage = tuple(damage)
-    hunk.context_indent = (tabs, spaces)
+    hunk.context_tabs, hunk.context_spaces = tabs, spaces
     while index < total and lines[index].text.startswith("\\"):
         index += 1  # "\ No newline at end of file"
     return index

@@ -64,9 +64,9 @@ def _tabs_turned_to_spaces(context: PatchContext) -> int | None:
     with a tab and their context lines are indented with spaces."""
     hunks = [hunk for file in context.patch.files if file.path.endswith((".c", ".h"))
              for hunk in file.hunks]
-    if not hunks or any(hunk.context_indent[0] for hunk in hunks):
+    if not hunks or any(hunk.context_tabs for hunk in hunks):
         return None
-    if sum(hunk.context_indent[1] for hunk in hunks) < _MIN_SPACED_CONTEXT:
+    if sum(hunk.context_spaces for hunk in hunks) < _MIN_SPACED_CONTEXT:
         return None
     for hunk in hunks:
         if any(line.text.startswith("\t") for line in chain(hunk.added, hunk.removed)):
