@@ -110,10 +110,15 @@ def project_of(patch: Patch) -> str:
     return KERNEL
 
 
+# "KVM:SVM: ..." names KVM too, though without its spaces it parses as no prefix.
+_GLUED_KVM = re.compile(r"(?:[\w/.-]+:\s*)*kvm:", re.IGNORECASE)
+
+
 def _has_kvm_prefix(patch: Patch) -> bool:
     if patch.subject is None:
         return False
-    return any("kvm" in component.lower().split("/") for component in patch.subject.prefix)
+    return any("kvm" in component.lower().split("/") for component in patch.subject.prefix) \
+        or _GLUED_KVM.match(patch.subject.shortlog) is not None
 
 
 def analyze(patch: Patch, series: Series) -> PatchContext:

@@ -94,8 +94,8 @@ class Hunk:
     their ``+``/``-``, made when read (``kvmcheck.input_lines.PickedLines``).
     """
 
-    __slots__ = ("added", "code", "lineno", "new_start", "old_start", "removed", "section",
-                 "whitespace_chosen", "written")
+    __slots__ = ("added", "code", "context_spaces", "context_tabs", "damage", "lineno",
+                 "new_start", "old_start", "removed", "section", "whitespace_chosen", "written")
 
     def __init__(self, old_start: int, new_start: int, lineno: int | None,
                  section: str = "") -> None:
@@ -105,6 +105,16 @@ class Hunk:
         self.section = section
         self.added: Sequence[Line] = ()
         self.removed: Sequence[Line] = ()
+        # What a mailer did to the hunk, as the parser saw it (the rule
+        # patch-corrupted reports it): ``damage`` holds (line number, kind)
+        # pairs, kind "wrapped" (a line without a diff marker inside the
+        # hunk: the end of the line above) or "count" (the lines disagree with
+        # the @@ counts); ``context_tabs`` and ``context_spaces`` count the
+        # context lines indented with a tab and with spaces (a mailer that
+        # turns tabs into spaces turns them all, context lines included).
+        self.damage: tuple[tuple[int | None, str], ...] = ()
+        self.context_tabs = 0
+        self.context_spaces = 0
         # Worked out once per run by kvmcheck.added_code, for every
         # code-style rule: the added lines split into code and comment, and
         # one byte per added line saying whether the author wrote it (not

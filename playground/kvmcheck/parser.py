@@ -868,7 +868,12 @@ def _parse_diff(patch: Patch, lines: Sequence[Line]) -> None:
 def _parse_hunk(current: FileDiff, lines: Sequence[Line], index: int,
                 added: array, removed: array) -> int:
     """Read the hunk at ``lines[index]``; the indices of its added and removed
-    lines go to the ``added`` and ``removed`` arrays all hunks of the diff share."""
+    lines go to the ``added`` and ``removed`` arrays all hunks of the diff share.
+
+    A hunk a mailer damaged is still read, so that the rules see its lines:
+    a line without a diff marker is the wrapped end of the line above, and
+    diff lines after the counts ran out belong to the hunk too (see
+    ``Hunk.damage``)."""
     header = lines[index]
     match = _HUNK.match(header.text)
     if not match:
@@ -879,9 +884,21 @@ def _parse_hunk(current: FileDiff, lines: Sequence[Line], index: int,
                 header.text[match.end():].strip())
     current.hunks.append(hunk)
     first_added, first_removed = len(added), len(removed)
+    damage: list[tuple[int | None, str]] = []
+    tabs = spaces = 0
+    overrun = False  # the counts ran out, but diff lines go on
+    wrapped = False
     index += 1
-    while index < len(lines) and (old_count > 0 or new_count > 0):
-        marker = lines[index].text[:1]
+    total = len(lines)
+    while index < total:
+        text = lines[index].text
+        marker = text[:1]
+        if overrun or (old_count <= 0 and new_count <= 0):
+            if not _is_extra_hunk_line(text):
+                break
+            if not overrun:
+                damage.append((lines[index].lineno, "count"))
+                overrun = True
         if marker == "+":
             added.append(index)
             new_count -= 1
@@ -892,14 +909,55 @@ def _parse_hunk(current: FileDiff, lines: Sequence[Line], index: int,
             # Mailers eat the space of empty context lines.
             old_count -= 1
             new_count -= 1
-        elif marker != "\\":
-            break
+            if text[1:2] == "\t":
+                tabs += 1
+            elif text[1:3] == "  ":
+                spaces += 1
+        elif marker == "\\":
+            pass  # "\ No newline at end of file"
+        elif text.startswith(("@@", "diff --git ")) or not _wraps(lines[index - 1].text, text):
+            break  # the hunk ends early: its counts were wrong
+        elif not wrapped:
+            wrapped = True  # the first is enough to say so: no list grows a line at a time
+            damage.append((lines[index].lineno, "wrapped"))
         index += 1
+    # Short by the same number of context lines at the very end of the input:
+    # trailing blank context lines an editor or a pasted fragment trimmed.
+    trimmed = index == total and old_count == new_count
+    if not overrun and (old_count > 0 or new_count > 0) and not trimmed:
+        damage.append((header.lineno, "count"))
     hunk.added = PickedLines(lines, added, first_added, len(added), skip=1)
     hunk.removed = PickedLines(lines, removed, first_removed, len(removed), skip=1)
-    while index < len(lines) and lines[index].text.startswith("\\"):
+    if damage:
+        hunk.damage = tuple(damage)
+    hunk.context_tabs, hunk.context_spaces = tabs, spaces
+    while index < total and lines[index].text.startswith("\\"):
         index += 1  # "\ No newline at end of file"
     return index
+
+
+# Mail clients wrap lines longer than this (72 to 78 columns).
+_MAILER_WIDTH = 72
+
+
+def _wraps(previous: str, text: str) -> bool:
+    """Whether ``text`` reads as the end of ``previous``, wrapped by a mailer:
+    the two would not have fitted on one line of a mail."""
+    return bool(previous.strip()) and len(previous.expandtabs()) + 1 + len(text) > _MAILER_WIDTH
+
+
+def _is_extra_hunk_line(text: str) -> bool:
+    """A diff line after a hunk's counts ran out: the counts were wrong.
+
+    What follows a hunk in good order (the next hunk or file, the mail
+    signature "-- ", a blank line before "base-commit:") is not one.
+    """
+    marker = text[:1]
+    if marker == "+":
+        return not text.startswith("+++ ")
+    if marker == "-":
+        return text != "-- " and not text.startswith("--- ")
+    return marker == " " and bool(text.strip())
 
 
 # --- subject --------------------------------------------------------------------

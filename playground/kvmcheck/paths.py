@@ -126,7 +126,8 @@ def topics_of(path: str) -> tuple[str, ...]:
     local = path[len(_KVM_X86):]
     if local.startswith("vmx/"):
         name = local[4:]
-        if name.startswith("nested"):
+        if name.startswith(("nested", "vmcs12", "evmcs", "hyperv")):
+            # Code for L2 only: vmcs12, and the enlightened VMCS L1 Hyper-V uses.
             return ("nVMX", "VMX", "x86")
         if name.startswith("pmu"):
             return ("VMX", "x86/pmu", "x86")
@@ -135,7 +136,7 @@ def topics_of(path: str) -> tuple[str, ...]:
         return ("VMX", "x86")
     if local.startswith("svm/"):
         name = local[4:]
-        if name.startswith("nested"):
+        if name.startswith(("nested", "hyperv")):
             return ("nSVM", "SVM", "x86")
         if name.startswith("pmu"):
             return ("SVM", "x86/pmu", "x86")
@@ -231,3 +232,69 @@ def suggest_topic(paths: Iterable[str]) -> str | None:
     if all("x86" in found for found in file_areas):
         return "x86"
     return ""
+
+
+_NESTED = {"VMX": "nVMX", "SVM": "nSVM"}
+_PLAIN = {nested: plain for plain, nested in _NESTED.items()}
+# Subsystems of the handbook's topic list: 'x86' alone on their files is sent back.
+_HANDBOOK_SUBSYSTEMS = frozenset({"x86/mmu", "x86/pmu", "x86/xen"})
+# A shortlog about running L2: "Enable PKS for nested VM", "... on L2 entry".
+NESTED_WORDS = re.compile(r"\b(?:nested|L[12]|vmcs12|vmcb12|vmcs02|vmcb02)\b", re.IGNORECASE)
+
+# What scope_problem() finds wrong with a topic, each reported by its own rule.
+SELFTESTS_SCOPE = "selftests"  # anything but 'KVM: selftests:' on the selftests only
+COMMON_SCOPE = "common"        # an x86 topic on common code only (virt/kvm/)
+NESTED_SCOPE = "nested"        # VMX/SVM on nested code, or nVMX/nSVM on plain code
+WRONG_TOPIC = "mismatch"       # another area's topic (shortlog-topic-mismatch)
+
+
+def scope_problem(topic: str, paths: Iterable[str], description: str = "") -> str | None:
+    """What is clearly wrong with ``topic`` (``""``: plain ``KVM:``) for a
+    patch touching ``paths`` whose shortlog says ``description``: one of the
+    kinds above, or None (right, or only a judgment call).
+
+    Clear: anything but ``selftests`` on the selftests only, ``selftests``
+    on kernel code, an x86 topic on common code only, ``VMX``/``SVM`` on
+    nested code only (or on a change its shortlog says is for L2) and
+    ``nVMX``/``nSVM`` on plain vendor code its shortlog does not tie to L2,
+    the other vendor's topic on that vendor's files only, plain ``x86`` on
+    one handbook subsystem's files only, plain ``KVM:`` on x86 files only.
+    A topic near the files (``SEV-ES`` on x86.c, ``nSVM`` on the MMU, ``SVM``
+    on svm.c plus a hook in vmx.c) is left to :func:`topic_covers`.
+    """
+    paths = list(paths)
+    file_areas = [found for found in (topics_of(p) for p in topic_paths(paths)) if found]
+    if not file_areas:
+        return None
+    if all(found == ("selftests",) for found in file_areas):
+        return None if topic == "selftests" else SELFTESTS_SCOPE
+    if topic == "selftests":
+        return WRONG_TOPIC
+    if topic and all("" in found and topic not in found for found in file_areas):
+        return COMMON_SCOPE
+    vendor = next((family for family in _FAMILIES if topic in family), None)
+    in_family = vendor is not None and all(set(found) & vendor for found in file_areas)
+    nested = _NESTED.get(topic)
+    if nested is not None and in_family:
+        if all(found[0] == nested for found in file_areas):
+            return NESTED_SCOPE
+        if NESTED_WORDS.search(description) and any(found[0] == nested for found in file_areas):
+            return NESTED_SCOPE
+    plain = _PLAIN.get(topic)
+    if plain is not None and all(found[0] == plain for found in file_areas) \
+            and not NESTED_WORDS.search(description):
+        return NESTED_SCOPE
+    if vendor is not None:
+        rivals = [family for family in _FAMILIES if family is not vendor]
+        if all(any(set(found) & rival for rival in rivals) for found in file_areas):
+            return WRONG_TOPIC
+    if topic == "x86" and suggest_topic(paths) in _HANDBOOK_SUBSYSTEMS:
+        return WRONG_TOPIC
+    if topic == "" and all("" not in found and "x86" in found for found in file_areas):
+        return WRONG_TOPIC
+    return None
+
+
+def nested_topic(topic: str) -> str:
+    """``nVMX`` for ``VMX`` and back: the other side of a vendor's nesting."""
+    return _NESTED.get(topic) or _PLAIN.get(topic) or topic

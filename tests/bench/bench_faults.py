@@ -25,7 +25,7 @@ import corpus
 import faults
 
 from kvmcheck.api import check_texts
-from kvmcheck.rules import RULES, code_style, spacing, spelling, whitespace
+from kvmcheck.rules import RULES, code_layout, code_style, spacing, spelling, whitespace
 
 PER_KIND = 40
 AIM_PER_KIND = 0.8
@@ -135,7 +135,8 @@ def print_table(made: Counter[str], kvm_hits: Counter[str],
 
 def report_originals(paths: list[Path]) -> None:
     """What the code-style and spelling rules say about the accepted patches."""
-    modules = {module.__name__ for module in (whitespace, spacing, code_style, spelling)}
+    modules = {module.__name__ for module in (whitespace, spacing, code_style, code_layout,
+                                              spelling)}
     ours = {rule.id for rule in RULES.values() if rule.check.__module__ in modules}
     dates = corpus.commit_dates("kvm-x86")
     flagged: Counter[str] = Counter()

@@ -4,7 +4,8 @@ Each :class:`Kind` finds the places in a patch where its fault can go (added
 lines of KVM C code, or changelog prose) and writes the fault there: ``if(``,
 spaces for tabs, trailing whitespace, a ``printk()`` without a level, a new
 ``BUG_ON()``, ``x=y``, ``foo (x)``, ``int * p``, a static initialised to 0, a
-missing blank line after declarations, a typo, "the the", and so on.  Inserted
+missing blank line after declarations, ``return (x);``, a second blank line, a
+typo, "the the", and so on.  Inserted
 or deleted lines update their hunk's header, so the result is still a patch
 ``git apply`` and checkpatch.pl accept.
 
@@ -226,6 +227,10 @@ def _leading_tabs_to_spaces(lines: Lines, index: int) -> None:
     lines.lines[index] = "+" + " " * 8 * (len(text) - len(body)) + body
 
 
+def _blank_after(lines: Lines, index: int) -> None:
+    lines.insert_after(index, [""])
+
+
 def _long_line(lines: Lines, index: int) -> None:
     text = lines.added_text(index)
     width = len(text.expandtabs(8))
@@ -347,6 +352,11 @@ KINDS: tuple[Kind, ...] = (
          frozenset({"extern-in-c"}), frozenset({"AVOID_EXTERNS"})),
     Kind("no blank line after declarations", _declarations_then_blank, _delete,
          frozenset({"blank-after-declarations"}), frozenset({"LINE_SPACING"})),
+    Kind("return (x)", _added_where(r"^\t+return [\w>.-]+;$"),
+         _replace(r"return ([\w>.-]+);", r"return (\1);"),
+         frozenset({"code-return-parens"}), frozenset({"RETURN_PARENTHESES"})),
+    Kind("two blank lines", _added_where(r"^$"), _blank_after,
+         frozenset({"code-multiple-blank-lines"}), frozenset({"LINE_SPACING"})),
     Kind("assignment in if", _assign_then_test, _assign_in_if,
          frozenset({"assign-in-if"}), frozenset({"ASSIGN_IN_IF"})),
     Kind("typo in the changelog", _typo_sites, _make_typo,

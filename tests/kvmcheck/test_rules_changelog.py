@@ -3,8 +3,10 @@ version-history-in-changelog, function-reference-parens (kvmcheck/rules/changelo
 
 from __future__ import annotations
 
+import pytest
 from rule_cases import rule_case_test
 
+from kvmcheck.fix import fix_text
 from kvmcheck.rules._examples import BODY, diff, patch
 
 
@@ -115,3 +117,125 @@ def test_changelog_rules_skip_the_cover_letter(check) -> None:
     first = patch().replace("[PATCH]", "[PATCH 1/1]")
     found = {f["rule"] for f in check(cover + first)}
     assert not found & {"changelog-pronoun", "version-history-in-changelog", "signoff-missing"}
+
+
+@pytest.mark.parametrize(("shortlog", "written", "right"), [
+    ("KVM: x86: fixed the index check in kvm_get_foo()", "fixed", "Fix"),
+    ("KVM: x86: adds a check to kvm_get_foo()", "adds", "Add"),
+])
+def test_lower_case_non_imperative_word_is_one_finding_fixed_to_the_imperative(
+        check, shortlog: str, written: str, right: str) -> None:
+    """Issue 17: the word is reported and fixed once, to 'Fix', not to 'Fixed'."""
+    text = subject(shortlog)
+    # (fixes-tag-suggested, an info, asks for a Fixes: tag: another matter)
+    findings = [f for f in check(text) if f["line"] == 3 and f["rule"] != "fixes-tag-suggested"]
+    assert [f["rule"] for f in findings] == ["shortlog-capitalization"]
+    (finding,) = findings
+    assert (finding["severity"], finding["fixable"]) == ("warning", True)
+    assert finding["message"] == (f"Start the shortlog with a capitalized imperative: '{right}', "
+                                  f"not '{written}'.")
+    (chinese,) = [f for f in check(text, lang="zh_CN") if f["rule"] == "shortlog-capitalization"]
+    assert chinese["message"] == (f"简短描述要以首字母大写的祈使动词开头：写 '{right}'，"
+                                  f"不要写 '{written}'。")
+    fixed, count = fix_text(text)
+    assert count == 1
+    assert f"Subject: [PATCH] {shortlog.replace(written, right, 1)}\n" in fixed
+    assert {f["rule"] for f in check(fixed) if f["line"] == 3} <= {"fixes-tag-suggested"}
+
+
+def test_capitalized_non_imperative_word_is_fixed_by_imperative_mood(check) -> None:
+    text = subject("KVM: x86: Fixed the index check in kvm_get_foo()")
+    (finding,) = [f for f in check(text) if f["rule"] == "imperative-mood"]
+    assert finding["fixable"]
+    assert "Subject: [PATCH] KVM: x86: Fix the index check" in fix_text(text)[0]
+    assert [f for f in check(text) if f["rule"] == "shortlog-capitalization"] == []
+
+
+# --- changelog-splat-untrimmed ------------------------------------------------------
+
+SPLAT = ("  WARNING: CPU: 2 PID: 1071 at arch/x86/kvm/x86.c:123 kvm_get_foo+0x3e/0x90 [kvm]\n"
+         "  RIP: 0010:kvm_get_foo+0x3e/0x90 [kvm]\n"
+         "  Call Trace:\n"
+         "   <TASK>\n"
+         "   kvm_arch_vcpu_ioctl+0x1107/0x1750 [kvm]\n"
+         "   ? lock_acquire+0xba/0x2d0\n"
+         "   kvm_vcpu_ioctl+0x497/0x970 [kvm]\n"
+         "   </TASK>")
+REGISTERS = ("  RSP: 0018:ffffc90000b37d88 EFLAGS: 00010246\n"
+             "  RAX: 0000000000000000 RBX: ffff88810a234ac0 RCX: 0000000000000006")
+CODE = "  Code: 48 8b 45 08 48 89 c7 e8 <0f> 0b 5d c3 cc cc cc cc"
+
+
+def splat_body(log: str) -> str:
+    return patch(body=f"{BODY}\n\nThe bug shows as:\n\n{log}")
+
+
+def test_a_trimmed_splat_with_its_question_frames_is_fine(fired) -> None:
+    """The handbook author's own patches keep the '? ' frames (corpus 1079)."""
+    assert fired("changelog-splat-untrimmed", splat_body(SPLAT)) == []
+    one = splat_body("  [  123.456789] kvm: unexpected exit reason 0x30")
+    assert fired("changelog-splat-untrimmed", one) == []
+
+
+@pytest.mark.parametrize(("log", "first", "english", "chinese"), [
+    ("\n".join(f"  [  123.4567{i}] {line.strip()}" for i, line in enumerate(SPLAT.split("\n"))),
+     0,
+     "Trim the pasted kernel log: drop the timestamps ('[  123.456789]') and keep only the lines "
+     "that show the problem.",
+     "请精简贴进来的内核日志：去掉时间戳（'[  123.456789]'），只留下能说明问题的行。"),
+    (SPLAT + "\n" + REGISTERS, 9,
+     "Trim the pasted kernel log: drop the register dump (RAX:, RBX:, ...); the RIP line and "
+     "the call trace are what readers need.",
+     "请精简贴进来的内核日志：去掉寄存器转储（RAX:、RBX: ……）；读者需要的是 RIP 那一行和调用栈。"),
+    (SPLAT + "\n" + CODE, 8,
+     "Trim the pasted kernel log: drop the 'Code:' bytes; the RIP line and the call trace are "
+     "what readers need.",
+     "请精简贴进来的内核日志：去掉 'Code:' 字节；读者需要的是 RIP 那一行和调用栈。"),
+])
+def test_untrimmed_splats(fired, log: str, first: int, english: str, chinese: str) -> None:
+    text = splat_body(log)
+    (finding,) = fired("changelog-splat-untrimmed", text)
+    assert finding["severity"] == "warning"
+    assert finding["line"] == text.split("\n").index(log.split("\n")[first]) + 1
+    assert finding["message"] == english
+    assert fired("changelog-splat-untrimmed", text, lang="zh_CN")[0]["message"] == chinese
+
+
+# --- changelog-wrap-too-narrow ---------------------------------------------------------
+
+NARROW = ("Return -EINVAL from kvm_get_foo() when\n"
+          "userspace passes an unknown index,\n"
+          "instead of reading past the end of\n"
+          "the array.")
+
+
+def test_prose_wrapped_at_forty_columns(fired) -> None:
+    text = body(NARROW)
+    (finding,) = fired("changelog-wrap-too-narrow", text)
+    assert finding["severity"] == "warning"
+    assert finding["line"] == text.split("\n").index("Return -EINVAL from kvm_get_foo() when") + 1
+    assert finding["message"] == (
+        "This paragraph is wrapped well short of 75 columns (the next word would have fit on "
+        "this line): rewrap it to about 75 columns.")
+    (chinese,) = fired("changelog-wrap-too-narrow", text, lang="zh_CN")
+    assert chinese["message"] == (
+        "这一段换行比 75 列窄得多（下一个词本可以放在这一行）：请按 75 列左右重新换行。")
+
+
+@pytest.mark.parametrize("text", [
+    BODY,  # wrapped at about 72
+    # sentence per line
+    "Return -EINVAL for unknown indices.\nDon't read past the end of the array.\n"
+    "Warn once about it.",
+    # a list
+    "Reject unknown indices in:\n- kvm_get_foo() when asked\n- kvm_set_foo() when asked\n"
+    "- kvm_has_foo() when asked",
+    # a short last line is no narrow wrap
+    "Return -EINVAL from kvm_get_foo() when userspace passes an unknown index,\n"
+    "instead of reading past the end of the array.",
+    # program output
+    "Writing to populated memory : 0.006230175s\nReading from populated memory : 0.00455s\n"
+    "Freeing the populated memory : 0.0001s",
+])
+def test_wrapping_that_is_not_narrow_prose(fired, text: str) -> None:
+    assert fired("changelog-wrap-too-narrow", body(text)) == []

@@ -18,7 +18,8 @@ CASES = [
     ("kernel-doc-comment", added("/**\n * kvm_foo - do foo\n */"), True),
     ("kernel-doc-comment", added("/**\n * foo\n */", path="virt/kvm/kvm_main.c"), True),
     ("kernel-doc-comment", added("/*\n * Do foo.\n */"), False),
-    ("kernel-doc-comment", added("\t\t/**\n\t\t * an inline note\n\t\t */"), False),
+    # Inside a function it is no kernel-doc either (issue 16: a regression).
+    ("kernel-doc-comment", added("\t\t/**\n\t\t * an inline note\n\t\t */"), True),
     ("kernel-doc-comment", added("/**\n * foo\n */", path="arch/x86/kernel/kvm.c"), False),
     ("kernel-doc-comment", patch(subject="drm/foo: Document foo",
                                  diffs=diff(path="drivers/gpu/drm/foo.c", added="/**",
@@ -75,3 +76,14 @@ def test_lines_of_a_base64_body_are_never_taken_as_following(fired) -> None:
                "Content-Transfer-Encoding: base64\n\n")
     mail = headers + base64.encodebytes(body.encode()).decode()
     assert [f["line"] for f in fired("indent-spaces", mail)] == [None, None]
+
+
+def test_kernel_doc_opener_inside_a_function(fired) -> None:
+    text = added("\t/**\n\t * Reject unknown indices.\n\t */\n\treturn -EINVAL;")
+    (finding,) = fired("kernel-doc-comment", text)
+    assert finding["line"] == text.split("\n").index("+\t/**") + 1
+    assert finding["message"] == ("'/**' inside a function or a type opens no kernel-doc either: "
+                                  "write a plain '/*' comment.")
+    (chinese,) = fired("kernel-doc-comment", text, lang="zh_CN")
+    assert chinese["message"] == ("函数或类型内部的 '/**' 也不构成 kernel-doc："
+                                  "改用普通的 '/*' 注释。")

@@ -7,7 +7,7 @@ import pytest
 from rule_cases import rule_case_test
 
 from kvmcheck.fix import fix_text
-from kvmcheck.rules._examples import SIGNOFF, diff, patch
+from kvmcheck.rules._examples import BODY, SIGNOFF, diff, patch
 
 FIXES = 'Fixes: 0123456789ab ("KVM: x86: Add kvm_get_foo()")'
 
@@ -166,3 +166,95 @@ def test_stable_private_message_names_the_private_address(fired) -> None:
     assert zh["message"] == (
         "稳定版标签 'Cc: Stable <stable@kernel.org>' 格式不对：应写成 'Cc: stable@kernel.org'"
         "（这是修复尚未公开的漏洞时用的地址，后面可以跟 '# <版本>'）。")
+
+
+# --- fixes-tag-position -----------------------------------------------------------
+
+FIXES_LINE = 'Fixes: 0123456789ab ("KVM: x86: Add kvm_get_foo()")'
+
+
+def _line_of(text: str, line: str) -> int:
+    return text.split("\n").index(line) + 1
+
+
+def test_fixes_in_the_middle_of_the_changelog(fired) -> None:
+    text = patch(body=f"{BODY}\n\n{FIXES_LINE}\n\nFound by code inspection.")
+    (finding,) = fired("fixes-tag-position", text)
+    assert (finding["severity"], finding["line"]) == ("warning", _line_of(text, FIXES_LINE))
+    assert finding["message"] == (
+        "Move this 'Fixes:' tag down into the tag block at the end of the changelog, with "
+        "'Signed-off-by:' and the other tags (no blank line between them).")
+    (chinese,) = fired("fixes-tag-position", text, lang="zh_CN")
+    assert chinese["message"] == (
+        "把这个 'Fixes:' 标签移到提交说明末尾的标签块里，和 'Signed-off-by:' 等标签放在一起"
+        "（中间不留空行）。")
+    # One finding: the patch has a Fixes: tag, only in the wrong place.
+    assert fired("fixes-tag-suggested", text.replace("Return -EINVAL", "Fix a crash: return "
+                                                     "-EINVAL")) == []
+
+
+def test_fixes_below_the_separator_is_dropped_by_git_am(fired) -> None:
+    text = patch(notes=FIXES_LINE)
+    (finding,) = fired("fixes-tag-position", text)
+    assert finding["line"] == _line_of(text, FIXES_LINE)
+    assert finding["message"] == (
+        "This 'Fixes:' tag is below the '---' line, where 'git am' drops it: move it into the "
+        "tag block at the end of the changelog.")
+    (chinese,) = fired("fixes-tag-position", text, lang="zh_CN")
+    assert chinese["message"] == ("这个 'Fixes:' 标签在 '---' 分隔线下面，'git am' 会把它丢掉："
+                                  "请把它移到提交说明末尾的标签块里。")
+
+
+def test_fixes_in_the_trailer_block_or_quoted_in_prose_is_fine(fired) -> None:
+    assert fired("fixes-tag-position", patch(trailers=f"{FIXES_LINE}\n{SIGNOFF}")) == []
+    prose = patch(body=f"{BODY}\n\nThe Fixes: tag below names the commit.")
+    assert fired("fixes-tag-position", prose) == []
+
+
+# --- commit-reference-format: a sha cited with its title elsewhere ---------------
+
+FIXES_TAG = 'Fixes: ad856280ddea ("x86/kvm/fpu: Limit guest user_xfeatures")\n'
+
+
+def _commit_findings(fired, body: str, trailers: str = SIGNOFF) -> list[tuple[int, str]]:
+    text = patch(body=f"{BODY}\n\n{body}", trailers=trailers)
+    return [(f["line"], f["message"]) for f in fired("commit-reference-format", text)]
+
+
+def test_bare_sha_named_with_its_title_by_the_fixes_tag_is_fine(fired) -> None:
+    body = "The bug fixed by commit ad856280ddea was that KVM saved too much."
+    assert _commit_findings(fired, body, FIXES_TAG + SIGNOFF) == []
+    assert _commit_findings(fired, body.replace("ad856280ddea", "ad856280ddea12"),
+                            FIXES_TAG + SIGNOFF) == []
+
+
+def test_bare_sha_named_with_its_title_in_an_indented_quote_is_fine(fired) -> None:
+    body = ("This reverts the behavior of\n\n"
+            '  commit ad856280ddea ("x86/kvm/fpu: Limit guest user_xfeatures")\n\n'
+            "as commit ad856280ddea broke migration.")
+    assert _commit_findings(fired, body) == []
+    wrapped = ("Before commit ad856280ddea\n"
+               '("x86/kvm/fpu: Limit guest user_xfeatures"), userspace could load\n'
+               "anything; commit ad856280ddea stopped that.")
+    assert _commit_findings(fired, wrapped) == []
+
+
+def test_abbreviated_sha_is_reported_even_when_the_fixes_tag_names_it(fired) -> None:
+    body = "Since commit 2030009 KVM reads past the end of the array."
+    short_fixes = 'Fixes: 2030009 ("KVM: x86: Add kvm_get_foo()")\n'
+    full_fixes = 'Fixes: 2030009abcde ("KVM: x86: Add kvm_get_foo()")\n'
+    for trailers in (SIGNOFF, short_fixes + SIGNOFF, full_fixes + SIGNOFF):
+        (found,) = _commit_findings(fired, body, trailers)
+        assert found[1] == ("'2030009' is too short to identify a commit: write 'commit <12+ hex "
+                            "digits> (\"<title>\")'.")
+    text = patch(body=f"{BODY}\n\n{body}")
+    (chinese,) = fired("commit-reference-format", text, lang="zh_CN")
+    assert chinese["message"] == ("'2030009' 太短，不足以唯一标识一个提交：应写成 "
+                                  "'commit <至少 12 位十六进制> (\"<标题>\")'。")
+
+
+def test_bare_sha_is_not_excused_by_a_fixes_tag_without_its_title(fired) -> None:
+    body = "The bug fixed by commit ad856280ddea was that KVM saved too much."
+    (found,) = _commit_findings(fired, body, "Fixes: ad856280ddea\n" + SIGNOFF)
+    assert found[1] == ("Refer to commit ad856280ddea as 'commit ad856280ddea (\"<title>\")': "
+                        "add the commit's title.")

@@ -43,6 +43,25 @@ MESSAGES = {
         "要写 'KVM: x86/mmu:'，不要写 'KVM: x86/mmu/mmu.c:' 或 'arch/x86/kvm/lapic.c:'。"
         "用 'git log --oneline <文件>' 可以看到以前改这个文件的补丁用了什么主题。",
 
+    "shortlog-prefix-space":
+        "前缀里每个冒号后面都要有一个空格：写 '{right}'，不要写 '{wrong}'。",
+    "shortlog-prefix-space.title": "前缀的每个冒号后面加空格",
+    "shortlog-prefix-space.explanation":
+        "前缀由若干个名字组成，每个名字后面跟一个冒号和一个空格：'KVM: SVM: ...'。"
+        "写成 'KVM:SVM:'，按 'KVM: SVM:' 筛选邮件列表的人和脚本就找不到这个补丁，"
+        "其他前缀检查也认不出它指的是什么。",
+
+    "shortlog-prefix-stacked":
+        "'{wrong}' 叠用了多个范围：只写改动所属的那一个主题，即 '{prefix}'。",
+    "shortlog-prefix-stacked.order":
+        "'{wrong}' 把 KVM 放在了别的范围后面：KVM 补丁以 'KVM:' 开头，这里应写 '{prefix}'。",
+    "shortlog-prefix-stacked.title": "'KVM:' 后面只跟一个主题",
+    "shortlog-prefix-stacked.explanation":
+        "KVM x86 的前缀是 'KVM:' 加一个主题：写 'KVM: SVM:'，不写 'KVM: x86: SVM:' 或 "
+        "'x86: KVM: SVM:'；selftests 写 'KVM: selftests:'，不写 'selftests: kvm:'。"
+        "子系统用斜杠嵌套（'KVM: x86/mmu:'），而不是再加一个冒号。"
+        "请选出能覆盖所有改动文件的、最具体的那个主题。",
+
     "shortlog-prefix-unknown-topic":
         "'{topic}' 不是已知的 KVM x86 主题，请使用已有主题，例如 '{prefix}'"
         "（新主题要先在邮件列表上讨论）。",
@@ -62,15 +81,77 @@ MESSAGES = {
     "shortlog-topic-mismatch.explanation":
         "主题要覆盖补丁实际改动的内容：vmx/nested.c 属于 nVMX，vmx/ 下其他文件属于 VMX；"
         "svm/nested.c 属于 nSVM，svm/ 下其他文件属于 SVM；mmu/ 属于 x86/mmu，PMU 相关文件属于 "
-        "x86/pmu，Xen 相关文件属于 x86/xen，selftests 属于 selftests。同时改动其中几类时，"
-        "取最近的共同上级，一般是 'x86'。",
+        "x86/pmu，Xen 相关文件属于 x86/xen，selftests 属于 selftests，通用代码（virt/kvm/）"
+        "只写 'KVM:'。同时改动其中几类时，取最近的共同上级，一般是 'x86'。"
+        "用了另一家厂商的主题、只改嵌套代码却写 'VMX' 或 'SVM'、内核代码写成 'selftests'、"
+        "通用代码写了 x86 的主题，这些情况审阅者一定会退回（报警告，并按文件改成对应的主题）；"
+        "主题与文件相近但不完全相符，例如在 x86.c 里改某个特性却写该特性的主题，只作提示。",
+
+    "shortlog-prefix-selftests":
+        "'{wrong}' 不是 selftests 的前缀：应写 'KVM: selftests:'。",
+    "shortlog-prefix-selftests.title": "KVM selftests 的前缀是 'KVM: selftests:'",
+    "shortlog-prefix-selftests.explanation":
+        "tools/testing/selftests/kvm/ 下的补丁经由 KVM 的树合入，使用 KVM 的前缀："
+        "写 'KVM: selftests:'，不要写 'selftests: kvm:'、'selftests/kvm:'、'KVM: selftest:' "
+        "或 'KVM: x86:'。如果体系结构很重要，写在描述里。",
+
+    "shortlog-prefix-common":
+        "本补丁只改动了 KVM 的通用代码（{path}）：应写 '{prefix}'，不要写 '{wrong}'。",
+    "shortlog-prefix-common.title": "KVM 通用代码只写 'KVM:'",
+    "shortlog-prefix-common.explanation":
+        "virt/kvm/ 由所有体系结构共用，改动那里的补丁只写 'KVM:'（guest_memfd.c 写 "
+        "'KVM: guest_memfd:'），哪怕需要这个改动的是 x86。写上 x86 的主题，"
+        "其他体系结构的维护者就会以为这个补丁与他们无关。",
+
+    "shortlog-prefix-nested":
+        "'{wrong}' 不合适：本补丁只改动了嵌套虚拟化的代码，应写 '{prefix}'。",
+    "shortlog-prefix-nested.l2":
+        "'{wrong}' 不合适：简短描述说明这是针对 L2 的改动，应写 '{prefix}'。",
+    "shortlog-prefix-nested.plain":
+        "'{wrong}' 不合适：本补丁没有改动嵌套虚拟化的代码，简短描述也没有提到 L2，"
+        "应写 '{prefix}'。",
+    "shortlog-prefix-nested.title": "嵌套虚拟化的改动用 nVMX 和 nSVM",
+    "shortlog-prefix-nested.explanation":
+        "嵌套虚拟化有自己的主题：针对 L2 客户机的改动（vmx/nested.c、vmcs12、enlightened VMCS；"
+        "svm/nested.c）写 'KVM: nVMX:' 或 'KVM: nSVM:'，不写 'KVM: VMX:' 或 'KVM: SVM:'。"
+        "反过来，'nVMX' 和 'nSVM' 只用于嵌套虚拟化的改动。",
+
+    "shortlog-prefix-name":
+        "'{name}' 是文件名或函数名，不是主题：应写 '{prefix}'。",
+    "shortlog-prefix-name.title": "主题不是文件名或函数名",
+    "shortlog-prefix-name.explanation":
+        "主题说的是 KVM 的哪个部分，而不是改动了哪个文件或函数：lapic.c 写 'KVM: x86:'，"
+        "写 'KVM: x86/mmu:' 而不是 'KVM: MMU:'，vmenter.S 写 'KVM: VMX:'。"
+        "文件会改名、拆分，主题却保持不变；'git log --oneline <文件>' 可以看到以前的补丁用了什么。",
 
     "shortlog-capitalization":
         "前缀后的第一个词要首字母大写：写 '{fixed}'，不要写 '{word}'。",
+    "shortlog-capitalization.imperative":
+        "简短描述要以首字母大写的祈使动词开头：写 '{fixed}'，不要写 '{word}'。",
     "shortlog-capitalization.title": "描述以大写字母开头",
     "shortlog-capitalization.explanation":
         "前缀后面是一个以大写字母开头的短句：'KVM: x86: Fix ...'，而不是 'KVM: x86: fix ...'。"
-        "标识符保持原有拼写，所以 'KVM: x86: kvm_set_msr() ...'、'KVM: VMX: x2APIC ...' 都没问题。",
+        "标识符保持原有拼写，所以 'KVM: x86: kvm_set_msr() ...'、'KVM: VMX: x2APIC ...' 都没问题。"
+        "小写开头、又不是祈使语气的词（'fixed'、'adds'）算一个错误，只需一处修改："
+        "改成首字母大写的祈使动词（'Fix'、'Add'）；和其他不用祈使语气的简短描述一样，报为警告。",
+
+    "shortlog-vague":
+        "'{description}' 没有说明补丁改了什么：请直接写出改动本身，"
+        "例如 'Reject unknown indices in kvm_get_foo()'。",
+    "shortlog-vague.bug":
+        "'{description}' 没有说明是哪个 bug：请写出修复做了什么，或者出了什么问题，"
+        "例如 'Don't read past the end of foo[] in kvm_get_foo()'。",
+    "shortlog-vague.cve":
+        "简短描述里不要写 CVE 编号（'{description}'）：请说明补丁改了什么，编号可以写进提交说明。",
+    "shortlog-vague.name":
+        "'{description}' 只是一个名字：请说明它哪里变了，例如 'Reject unknown indices in "
+        "{description}'。",
+    "shortlog-vague.title": "简短描述要说出改了什么",
+    "shortlog-vague.explanation":
+        "大多数人对一个补丁只看简短描述：在 'git log --oneline' 里、在邮件标题里、在发布说明里，"
+        "所以它必须说出补丁做了什么。'Fix a bug in X'、'Fix issue with Y'、'Minor fixes'、"
+        "光秃秃的函数名或一个 CVE 编号，读者什么也看不出来；审阅者会要求写出改动本身"
+        "（'Reject ...'、'Don't ...'、'Flush ... before ...'）。",
 
     "shortlog-trailing-punctuation":
         "去掉标题行末尾的 '{char}'。",
@@ -124,6 +205,29 @@ MESSAGES = {
         "这一点 KVM x86 与 tip 树的习惯相反：开头先用一小段话说明补丁改了什么，"
         "然后再解释问题和背景。"
         "“改了什么”几乎总能一句话说清，翻阅历史的人一眼就能找到。",
+
+    "changelog-splat-untrimmed":
+        "请精简贴进来的内核日志：去掉时间戳（'[  123.456789]'），只留下能说明问题的行。",
+    "changelog-splat-untrimmed.registers":
+        "请精简贴进来的内核日志：去掉寄存器转储（RAX:、RBX: ……）；"
+        "读者需要的是 RIP 那一行和调用栈。",
+    "changelog-splat-untrimmed.code":
+        "请精简贴进来的内核日志：去掉 'Code:' 字节；读者需要的是 RIP 那一行和调用栈。",
+    "changelog-splat-untrimmed.title": "贴出的内核日志要精简",
+    "changelog-splat-untrimmed.explanation":
+        "提交说明里附上 WARN、BUG 或 KASAN 报告是好事：它说明了出了什么问题，"
+        "别人搜索这段报告也能找到这个修复。但贴之前要先精简：时间戳、寄存器转储和 'Code:' "
+        "字节与 bug 无关，只会让提交说明难以阅读；保留第一行、RIP 那一行和调用栈即可"
+        "（以 '? ' 开头的栈帧也可以去掉）。日志缩进一两个空格，与正文区分开。",
+
+    "changelog-wrap-too-narrow":
+        "这一段换行比 75 列窄得多（下一个词本可以放在这一行）：请按 75 列左右重新换行。",
+    "changelog-wrap-too-narrow.title": "提交说明的正文用足 75 列的宽度",
+    "changelog-wrap-too-narrow.explanation":
+        "提交说明的正文按 75 列左右换行，这是 git 缩进显示之后仍能放下的宽度。"
+        "按 50 或 60 列换行的提交说明看起来像被邮件客户端处理过，占用的行数也更多，"
+        "审阅者会要求改正。列表、日志、代码和表格保持原样；"
+        "把编辑器设为在 72 到 75 列换行，'git commit' 时就会自动做好。",
 
     "changelog-line-too-long":
         "这一行变更日志有 {length} 个字符，正文请在 75 列处换行。",
@@ -212,6 +316,18 @@ MESSAGES = {
         "哪怕修复并不打算向后移植到稳定版："
         "审阅者和发行版借此知道问题从何而来。需要向后移植时另外用 'Cc: stable' 标明。",
 
+    "fixes-tag-position":
+        "把这个 'Fixes:' 标签移到提交说明末尾的标签块里，和 'Signed-off-by:' 等标签放在一起"
+        "（中间不留空行）。",
+    "fixes-tag-position.notes":
+        "这个 'Fixes:' 标签在 '---' 分隔线下面，'git am' 会把它丢掉："
+        "请把它移到提交说明末尾的标签块里。",
+    "fixes-tag-position.title": "Fixes: 放在标签块里",
+    "fixes-tag-position.explanation":
+        "脚本只在提交说明的最后一段，也就是标签块里读取标签：每行一个，中间没有空行。"
+        "写在提交说明中间或 '---' 下面的 'Fixes:' 行，稳定版工具、'git interpret-trailers' "
+        "和维护者的脚本都看不到；请把它和其他标签放在一起，放在 'Signed-off-by:' 前面。",
+
     "stable-cc-format":
         "稳定版标签 '{written}' 格式不对：应写成 'Cc: stable@vger.kernel.org'"
         "（后面可以跟 '# <版本>'）。",
@@ -252,6 +368,45 @@ MESSAGES = {
         "这组补丁基于哪棵树。KVM x86 的开发基于 kvm-x86/next，"
         "针对当前版本的修复基于 kvm.git 的 master。",
 
+    "patch-corrupted":
+        "邮件客户端损坏了这个补丁：第 {line} 行的 hunk 实际的行数与 '@@' 头里记的行数不符，"
+        "补丁无法应用。请用 'git send-email' 或 'b4 send' 发送补丁，不要在邮件客户端的编辑器里发。",
+    "patch-corrupted.wrapped":
+        "邮件客户端损坏了这个补丁：它把 diff 里的长行折行了"
+        "（第 {line} 行前面没有 '+'、'-' 或空格），"
+        "补丁无法应用。请用 'git send-email' 或 'b4 send' 发送补丁，不要在邮件客户端的编辑器里发。",
+    "patch-corrupted.tabs":
+        "邮件客户端损坏了这个补丁：diff 里的制表符（连同上下文行里的）全都变成了空格，"
+        "补丁无法应用。请用 'git send-email' 或 'b4 send' 发送补丁，不要在邮件客户端的编辑器里发。",
+    "patch-corrupted.title": "补丁没有被邮件客户端损坏",
+    "patch-corrupted.explanation":
+        "应用补丁的工具要求补丁和 git 生成时逐字节一致。邮件客户端及其编辑器常常会把长行折行、"
+        "把制表符换成空格，或者去掉空上下文行前面的那个空格；这样一来 'git am' 就拒绝应用，"
+        "维护者也无法审阅缩进已不可信的代码。请用 'git send-email' 或 'b4 send' 发送补丁，"
+        "并先发给自己，确认 'git am' 能够应用。",
+
+    "subject-extra-tag":
+        "把 '{tags}' 从邮件标题的方括号里去掉：KVM 的投递只用 PATCH、RFC、RESEND、"
+        "版本号（v2）和编号（3/7），kvm-unit-tests 的补丁再加上 kvm-unit-tests；"
+        "其他说明写在 '---' 下面或封面信里。",
+    "subject-extra-tag.title": "标题方括号里只写 PATCH、RFC、RESEND、vN 和 N/M",
+    "subject-extra-tag.explanation":
+        "简短描述前面方括号里的标记是给工具（b4、patchwork）和整理邮件的维护者看的："
+        "'[PATCH v3 2/5]'、'[RFC PATCH]'、'[PATCH RESEND]'，kvm-unit-tests 的补丁写 "
+        "'[kvm-unit-tests PATCH]'。其他内容，例如目标分支、'URGENT'、子系统名或 bug 编号，"
+        "对他们只是干扰；请写进封面信或 '---' 分隔线下面。",
+
+    "tools-uapi-copy":
+        "这个 KVM 补丁改动了 {path}，它是 tools/ 下保存的 uAPI 头文件副本："
+        "只改真正的头文件即可；这些副本由 tools 的维护者同步，"
+        "KVM selftests 编译时用的是安装后的头文件（'make headers_install'）。",
+    "tools-uapi-copy.title": "不要改 tools/ 下的 uAPI 头文件副本",
+    "tools-uapi-copy.explanation":
+        "tools/include/uapi/ 和 tools/arch/*/include/uapi/ 里是内核 uAPI 头文件的副本，"
+        "供 perf 等工具使用。它们由这些工具的维护者按自己的节奏与内核同步，"
+        "KVM selftests 也已经不读它们，而是基于 'make headers_install' 安装的头文件编译。"
+        "KVM 补丁集只改 include/uapi/ 或 arch/x86/include/uapi/ 下真正的头文件，不碰这些副本。",
+
     "kvm-unit-tests-mixed":
         "这组补丁把内核补丁和 {count} 个 kvm-unit-tests 补丁混在了一起："
         "kvm-unit-tests 要单独投递，并用 lore 'Link:' 指向 KVM 的那组补丁。",
@@ -289,6 +444,8 @@ MESSAGES = {
     # --- 代码 --------------------------------------------------------------
     "kernel-doc-comment":
         "KVM 代码里不要用 kernel-doc（'/**'）注释，改用普通的 '/*' 注释。",
+    "kernel-doc-comment.indented":
+        "函数或类型内部的 '/**' 也不构成 kernel-doc：改用普通的 '/*' 注释。",
     "kernel-doc-comment.title": "不用 kernel-doc 注释",
     "kernel-doc-comment.explanation":
         "KVM 的函数即便被导出，也只供 KVM 内部使用，"
@@ -452,6 +609,68 @@ MESSAGES = {
     "extern-in-c.explanation":
         "从别的文件抄到 .c 文件里的声明，在定义改动后会悄无声息地对不上。把它在头文件里声明一次，"
         "定义它的文件和使用它的文件都包含这个头文件，编译器就能替你检查两边是否一致。",
+
+    "code-inline-in-c":
+        "去掉 .c 文件中这个函数的 'inline'：内联与否由编译器决定。",
+    "code-inline-in-c.extern":
+        ".c 文件中的这个函数是 inline 却不是 static：改成 'static' 并去掉 'inline'，"
+        "或者把它作为 'static inline' 移到头文件里。",
+    "code-inline-in-c.title": ".c 文件中的函数不加 inline",
+    "code-inline-in-c.explanation":
+        "在 .c 文件里，编译器能看到 static 函数的所有调用者，值得内联时自会内联；"
+        "写上 'inline' 只会让这个函数躲过“未使用函数”的警告，还让审阅者追问是否真有必要"
+        "（真有必要就用 '__always_inline'）。.c 文件中不是 static 的 inline 函数则是个错误："
+        "其他文件无法内联它。已合入的补丁（包括维护者自己的）仍偶尔在 .c 文件里加 "
+        "'static inline'，所以这种情况只作提示；不是 static 的情况报警告。",
+
+    "code-non-static-inline-header":
+        "把头文件里的这个 inline 函数改成 'static inline'：只写 'inline' 的函数会让包含它的文件"
+        "编译或链接失败。",
+    "code-non-static-inline-header.title": "头文件中的 inline 函数写成 static inline",
+    "code-non-static-inline-header.explanation":
+        "头文件里定义的函数会被编译进每一个包含它的文件。声明为 'static inline' 时，"
+        "它对每个文件都是私有的，没用到的副本可以被编译器丢掉；只写 'inline' 或 "
+        "'extern inline' 时，适用的是 C 语言的 inline 规则，各编译器的行为不同，"
+        "最后会出现符号缺失或重复定义。",
+
+    "code-return-type-own-line":
+        "把返回类型和函数名写在同一行：'{joined}'。",
+    "code-return-type-own-line.title": "返回类型与函数名在同一行",
+    "code-return-type-own-line.explanation":
+        "内核代码把函数的返回类型、函数名和参数写在同一行（'static int kvm_foo(struct kvm *kvm,'，"
+        "参数太长时在后面换行），这样 'git grep \"int kvm_foo(\"' 和以后补丁的 hunk 头"
+        "都能把类型和函数名一起显示出来。把类型单独放在上一行是别的项目的风格。",
+
+    "code-braces-one-arm":
+        "这个 if/else 一个分支有花括号、另一个没有：只要有一个分支需要花括号，所有分支都要加。",
+    "code-braces-one-arm.title": "所有分支都加花括号，或者都不加",
+    "code-braces-one-arm.explanation":
+        "只有一条语句时不需要花括号；但只要 if/else 的某个分支有多条语句，所有分支都要加花括号"
+        "（这是内核的编码风格，checkpatch.pl 会提示 'braces {} should be used on all arms of "
+        "this statement'），这样各分支读起来一致，以后加进来的语句也不会跑到分支外面。",
+
+    "code-continuation-alignment":
+        "让这一续行与上一行的左括号对齐（第 {column} 列，先用制表符再用空格）。",
+    "code-continuation-alignment.title": "续行与左括号对齐",
+    "code-continuation-alignment.explanation":
+        "函数调用的参数、函数的形参或条件表达式跨多行时，后续各行从左括号后第一个字符的正下方开始"
+        "（先用制表符，再用空格补齐），这也是 checkpatch.pl --strict 的要求。"
+        "以左括号本身结尾的行，下一行改用制表符缩进；与外层括号对齐也可以。",
+
+    "code-multiple-blank-lines":
+        "删掉多余的空行：代码的两部分之间空一行就够了。",
+    "code-multiple-blank-lines.title": "不要连续空行",
+    "code-multiple-blank-lines.explanation":
+        "函数中的几部分之间、两个定义之间空一行即可；再多空一行，除了多翻一行什么也没有带来"
+        "（checkpatch.pl：'Please don't use multiple blank lines'）。",
+
+    "code-return-parens":
+        "去掉返回值外面的括号：'return {value};'。",
+    "code-return-parens.title": "return 不是函数",
+    "code-return-parens.explanation":
+        "'return' 是语句，不是函数：写 'return x;'，不写 'return (x);'"
+        "（checkpatch.pl 的 RETURN_PARENTHESES）。只括住返回值一部分的括号，"
+        "例如 'return (a & b) != 0;'，要保留。",
 
     # --- 拼写 ----------------------------------------------------------------
     "typo":

@@ -9,6 +9,7 @@ from kvmcheck.registry import REGISTERED, Rule
 from kvmcheck.rules import (
     changelog,
     code,
+    code_layout,
     code_style,
     input,
     posting,
@@ -23,7 +24,8 @@ from kvmcheck.rules import (
 from kvmcheck.testing_checklist import ITEMS as _TESTING_ITEMS
 
 _MODULE_ORDER = [m.__name__ for m in (shortlog, changelog, spelling, tags, posting, code,
-                                      whitespace, spacing, code_style, review_checklist,
+                                      whitespace, spacing, code_style, code_layout,
+                                      review_checklist,
                                       security, input)]
 
 RULES: dict[str, Rule] = {

@@ -14,8 +14,8 @@ from kvmcheck.language import (
     first_word,
     pronouns,
 )
-from kvmcheck.model import Line
-from kvmcheck.registry import GENERIC, Finding, Rule, rule
+from kvmcheck.model import Line, follows
+from kvmcheck.registry import GENERIC, Edit, Finding, Rule, rule
 from kvmcheck.rules._examples import BODY, patch
 
 SECTION = "maintainer-kvm-x86#changelog"
@@ -61,8 +61,12 @@ _THIS_PATCH = re.compile(
 )
 
 
-def _non_imperative(text: str) -> tuple[str, str | None] | None:
-    """(what was written, imperative replacement) when ``text`` opens non-imperatively."""
+def _non_imperative(text: str, shortlog: bool = False) -> tuple[str, str | None] | None:
+    """(what was written, imperative replacement) when ``text`` opens non-imperatively.
+
+    In the shortlog the replacement is capitalized (the description starts
+    with a capital letter): 'fixed' is 'Fix' there, one finding and one fix
+    for the word, not a second for its case."""
     stripped = text.strip()
     match = _THIS_PATCH.match(stripped)
     if match:
@@ -72,13 +76,13 @@ def _non_imperative(text: str) -> tuple[str, str | None] | None:
     replacement = NON_IMPERATIVE_VERBS.get(word.lower())
     if replacement is None:
         return None
-    if not word[0].isupper() and word[0].isalpha():
+    if not shortlog and not word[0].isupper() and word[0].isalpha():
         replacement = replacement.lower()
     return word, replacement
 
 
 @rule(
-    "imperative-mood", "warning", SECTION, commits_only=True,
+    "imperative-mood", "warning", SECTION, commits_only=True, fixable=True,
     title="Imperative mood",
     message="Write the shortlog in imperative mood: '{instead}', not '{written}'.",
     variants={
@@ -106,15 +110,23 @@ def imperative_mood(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     if context.prose:
         places.append((context.prose[0].text, context.prose[0].lineno, "changelog"))
     for text, lineno, where in places:
-        found = _non_imperative(text)
+        found = _non_imperative(text, shortlog=not where)
         if found is None:
             continue
         written, instead = found
+        if not where and instead is not None and written[0].islower() and subject.prefix:
+            continue  # shortlog-capitalization fixes 'fixed' to 'Fix' at once
         if instead is None:
             variant = f"{where}-this-patch" if where else "this-patch"
             yield rule_.finding(lineno, variant, written=written)
-        else:
-            yield rule_.finding(lineno, where or None, written=written, instead=instead)
+            continue
+        edits = []
+        if not where and lineno is not None:
+            # The shortlog's word, fixed where it follows the prefix.
+            head = subject.shortlog[:len(subject.shortlog) - len(subject.description)]
+            edits.append(Edit(lineno, head + written, head + instead))
+        yield rule_.finding(lineno, where or None, written=written, instead=instead,
+                            edits=edits)
 
 
 @rule(
@@ -191,6 +203,92 @@ def changelog_line_too_long(rule_: Rule, context: PatchContext) -> Iterator[Find
             yield rule_.finding(line.lineno, length=length)
 
 
+# A paragraph is wrapped too narrowly when none of its lines reaches past
+# this column and its lines end where the next word would still have fit in
+# 75.  The maintainer also asked a changelog whose longest line was 64 to be
+# rewrapped, but lines of 61-65 are common in accepted patches and in the
+# handbook's own examples: only "well short" counts.
+_NARROW_WIDTH = 60
+_WRAP_COLUMN = 75
+_LIST_ITEM = re.compile(r"\s*(?:[-*+•]|\d+[.)]|[a-z][.)]|\(\w+\))\s")
+# Program output and tables read as prose lines: hex numbers, "x = y",
+# "name : value", columns set apart by runs of spaces after a word.
+_NOT_PROSE = re.compile(r"0x[0-9a-fA-F]{6,}|=|\s:\s|\w {2,}(?=\S)")
+
+
+def _wrapped_early(line: str, following: str) -> bool | None:
+    """Whether ``line`` ended where the first word of ``following`` would
+    still have fit well before 75 columns; None when the pair says nothing
+    about wrapping (a sentence or list ends there, or it is not prose)."""
+    text = line.rstrip()
+    words = following.split()
+    if not words or len(text.split()) < 4 or text.endswith((".", ":", ";", "!", "?")):
+        return None
+    if _LIST_ITEM.match(line) or _LIST_ITEM.match(following) or _NOT_PROSE.search(text):
+        return None
+    if not (following[:1].isalnum() or following[:1] in "(\"'"):
+        return None
+    return len(text) + 1 + len(words[0]) <= _WRAP_COLUMN
+
+
+class _Paragraph:
+    """What the narrow-wrap check counts of a paragraph, line by line (a
+    paragraph may have a hundred thousand lines: none is kept)."""
+
+    __slots__ = ("counted", "early", "first", "too_wide")
+
+    def __init__(self) -> None:
+        self.counted = self.early = 0
+        self.first: Line | None = None
+        self.too_wide = False
+
+    def narrow(self) -> bool:
+        """No line past the width; two lines at least, and two of every three
+        that say anything, end where the next word would have fit."""
+        return not self.too_wide and self.early >= 2 and self.early * 3 >= self.counted * 2
+
+
+def _first_narrow_line(prose: Sequence[Line]) -> Line | None:
+    """The first early-wrapped line of the first paragraph wrapped too narrowly."""
+    paragraph = _Paragraph()
+    previous: Line | None = None
+    for line in prose:
+        if previous is not None and not follows(previous, line):
+            if paragraph.narrow():
+                return paragraph.first
+            paragraph, previous = _Paragraph(), None
+        paragraph.too_wide = paragraph.too_wide or len(line.text.rstrip()) > _NARROW_WIDTH
+        if previous is not None:
+            verdict = _wrapped_early(previous.text, line.text)
+            if verdict is not None:
+                paragraph.counted += 1
+                if verdict:
+                    paragraph.early += 1
+                    paragraph.first = paragraph.first or previous
+        previous = line
+    return paragraph.first if paragraph.narrow() else None
+
+
+@rule(
+    "changelog-wrap-too-narrow", "warning", SECTION, commits_only=True,
+    title="Changelog prose uses the width up to 75 columns",
+    message="This paragraph is wrapped well short of 75 columns (the next word would have fit "
+        "on this line): rewrap it to about 75 columns.",
+    bad=patch(body="Return -EINVAL from kvm_get_foo() when\nuserspace passes an unknown "
+                   "index,\ninstead of reading past the end of\nthe array."),
+    good=patch(),
+)
+def changelog_wrap_too_narrow(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
+    """Changelog prose is wrapped at about 75 columns, as wide as git's indented display allows.
+    A changelog wrapped at 50 or 60 columns looks like mailer damage, takes more lines than it
+    needs and is one of the things reviewers ask to fix. Lists, logs, code and tables are
+    left as they are; 'git commit' with your editor set to wrap at 72 to 75 does it for you.
+    """
+    first = _first_narrow_line(context.prose)
+    if first is not None:
+        yield rule_.finding(first.lineno)
+
+
 @rule(
     "version-history-in-changelog", "warning", SECTION, scope=GENERIC, commits_only=True,
     title="Version history goes below '---'",
@@ -207,6 +305,66 @@ def version_history_in_changelog(rule_: Rule, context: PatchContext) -> Iterator
         if _VERSION_HISTORY.match(line.text):
             yield rule_.finding(line.lineno, text=line.text.strip())
             return
+
+
+# What a pasted kernel log keeps that reviewers ask to trim.
+_SPLAT_TIMESTAMP = re.compile(r"\s*\[\s*\d+\.\d{3,}\]")
+_SPLAT_REGISTERS = re.compile(r"\s*(?:\[[^\]]*\]\s*)?(?:R[A-Z0-9]{1,2}|[ECDFGS]S|CR\d|DR\d)"
+                              r": [0-9a-f]{4,16}\b.*\b(?:R[A-Z0-9]{1,2}|CR\d|DR\d): [0-9a-f]")
+_SPLAT_CODE = re.compile(r"\s*(?:\[[^\]]*\]\s*)?Code: (?:<?[0-9a-f]{2}>? ){8}")
+# Two timestamped lines make a pasted log; one may be quoted on purpose.
+_MIN_TIMESTAMPS = 2
+
+
+def _untrimmed_splat(message: Sequence[Line]) -> tuple[Line, str] | None:
+    """The first line of a pasted log that keeps timestamps, a register dump
+    or 'Code:' bytes, and which of them (the timestamps after the second)."""
+    first_timestamp: Line | None = None
+    timestamps = 0
+    for line in message:
+        text = line.text
+        if _SPLAT_TIMESTAMP.match(text):
+            timestamps += 1
+            first_timestamp = first_timestamp or line
+            if timestamps >= _MIN_TIMESTAMPS:
+                return first_timestamp, "timestamps"
+        if _SPLAT_REGISTERS.match(text):
+            return line, "registers"
+        if _SPLAT_CODE.match(text):
+            return line, "code"
+    return None
+
+
+@rule(
+    "changelog-splat-untrimmed", "warning", SECTION, commits_only=True,
+    title="Pasted kernel traces are trimmed",
+    message="Trim the pasted kernel log: drop the timestamps ('[  123.456789]') and keep only the "
+        "lines that show the problem.",
+    variants={
+        "registers": "Trim the pasted kernel log: drop the register dump (RAX:, RBX:, ...); the "
+            "RIP line and the call trace are what readers need.",
+        "code": "Trim the pasted kernel log: drop the 'Code:' bytes; the RIP line and the call "
+            "trace are what readers need.",
+    },
+    bad=patch(body=BODY + "\n\n  [  123.456789] WARNING: CPU: 2 PID: 1071 at "
+              "arch/x86/kvm/x86.c:123 kvm_get_foo+0x3e/0x90 [kvm]\n"
+              "  [  123.456801] Call Trace:\n  [  123.456803]  kvm_arch_vcpu_ioctl+0x1107/0x1750 "
+              "[kvm]"),
+    good=patch(body=BODY + "\n\n  WARNING: CPU: 2 PID: 1071 at arch/x86/kvm/x86.c:123 "
+               "kvm_get_foo+0x3e/0x90 [kvm]\n  Call Trace:\n   "
+               "kvm_arch_vcpu_ioctl+0x1107/0x1750 [kvm]"),
+)
+def changelog_splat_untrimmed(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
+    """A WARN, BUG or KASAN report in the changelog is welcome: it shows what went wrong and lets
+    others find the fix by searching for it. Trim it before pasting: timestamps, the register
+    dump and the 'Code:' bytes say nothing about the bug and make the changelog hard to read;
+    keep the first line, the RIP line and the call trace (the '? ' frames may go too). Indent
+    the log by a space or two so that it stands apart from the prose.
+    """
+    found = _untrimmed_splat(context.patch.message)
+    if found is not None:
+        line, kind = found
+        yield rule_.finding(line.lineno, None if kind == "timestamps" else kind)
 
 
 def diff_functions(context: PatchContext) -> set[str]:

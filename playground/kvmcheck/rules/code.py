@@ -16,8 +16,9 @@ from kvmcheck.registry import C_CODE, KVM_GUEST, KVM_HOST, Edit, Finding, Rule, 
 from kvmcheck.rules._examples import diff, patch
 
 _COMMENT_START = re.compile(r"\s*(?:/\*+|\*+(?!/)|//+)")
-# A kernel-doc comment documents a function or type: it starts at column 0.
-_KERNEL_DOC = re.compile(r"/\*\*(?:\s|$)")
+# A kernel-doc comment documents a function or type at column 0; indented,
+# inside a function or a type, it is not kernel-doc either.
+_KERNEL_DOC = re.compile(r"[ \t]*/\*\*(?:\s|$)")
 # Repeats are bounded (no section number has nine parts): the re module keeps
 # a backtracking record for every pass of a repeated group.
 _SDM_NUMBER = re.compile(
@@ -83,6 +84,10 @@ def _written_comments(context: PatchContext) -> Iterator[tuple[Line, str]]:
     areas=(KVM_HOST,), types=C_CODE,
     title="No kernel-doc comments",
     message="Don't use kernel-doc ('/**') comments in KVM code: write a plain '/*' comment.",
+    variants={
+        "indented": "'/**' inside a function or a type opens no kernel-doc either: write a plain "
+            "'/*' comment.",
+    },
     bad=patch(diffs=diff(added="/**\n * kvm_get_foo - read foo\n */", removed="",
                          context="#include \"x86.h\"")),
     good=patch(diffs=diff(added="/* Read foo; the caller has checked the index. */", removed="",
@@ -96,7 +101,9 @@ def kernel_doc_comment(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     for file in context.files:
         for line in written_lines(file, context):
             if _KERNEL_DOC.match(line.text):
-                yield rule_.finding(line.lineno, path=file.path)
+                indented = line.text[:1] in (" ", "\t")
+                yield rule_.finding(line.lineno, "indented" if indented else None,
+                                    path=file.path)
 
 
 @rule(

@@ -1,15 +1,17 @@
 """Posting and series rules (handbook: maintainer-kvm-x86#git-base,
-#co-posting-tests, #posting)."""
+#co-posting-tests, #posting; first-patch#the-format-of-the-mail)."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
+from itertools import chain
 
 from kvmcheck.context import KERNEL, KUT, PatchContext, adds_feature, is_bug_fix
 from kvmcheck.model import Series
 from kvmcheck.paths import SELFTESTS_DIR, is_kernel_path
-from kvmcheck.registry import GENERIC, KVM_HOST, SERIES, Finding, Rule, rule
+from kvmcheck.registry import GENERIC, KVM_HOST, SERIES, Edit, Finding, Rule, rule
 from kvmcheck.rules._examples import diff, patch
 
 
@@ -37,6 +39,163 @@ def base_commit_missing(
     if any(p.base_commit is not None for p in series.patches):
         return
     yield rule_.finding(None, patch=series.first_mail)
+
+
+def _hunk_diff(lines: str, indent: str) -> str:
+    """A one-hunk diff of x86.c whose indentation is ``indent`` (a tab, or
+    the eight spaces a mailer leaves of it)."""
+    body = lines.replace("\t", indent)
+    return ("diff --git a/arch/x86/kvm/x86.c b/arch/x86/kvm/x86.c\n"
+            "index 1111111..2222222 100644\n"
+            "--- a/arch/x86/kvm/x86.c\n"
+            "+++ b/arch/x86/kvm/x86.c\n"
+            "@@ -10,5 +10,5 @@ static int kvm_get_foo(u32 index)\n" + body)
+
+
+_HUNK_LINES = (" {\n \tif (index >= ARRAY_SIZE(foo))\n-\t\treturn 0;\n+\t\treturn -EINVAL;\n"
+               " \treturn foo[index];\n")
+# Fewer space-indented context lines say little: a file may indent a
+# continuation or two with spaces.
+_MIN_SPACED_CONTEXT = 2
+
+
+def _tabs_turned_to_spaces(context: PatchContext) -> int | None:
+    """The first hunk's line when no line of the C files' hunks is indented
+    with a tab and their context lines are indented with spaces."""
+    hunks = [hunk for file in context.patch.files if file.path.endswith((".c", ".h"))
+             for hunk in file.hunks]
+    if not hunks or any(hunk.context_tabs for hunk in hunks):
+        return None
+    if sum(hunk.context_spaces for hunk in hunks) < _MIN_SPACED_CONTEXT:
+        return None
+    for hunk in hunks:
+        if any(line.text.startswith("\t") for line in chain(hunk.added, hunk.removed)):
+            return None
+    return hunks[0].lineno
+
+
+@rule(
+    "patch-corrupted", "error", "first-patch#the-format-of-the-mail", scope=GENERIC,
+    title="The mailer left the patch intact",
+    message="The mailer damaged this patch: the hunk at line {line} does not hold the lines its "
+        "'@@' header counts, so it will not apply. Send patches with 'git send-email' or 'b4 "
+        "send', not from a mail client's editor.",
+    variants={
+        "wrapped": "The mailer damaged this patch: it wrapped a long line of the diff (line "
+            "{line} has no '+', '-' or ' ' in front), so it will not apply. Send patches with "
+            "'git send-email' or 'b4 send', not from a mail client's editor.",
+        "tabs": "The mailer damaged this patch: every tab in the diff, context lines included, "
+            "became spaces, so it will not apply. Send patches with 'git send-email' or 'b4 "
+            "send', not from a mail client's editor.",
+    },
+    bad=patch(diffs=_hunk_diff(_HUNK_LINES, " " * 8)),
+    good=patch(diffs=_hunk_diff(_HUNK_LINES, "\t")),
+)
+def patch_corrupted(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
+    """A patch is applied by tools that need it byte for byte as git wrote it. Mail clients and
+    their editors often wrap long lines, turn tabs into spaces or drop the space in front of
+    empty context lines; after that 'git am' refuses the patch, and the maintainers cannot
+    review code whose indentation they cannot trust. Send patches with 'git send-email' or
+    'b4 send', and mail them to yourself first to check that 'git am' applies them.
+    """
+    reported: set[str] = set()
+    for file in context.patch.files:
+        for hunk in file.hunks:
+            for lineno, kind in hunk.damage:
+                if kind not in reported:
+                    reported.add(kind)
+                    wrapped = kind == "wrapped"
+                    yield rule_.finding(lineno, "wrapped" if wrapped else None,
+                                        line=(lineno if wrapped else hunk.lineno) or 0)
+    if context.project == KERNEL:
+        first = _tabs_turned_to_spaces(context)
+        if first is not None:
+            yield rule_.finding(first, "tabs")
+
+
+# What the brackets of a KVM posting's subject may hold besides vN and N/M.
+_SUBJECT_TAGS = frozenset(("PATCH", "RFC", "RESEND", "KVM-UNIT-TESTS", "KVM-UNIT-TEST"))
+_SUBJECT_TAG_FORM = re.compile(r"[vV]\d{1,4}|\d{1,5}/\d{1,5}")
+_BRACKETS = re.compile(r"\[[^\]]*\]")
+
+
+def _extra_tags(tags: tuple[str, ...]) -> list[str]:
+    return [tag for tag in tags
+            if tag.upper() not in _SUBJECT_TAGS and not _SUBJECT_TAG_FORM.fullmatch(tag)]
+
+
+def _without_tags(line: str, extra: list[str]) -> str | None:
+    """The subject line's first bracket group with the ``extra`` words taken
+    out (None when the tags are not all in that group on this line)."""
+    match = _BRACKETS.search(line)
+    if match is None:
+        return None
+    words = re.split(r"[\s,]+", match.group()[1:-1].strip())
+    kept = [word for word in words if word not in extra]
+    if len(words) - len(kept) != len(extra) or not kept:
+        return None
+    return f"[{' '.join(kept)}]"
+
+
+@rule(
+    "subject-extra-tag", "warning", "first-patch#the-subject-line", commits_only=True,
+    fixable=True,
+    title="Only PATCH, RFC, RESEND, vN and N/M in the subject's brackets",
+    message="Drop '{tags}' from the subject's brackets: KVM postings use only PATCH, RFC, RESEND, "
+        "the version (v2) and the number (3/7), plus kvm-unit-tests for that project; say more "
+        "below '---' or in the cover letter.",
+    bad=patch(subject="KVM: x86: Reject unknown indices in kvm_get_foo()").replace(
+        "[PATCH]", "[PATCH URGENT]"),
+    good=patch(subject="KVM: x86: Reject unknown indices in kvm_get_foo()").replace(
+        "[PATCH]", "[PATCH v2]"),
+)
+def subject_extra_tag(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
+    """The bracketed tags before the shortlog are read by tools (b4, patchwork) and by maintainers
+    sorting their mail: '[PATCH v3 2/5]', '[RFC PATCH]', '[PATCH RESEND]', and
+    '[kvm-unit-tests PATCH]' for kvm-unit-tests. Anything else there, such as the target branch,
+    'URGENT', a subsystem or a bug number, is noise to them; put it in the cover letter or below
+    the '---' line.
+    """
+    subject = context.patch.subject
+    if subject is None or not subject.tags:
+        return
+    extra = _extra_tags(subject.tags)
+    if not extra:
+        return
+    edits = []
+    line = subject.raw
+    fixed = _without_tags(line, extra)
+    if fixed is not None and subject.lineno is not None:
+        edits.append(Edit(subject.lineno, _BRACKETS.search(line).group(), fixed))
+    yield rule_.finding(subject.lineno, tags=" ".join(extra), edits=edits)
+
+
+_TOOLS_UAPI = re.compile(r"tools/(?:arch/[^/]+/)?include/uapi/")
+_UAPI_COMMENT = {"added": "\t__u32 pad;\t/* must be zero */", "removed": "\t__u32 pad;",
+                 "context": "struct kvm_foo {"}
+
+
+@rule(
+    "tools-uapi-copy", "warning", "review-checklist#userspace-api",
+    title="Leave tools/'s copies of the uAPI headers alone",
+    message="This KVM patch edits {path}, a copy of a uAPI header kept under tools/: change "
+        "only the real header; the copies are synced by the tools maintainers, and the KVM "
+        "selftests build against the installed headers ('make headers_install').",
+    bad=patch(diffs=diff(path="include/uapi/linux/kvm.h", **_UAPI_COMMENT)
+              + diff(path="tools/include/uapi/linux/kvm.h", **_UAPI_COMMENT)),
+    good=patch(diffs=diff(path="include/uapi/linux/kvm.h", **_UAPI_COMMENT)),
+)
+def tools_uapi_copy(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
+    """tools/include/uapi/ and tools/arch/*/include/uapi/ hold copies of the kernel's uAPI
+    headers for perf and other tools. Their maintainers sync them with the kernel on their own
+    schedule, and the KVM selftests no longer read them: they build against the headers that
+    'make headers_install' writes. A KVM series changes the real header under include/uapi/ or
+    arch/x86/include/uapi/ and leaves the copies alone.
+    """
+    for file in context.patch.files:
+        if _TOOLS_UAPI.match(file.path):
+            yield rule_.finding(file.lineno, path=file.path)
+            return
 
 
 def _is_kernel_patch(context: PatchContext) -> bool:

@@ -13,7 +13,7 @@ from kvmcheck.context import PatchContext
 from kvmcheck.model import Line, Series, Trailer
 from kvmcheck.parser import author_email
 from kvmcheck.registry import GENERIC, SERIES, Edit, Finding, Rule, rule
-from kvmcheck.rules._examples import AUTHOR, SIGNOFF, patch
+from kvmcheck.rules._examples import AUTHOR, BODY, SIGNOFF, patch
 
 FIXES = "maintainer-kvm-x86#fixes"
 LINKS = "maintainer-kvm-x86#links"
@@ -311,6 +311,32 @@ class _CitedCommits:
             sha[:length] in self._shas for length in range(1, len(sha) + 1))
 
 
+_TITLED_SHA = re.compile(r"\b([0-9a-f]{12,40})\s*\(\s*[\"“]")
+_SHA_AT_END = re.compile(r"\b([0-9a-f]{12,40})\s*$")
+_TITLE_AT_START = re.compile(r"\s*\(\s*[\"“]")
+
+
+def _titled_shas(context: PatchContext) -> Iterator[str]:
+    """Shas (12+ hex digits) the patch gives with their title: in Fixes: tags,
+    and anywhere in the changelog, an indented or quoted line too, the title
+    perhaps on the next line."""
+    for trailer in context.patch.trailers:
+        if trailer.key.lower() == "fixes":
+            leading = _LEADING_SHA.match(trailer.value)
+            if leading and len(leading.group(1)) >= 12 \
+                    and _AFTER_SHA_TITLE.match(trailer.value, leading.end()):
+                yield leading.group(1).lower()
+    pending: str | None = None
+    for line in context.patch.message:
+        text = line.text
+        if pending is not None and _TITLE_AT_START.match(text):
+            yield pending
+        for match in _TITLED_SHA.finditer(text):
+            yield match.group(1)
+        at_end = _SHA_AT_END.search(text)
+        pending = at_end.group(1) if at_end else None
+
+
 @rule(
     "commit-reference-format", "warning", FIXES, scope=GENERIC, commits_only=True,
     title="Commits are cited with their title",
@@ -333,9 +359,9 @@ def commit_reference_format(rule_: Rule, context: PatchContext) -> Iterator[Find
     become ambiguous as the tree grows, and the title tells readers what the commit was without
     looking it up.
     """
-    # A commit cited in full once (or in a Fixes: tag) may be named by sha later.
-    cited = _CitedCommits(t.value.split()[0].lower() for t in context.patch.trailers
-                          if t.key.lower() == "fixes" and t.value.split())
+    # A commit cited with its title (in a Fixes: tag, or anywhere in the
+    # changelog) may be named by its sha alone elsewhere.
+    cited = _CitedCommits(_titled_shas(context))
     for text, starts in _prose_paragraph_text(context.prose):
         for match in _COMMIT_MENTION.finditer(text):
             sha = match.group(1)
@@ -346,10 +372,11 @@ def commit_reference_format(rule_: Rule, context: PatchContext) -> Iterator[Find
                 continue  # written by git revert / cherry-pick or the stable scripts
             lineno = starts.lineno_at(match.start(1))
             title_start = _AFTER_SHA_TITLE.match(text, match.end())
-            if title_start is None and cited.names(sha):
-                continue
             if len(sha) < 12:
+                # Too short to be sure of, even for a commit cited in full elsewhere.
                 yield rule_.finding(lineno, "short", sha=sha)
+                continue
+            if title_start is None and cited.names(sha):
                 continue
             if not title_start:
                 yield rule_.finding(lineno, sha=sha)
@@ -386,8 +413,8 @@ def fixes_tag_suggested(rule_: Rule, context: PatchContext) -> Iterator[Finding]
     from. A backport is requested separately, with 'Cc: stable'.
     """
     patch_ = context.patch
-    if any(t.key.lower() == "fixes" for t in patch_.trailers):
-        return
+    if any(t.key.lower() == "fixes" for t in patch_.trailers) or _misplaced_fixes(context):
+        return  # there is a Fixes: tag (fixes-tag-position reports a misplaced one)
     subject = patch_.subject
     for line in chain([Line(subject.description, subject.lineno)] if subject else [],
                       context.prose):
@@ -395,6 +422,46 @@ def fixes_tag_suggested(rule_: Rule, context: PatchContext) -> Iterator[Finding]
         if match:
             yield rule_.finding(line.lineno, word=match.group())
             return
+
+
+_FIXES_LINE = re.compile(r"\s*Fixes\s*:\s*(?:commit\s+)?[0-9a-fA-F]{6,40}\b")
+
+
+def _misplaced_fixes(context: PatchContext) -> tuple[Line, bool] | None:
+    """The first 'Fixes: <sha>' line of the changelog or of the notes below
+    '---' (True), where git does not read it as a trailer."""
+    patch_ = context.patch
+    for lines, in_notes in ((patch_.message, False), (patch_.notes, True)):
+        for line in lines:
+            if _FIXES_LINE.match(line.text):
+                return line, in_notes
+    return None
+
+
+@rule(
+    "fixes-tag-position", "warning", FIXES, scope=GENERIC, commits_only=True,
+    title="Fixes: goes in the trailer block",
+    message="Move this 'Fixes:' tag down into the tag block at the end of the changelog, with "
+        "'Signed-off-by:' and the other tags (no blank line between them).",
+    variants={
+        "notes": "This 'Fixes:' tag is below the '---' line, where 'git am' drops it: move it "
+            "into the tag block at the end of the changelog.",
+    },
+    bad=patch(body=BODY + '\n\nFixes: 0123456789ab ("KVM: x86: Add kvm_get_foo()")\n\n'
+              "Found by code inspection."),
+    good=patch(body=BODY + "\n\nFound by code inspection.",
+               trailers='Fixes: 0123456789ab ("KVM: x86: Add kvm_get_foo()")\n' + SIGNOFF),
+)
+def fixes_tag_position(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
+    """Tags are read by scripts only in the last paragraph of the changelog, the trailer block,
+    one tag per line and no blank line in between. A 'Fixes:' line in the middle of the
+    changelog, or below '---', is not seen by the stable tooling, by 'git interpret-trailers'
+    or by the maintainers' scripts; put it with the other tags, before 'Signed-off-by:'.
+    """
+    found = _misplaced_fixes(context)
+    if found is not None:
+        line, in_notes = found
+        yield rule_.finding(line.lineno, "notes" if in_notes else None)
 
 
 @rule(

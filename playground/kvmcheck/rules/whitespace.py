@@ -108,7 +108,7 @@ def _too_long_for_a_reason(code_line: CodeLine) -> bool:
     bad=added_lines("\treturn kvm_frobnicate_the_vcpu_state(vcpu, KVM_FROB_ALL_REGISTERS, "
                "KVM_FROB_FLAG_SYNC | KVM_FROB_FLAG_FORCE);"),
     good=added_lines("\treturn kvm_frobnicate_the_vcpu_state(vcpu, KVM_FROB_ALL_REGISTERS,\n"
-                "\t\t\t\t\t    KVM_FROB_FLAG_SYNC | KVM_FROB_FLAG_FORCE);"),
+                "\t\t\t\t\t     KVM_FROB_FLAG_SYNC | KVM_FROB_FLAG_FORCE);"),
 )
 def line_too_long(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """The kernel's limit is 80 columns, stretched to 100 where breaking a line would make it harder
