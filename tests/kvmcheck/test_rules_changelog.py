@@ -135,7 +135,7 @@ def test_lower_case_non_imperative_word_is_one_finding_fixed_to_the_imperative(
     assert finding["message"] == (f"Start the shortlog with a capitalized imperative: '{right}', "
                                   f"not '{written}'.")
     (chinese,) = [f for f in check(text, lang="zh_CN") if f["rule"] == "shortlog-capitalization"]
-    assert chinese["message"] == (f"简短描述要以首字母大写的祈使动词开头：写 '{right}'，"
+    assert chinese["message"] == (f"标题行要以首字母大写的祈使动词开头：写 '{right}'，"
                                   f"不要写 '{written}'。")
     fixed, count = fix_text(text)
     assert count == 1

@@ -45,7 +45,7 @@ def test_text_that_is_no_patch_is_named_as_such(check, lang: str) -> None:
               "'Signed-off-by:') and no diff: it does not look like a patch. It was checked as "
               "a bare commit message; paste the output of git format-patch to check a patch.",
         "zh_CN": "这段文本既没有邮件头和标题前缀，也没有标签（如 'Signed-off-by:'）和 diff，"
-                 "看起来不是补丁，因此按单独的提交说明做了检查。要检查补丁，请粘贴 "
+                 "看起来不是补丁，因此按单独的变更日志做了检查。要检查补丁，请粘贴 "
                  "git format-patch 的输出。",
     }[lang]
 

@@ -207,7 +207,7 @@ def test_extra_subject_tags_are_named_and_dropped(fired, tags: str, extra: str) 
     assert chinese["message"] == (
         f"把 '{extra}' 从邮件标题的方括号里去掉：KVM 的投递只用 PATCH、RFC、RESEND、"
         "版本号（v2）和编号（3/7），kvm-unit-tests 的补丁再加上 kvm-unit-tests；"
-        "其他说明写在 '---' 下面或封面信里。")
+        "其他说明写在 '---' 下面或封面邮件里。")
     fixed, _count = fix_text(text)
     kept = " ".join(w for w in tags.replace(",", " ").split() if w != extra)
     assert f"Subject: [{kept}] KVM: x86: Fix foo\n" in fixed

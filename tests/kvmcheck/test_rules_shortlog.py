@@ -339,11 +339,11 @@ def test_common_code_is_plain_kvm(fired, shortlog, diffs, right, path) -> None:
      "'KVM: SVM:' 不合适：本补丁只改动了嵌套虚拟化的代码，应写 'KVM: nSVM:'。"),
     ("KVM: VMX: Enable PKS for nested VM", NESTED_VMX + VMX, "KVM: nVMX: Enable PKS for nested VM",
      "'KVM: VMX:' does not fit: the shortlog says the change is for L2, so write 'KVM: nVMX:'.",
-     "'KVM: VMX:' 不合适：简短描述说明这是针对 L2 的改动，应写 'KVM: nVMX:'。"),
+     "'KVM: VMX:' 不合适：标题行说明这是针对 L2 的改动，应写 'KVM: nVMX:'。"),
     ("KVM: nVMX: Fix foo", VMX, "KVM: VMX: Fix foo",
      "'KVM: nVMX:' does not fit: the patch changes no nested code and its shortlog does not "
      "speak of L2, so write 'KVM: VMX:'.",
-     "'KVM: nVMX:' 不合适：本补丁没有改动嵌套虚拟化的代码，简短描述也没有提到 L2，"
+     "'KVM: nVMX:' 不合适：本补丁没有改动嵌套虚拟化的代码，标题行也没有提到 L2，"
      "应写 'KVM: VMX:'。"),
 ])
 def test_nested_scopes(fired, shortlog, diffs, right, english, chinese) -> None:
@@ -430,7 +430,7 @@ def test_vague_shortlogs(fired, description: str, fires: bool) -> None:
     ("CVE-2021-1234",
      "Don't put a CVE id in the shortlog ('CVE-2021-1234'): say what the patch changes; the "
      "id can go in the changelog.",
-     "简短描述里不要写 CVE 编号（'CVE-2021-1234'）：请说明补丁改了什么，编号可以写进提交说明。"),
+     "标题行里不要写 CVE 编号（'CVE-2021-1234'）：请说明补丁改了什么，编号可以写进变更日志。"),
     ("kvm_get_foo()",
      "'kvm_get_foo()' is only a name: say what changes in it, e.g. 'Reject unknown indices in "
      "kvm_get_foo()'.",

@@ -186,7 +186,7 @@ def test_fixes_in_the_middle_of_the_changelog(fired) -> None:
         "'Signed-off-by:' and the other tags (no blank line between them).")
     (chinese,) = fired("fixes-tag-position", text, lang="zh_CN")
     assert chinese["message"] == (
-        "把这个 'Fixes:' 标签移到提交说明末尾的标签块里，和 'Signed-off-by:' 等标签放在一起"
+        "把这个 'Fixes:' 标签移到变更日志末尾的标签块里，和 'Signed-off-by:' 等标签放在一起"
         "（中间不留空行）。")
     # One finding: the patch has a Fixes: tag, only in the wrong place.
     assert fired("fixes-tag-suggested", text.replace("Return -EINVAL", "Fix a crash: return "
@@ -202,7 +202,7 @@ def test_fixes_below_the_separator_is_dropped_by_git_am(fired) -> None:
         "tag block at the end of the changelog.")
     (chinese,) = fired("fixes-tag-position", text, lang="zh_CN")
     assert chinese["message"] == ("这个 'Fixes:' 标签在 '---' 分隔线下面，'git am' 会把它丢掉："
-                                  "请把它移到提交说明末尾的标签块里。")
+                                  "请把它移到变更日志末尾的标签块里。")
 
 
 def test_fixes_in_the_trailer_block_or_quoted_in_prose_is_fine(fired) -> None:

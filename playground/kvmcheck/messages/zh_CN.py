@@ -106,9 +106,9 @@ MESSAGES = {
     "shortlog-prefix-nested":
         "'{wrong}' 不合适：本补丁只改动了嵌套虚拟化的代码，应写 '{prefix}'。",
     "shortlog-prefix-nested.l2":
-        "'{wrong}' 不合适：简短描述说明这是针对 L2 的改动，应写 '{prefix}'。",
+        "'{wrong}' 不合适：标题行说明这是针对 L2 的改动，应写 '{prefix}'。",
     "shortlog-prefix-nested.plain":
-        "'{wrong}' 不合适：本补丁没有改动嵌套虚拟化的代码，简短描述也没有提到 L2，"
+        "'{wrong}' 不合适：本补丁没有改动嵌套虚拟化的代码，标题行也没有提到 L2，"
         "应写 '{prefix}'。",
     "shortlog-prefix-nested.title": "嵌套虚拟化的改动用 nVMX 和 nSVM",
     "shortlog-prefix-nested.explanation":
@@ -127,13 +127,13 @@ MESSAGES = {
     "shortlog-capitalization":
         "前缀后的第一个词要首字母大写：写 '{fixed}'，不要写 '{word}'。",
     "shortlog-capitalization.imperative":
-        "简短描述要以首字母大写的祈使动词开头：写 '{fixed}'，不要写 '{word}'。",
+        "标题行要以首字母大写的祈使动词开头：写 '{fixed}'，不要写 '{word}'。",
     "shortlog-capitalization.title": "描述以大写字母开头",
     "shortlog-capitalization.explanation":
         "前缀后面是一个以大写字母开头的短句：'KVM: x86: Fix ...'，而不是 'KVM: x86: fix ...'。"
         "标识符保持原有拼写，所以 'KVM: x86: kvm_set_msr() ...'、'KVM: VMX: x2APIC ...' 都没问题。"
         "小写开头、又不是祈使语气的词（'fixed'、'adds'）算一个错误，只需一处修改："
-        "改成首字母大写的祈使动词（'Fix'、'Add'）；和其他不用祈使语气的简短描述一样，报为警告。",
+        "改成首字母大写的祈使动词（'Fix'、'Add'）；和其他不用祈使语气的标题行一样，报为警告。",
 
     "shortlog-vague":
         "'{description}' 没有说明补丁改了什么：请直接写出改动本身，"
@@ -142,13 +142,13 @@ MESSAGES = {
         "'{description}' 没有说明是哪个 bug：请写出修复做了什么，或者出了什么问题，"
         "例如 'Don't read past the end of foo[] in kvm_get_foo()'。",
     "shortlog-vague.cve":
-        "简短描述里不要写 CVE 编号（'{description}'）：请说明补丁改了什么，编号可以写进提交说明。",
+        "标题行里不要写 CVE 编号（'{description}'）：请说明补丁改了什么，编号可以写进变更日志。",
     "shortlog-vague.name":
         "'{description}' 只是一个名字：请说明它哪里变了，例如 'Reject unknown indices in "
         "{description}'。",
-    "shortlog-vague.title": "简短描述要说出改了什么",
+    "shortlog-vague.title": "标题行要说出改了什么",
     "shortlog-vague.explanation":
-        "大多数人对一个补丁只看简短描述：在 'git log --oneline' 里、在邮件标题里、在发布说明里，"
+        "大多数人对一个补丁只看标题行：在 'git log --oneline' 里、在邮件标题里、在发布说明里，"
         "所以它必须说出补丁做了什么。'Fix a bug in X'、'Fix issue with Y'、'Minor fixes'、"
         "光秃秃的函数名或一个 CVE 编号，读者什么也看不出来；审阅者会要求写出改动本身"
         "（'Reject ...'、'Don't ...'、'Flush ... before ...'）。",
@@ -215,17 +215,17 @@ MESSAGES = {
         "请精简贴进来的内核日志：去掉 'Code:' 字节；读者需要的是 RIP 那一行和调用栈。",
     "changelog-splat-untrimmed.title": "贴出的内核日志要精简",
     "changelog-splat-untrimmed.explanation":
-        "提交说明里附上 WARN、BUG 或 KASAN 报告是好事：它说明了出了什么问题，"
+        "变更日志里附上 WARN、BUG 或 KASAN 报告是好事：它说明了出了什么问题，"
         "别人搜索这段报告也能找到这个修复。但贴之前要先精简：时间戳、寄存器转储和 'Code:' "
-        "字节与 bug 无关，只会让提交说明难以阅读；保留第一行、RIP 那一行和调用栈即可"
+        "字节与 bug 无关，只会让变更日志难以阅读；保留第一行、RIP 那一行和调用栈即可"
         "（以 '? ' 开头的栈帧也可以去掉）。日志缩进一两个空格，与正文区分开。",
 
     "changelog-wrap-too-narrow":
         "这一段换行比 75 列窄得多（下一个词本可以放在这一行）：请按 75 列左右重新换行。",
-    "changelog-wrap-too-narrow.title": "提交说明的正文用足 75 列的宽度",
+    "changelog-wrap-too-narrow.title": "变更日志的正文用足 75 列的宽度",
     "changelog-wrap-too-narrow.explanation":
-        "提交说明的正文按 75 列左右换行，这是 git 缩进显示之后仍能放下的宽度。"
-        "按 50 或 60 列换行的提交说明看起来像被邮件客户端处理过，占用的行数也更多，"
+        "变更日志的正文按 75 列左右换行，这是 git 缩进显示之后仍能放下的宽度。"
+        "按 50 或 60 列换行的变更日志看起来像被邮件客户端处理过，占用的行数也更多，"
         "审阅者会要求改正。列表、日志、代码和表格保持原样；"
         "把编辑器设为在 72 到 75 列换行，'git commit' 时就会自动做好。",
 
@@ -317,15 +317,15 @@ MESSAGES = {
         "审阅者和发行版借此知道问题从何而来。需要向后移植时另外用 'Cc: stable' 标明。",
 
     "fixes-tag-position":
-        "把这个 'Fixes:' 标签移到提交说明末尾的标签块里，和 'Signed-off-by:' 等标签放在一起"
+        "把这个 'Fixes:' 标签移到变更日志末尾的标签块里，和 'Signed-off-by:' 等标签放在一起"
         "（中间不留空行）。",
     "fixes-tag-position.notes":
         "这个 'Fixes:' 标签在 '---' 分隔线下面，'git am' 会把它丢掉："
-        "请把它移到提交说明末尾的标签块里。",
+        "请把它移到变更日志末尾的标签块里。",
     "fixes-tag-position.title": "Fixes: 放在标签块里",
     "fixes-tag-position.explanation":
-        "脚本只在提交说明的最后一段，也就是标签块里读取标签：每行一个，中间没有空行。"
-        "写在提交说明中间或 '---' 下面的 'Fixes:' 行，稳定版工具、'git interpret-trailers' "
+        "脚本只在变更日志的最后一段，也就是标签块里读取标签：每行一个，中间没有空行。"
+        "写在变更日志中间或 '---' 下面的 'Fixes:' 行，稳定版工具、'git interpret-trailers' "
         "和维护者的脚本都看不到；请把它和其他标签放在一起，放在 'Signed-off-by:' 前面。",
 
     "stable-cc-format":
@@ -388,13 +388,13 @@ MESSAGES = {
     "subject-extra-tag":
         "把 '{tags}' 从邮件标题的方括号里去掉：KVM 的投递只用 PATCH、RFC、RESEND、"
         "版本号（v2）和编号（3/7），kvm-unit-tests 的补丁再加上 kvm-unit-tests；"
-        "其他说明写在 '---' 下面或封面信里。",
+        "其他说明写在 '---' 下面或封面邮件里。",
     "subject-extra-tag.title": "标题方括号里只写 PATCH、RFC、RESEND、vN 和 N/M",
     "subject-extra-tag.explanation":
-        "简短描述前面方括号里的标记是给工具（b4、patchwork）和整理邮件的维护者看的："
+        "标题行前面方括号里的标记是给工具（b4、patchwork）和整理邮件的维护者看的："
         "'[PATCH v3 2/5]'、'[RFC PATCH]'、'[PATCH RESEND]'，kvm-unit-tests 的补丁写 "
         "'[kvm-unit-tests PATCH]'。其他内容，例如目标分支、'URGENT'、子系统名或 bug 编号，"
-        "对他们只是干扰；请写进封面信或 '---' 分隔线下面。",
+        "对他们只是干扰；请写进封面邮件或 '---' 分隔线下面。",
 
     "tools-uapi-copy":
         "这个 KVM 补丁改动了 {path}，它是 tools/ 下保存的 uAPI 头文件副本："
@@ -405,7 +405,7 @@ MESSAGES = {
         "tools/include/uapi/ 和 tools/arch/*/include/uapi/ 里是内核 uAPI 头文件的副本，"
         "供 perf 等工具使用。它们由这些工具的维护者按自己的节奏与内核同步，"
         "KVM selftests 也已经不读它们，而是基于 'make headers_install' 安装的头文件编译。"
-        "KVM 补丁集只改 include/uapi/ 或 arch/x86/include/uapi/ 下真正的头文件，不碰这些副本。",
+        "KVM 补丁系列只改 include/uapi/ 或 arch/x86/include/uapi/ 下真正的头文件，不碰这些副本。",
 
     "kvm-unit-tests-mixed":
         "这组补丁把内核补丁和 {count} 个 kvm-unit-tests 补丁混在了一起："
