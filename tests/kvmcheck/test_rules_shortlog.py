@@ -50,7 +50,7 @@ CASES = [
     ("shortlog-prefix-path", subject("arch/x86/kvm/lapic.c: Fix foo"), True),
     ("shortlog-prefix-path", subject("KVM: vmx.c: Fix foo", VMX), True),
     ("shortlog-prefix-path", subject("KVM: x86/mmu: Fix foo", MMU), False),
-    ("shortlog-prefix-unknown-topic", subject("KVM: lapic: Fix foo"), False),  # -name says so
+    ("shortlog-prefix-unknown-topic", subject("KVM: lapic: Fix foo"), True),
     ("shortlog-prefix-unknown-topic", subject("KVM: speculation: Fix foo"), True),
     ("shortlog-prefix-unknown-topic", subject("KVM: x86/vmx: Fix foo", VMX), True),
     ("shortlog-prefix-unknown-topic", subject("KVM: SEV: Fix foo",
@@ -116,7 +116,8 @@ def test_prefix_case_says_the_right_spelling(fired) -> None:
 def test_prefix_case_on_unknown_topic_suggests_a_known_one(fired) -> None:
     (finding,) = fired("shortlog-prefix-case", subject("kvm: mmu: Fix foo", MMU))
     assert "'KVM: x86/mmu:'" in finding["message"]
-    assert not fired("shortlog-prefix-unknown-topic", subject("kvm: mmu: Fix foo", MMU))
+    # A made-up topic that is no file or function name is the case rule's alone.
+    assert not fired("shortlog-prefix-unknown-topic", subject("kvm: speculation: Fix foo", MMU))
 
 
 @pytest.mark.parametrize(
@@ -371,19 +372,20 @@ def test_nested_scopes_that_fit(fired, shortlog, diffs) -> None:
     ("KVM: MMU: Fix foo", MMU, "MMU", "KVM: x86/mmu: Fix foo"),
     ("KVM: vmenter: Use tabs", diff(path="arch/x86/kvm/vmx/vmenter.S"), "vmenter",
      "KVM: VMX: Use tabs"),
+    ("kvm: vmenter: Use tabs", diff(path="arch/x86/kvm/vmx/vmenter.S"), "vmenter",
+     "KVM: VMX: Use tabs"),
     ("KVM: kvm_get_foo: Fix foo", diff(added="\treturn kvm_get_foo(0);"), "kvm_get_foo",
      "KVM: x86: Fix foo"),
 ])
 def test_file_and_function_names_as_topic(fired, shortlog, diffs, name, right) -> None:
     text = subject(shortlog, diffs)
-    (finding,) = fired("shortlog-prefix-name", text)
+    (finding,) = fired("shortlog-prefix-unknown-topic", text)
     prefix = right.rsplit(": ", 1)[0] + ":"
     assert (finding["severity"], finding["fixable"]) == ("warning", True)
     assert finding["message"] == (f"'{name}' names a file or a function, not a topic: write "
                                   f"'{prefix}'.")
-    (chinese,) = fired("shortlog-prefix-name", text, lang="zh_CN")
+    (chinese,) = fired("shortlog-prefix-unknown-topic", text, lang="zh_CN")
     assert chinese["message"] == f"'{name}' 是文件名或函数名，不是主题：应写 '{prefix}'。"
-    assert fired("shortlog-prefix-unknown-topic", text) == []
     fixed, _count = fix_text(text)
     assert f"Subject: [PATCH] {right}\n" in fixed
 

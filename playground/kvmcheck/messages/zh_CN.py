@@ -68,12 +68,17 @@ MESSAGES = {
     "shortlog-prefix-unknown-topic.other-arch":
         "'KVM: {topic}:' 是其他体系结构的前缀，KVM x86 的规则未必适用，"
         "请参照该体系结构自己的约定。",
+    "shortlog-prefix-unknown-topic.name":
+        "'{topic}' 是文件名或函数名，不是主题：应写 '{prefix}'。",
     "shortlog-prefix-unknown-topic.title": "使用已知的主题",
     "shortlog-prefix-unknown-topic.explanation":
         "KVM x86 的主题只有不多的几个：x86、x86/mmu、x86/pmu、x86/xen、selftests、SVM、nSVM、VMX、"
         "nVMX，再加上后来陆续确立的 SEV、TDX、guest_memfd 等。补丁横跨多个主题时，"
         "取它们共同的上级，"
-        "通常就是 'x86'。新主题要先在邮件列表上达成共识再使用。",
+        "通常就是 'x86'。新主题要先在邮件列表上达成共识再使用。"
+        "主题说的是 KVM 的哪个部分，而不是改动了哪个文件或函数：lapic.c 写 'KVM: x86:'，"
+        "写 'KVM: x86/mmu:' 而不是 'KVM: MMU:'，vmenter.S 写 'KVM: VMX:'。"
+        "文件会改名、拆分，主题却保持不变；'git log --oneline <文件>' 可以看到以前的补丁用了什么。",
 
     "shortlog-topic-mismatch":
         "'{prefix}' 与本补丁改动的文件不符，这些文件共同的主题是 '{suggestion}'。",
@@ -115,14 +120,6 @@ MESSAGES = {
         "嵌套虚拟化有自己的主题：针对 L2 客户机的改动（vmx/nested.c、vmcs12、enlightened VMCS；"
         "svm/nested.c）写 'KVM: nVMX:' 或 'KVM: nSVM:'，不写 'KVM: VMX:' 或 'KVM: SVM:'。"
         "反过来，'nVMX' 和 'nSVM' 只用于嵌套虚拟化的改动。",
-
-    "shortlog-prefix-name":
-        "'{name}' 是文件名或函数名，不是主题：应写 '{prefix}'。",
-    "shortlog-prefix-name.title": "主题不是文件名或函数名",
-    "shortlog-prefix-name.explanation":
-        "主题说的是 KVM 的哪个部分，而不是改动了哪个文件或函数：lapic.c 写 'KVM: x86:'，"
-        "写 'KVM: x86/mmu:' 而不是 'KVM: MMU:'，vmenter.S 写 'KVM: VMX:'。"
-        "文件会改名、拆分，主题却保持不变；'git log --oneline <文件>' 可以看到以前的补丁用了什么。",
 
     "shortlog-capitalization":
         "前缀后的第一个词要首字母大写：写 '{fixed}'，不要写 '{word}'。",

@@ -362,6 +362,7 @@ def shortlog_prefix_stacked(rule_: Rule, context: PatchContext) -> Iterator[Find
     variants={
         "other-arch": "'KVM: {topic}:' is another architecture's prefix: the KVM x86 rules may "
             "not apply, check that architecture's own conventions.",
+        "name": "'{topic}' names a file or a function, not a topic: write '{prefix}'.",
     },
     severities=("info", "warning"),
     bad=patch(subject="KVM: x86/vmx: Reject unknown indices in vmx_get_foo()",
@@ -373,16 +374,27 @@ def shortlog_prefix_unknown_topic(rule_: Rule, context: PatchContext) -> Iterato
     """KVM x86 uses a short list of topics: x86, x86/mmu, x86/pmu, x86/xen, selftests, SVM, nSVM,
     VMX and nVMX, plus a few added since (SEV, TDX, guest_memfd, ...). When a patch spans several
     topics, use their common parent, which is often plain 'x86'. New topics are agreed on the
-    mailing list before they are used.
+    mailing list before they are used. A topic names an area of KVM, not the file or function
+    that changes: 'KVM: x86:' for lapic.c, 'KVM: x86/mmu:' rather than 'KVM: MMU:', 'KVM: VMX:'
+    for vmenter.S. Files are renamed and split, topics stay; 'git log --oneline <file>' shows
+    what earlier patches used.
     """
     subject = _prefix_subject(context)
     if subject is None or _stacked(subject) or _selftests_only(context):
         return
     topic = _topic(subject)
-    if topic is None or topic in KNOWN_TOPICS or _is_path(topic) or subject.prefix[0] != "KVM":
+    if topic is None or topic in KNOWN_TOPICS or _is_path(topic):
         return
     if _names_code(context, topic):
-        return  # shortlog-prefix-name
+        # A file or function name is a made-up topic whatever the case of 'kvm' before it.
+        decided = ALIASES.get(topic.lower()) or suggest_topic(context.paths)
+        prefix = f"KVM: {decided or 'x86'}:" if decided != "" else "KVM:"
+        edits = _replace_head(subject, prefix) \
+            if decided is not None and len(subject.prefix) == 2 else []
+        yield rule_.finding(subject.lineno, "name", topic=topic, prefix=prefix, edits=edits)
+        return
+    if subject.prefix[0] != "KVM":
+        return  # 'kvm: mmu:' is a case problem, reported by shortlog-prefix-case
     lower = topic.lower()
     if lower in _KNOWN_BY_LOWER or lower.endswith("x86/kvm"):
         return  # a case or x86/kvm problem, reported by those rules
@@ -539,34 +551,6 @@ def _names_code(context: PatchContext, topic: str) -> bool:
         return False
     stems = {path.rsplit("/", 1)[-1].split(".", 1)[0].lower() for path in context.paths}
     return lower in _KVM_FILE_NAMES or lower in stems or topic.rstrip("()") in _diff_words(context)
-
-
-@rule(
-    "shortlog-prefix-name", "warning", SECTION, commits_only=True, fixable=True,
-    title="The topic is not a file or function name",
-    message="'{name}' names a file or a function, not a topic: write '{prefix}'.",
-    bad=patch(subject="KVM: lapic: Reject unknown indices in kvm_get_foo()",
-              diffs=diff(path="arch/x86/kvm/lapic.c")),
-    good=patch(subject="KVM: x86: Reject unknown indices in kvm_get_foo()",
-               diffs=diff(path="arch/x86/kvm/lapic.c")),
-)
-def shortlog_prefix_name(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """A topic names an area of KVM, not the file or function that changes: 'KVM: x86:' for
-    lapic.c, 'KVM: x86/mmu:' rather than 'KVM: MMU:', 'KVM: VMX:' for vmenter.S. Files are
-    renamed and split, topics stay; 'git log --oneline <file>' shows what earlier patches used.
-    """
-    subject = _prefix_subject(context)
-    if subject is None or len(subject.prefix) < 2 or subject.prefix[0].lower() != "kvm" \
-            or _stacked(subject) or _selftests_only(context):
-        return
-    name = subject.prefix[1]
-    if not _names_code(context, name):
-        return
-    decided = ALIASES.get(name.lower()) or suggest_topic(context.paths)
-    prefix = f"KVM: {decided or 'x86'}:" if decided != "" else "KVM:"
-    edits = _replace_head(subject, prefix) if decided is not None and len(subject.prefix) == 2 \
-        else []
-    yield rule_.finding(subject.lineno, name=name, prefix=prefix, edits=edits)
 
 
 _IDENTIFIER_MARKS = re.compile(r"[_()\[\]{}<>.\-/=#:*0-9]")
