@@ -214,7 +214,7 @@ def test_extra_subject_tags_are_named_and_dropped(fired, tags: str, extra: str) 
 
 
 @pytest.mark.parametrize("tags", ["PATCH", "RFC PATCH v3 2/5", "PATCH RESEND", "PATCH v12",
-                                  "kvm-unit-tests PATCH v2"])
+                                  "kvm-unit-tests PATCH v2", "PATCH -next", "PATCH linux-next"])
 def test_usual_subject_tags_are_fine(fired, tags: str) -> None:
     assert fired("subject-extra-tag", tagged(tags)) == []
 

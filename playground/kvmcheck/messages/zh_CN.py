@@ -390,7 +390,8 @@ MESSAGES = {
     "subject-extra-tag.explanation":
         "标题行前面方括号里的标记是给工具（b4、patchwork）和整理邮件的维护者看的："
         "'[PATCH v3 2/5]'、'[RFC PATCH]'、'[PATCH RESEND]'，kvm-unit-tests 的补丁写 "
-        "'[kvm-unit-tests PATCH]'。其他内容，例如目标分支、'URGENT'、子系统名或 bug 编号，"
+        "'[kvm-unit-tests PATCH]'；'[PATCH -next]' 表示修复的代码只在 linux-next 里。"
+        "其他内容，例如目标分支、'URGENT'、子系统名或 bug 编号，"
         "对他们只是干扰；请写进封面邮件或 '---' 分隔线下面。",
 
     "tools-uapi-copy":

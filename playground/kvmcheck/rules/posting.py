@@ -115,7 +115,11 @@ def patch_corrupted(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
 
 # What the brackets of a KVM posting's subject may hold besides vN and N/M.
 _SUBJECT_TAGS = frozenset(("PATCH", "RFC", "RESEND", "KVM-UNIT-TESTS", "KVM-UNIT-TEST"))
-_SUBJECT_TAG_FORM = re.compile(r"[vV]\d{1,4}|\d{1,5}/\d{1,5}")
+# '-next' (or 'next', 'linux-next') is the kernel-wide mark of a fix for code
+# only in linux-next, as bots and janitors send them; KVM x86 applies such
+# postings without remark (control-selftests-array-size-next in the
+# real-review set). A named branch ('kvm-x86/next', 'kvm/queue') stays noise.
+_SUBJECT_TAG_FORM = re.compile(r"[vV]\d{1,4}|\d{1,5}/\d{1,5}|-?next|linux-next", re.IGNORECASE)
 _BRACKETS = re.compile(r"\[[^\]]*\]")
 
 
@@ -152,7 +156,8 @@ def _without_tags(line: str, extra: list[str]) -> str | None:
 def subject_extra_tag(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """The bracketed tags before the shortlog are read by tools (b4, patchwork) and by maintainers
     sorting their mail: '[PATCH v3 2/5]', '[RFC PATCH]', '[PATCH RESEND]', and
-    '[kvm-unit-tests PATCH]' for kvm-unit-tests. Anything else there, such as the target branch,
+    '[kvm-unit-tests PATCH]' for kvm-unit-tests; '[PATCH -next]' marks a fix for code that is
+    only in linux-next. Anything else there, such as the target branch,
     'URGENT', a subsystem or a bug number, is noise to them; put it in the cover letter or below
     the '---' line.
     """
