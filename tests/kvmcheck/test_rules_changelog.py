@@ -111,6 +111,34 @@ def test_line_too_long_reports_the_length(fired) -> None:
     assert "80" in finding["message"]
 
 
+LONG_TITLE = "KVM: VMX: Require KVM_SET_TSS_ADDR being called prior to running a VCPU"
+
+
+@pytest.mark.parametrize("line", [
+    # control-selftests-array-size-next: a tool's output, as checkpatch.pl exempts it.
+    "./tools/testing/selftests/kvm/x86_64/debug_regs.c:169:32-33: WARNING: Use ARRAY_SIZE.",
+    "arch/x86/kvm/vmx/vmx.c:1234:5: error: implicit declaration of function 'kvm_get_foo_bar'",
+    # control-vmx-tss-addr-pr-warn: a commit's title is never split.
+    f'("{LONG_TITLE}").',
+    f'commit 4918c6ca6838 ("{LONG_TITLE}")',
+])
+def test_long_lines_that_are_not_wrappable_prose(fired, line: str) -> None:
+    assert len(line) > 75
+    assert fired("changelog-line-too-long", body(f"Reject unknown indices.\n\n{line}")) == []
+
+
+def test_long_prose_around_a_title_or_path_is_still_reported(fired) -> None:
+    first = "Reject unknown indices as the code in arch/x86/kvm/x86.c: does for other MSRs."
+    second = f'See ("{LONG_TITLE}") too.'
+    text = body(f"{first}\n{second}")
+    english = [f["message"] for f in fired("changelog-line-too-long", text)]
+    assert english == [
+        f"This changelog line is {len(first)} characters long; wrap prose at 75 columns.",
+        f"This changelog line is {len(second)} characters long; wrap prose at 75 columns."]
+    chinese = [f["message"] for f in fired("changelog-line-too-long", text, lang="zh_CN")]
+    assert chinese[0] == f"这一行变更日志有 {len(first)} 个字符，正文请在 75 列处换行。"
+
+
 def test_changelog_rules_skip_the_cover_letter(check) -> None:
     cover = patch(subject="KVM: x86: Series", body="v2: we changed everything.", trailers="",
                   diffs="").replace("[PATCH]", "[PATCH 0/1]")

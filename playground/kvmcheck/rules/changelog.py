@@ -193,14 +193,24 @@ def changelog_context_first(rule_: Rule, context: PatchContext) -> Iterator[Find
 )
 def changelog_line_too_long(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """git indents the message when showing it, so prose wrapped at 75 columns still fits an
-    80-column terminal. URLs, tags and pasted logs are left as they are.
+    80-column terminal. URLs, tags, pasted logs, tool output that starts with a file path
+    ('path/to/file.c:12: ...') and a quoted commit title, which is never split, are left as
+    they are.
     """
     for line in prose_lines(context.patch.message, keep_urls=True):
-        if has_url(line.text):
+        text = line.text.rstrip()
+        if has_url(text) or _PATH_FIRST.match(text) or _QUOTED_TITLE.fullmatch(text):
             continue
-        length = len(line.text.rstrip())
-        if length > 75:
-            yield rule_.finding(line.lineno, length=length)
+        if len(text) > 75:
+            yield rule_.finding(line.lineno, length=len(text))
+
+
+# Output of a tool pasted as it was: a line that starts with a file path and a
+# colon (checkpatch.pl leaves these long lines alone for the same reason).
+_PATH_FIRST = re.compile(r"(?:[\w.+-]*/)+[\w.+-]+:")
+# A commit reference's title on a line of its own, '("KVM: x86: ...")' with an
+# optional 'commit <sha> ' before it: splitting the title would break a grep.
+_QUOTED_TITLE = re.compile(r"(?:commit [0-9a-f]{12,40} )?\(\".+\"\)[.,;:]?")
 
 
 # A paragraph is wrapped too narrowly when none of its lines reaches past
