@@ -258,3 +258,46 @@ def test_bare_sha_is_not_excused_by_a_fixes_tag_without_its_title(fired) -> None
     (found,) = _commit_findings(fired, body, "Fixes: ad856280ddea\n" + SIGNOFF)
     assert found[1] == ("Refer to commit ad856280ddea as 'commit ad856280ddea (\"<title>\")': "
                         "add the commit's title.")
+
+
+# --- fixes-tag-suggested on a backport request ----------------------------------
+
+STABLE = "Cc: stable@vger.kernel.org"
+
+
+def stable_fix(body: str, *trailers: str) -> str:
+    return patch(subject="KVM: SVM: Fix x2APIC MSR interception after APIC reset", body=body,
+                 trailers="\n".join((*trailers, SIGNOFF)))
+
+
+def test_backport_of_a_bug_with_an_origin_needs_fixes(fired) -> None:
+    # kvm-svm-x2avic-cve of the real-review set: the reviewer supplied the Fixes: tag.
+    text = stable_fix("The problem exists since x2AVIC was enabled: the check in\n"
+                      "svm_set_x2apic_msr_interception() skips the reset case.", STABLE)
+    (finding,) = fired("fixes-tag-suggested", text)
+    assert (finding["severity"], finding["line"]) == ("warning", 5)
+    assert finding["message"] == (
+        "This patch asks for a backport ('Cc: stable') and says the bug has an origin ('exists "
+        "since'), but has no 'Fixes:' tag; add 'Fixes: <12+ hex> (\"<title>\")' naming that "
+        "commit, so that the stable maintainers know which kernels need the fix.")
+    (chinese,) = fired("fixes-tag-suggested", text, lang="zh_CN")
+    assert chinese["message"] == (
+        "本补丁要求向后移植（'Cc: stable'），也说明了缺陷有来由（'exists since'），"
+        "却没有 'Fixes:' 标签；请加上 'Fixes: <12 位以上十六进制> (\"<标题>\")'，"
+        "指明引入该问题的提交，稳定版维护者才知道哪些内核需要这个修复。")
+
+
+@pytest.mark.parametrize(("body", "trailers"), [
+    # A backport of a bug as old as the code: no commit to blame (accepted like this).
+    ("Sync the PIR to the IRR before scanning, the old code misses a pending IRQ.", (STABLE,)),
+    # The origin named, no backport asked for: the plain hint.
+    ("The bug was introduced by the x2AVIC support, the check is wrong.", ()),
+])
+def test_fixes_stays_a_hint_otherwise(fired, body: str, trailers: tuple[str, ...]) -> None:
+    (finding,) = fired("fixes-tag-suggested", stable_fix(body, *trailers))
+    assert finding["severity"] == "info"
+
+
+def test_backport_with_fixes_is_fine(fired) -> None:
+    text = stable_fix("The problem exists since x2AVIC was enabled.", FIXES, STABLE)
+    assert fired("fixes-tag-suggested", text) == []

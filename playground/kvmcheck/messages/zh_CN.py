@@ -307,11 +307,18 @@ MESSAGES = {
     "fixes-tag-suggested":
         "变更日志描述的是一个缺陷修复（'{word}'），却没有 'Fixes:' 标签；"
         "请加上 'Fixes: <12 位以上十六进制> (\"<标题>\")'，指明引入该问题的提交。",
+    "fixes-tag-suggested.stable":
+        "本补丁要求向后移植（'Cc: stable'），也说明了缺陷有来由（'{word}'），却没有 'Fixes:' 标签；"
+        "请加上 'Fixes: <12 位以上十六进制> (\"<标题>\")'，指明引入该问题的提交，"
+        "稳定版维护者才知道哪些内核需要这个修复。",
     "fixes-tag-suggested.title": "缺陷修复要带 Fixes: 标签",
     "fixes-tag-suggested.explanation":
         "KVM x86 要求每个缺陷修复都带 'Fixes:' 标签，哪怕问题由来已久、"
         "哪怕修复并不打算向后移植到稳定版："
-        "审阅者和发行版借此知道问题从何而来。需要向后移植时另外用 'Cc: stable' 标明。",
+        "审阅者和发行版借此知道问题从何而来。需要向后移植时另外用 'Cc: stable' 标明；"
+        "如果补丁要求向后移植，变更日志又说缺陷是由之前某个改动引入的（'exists since'、"
+        "'introduced by'），却没有 'Fixes:'，就会被退回：稳定版维护者要靠这个标签"
+        "判断哪些内核需要这个修复。",
 
     "fixes-tag-position":
         "把这个 'Fixes:' 标签移到变更日志末尾的标签块里，和 'Signed-off-by:' 等标签放在一起"

@@ -400,9 +400,15 @@ _BUG_WORDS = re.compile(
 
 @rule(
     "fixes-tag-suggested", "info", FIXES, commits_only=True,
+    severities=("info", "warning"),
     title="Bug fixes carry a Fixes: tag",
     message="The changelog describes a bug fix ('{word}') but has no 'Fixes:' tag; add 'Fixes: "
         "<12+ hex> (\"<title>\")' naming the commit that introduced the bug.",
+    variants={
+        "stable": "This patch asks for a backport ('Cc: stable') and says the bug has an origin "
+            "('{word}'), but has no 'Fixes:' tag; add 'Fixes: <12+ hex> (\"<title>\")' naming "
+            "that commit, so that the stable maintainers know which kernels need the fix.",
+    },
     bad=patch(subject="KVM: x86: Fix an out-of-range read in kvm_get_foo()"),
     good=patch(subject="KVM: x86: Fix an out-of-range read in kvm_get_foo()",
                trailers='Fixes: 0123456789ab ("KVM: x86: Add kvm_get_foo()")\n' + SIGNOFF),
@@ -410,11 +416,20 @@ _BUG_WORDS = re.compile(
 def fixes_tag_suggested(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """KVM x86 asks for a 'Fixes:' tag on every bug fix, even for old bugs and even when the fix
     is not meant for stable kernels: it tells reviewers and distributions where the bug came
-    from. A backport is requested separately, with 'Cc: stable'.
+    from. A backport is requested separately, with 'Cc: stable'; a fix that asks for one and
+    says itself that the bug came in with an earlier change ('exists since', 'introduced by')
+    is sent back without 'Fixes:': the tag tells the stable maintainers which kernels need it.
     """
     patch_ = context.patch
     if any(t.key.lower() == "fixes" for t in patch_.trailers) or _misplaced_fixes(context):
         return  # there is a Fixes: tag (fixes-tag-position reports a misplaced one)
+    stable = any(t.key.lower() == "cc" and _STABLE_ADDRESS.search(t.value)
+                 for t in patch_.trailers)
+    for line in context.prose if stable else ():
+        origin = _BUG_ORIGIN.search(line.text)
+        if origin:
+            yield rule_.finding(line.lineno, "stable", "warning", word=origin.group())
+            return
     subject = patch_.subject
     for line in chain([Line(subject.description, subject.lineno)] if subject else [],
                       context.prose):
@@ -424,6 +439,12 @@ def fixes_tag_suggested(rule_: Rule, context: PatchContext) -> Iterator[Finding]
             return
 
 
+# Words by which a changelog says its bug came in with an earlier change.  No
+# accepted patch of the corpus with 'Cc: stable' and no 'Fixes:' uses them
+# (those fix bugs as old as the code, where no commit is to blame).
+_BUG_ORIGIN = re.compile(
+    r"\b(?:exists? since|introduced (?:by|in|with)|since commit|broken (?:by|since)|regressed"
+    r"|regression)\b", re.IGNORECASE)
 _FIXES_LINE = re.compile(r"\s*Fixes\s*:\s*(?:commit\s+)?[0-9a-fA-F]{6,40}\b")
 
 
