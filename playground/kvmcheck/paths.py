@@ -290,9 +290,23 @@ def scope_problem(topic: str, paths: Iterable[str], description: str = "") -> st
             return WRONG_TOPIC
     if topic == "x86" and suggest_topic(paths) in _HANDBOOK_SUBSYSTEMS:
         return WRONG_TOPIC
+    if topic == "x86" and _vendor_only([topics_of(p) for p in paths]):
+        return WRONG_TOPIC
     if topic == "" and all("" not in found and "x86" in found for found in file_areas):
         return WRONG_TOPIC
     return None
+
+
+def _vendor_only(file_areas: list[tuple[str, ...]]) -> bool:
+    """Every touched file is one vendor's own code (vmx/, svm/), none a
+    subsystem's (pmu_intel.c is x86/pmu's too) nor a selftest (a change
+    posted with its test may keep a wider topic): the topic is the vendor's,
+    not 'x86'."""
+    if not file_areas or not all(file_areas):
+        return False
+    first = {found[0] for found in file_areas}
+    return any(first <= family for family in _FAMILIES) \
+        and not any(_SUBSYSTEMS & set(found) for found in file_areas)
 
 
 def nested_topic(topic: str) -> str:

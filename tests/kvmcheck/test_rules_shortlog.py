@@ -83,6 +83,8 @@ CASES = [
     ("shortlog-topic-mismatch", subject("KVM: x86/mmu: Fix foo", MMU + VMX), False),
     ("shortlog-topic-mismatch", subject("KVM: x86: Fix foo", VMX + SELFTEST), False),
     ("shortlog-topic-mismatch", subject("KVM: x86/pmu: Fix foo", VMX), False),
+    ("shortlog-topic-mismatch", subject("KVM: x86: Fix foo",
+                                        diff(path="arch/x86/kvm/vmx/pmu_intel.c")), False),
     ("shortlog-topic-mismatch", subject("KVM: x86/mmu: Fix foo",
                                         diff(path="arch/x86/kvm/xen.c")), True),
     ("shortlog-topic-mismatch", subject("KVM: VMX: Fix foo",
@@ -255,6 +257,8 @@ def test_missing_space_in_the_prefix_is_fixed(fired) -> None:
     ("KVM: selftests: Fix foo", VMX, "KVM: VMX:"),           # selftests scope on the kernel
     ("KVM: x86: Fix foo", MMU, "KVM: x86/mmu:"),             # one subsystem's files only
     ("KVM: Fix foo", diff(path="arch/x86/kvm/x86.c"), "KVM: x86:"),  # x86 code
+    ("KVM: x86: Fix foo", VMX, "KVM: VMX:"),                 # one vendor's files only
+    ("KVM: x86: Fix foo", SVM, "KVM: SVM:"),
 ])
 def test_clear_topic_mismatches_are_warnings_fixed_to_the_files_topic(
         fired, shortlog, diffs, suggestion) -> None:

@@ -425,9 +425,9 @@ def shortlog_topic_mismatch(rule_: Rule, context: PatchContext) -> Iterator[Find
     """The topic should cover what the patch changes: mmu/ is x86/mmu, the PMU files are x86/pmu,
     the Xen files are x86/xen, svm/ is SVM, vmx/ is VMX, the selftests are selftests. A patch
     touching several of these takes their first common parent, usually 'x86'. The other
-    vendor's topic, plain 'x86' on one subsystem's files, plain 'KVM:' on x86 code and
-    'selftests' on kernel code are always sent back (a warning, fixed to the files' topic); a
-    topic near the files, such as a feature's on x86.c, is only a hint.
+    vendor's topic, plain 'x86' on one subsystem's or one vendor's files, plain 'KVM:' on x86
+    code and 'selftests' on kernel code are always sent back (a warning, fixed to the files'
+    topic); a topic near the files, such as a feature's on x86.c, is only a hint.
     """
     subject = _prefix_subject(context)
     if subject is None or not context.paths:
