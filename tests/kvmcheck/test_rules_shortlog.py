@@ -416,6 +416,11 @@ def test_other_unknown_topics_are_fixed_when_an_alias_decides(fired) -> None:
     ("Cleanups", True),
     ("Update x86.c", True),
     ("kvm_get_foo()", True),
+    ("correct comment description issue", True),   # kvm-vmx-comment-loaded-vmcs
+    ("duplicate code", True),                      # kvm-mmu-duplicate-code-comment
+    ("Redundant checks", True),
+    ("Drop duplicate code in kvm_get_foo()", False),
+    ("Fix comment typo in kvm_get_foo()", False),
     ("Fix crash due to uninitialized current_vmcs", False),  # accepted upstream
     ("Fix a bug where the guest hangs on INIT", False),
     ("Fix an issue in kvm_get_foo() when L2 exits", False),
@@ -447,6 +452,16 @@ def test_vague_shortlogs(fired, description: str, fires: bool) -> None:
      "unknown indices in kvm_get_foo()'.",
      "'Minor fixes' 没有说明补丁改了什么：请直接写出改动本身，"
      "例如 'Reject unknown indices in kvm_get_foo()'。"),
+    ("duplicate code",
+     "'duplicate code' does not say what the patch changes: name the change itself, e.g. "
+     "'Reject unknown indices in kvm_get_foo()'.",
+     "'duplicate code' 没有说明补丁改了什么：请直接写出改动本身，"
+     "例如 'Reject unknown indices in kvm_get_foo()'。"),
+    ("correct comment description issue",
+     "'correct comment description issue' does not say which bug: name what the fix does or "
+     "what went wrong, e.g. 'Don't read past the end of foo[] in kvm_get_foo()'.",
+     "'correct comment description issue' 没有说明是哪个 bug：请写出修复做了什么，"
+     "或者出了什么问题，例如 'Don't read past the end of foo[] in kvm_get_foo()'。"),
 ])
 def test_vague_shortlog_messages(fired, description: str, english: str, chinese: str) -> None:
     text = subject(f"KVM: x86: {description}")

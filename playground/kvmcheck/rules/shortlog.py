@@ -619,19 +619,24 @@ _TRAILING_PUNCTUATION = ".,;:!"
 # A clause after it that says what goes wrong ("... where", "... when") is fine.
 _VAGUE_BUG = re.compile(
     r"(?:fix|resolve|address|solve|correct)(?:es|ed)?\s+(?:an?\s+|the\s+|some\s+|several\s+"
-    r"|two\s+|minor\s+|potential\s+|possible\s+)?(?:bugs?|issues?|problems?|errors?)"
+    r"|two\s+|minor\s+|potential\s+|possible\s+)?"
+    # Words that only say where the issue is: "correct comment description issue".
+    r"(?:(?:comment|description|code|wording|logic)\s+){0,2}(?:bugs?|issues?|problems?|errors?)"
     r"(?:\s+#?\d+)?(?:\s+(?:in|with|of|for|on|from|inside|within)\s+"
     r"(?!.*\b(?:where|when|whe?n?ever|that|which|due|caused|by|if|so|because|while|after"
     r"|before)\b).*)?",
     re.IGNORECASE,
 )
 _CVE = re.compile(r"\bCVE-\d{4}-\d{3,}\b", re.IGNORECASE)
-# Whole descriptions that name no change: "Minor fixes", "Cleanup", "Update x86.c".
+# Whole descriptions that name no change: "Minor fixes", "Cleanup", "Update x86.c",
+# "duplicate code".
 _NO_CHANGE = re.compile(
     r"(?:(?:minor|small|misc(?:ellaneous)?|various|some|trivial|more|a\s+few|several|code|"
     r"random|general)\s+)?(?:bug\s*)?(?:fix(?:es|ups?)?|clean-?ups?|changes?|updates?"
     r"|improvements?|tweaks?|modifications?|patch(?:es)?)"
-    r"(?:\s+(?:in|to|for|of|on)\s+\S+)?|(?:update|change|modify|fix)\s+\S+\.[chS]",
+    r"(?:\s+(?:in|to|for|of|on)\s+\S+)?|(?:update|change|modify|fix)\s+\S+\.[chS]"
+    # A symptom with no verb: "duplicate code", "Redundant check".
+    r"|(?:duplicated?|redundant|dead|unused|unneeded|useless)\s+(?:code|checks?|lines?)",
     re.IGNORECASE,
 )
 _BARE_NAME = re.compile(r"[A-Za-z_]\w*(?:\(\))?")
