@@ -24,7 +24,7 @@ WORDS = {
            "reminders": "Reminders for every posting: base-commit-missing, selftests-missing",
            "counts": re.compile(r"\d+ errors?, \d+ warnings?, \d+ info"),
            "warnings": "warnings"},
-    "zh_CN": {"status": re.compile(r"完成，用时 \d+ 毫秒：2 个补丁和 1 封封面信，1 个错误，"
+    "zh_CN": {"status": re.compile(r"完成，用时 \d+ 毫秒：2 个补丁和 1 封封面邮件，1 个错误，"
                                    r"\d+ 个警告，\d+ 条提示。"),
               "summary": "检查结果概览",
               "reminders": "每次投递都要注意：base-commit-missing, selftests-missing",
