@@ -10,10 +10,10 @@ headers and the diffstat stay valid and the patch applies wherever it did.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from itertools import chain
 
+from kvmcheck import lazy_re
 from kvmcheck.engine import contexts_of, run_rules
 from kvmcheck.model import Patch, Series
 from kvmcheck.parser import parse_file
@@ -23,7 +23,7 @@ from kvmcheck.registry import Edit, Finding
 # gets its prefix, then its capital, then loses its period); a handful is plenty.
 MAX_ROUNDS = 8
 
-_LINE_END = re.compile(r"(\r\n|\r|\n)")
+_LINE_END = lazy_re.compile(r"(\r\n|\r|\n)")
 
 
 def _split(text: str) -> list[str]:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from kvmcheck import lazy_re
+
 KVM_HOST_PREFIXES = (
     "arch/x86/kvm/",
     "virt/kvm/",
@@ -19,14 +21,14 @@ KVM_HOST_PREFIXES = (
 
 # Linux running as a KVM guest: ``x86/kvm:`` is the right prefix there.
 GUEST_SIDE_PATTERNS = (
-    re.compile(r"arch/x86/kernel/kvm[^/]*\.[ch]"),
-    re.compile(r"arch/x86/include/(?:uapi/)?asm/kvm_para\.h"),
-    re.compile(r"include/(?:uapi/)?linux/kvm_para\.h"),
-    re.compile(r"arch/x86/include/asm/kvmclock\.h"),
+    lazy_re.compile(r"arch/x86/kernel/kvm[^/]*\.[ch]"),
+    lazy_re.compile(r"arch/x86/include/(?:uapi/)?asm/kvm_para\.h"),
+    lazy_re.compile(r"include/(?:uapi/)?linux/kvm_para\.h"),
+    lazy_re.compile(r"arch/x86/include/asm/kvmclock\.h"),
 )
 
 # Paths only kvm-unit-tests has (the kernel keeps these under arch/).
-_KUT_ONLY = re.compile(
+_KUT_ONLY = lazy_re.compile(
     r"(?:x86|s390x|arm|powerpc|riscv)/|lib/(?:x86|arm|arm64|s390x|powerpc|riscv)/"
     r"|lib/libcflat\.h|unittests\.cfg|run_tests\.sh|scripts/(?:arch-run|runtime|common)\.bash"
     r"|errata\.txt|configure"
@@ -41,7 +43,7 @@ _KERNEL_TOP = (
 
 SELFTESTS_DIR = "tools/testing/selftests/kvm/"
 
-UAPI_HEADERS = re.compile(
+UAPI_HEADERS = lazy_re.compile(
     r"include/uapi/linux/kvm\.h|arch/x86/include/uapi/asm/kvm(?:_para)?\.h"
 )
 
@@ -239,7 +241,7 @@ _PLAIN = {nested: plain for plain, nested in _NESTED.items()}
 # Subsystems of the handbook's topic list: 'x86' alone on their files is sent back.
 _HANDBOOK_SUBSYSTEMS = frozenset({"x86/mmu", "x86/pmu", "x86/xen"})
 # A shortlog about running L2: "Enable PKS for nested VM", "... on L2 entry".
-NESTED_WORDS = re.compile(r"\b(?:nested|L[12]|vmcs12|vmcb12|vmcs02|vmcb02)\b", re.IGNORECASE)
+NESTED_WORDS = lazy_re.compile(r"\b(?:nested|L[12]|vmcs12|vmcb12|vmcs02|vmcb02)\b", re.IGNORECASE)
 
 # What scope_problem() finds wrong with a topic, each reported by its own rule.
 SELFTESTS_SCOPE = "selftests"  # anything but 'KVM: selftests:' on the selftests only

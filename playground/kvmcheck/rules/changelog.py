@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator, Sequence
 from itertools import chain, pairwise
 
+from kvmcheck import lazy_re
 from kvmcheck.context import PatchContext, has_url, prose_lines
 from kvmcheck.language import (
     CONTEXT_OPENERS,
@@ -20,14 +21,14 @@ from kvmcheck.rules._examples import BODY, patch
 
 SECTION = "maintainer-kvm-x86#changelog"
 
-_VERSION_HISTORY = re.compile(
+_VERSION_HISTORY = lazy_re.compile(
     r"\s*(?:[-*]\s*)?\[?(?:v\d+\s*(?:->|→|=>|to|vs\.?)\s*v\d+"
     r"|v\d+\s*[:-]"
     r"|changes?\s+(?:since|from|in|for)\s+(?:v|version\s*)\d+"
     r"|changelog\s*:)",
     re.IGNORECASE,
 )
-_CALL = re.compile(r"\b([A-Za-z_]\w*)\s*\(")
+_CALL = lazy_re.compile(r"\b([A-Za-z_]\w*)\s*\(")
 _C_KEYWORDS = frozenset(
     (
         "if", "for", "while", "switch", "return", "sizeof", "typeof", "__typeof__",
@@ -56,7 +57,7 @@ def changelog_missing(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     yield rule_.finding(subject.lineno if subject else None)
 
 
-_THIS_PATCH = re.compile(
+_THIS_PATCH = lazy_re.compile(
     r"(?:in )?this (?:patch|commit|change|series)\b|the patch\b", re.IGNORECASE
 )
 
@@ -210,10 +211,10 @@ def changelog_line_too_long(rule_: Rule, context: PatchContext) -> Iterator[Find
 # handbook's own examples: only "well short" counts.
 _NARROW_WIDTH = 60
 _WRAP_COLUMN = 75
-_LIST_ITEM = re.compile(r"\s*(?:[-*+•]|\d+[.)]|[a-z][.)]|\(\w+\))\s")
+_LIST_ITEM = lazy_re.compile(r"\s*(?:[-*+•]|\d+[.)]|[a-z][.)]|\(\w+\))\s")
 # Program output and tables read as prose lines: hex numbers, "x = y",
 # "name : value", columns set apart by runs of spaces after a word.
-_NOT_PROSE = re.compile(r"0x[0-9a-fA-F]{6,}|=|\s:\s|\w {2,}(?=\S)")
+_NOT_PROSE = lazy_re.compile(r"0x[0-9a-fA-F]{6,}|=|\s:\s|\w {2,}(?=\S)")
 
 
 def _wrapped_early(line: str, following: str) -> bool | None:
@@ -303,10 +304,10 @@ def version_history_in_changelog(rule_: Rule, context: PatchContext) -> Iterator
 
 
 # What a pasted kernel log keeps that reviewers ask to trim.
-_SPLAT_TIMESTAMP = re.compile(r"\s*\[\s*\d+\.\d{3,}\]")
-_SPLAT_REGISTERS = re.compile(r"\s*(?:\[[^\]]*\]\s*)?(?:R[A-Z0-9]{1,2}|[ECDFGS]S|CR\d|DR\d)"
-                              r": [0-9a-f]{4,16}\b.*\b(?:R[A-Z0-9]{1,2}|CR\d|DR\d): [0-9a-f]")
-_SPLAT_CODE = re.compile(r"\s*(?:\[[^\]]*\]\s*)?Code: (?:<?[0-9a-f]{2}>? ){8}")
+_SPLAT_TIMESTAMP = lazy_re.compile(r"\s*\[\s*\d+\.\d{3,}\]")
+_SPLAT_REGISTERS = lazy_re.compile(r"\s*(?:\[[^\]]*\]\s*)?(?:R[A-Z0-9]{1,2}|[ECDFGS]S|CR\d|DR\d)"
+                                   r": [0-9a-f]{4,16}\b.*\b(?:R[A-Z0-9]{1,2}|CR\d|DR\d): [0-9a-f]")
+_SPLAT_CODE = lazy_re.compile(r"\s*(?:\[[^\]]*\]\s*)?Code: (?:<?[0-9a-f]{2}>? ){8}")
 # Two timestamped lines make a pasted log; one may be quoted on purpose.
 _MIN_TIMESTAMPS = 2
 
@@ -379,7 +380,7 @@ def diff_functions(context: PatchContext) -> set[str]:
     return names
 
 
-_TITLE_QUOTE = re.compile(r'\("[^"]*"\)?|\("[^"]*$')
+_TITLE_QUOTE = lazy_re.compile(r'\("[^"]*"\)?|\("[^"]*$')
 
 
 def _mentions(text: str, names: set[str]) -> Iterator[str]:

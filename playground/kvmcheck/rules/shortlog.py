@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from itertools import chain
 
+from kvmcheck import lazy_re
 from kvmcheck.context import PatchContext
 from kvmcheck.language import NON_IMPERATIVE_VERBS
 from kvmcheck.model import Subject
@@ -27,7 +28,7 @@ SECTION = "maintainer-kvm-x86#shortlog"
 
 _KNOWN_BY_LOWER = {topic.lower(): topic for topic in KNOWN_TOPICS}
 _OTHER_ARCH_LOWER = {topic.lower() for topic in OTHER_ARCH_TOPICS}
-_PATH_LIKE = re.compile(
+_PATH_LIKE = lazy_re.compile(
     r"(?:arch|virt|tools|include|Documentation|drivers)/.*|.*\.(?:[chS]|rst|txt|py|sh|lds)"
 )
 _TEMPLATE = "*** SUBJECT HERE ***"
@@ -270,7 +271,7 @@ def shortlog_prefix_path(rule_: Rule, context: PatchContext) -> Iterator[Finding
             return
 
 
-_PREFIX_RUN = re.compile(r"(?:[A-Za-z][\w/.-]*:[ \t]*)+")
+_PREFIX_RUN = lazy_re.compile(r"(?:[A-Za-z][\w/.-]*:[ \t]*)+")
 
 
 def _missing_space(subject: Subject) -> str | None:
@@ -569,7 +570,7 @@ def shortlog_prefix_name(rule_: Rule, context: PatchContext) -> Iterator[Finding
     yield rule_.finding(subject.lineno, name=name, prefix=prefix, edits=edits)
 
 
-_IDENTIFIER_MARKS = re.compile(r"[_()\[\]{}<>.\-/=#:*0-9]")
+_IDENTIFIER_MARKS = lazy_re.compile(r"[_()\[\]{}<>.\-/=#:*0-9]")
 
 
 def _is_identifier(word: str) -> bool:
@@ -631,7 +632,7 @@ def shortlog_capitalization(rule_: Rule, context: PatchContext) -> Iterator[Find
 
 # "Fix a bug in foo()", "Fix issue with bar", "Fix the problem": a bug, but which?
 # A clause after it that says what goes wrong ("... where", "... when") is fine.
-_VAGUE_BUG = re.compile(
+_VAGUE_BUG = lazy_re.compile(
     r"(?:fix|resolve|address|solve|correct)(?:es|ed)?\s+(?:an?\s+|the\s+|some\s+|several\s+"
     r"|two\s+|minor\s+|potential\s+|possible\s+)?(?:bugs?|issues?|problems?|errors?)"
     r"(?:\s+#?\d+)?(?:\s+(?:in|with|of|for|on|from|inside|within)\s+"
@@ -639,16 +640,16 @@ _VAGUE_BUG = re.compile(
     r"|before)\b).*)?",
     re.IGNORECASE,
 )
-_CVE = re.compile(r"\bCVE-\d{4}-\d{3,}\b", re.IGNORECASE)
+_CVE = lazy_re.compile(r"\bCVE-\d{4}-\d{3,}\b", re.IGNORECASE)
 # Whole descriptions that name no change: "Minor fixes", "Cleanup", "Update x86.c".
-_NO_CHANGE = re.compile(
+_NO_CHANGE = lazy_re.compile(
     r"(?:(?:minor|small|misc(?:ellaneous)?|various|some|trivial|more|a\s+few|several|code|"
     r"random|general)\s+)?(?:bug\s*)?(?:fix(?:es|ups?)?|clean-?ups?|changes?|updates?"
     r"|improvements?|tweaks?|modifications?|patch(?:es)?)"
     r"(?:\s+(?:in|to|for|of|on)\s+\S+)?|(?:update|change|modify|fix)\s+\S+\.[chS]",
     re.IGNORECASE,
 )
-_BARE_NAME = re.compile(r"[A-Za-z_]\w*(?:\(\))?")
+_BARE_NAME = lazy_re.compile(r"[A-Za-z_]\w*(?:\(\))?")
 
 
 @rule(
