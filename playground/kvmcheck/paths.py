@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from kvmcheck import lazy_re
 
@@ -94,7 +95,14 @@ def in_scope(path: str, areas: tuple[str, ...], types: tuple[str, ...]) -> bool:
     """Whether ``path`` is in one of ``areas`` and of one of ``types`` (empty: any)."""
     if areas and not any(AREAS[area](path) for area in areas):
         return False
-    return not types or path.endswith(tuple(s for t in types for s in FILE_TYPES[t]))
+    return not types or path.endswith(_suffixes(types))
+
+
+@cache
+def _suffixes(types: tuple[str, ...]) -> tuple[str, ...]:
+    # in_scope runs for every file, rule and patch: the suffixes of a rule's
+    # types are gathered once.
+    return tuple(s for t in types for s in FILE_TYPES[t])
 
 
 # --- topic areas ----------------------------------------------------------------
