@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
+from kvmcheck import lazy_re
 from kvmcheck.model import Line, follows
 
 # Blanked so operators and commas inside them are not seen; the quotes stay,
 # so "a literal is here" still shows.
-_LITERAL = re.compile(r'"(?:[^"\\]|\\.)*"?|\'(?:[^\'\\]|\\.)*\'?')
+_LITERAL = lazy_re.compile(r'"(?:[^"\\]|\\.)*"?|\'(?:[^\'\\]|\\.)*\'?')
 # A line inside a block comment that git shows without its opening "/*".
-_COMMENT_CONTINUATION = re.compile(r"\s*\*(?:\s|/|$)")
+_COMMENT_CONTINUATION = lazy_re.compile(r"\s*\*(?:\s|/|$)")
 
 
 class CodeLine:
@@ -108,7 +109,7 @@ def split_line(text: str, in_comment: bool = False) -> tuple[str, str, bool]:
     return "".join(code), " ".join(comment), False
 
 
-_SPECIAL = re.compile(r"//|/\*|[\"']")
+_SPECIAL = lazy_re.compile(r"//|/\*|[\"']")
 
 
 def split_lines(lines: Iterable[Line]) -> Iterator[CodeLine]:

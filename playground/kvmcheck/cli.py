@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import sys
+from types import SimpleNamespace
 
 from kvmcheck import __version__
 from kvmcheck.messages import LANGUAGES, catalog, language_from_locale
@@ -18,18 +17,19 @@ DEFAULT_MAX_INPUT_MIB = 16
 _MIB = 1024 * 1024
 
 
-class _ArgumentParser(argparse.ArgumentParser):
-    """argparse, but a failed write of ``--help``, ``--version`` or a usage
-    error reaches main() (argparse drops it: ``--version >/dev/full`` would
-    say nothing and exit 0)."""
+def _parser():  # -> argparse.ArgumentParser, imported only here
+    import argparse
 
-    def _print_message(self, message: str, file=None) -> None:
-        stream = file or sys.stderr
-        if message and stream is not None:
-            stream.write(message)
+    class _ArgumentParser(argparse.ArgumentParser):
+        """argparse, but a failed write of ``--help``, ``--version`` or a usage
+        error reaches main() (argparse drops it: ``--version >/dev/full`` would
+        say nothing and exit 0)."""
 
+        def _print_message(self, message: str, file=None) -> None:
+            stream = file or sys.stderr
+            if message and stream is not None:
+                stream.write(message)
 
-def _parser() -> argparse.ArgumentParser:
     parser = _ArgumentParser(
         prog="kvmcheck",
         description="Check Linux KVM x86 patches against the KVM x86 maintainer handbook.",
@@ -66,6 +66,24 @@ def _parser() -> argparse.ArgumentParser:
                         help="print every rule: id, severity, section")
     parser.add_argument("--version", action="version", version=f"kvmcheck {__version__}")
     return parser
+
+
+def _plain_run_options() -> dict[str, object]:
+    """What _parser() gives every option when none is on the command line."""
+    return {"format": "text", "lang": None, "min_severity": "info", "ignore": [],
+            "strict": False, "terse": False, "git_dir": None, "base_url": None, "fix": False,
+            "fix_inplace": False, "max_input_size": DEFAULT_MAX_INPUT_MIB, "list_rules": False}
+
+
+def _parse_args(argv: list[str] | None) -> SimpleNamespace:
+    """The options of this run.  Most runs name files and nothing else; for
+    them argparse is skipped: importing and building it is about a tenth of
+    a one-patch run.  Anything starting with "-" (an option, "-" for stdin,
+    "--") goes to argparse."""
+    arguments = sys.argv[1:] if argv is None else argv
+    if any(argument.startswith("-") for argument in arguments):
+        return _parser().parse_args(argv)
+    return SimpleNamespace(files=list(arguments), **_plain_run_options())
 
 
 def _list_rules() -> str:
@@ -176,7 +194,7 @@ def _run(argv: list[str] | None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
     try:
-        args = _parser().parse_args(argv)
+        args = _parse_args(argv)
     except SystemExit as exit_:
         return int(exit_.code or 0)
     lang = args.lang or language_from_locale(dict(os.environ))
@@ -233,6 +251,8 @@ def _run(argv: list[str] | None) -> int:
 
     try:
         if args.format == "json":
+            import json  # here only: most runs print text
+
             sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
         elif args.format == "github":
             sys.stdout.write(output.format_github(result))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from kvmcheck import lazy_re
 from kvmcheck.input_lines import PickedLines
 from kvmcheck.model import FileDiff, Line, Patch, Series
 from kvmcheck.paths import (
@@ -25,9 +26,9 @@ KUT = "kvm-unit-tests"
 KERNEL = "kernel"
 
 # The scheme is bounded so that "a.a.a.a..." cannot make the search quadratic.
-_URL = re.compile(r"\b[a-z][a-z0-9+.-]{0,20}://\S+", re.IGNORECASE)
+_URL = lazy_re.compile(r"\b[a-z][a-z0-9+.-]{0,20}://\S+", re.IGNORECASE)
 # Kernel log lines pasted without indentation: "[   12.345678] ...", "RIP: 0010:..."
-_LOG_LINE = re.compile(
+_LOG_LINE = lazy_re.compile(
     r"\s*\[\s*\d+\.\d+\]"
     r"|(?:RIP|RSP|RAX|RBX|RCX|RDX|RSI|RDI|RBP|R\d+|CR\d|DR\d|Code|Call Trace|Hardware name"
     r"|Modules linked in|Workqueue|BUG|WARNING|Kernel panic|general protection fault)\b[^:]{0,40}:"
@@ -36,7 +37,7 @@ _LOG_LINE = re.compile(
 )
 # Columns of a pasted table (slabinfo, perf output): gaps of 2+ spaces that
 # do not follow the end of a sentence.
-_COLUMN_GAP = re.compile(r"(?<![.?!:;,\s]) {2,}(?=\S)")
+_COLUMN_GAP = lazy_re.compile(r"(?<![.?!:;,\s]) {2,}(?=\S)")
 
 
 class PatchContext:
@@ -111,7 +112,7 @@ def project_of(patch: Patch) -> str:
 
 
 # "KVM:SVM: ..." names KVM too, though without its spaces it parses as no prefix.
-_GLUED_KVM = re.compile(r"(?:[\w/.-]+:\s*)*kvm:", re.IGNORECASE)
+_GLUED_KVM = lazy_re.compile(r"(?:[\w/.-]+:\s*)*kvm:", re.IGNORECASE)
 
 
 def _has_kvm_prefix(patch: Patch) -> bool:
@@ -177,10 +178,10 @@ def has_url(text: str) -> bool:
     return _URL.search(text) is not None
 
 
-_FEATURE_LINE = re.compile(
+_FEATURE_LINE = lazy_re.compile(
     r"#\s*define\s+KVM_CAP_\w+|_IO[RW]{0,2}\s*\(\s*KVMIO\b|\bmodule_param(?:_named|_cb)?\s*\("
 )
-_CPUID_FEATURE = re.compile(r"\bX86_FEATURE_(\w+)|\bF\((\w+)\)")
+_CPUID_FEATURE = lazy_re.compile(r"\bX86_FEATURE_(\w+)|\bF\((\w+)\)")
 _CPUID_FILES = ("arch/x86/kvm/cpuid.c", "arch/x86/kvm/reverse_cpuid.h")
 
 

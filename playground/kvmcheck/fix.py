@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import chain, pairwise
 
+from kvmcheck import lazy_re
 from kvmcheck.engine import contexts_of, run_rules
 from kvmcheck.model import Patch, Series
 from kvmcheck.parser import mbox_message_starts, parse_file
@@ -26,8 +27,8 @@ from kvmcheck.registry import Edit, Finding
 # gets its prefix, then its capital, then loses its period); a handful is plenty.
 MAX_ROUNDS = 8
 
-_LINE_END = re.compile(r"(\r?\n)")
-_CR_LINE_END = re.compile(r"(\r)")
+_LINE_END = lazy_re.compile(r"(\r?\n)")
+_CR_LINE_END = lazy_re.compile(r"(\r)")
 
 
 def _split(text: str) -> list[str]:
@@ -123,7 +124,7 @@ def _encoded_bodies(patches: list[Patch]) -> list[tuple[int, int | None, str]]:
     return bodies
 
 
-_CHARSET = re.compile(r"""charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
+_CHARSET = lazy_re.compile(r"""charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
 
 
 def _quoted_printable(text: str, charset: str) -> str | None:
@@ -277,7 +278,7 @@ class FixReport:
     patches: list[FixedPatch]
 
 
-_NAME_UNSAFE = re.compile(r"[^A-Za-z0-9_.]+")
+_NAME_UNSAFE = lazy_re.compile(r"[^A-Za-z0-9_.]+")
 # git format-patch cuts the subject part of a file name at 64 characters.
 _NAME_SUBJECT_MAX = 64
 

@@ -10,18 +10,19 @@ output into a ``git log`` title).
 
 from __future__ import annotations
 
-import re
 import subprocess
 import weakref
 from collections.abc import Callable
 from functools import cache
+
+from kvmcheck import lazy_re
 
 
 class GitDirError(Exception):
     """The path is not a repository git can read (or git is missing)."""
 
 
-_HEX = re.compile(r"[0-9a-fA-F]{4,64}")
+_HEX = lazy_re.compile(r"[0-9a-fA-F]{4,64}")
 _TIMEOUT = 60
 
 

@@ -9,13 +9,13 @@ slices are views, not copies.
 
 from __future__ import annotations
 
-import re
 from array import array
 from collections.abc import Callable, Iterator, Sequence
 
+from kvmcheck import lazy_re
 from kvmcheck.model import Line
 
-_NEWLINE = re.compile("\n")
+_NEWLINE = lazy_re.compile("\n")
 
 
 def _run(index: slice, length: int) -> tuple[int, int]:

@@ -4,22 +4,24 @@ from __future__ import annotations
 
 import re
 
+from kvmcheck import lazy_re
+
 # Pronouns the handbook asks to avoid.  "I" only as a capital word (not
 # "I/O", "I.e."); "US"/"ME" in capitals are acronyms, not pronouns.
-PRONOUN = re.compile(
+PRONOUN = lazy_re.compile(
     r"(?<![\w/.'’-])(?:I(?![/.\w-])|I'(?:m|ve|d|ll)\b|(?:[Ww]e|[Uu]s|[Oo]ur|[Mm]y|[Mm]e|[Yy]ou|[Yy]our)"
     r"(?:'(?:re|ve|ll|d))?(?![\w/-]))"
 )
-_NUMBER_BEFORE = re.compile(r"\d\s*$")
+_NUMBER_BEFORE = lazy_re.compile(r"\d\s*$")
 # "I" as a Roman numeral: "SDM Vol. I", "Type I", "case I:", "bits I and II".
-_NUMERAL_BEFORE = re.compile(
+_NUMERAL_BEFORE = lazy_re.compile(
     r"\b(?:vol(?:ume)?|type|part|table|chapter|appendix|ring|level|class|case|phase|step"
     r"|stage|tier|gen|entry|bits?)\.?\s*$",
     re.IGNORECASE,
 )
-_NUMERAL_AFTER = re.compile(r"\s*(?:[:)\]]|(?:,|and|or)\s+I[IV])")
+_NUMERAL_AFTER = lazy_re.compile(r"\s*(?:[:)\]]|(?:,|and|or)\s+I[IV])")
 # Bounded, so that a line full of unmatched quotes cannot make this quadratic.
-_QUOTED = re.compile(r'"[^"]{0,300}"|“[^”]{0,300}”|`[^`]{0,300}`')
+_QUOTED = lazy_re.compile(r'"[^"]{0,300}"|“[^”]{0,300}”|`[^`]{0,300}`')
 
 
 def pronouns(text: str) -> list[str]:
@@ -68,7 +70,7 @@ NON_IMPERATIVE_VERBS = {
 }
 
 # Openings of a changelog that give background before the change itself.
-CONTEXT_OPENERS = re.compile(
+CONTEXT_OPENERS = lazy_re.compile(
     r"(?:Currently|Today|When|Whenever|Commit\s+[0-9a-f]{7,}|Since|As of|Prior to|Before|"
     r"Historically|Previously|Recently|In the past|At present|Presently|Right now|Nowadays|"
     r"Starting with|Back when|Originally|For (?:a )?long time|Per the|According to|The SDM|The APM|"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from kvmcheck import lazy_re
 from kvmcheck.messages import catalog
 
 _GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
@@ -15,10 +16,10 @@ _GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 # paragraph separators that editors and log viewers break lines at, and the
 # bidi overrides that reorder what is shown.  A patch must not rewrite the
 # lines above its findings, so they are shown as escapes.
-_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = lazy_re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 # A level word with its colon inside echoed text: b4 takes any line holding
 # "ERROR:" for a failure, so a quoted "Fixes: ERROR: x" must not show one.
-_POSING_LEVEL = re.compile(r"(ERROR|WARNING|INFO):", re.IGNORECASE)
+_POSING_LEVEL = lazy_re.compile(r"(ERROR|WARNING|INFO):", re.IGNORECASE)
 
 
 def _escape(match: re.Match[str]) -> str:

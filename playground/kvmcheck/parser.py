@@ -19,40 +19,41 @@ import re
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 
+from kvmcheck import lazy_re
 from kvmcheck.input_lines import InputLines, PickedLines
 from kvmcheck.model import FileDiff, Hunk, Line, Patch, Series, Subject, Trailer
 
 # An RFC 5322 field name followed by a colon.
-_HEADER = re.compile(r"[!-9;-~]+:")
+_HEADER = lazy_re.compile(r"[!-9;-~]+:")
 # A saved web page (the lore.kernel.org page instead of its raw message).
-_HTML = re.compile(r"\s*<(?:!DOCTYPE\s+html|html)\b", re.IGNORECASE)
-_MBOX_FROM = re.compile(r"From \S+ +\S")
-_GIT_LOG_COMMIT = re.compile(r"commit [0-9a-f]{7,64}\b")
-_HUNK = re.compile(r"@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
+_HTML = lazy_re.compile(r"\s*<(?:!DOCTYPE\s+html|html)\b", re.IGNORECASE)
+_MBOX_FROM = lazy_re.compile(r"From \S+ +\S")
+_GIT_LOG_COMMIT = lazy_re.compile(r"commit [0-9a-f]{7,64}\b")
+_HUNK = lazy_re.compile(r"@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
 # Diffstat lines: " path | 12 ++--", " path | Bin 0 -> 12 bytes", the summary.
-_DIFFSTAT_COUNT = re.compile(r"\d+ ?[-+]*|Bin\b.*")
-_DIFFSTAT_OTHER = re.compile(
+_DIFFSTAT_COUNT = lazy_re.compile(r"\d+ ?[-+]*|Bin\b.*")
+_DIFFSTAT_OTHER = lazy_re.compile(
     r" (?:\d+ files? changed\b|(?:create|delete) mode \d+ |rename |mode change )"
 )
-_BASE_COMMIT = re.compile(r"base-commit: *([0-9a-fA-F]{7,64})\s*")
-_PREREQUISITE = re.compile(r"prerequisite-patch-id: *[0-9a-fA-F]+\s*")
-_BRACKETED_ADDRESS = re.compile(r"<([^<>\s@]+@[^<>\s]+)>")
+_BASE_COMMIT = lazy_re.compile(r"base-commit: *([0-9a-fA-F]{7,64})\s*")
+_PREREQUISITE = lazy_re.compile(r"prerequisite-patch-id: *[0-9a-fA-F]+\s*")
+_BRACKETED_ADDRESS = lazy_re.compile(r"<([^<>\s@]+@[^<>\s]+)>")
 # A possessive repeat (*+, also in _diff_git_paths): the re module keeps a
 # backtracking record per pass of a repeated group, tens of bytes per character.
-_TRAILER = re.compile(r"([A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*+) *:(.*)")
-_SUBJECT_TAGS = re.compile(r"\[([^\]]*)\]\s*")
-_PREFIX_COMPONENT = re.compile(r"([^\s:\[\]]+):(?:\s+|$)")
-_REVERT = re.compile(r'Revert ".*"')
-_VERSION_TAG = re.compile(r"[vV](\d{1,4})")
-_NUMBER_TAG = re.compile(r"(\d{1,5})/(\d{1,5})")
+_TRAILER = lazy_re.compile(r"([A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*+) *:(.*)")
+_SUBJECT_TAGS = lazy_re.compile(r"\[([^\]]*)\]\s*")
+_PREFIX_COMPONENT = lazy_re.compile(r"([^\s:\[\]]+):(?:\s+|$)")
+_REVERT = lazy_re.compile(r'Revert ".*"')
+_VERSION_TAG = lazy_re.compile(r"[vV](\d{1,4})")
+_NUMBER_TAG = lazy_re.compile(r"(\d{1,5})/(\d{1,5})")
 # git commit --verbose: everything below the scissors line is the diff.
-_SCISSORS = re.compile(r"# -+ >8 -+")
+_SCISSORS = lazy_re.compile(r"# -+ >8 -+")
 # White space other than a lone space: a run, or a tab or other space character.
-_ODD_SPACE = re.compile(r"\s{2,}|[^\S ]")
-_ONLY_SPACE = re.compile(r"\s*")
+_ODD_SPACE = lazy_re.compile(r"\s{2,}|[^\S ]")
+_ONLY_SPACE = lazy_re.compile(r"\s*")
 # An RFC 2047 encoded word, =?charset?Q or B?text?=.  The RFC allows no white
 # space in one and no "?" in its text, which also keeps the search linear.
-_ENCODED_WORD = re.compile(r"=\?[^?\s]*\?[qQbB]\?[^?\s]*\?=")
+_ENCODED_WORD = lazy_re.compile(r"=\?[^?\s]*\?[qQbB]\?[^?\s]*\?=")
 
 # Tags recognised in a trailer block even when misspelt in case or spacing.
 KNOWN_TAGS = (
@@ -162,7 +163,9 @@ def _mostly_unprintable(text: str, extra: frozenset[str] = frozenset()) -> bool:
     sample = text[:65536]
     if not sample:
         return False
-    bad = sum(1 for ch in sample if ch in _CONTROL_CHARS or ch in extra)
+    # One C-level count per character looked for, not a Python step per
+    # character of the sample: this runs on every input.
+    bad = sum(sample.count(ch) for ch in _CONTROL_CHARS | extra)
     return bad > _BINARY_CONTROL_SHARE * len(sample)
 
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
+
+from kvmcheck import lazy_re
 
 KVM_HOST_PREFIXES = (
     "arch/x86/kvm/",
@@ -19,14 +22,14 @@ KVM_HOST_PREFIXES = (
 
 # Linux running as a KVM guest: ``x86/kvm:`` is the right prefix there.
 GUEST_SIDE_PATTERNS = (
-    re.compile(r"arch/x86/kernel/kvm[^/]*\.[ch]"),
-    re.compile(r"arch/x86/include/(?:uapi/)?asm/kvm_para\.h"),
-    re.compile(r"include/(?:uapi/)?linux/kvm_para\.h"),
-    re.compile(r"arch/x86/include/asm/kvmclock\.h"),
+    lazy_re.compile(r"arch/x86/kernel/kvm[^/]*\.[ch]"),
+    lazy_re.compile(r"arch/x86/include/(?:uapi/)?asm/kvm_para\.h"),
+    lazy_re.compile(r"include/(?:uapi/)?linux/kvm_para\.h"),
+    lazy_re.compile(r"arch/x86/include/asm/kvmclock\.h"),
 )
 
 # Paths only kvm-unit-tests has (the kernel keeps these under arch/).
-_KUT_ONLY = re.compile(
+_KUT_ONLY = lazy_re.compile(
     r"(?:x86|s390x|arm|powerpc|riscv)/|lib/(?:x86|arm|arm64|s390x|powerpc|riscv)/"
     r"|lib/libcflat\.h|unittests\.cfg|run_tests\.sh|scripts/(?:arch-run|runtime|common)\.bash"
     r"|errata\.txt|configure"
@@ -41,7 +44,7 @@ _KERNEL_TOP = (
 
 SELFTESTS_DIR = "tools/testing/selftests/kvm/"
 
-UAPI_HEADERS = re.compile(
+UAPI_HEADERS = lazy_re.compile(
     r"include/uapi/linux/kvm\.h|arch/x86/include/uapi/asm/kvm(?:_para)?\.h"
 )
 
@@ -92,7 +95,14 @@ def in_scope(path: str, areas: tuple[str, ...], types: tuple[str, ...]) -> bool:
     """Whether ``path`` is in one of ``areas`` and of one of ``types`` (empty: any)."""
     if areas and not any(AREAS[area](path) for area in areas):
         return False
-    return not types or path.endswith(tuple(s for t in types for s in FILE_TYPES[t]))
+    return not types or path.endswith(_suffixes(types))
+
+
+@cache
+def _suffixes(types: tuple[str, ...]) -> tuple[str, ...]:
+    # in_scope runs for every file, rule and patch: the suffixes of a rule's
+    # types are gathered once.
+    return tuple(s for t in types for s in FILE_TYPES[t])
 
 
 # --- topic areas ----------------------------------------------------------------
@@ -239,7 +249,7 @@ _PLAIN = {nested: plain for plain, nested in _NESTED.items()}
 # Subsystems of the handbook's topic list: 'x86' alone on their files is sent back.
 _HANDBOOK_SUBSYSTEMS = frozenset({"x86/mmu", "x86/pmu", "x86/xen"})
 # A shortlog about running L2: "Enable PKS for nested VM", "... on L2 entry".
-NESTED_WORDS = re.compile(r"\b(?:nested|L[12]|vmcs12|vmcb12|vmcs02|vmcb02)\b", re.IGNORECASE)
+NESTED_WORDS = lazy_re.compile(r"\b(?:nested|L[12]|vmcs12|vmcb12|vmcs02|vmcb02)\b", re.IGNORECASE)
 
 # What scope_problem() finds wrong with a topic, each reported by its own rule.
 SELFTESTS_SCOPE = "selftests"  # anything but 'KVM: selftests:' on the selftests only

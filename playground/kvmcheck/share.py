@@ -18,8 +18,9 @@ link of another format (``#check2=``) is refused with a reason, not ignored.
 from __future__ import annotations
 
 import base64
-import re
 import zlib
+
+from kvmcheck import lazy_re
 
 PREFIX = "check="
 # Longer links break in mail clients, chat tools and some browsers' address
@@ -30,8 +31,8 @@ MAX_FRAGMENT_CHARS = 32_000
 # inflates up to a thousandfold, so 32,000 characters could carry 24 MB.
 MAX_TEXT_BYTES = 4 * 1024 * 1024
 # "check=", or a name like it ("check2=") that a reader must not ignore.
-_SHARE_LIKE = re.compile(r"check[A-Za-z0-9_-]*=")
-_BASE64URL = re.compile(r"[A-Za-z0-9_-]*")
+_SHARE_LIKE = lazy_re.compile(r"check[A-Za-z0-9_-]*=")
+_BASE64URL = lazy_re.compile(r"[A-Za-z0-9_-]*")
 
 
 class ShareError(ValueError):

@@ -6,9 +6,9 @@ to the handbook section that asks for it.
 
 from __future__ import annotations
 
-import re
 from itertools import chain
 
+from kvmcheck import lazy_re
 from kvmcheck.context import KUT, PatchContext, adds_feature, is_bug_fix
 from kvmcheck.paths import is_kvm_host, topics_of
 
@@ -41,7 +41,7 @@ ITEMS = (BUILD, RUN_TESTS, TDP_DISABLED, MODULE_PARAMS, HTMLDOCS, INTEL_AND_AMD,
          NEGATIVE_TESTS, REPRODUCER)
 
 # Module params whose setting changes which KVM code runs.
-_MODULE_PARAM_USE = re.compile(
+_MODULE_PARAM_USE = lazy_re.compile(
     r"\bmodule_param\w*\s*\(|\b(?:enable_(?:ept|vpid|unrestricted_guest|apicv|pml|ipiv|"
     r"preemption_timer|shadow_vmcs|pmu|vmware_backdoor|mmio_caching|ept_ad_bits|sgx|lbrv|"
     r"device_posted_irqs)|npt_enabled|tdp_enabled|tdp_mmu_enabled|flexpriority_enabled|"

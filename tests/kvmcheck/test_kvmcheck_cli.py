@@ -339,3 +339,33 @@ def test_git_dir_must_be_a_repository(tmp_path: Path, files, capsys, monkeypatch
                          capsys, monkeypatch)
     assert status == 2
     assert err.startswith("kvmcheck: --git-dir ") and "Traceback" not in err
+
+
+@pytest.mark.parametrize("argv", [["a.patch"], ["a.patch", "b.mbox"], [], ["", "x=y"]])
+def test_file_names_only_get_the_options_argparse_would_give(argv: list[str]) -> None:
+    """``kvmcheck FILE...`` skips argparse (start-up time): the options must be
+    exactly those argparse gives when no option is named."""
+    from kvmcheck.cli import _parse_args, _parser
+
+    assert vars(_parse_args(argv)) == vars(_parser().parse_args(argv))
+    assert type(_parse_args(argv)).__name__ == "SimpleNamespace"
+
+
+@pytest.mark.parametrize("argv", [["-"], ["--", "-x.patch"], ["a.patch", "--strict"]])
+def test_anything_like_an_option_goes_to_argparse(argv: list[str]) -> None:
+    from kvmcheck.cli import _parse_args, _parser
+
+    assert vars(_parse_args(argv)) == vars(_parser().parse_args(argv))
+    assert type(_parse_args(argv)).__name__ == "Namespace"
+
+
+def test_a_plain_run_imports_neither_argparse_nor_json(tmp_path: Path) -> None:
+    """Start-up time of ``kvmcheck FILE``: argparse (with shutil) and json
+    are imported only by the runs that use them."""
+    posting = tmp_path / "good.patch"
+    posting.write_text(GOOD)
+    probe = ("import sys; from kvmcheck.cli import main; sys.argv[1:] = [sys.argv[1]]; main(); "
+             "print(sorted({'argparse', 'json', 'shutil'} & set(sys.modules)))")
+    result = subprocess.run([sys.executable, "-c", probe, str(posting)], capture_output=True,
+                            text=True, check=True, env={**os.environ, "LC_ALL": "C.UTF-8"})
+    assert result.stdout.splitlines()[-1] == "[]"

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator, Sequence
 from itertools import chain
 
+from kvmcheck import lazy_re
 from kvmcheck.context import PatchContext, has_url, prose_lines
 from kvmcheck.language import (
     CONTEXT_OPENERS,
@@ -20,14 +21,14 @@ from kvmcheck.rules._examples import BODY, patch
 
 SECTION = "maintainer-kvm-x86#changelog"
 
-_VERSION_HISTORY = re.compile(
+_VERSION_HISTORY = lazy_re.compile(
     r"\s*(?:[-*]\s*)?\[?(?:v\d+\s*(?:->|→|=>|to|vs\.?)\s*v\d+"
     r"|v\d+\s*[:-]"
     r"|changes?\s+(?:since|from|in|for)\s+(?:v|version\s*)\d+"
     r"|changelog\s*:)",
     re.IGNORECASE,
 )
-_CALL = re.compile(r"\b([A-Za-z_]\w*)\s*\(")
+_CALL = lazy_re.compile(r"\b([A-Za-z_]\w*)\s*\(")
 _C_KEYWORDS = frozenset(
     (
         "if", "for", "while", "switch", "return", "sizeof", "typeof", "__typeof__",
@@ -56,7 +57,7 @@ def changelog_missing(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     yield rule_.finding(subject.lineno if subject else None)
 
 
-_THIS_PATCH = re.compile(
+_THIS_PATCH = lazy_re.compile(
     r"(?:in )?this (?:patch|commit|change|series)\b|the patch\b", re.IGNORECASE
 )
 
@@ -207,10 +208,10 @@ def changelog_line_too_long(rule_: Rule, context: PatchContext) -> Iterator[Find
 
 # Output of a tool pasted as it was: a line that starts with a file path and a
 # colon (checkpatch.pl leaves these long lines alone for the same reason).
-_PATH_FIRST = re.compile(r"(?:[\w.+-]*/)+[\w.+-]+:")
+_PATH_FIRST = lazy_re.compile(r"(?:[\w.+-]*/)+[\w.+-]+:")
 # A commit reference's title on a line of its own, '("KVM: x86: ...")' with an
 # optional 'commit <sha> ' before it: splitting the title would break a grep.
-_QUOTED_TITLE = re.compile(r"(?:commit [0-9a-f]{12,40} )?\(\".+\"\)[.,;:]?")
+_QUOTED_TITLE = lazy_re.compile(r"(?:commit [0-9a-f]{12,40} )?\(\".+\"\)[.,;:]?")
 
 
 # A paragraph is wrapped too narrowly when none of its lines reaches past
@@ -220,10 +221,10 @@ _QUOTED_TITLE = re.compile(r"(?:commit [0-9a-f]{12,40} )?\(\".+\"\)[.,;:]?")
 # handbook's own examples: only "well short" counts.
 _NARROW_WIDTH = 60
 _WRAP_COLUMN = 75
-_LIST_ITEM = re.compile(r"\s*(?:[-*+•]|\d+[.)]|[a-z][.)]|\(\w+\))\s")
+_LIST_ITEM = lazy_re.compile(r"\s*(?:[-*+•]|\d+[.)]|[a-z][.)]|\(\w+\))\s")
 # Program output and tables read as prose lines: hex numbers, "x = y",
 # "name : value", columns set apart by runs of spaces after a word.
-_NOT_PROSE = re.compile(r"0x[0-9a-fA-F]{6,}|=|\s:\s|\w {2,}(?=\S)")
+_NOT_PROSE = lazy_re.compile(r"0x[0-9a-fA-F]{6,}|=|\s:\s|\w {2,}(?=\S)")
 
 
 def _wrapped_early(line: str, following: str) -> bool | None:
@@ -318,10 +319,10 @@ def version_history_in_changelog(rule_: Rule, context: PatchContext) -> Iterator
 
 
 # What a pasted kernel log keeps that reviewers ask to trim.
-_SPLAT_TIMESTAMP = re.compile(r"\s*\[\s*\d+\.\d{3,}\]")
-_SPLAT_REGISTERS = re.compile(r"\s*(?:\[[^\]]*\]\s*)?(?:R[A-Z0-9]{1,2}|[ECDFGS]S|CR\d|DR\d)"
-                              r": [0-9a-f]{4,16}\b.*\b(?:R[A-Z0-9]{1,2}|CR\d|DR\d): [0-9a-f]")
-_SPLAT_CODE = re.compile(r"\s*(?:\[[^\]]*\]\s*)?Code: (?:<?[0-9a-f]{2}>? ){8}")
+_SPLAT_TIMESTAMP = lazy_re.compile(r"\s*\[\s*\d+\.\d{3,}\]")
+_SPLAT_REGISTERS = lazy_re.compile(r"\s*(?:\[[^\]]*\]\s*)?(?:R[A-Z0-9]{1,2}|[ECDFGS]S|CR\d|DR\d)"
+                                   r": [0-9a-f]{4,16}\b.*\b(?:R[A-Z0-9]{1,2}|CR\d|DR\d): [0-9a-f]")
+_SPLAT_CODE = lazy_re.compile(r"\s*(?:\[[^\]]*\]\s*)?Code: (?:<?[0-9a-f]{2}>? ){8}")
 # Two timestamped lines make a pasted log; one may be quoted on purpose.
 _MIN_TIMESTAMPS = 2
 
@@ -394,7 +395,7 @@ def diff_functions(context: PatchContext) -> set[str]:
     return names
 
 
-_TITLE_QUOTE = re.compile(r'\("[^"]*"\)?|\("[^"]*$')
+_TITLE_QUOTE = lazy_re.compile(r'\("[^"]*"\)?|\("[^"]*$')
 
 
 def _mentions(text: str, names: set[str]) -> Iterator[str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from kvmcheck import lazy_re
 from kvmcheck.added_code import removed_texts
 from kvmcheck.c_source import CODE, IN_COMMENT, lines_with_literals
 from kvmcheck.context import PatchContext
@@ -15,13 +16,13 @@ from kvmcheck.model import FileDiff, Hunk, Line, follows
 from kvmcheck.registry import C_CODE, KVM_GUEST, KVM_HOST, Edit, Finding, Rule, rule
 from kvmcheck.rules._examples import diff, patch
 
-_COMMENT_START = re.compile(r"\s*(?:/\*+|\*+(?!/)|//+)")
+_COMMENT_START = lazy_re.compile(r"\s*(?:/\*+|\*+(?!/)|//+)")
 # A kernel-doc comment documents a function or type at column 0; indented,
 # inside a function or a type, it is not kernel-doc either.
-_KERNEL_DOC = re.compile(r"[ \t]*/\*\*(?:\s|$)")
+_KERNEL_DOC = lazy_re.compile(r"[ \t]*/\*\*(?:\s|$)")
 # Repeats are bounded (no section number has nine parts): the re module keeps
 # a backtracking record for every pass of a repeated group.
-_SDM_NUMBER = re.compile(
+_SDM_NUMBER = lazy_re.compile(
     r"\b(?:SDM|APM)\b[^.;]{0,30}?\b(?:Vol(?:ume)?\.?\s*\d+[A-D]?\b"
     r"|(?:Section|Sec\.|Chapter|Table|Figure)\s+\d+(?:[.-]\d+){0,8}|\d+(?:\.\d+){1,8}\b)"
     r"|\bVol(?:ume)?\.?\s*\d+[A-D]?\b"
@@ -29,12 +30,12 @@ _SDM_NUMBER = re.compile(
     r"|\b(?:Section|Chapter)\s+\d+(?:\.\d+){0,8}\b[^.;]{0,30}?\b(?:SDM|APM)\b",
     re.IGNORECASE,
 )
-_LABEL = re.compile(r"\s*\w+:\s*(?:/\*.*)?$")
+_LABEL = lazy_re.compile(r"\s*\w+:\s*(?:/\*.*)?$")
 # A local declaration: ``\tconst struct foo *a, b[2] = x;``.  The re module
 # keeps a backtracking record for every pass of a repeated group, about 150
 # bytes per input character, so the repeats are bounded (qualifiers) or
 # possessive (declarators: a declarator list never needs to give one back).
-_DECLARATION = re.compile(
+_DECLARATION = lazy_re.compile(
     r"\t(?!(?:return|goto|break|continue|case|default|else|do|if|while|for|switch)\b)"
     r"(?:(?:const|static|unsigned|signed|volatile|struct|union|enum|register)\s+){0,8}"
     r"[A-Za-z_]\w*(?:\s+\**|\s*\*+\s*)[A-Za-z_]\w*(?:\[[^\]]*\])?"

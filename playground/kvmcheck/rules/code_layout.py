@@ -12,9 +12,9 @@ read the lines the author wrote, not the ones a patch only moves.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from kvmcheck import lazy_re
 from kvmcheck.added_code import C_FILES, TAB_WIDTH, code_lines, columns, split_hunk, written
 from kvmcheck.c_source import CodeLine
 from kvmcheck.context import PatchContext
@@ -64,7 +64,7 @@ def _windows(context: PatchContext) -> Iterator[_Window]:
 # before the name: "static inline u64 foo(struct kvm *kvm)" (no ';': not a
 # prototype).  The words before it are bounded: the re module would try every
 # way of splitting an unbounded run of words.
-_INLINE_DEFINITION = re.compile(
+_INLINE_DEFINITION = lazy_re.compile(
     r"(?P<before>(?:[A-Za-z_]\w*\s+){0,8}?)(?:inline|__inline__|__inline)\s+[^;(]*\("
 )
 
@@ -137,12 +137,12 @@ def code_non_static_inline_header(rule_: Rule, context: PatchContext) -> Iterato
 
 # A line holding only a return type: "static int", "static inline bool",
 # "struct kvm_mmu_page *", "u64 __init".
-_TYPE_ONLY = re.compile(
+_TYPE_ONLY = lazy_re.compile(
     r"(?:(?:static|inline|__always_inline|noinline|__init|__exit|const|unsigned|signed|extern"
     r"|__must_check|notrace|noinstr)\s+)*(?:(?:struct|union|enum)\s+)?[A-Za-z_]\w*"
     r"(?:\s+(?:__init|__exit|__must_check|notrace|noinstr))?[\s*]*"
 )
-_NAME_AND_PARAMETERS = re.compile(r"[A-Za-z_]\w*\(")
+_NAME_AND_PARAMETERS = lazy_re.compile(r"[A-Za-z_]\w*\(")
 
 
 @rule(
@@ -175,10 +175,10 @@ def code_return_type_own_line(rule_: Rule, context: PatchContext) -> Iterator[Fi
 # --- braces ----------------------------------------------------------------------------
 
 # "} else" or "} else if (...)" closing a braced arm and opening an unbraced one.
-_ELSE_WITHOUT_BRACE = re.compile(r"\s*\}\s*else(?:\s+if\s*\(.*\))?\s*$")
+_ELSE_WITHOUT_BRACE = lazy_re.compile(r"\s*\}\s*else(?:\s+if\s*\(.*\))?\s*$")
 # "else {" or "else if (...) {" after an unbraced arm.
-_ELSE_WITH_BRACE = re.compile(r"\s*else(?:\s+if\s*\(.*\))?\s*\{\s*$")
-_IF_WITHOUT_BRACE = re.compile(r"\s*(?:\}\s*)?(?:else\s+)?if\s*\(.*\)\s*$")
+_ELSE_WITH_BRACE = lazy_re.compile(r"\s*else(?:\s+if\s*\(.*\))?\s*\{\s*$")
+_IF_WITHOUT_BRACE = lazy_re.compile(r"\s*(?:\}\s*)?(?:else\s+)?if\s*\(.*\)\s*$")
 
 
 @rule(
@@ -295,11 +295,11 @@ def code_multiple_blank_lines(rule_: Rule, context: PatchContext) -> Iterator[Fi
             yield rule_.finding(window.current.line.lineno)
 
 
-_RETURN_PARENTHESES = re.compile(r"(\s*return\s*)\((.*)\)(\s*;\s*)$")
-_INNER_GROUP = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_RETURN_PARENTHESES = lazy_re.compile(r"(\s*return\s*)\((.*)\)(\s*;\s*)$")
+_INNER_GROUP = lazy_re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # One value, as checkpatch.pl's $FuncArg: a name, a number, a call, a member,
 # an element ('return (a == b);' groups a comparison, which is a choice).
-_SIMPLE_VALUE = re.compile(r"[-!~&*]?[A-Za-z_0-9][\w.]*(?:->\w+|\.\w+|\(\)|\[\])*")
+_SIMPLE_VALUE = lazy_re.compile(r"[-!~&*]?[A-Za-z_0-9][\w.]*(?:->\w+|\.\w+|\(\)|\[\])*")
 _MAX_GROUPS = 50
 
 

@@ -11,10 +11,10 @@ corpus and on injected faults is the reference (``make bench``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from itertools import pairwise
 
+from kvmcheck import lazy_re
 from kvmcheck.added_code import C_FILES, code_lines, split_hunk, written
 from kvmcheck.c_source import CodeLine
 from kvmcheck.context import PatchContext
@@ -26,12 +26,12 @@ from kvmcheck.rules._examples import added_lines
 SECTION = "maintainer-kvm-x86#coding-style"
 
 
-_CONTROL = re.compile(r"\s*(?:\}\s*)?(?:if|for|while|switch|else(?:\s+if)?|do)\b")
-_AGGREGATE_HEAD = re.compile(r"(?:typedef\s+)?(?:struct|union|enum)(?:\s+[A-Za-z_]\w*)?\s*")
-_ELSE_ALONE = re.compile(r"\s*else\b")
-_CLOSE_ALONE = re.compile(r"\s*\}\s*")
+_CONTROL = lazy_re.compile(r"\s*(?:\}\s*)?(?:if|for|while|switch|else(?:\s+if)?|do)\b")
+_AGGREGATE_HEAD = lazy_re.compile(r"(?:typedef\s+)?(?:struct|union|enum)(?:\s+[A-Za-z_]\w*)?\s*")
+_ELSE_ALONE = lazy_re.compile(r"\s*else\b")
+_CLOSE_ALONE = lazy_re.compile(r"\s*\}\s*")
 # "){" only ends a line: "(int){ 1 }" inside a line is a compound literal.
-_BRACE_SPACING = re.compile(r"\)\{\s*$|\}(?:else|while)\b|\belse\{")
+_BRACE_SPACING = lazy_re.compile(r"\)\{\s*$|\}(?:else|while)\b|\belse\{")
 
 
 def _brace_finding(previous: CodeLine, current: CodeLine) -> str | None:
@@ -87,8 +87,8 @@ def brace_placement(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
 
 # --- statements -----------------------------------------------------------------------
 
-_IF_START = re.compile(r"\bif\s*\(")
-_ASSIGNMENT = re.compile(r"(?<![=!<>+\-*/%&|^])=(?!=)")
+_IF_START = lazy_re.compile(r"\bif\s*\(")
+_ASSIGNMENT = lazy_re.compile(r"(?<![=!<>+\-*/%&|^])=(?!=)")
 # No condition in kernel code spans this many lines; following an unclosed
 # "if (" on every one of thousands of lines to the end would be quadratic.
 _CONDITION_LINES = 20
@@ -143,7 +143,7 @@ def assign_in_if(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
                     yield rule_.finding(code_line.line.lineno)
 
 
-_PRINTK = re.compile(r"\bprintk\s*\(\s*(KERN_([A-Z]+))?")
+_PRINTK = lazy_re.compile(r"\bprintk\s*\(\s*(KERN_([A-Z]+))?")
 _PR_LEVEL = {"EMERG": "emerg", "ALERT": "alert", "CRIT": "crit", "ERR": "err",
              "WARNING": "warn", "NOTICE": "notice", "INFO": "info", "DEBUG": "debug",
              "CONT": "cont"}
@@ -181,7 +181,7 @@ def printk_level(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
             yield rule_.finding(code_line.line.lineno)
 
 
-_BUG = re.compile(r"\b(BUG_ON|BUG)\s*\(")
+_BUG = lazy_re.compile(r"\b(BUG_ON|BUG)\s*\(")
 
 
 @rule(
@@ -208,7 +208,7 @@ def bug_on(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
             yield rule_.finding(code_line.line.lineno, call=match.group(1))
 
 
-_BARE_UNSIGNED = re.compile(r"\bunsigned\b(?!\s+(?:char|short|int|long)\b)")
+_BARE_UNSIGNED = lazy_re.compile(r"\bunsigned\b(?!\s+(?:char|short|int|long)\b)")
 
 
 @rule(
@@ -231,7 +231,7 @@ def bare_unsigned(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
 # The repeats are bounded (a declaration has a few type words and
 # attributes): the re module keeps a record for every pass of a repeat, so an
 # unbounded one costs memory in proportion to a hostile line.
-_ZERO_INIT = re.compile(
+_ZERO_INIT = lazy_re.compile(
     r"(?:[A-Za-z_]\w*\s+){1,16}\**\s*[A-Za-z_]\w*"
     r"(?:\s+(?:__read_mostly|__ro_after_init|__initdata)){0,4}"
     r"\s*=\s*(?:(?:0[xX])?0+[uUlL]*|NULL|false)\s*;"
@@ -270,20 +270,20 @@ _DECLARATION_HEAD = (
     r"[A-Za-z_]\w*(?:\s+__(?:user|iomem|rcu|percpu|force)\b){0,4}"
     r"(?:\s+\**|\s*\*+\s*)[A-Za-z_]\w*(?:\[[^\]]*\])?"
 )
-_DECLARATION = re.compile(
+_DECLARATION = lazy_re.compile(
     _DECLARATION_HEAD + r"(?:\s*,\s*\**[A-Za-z_]\w*(?:\[[^\]]*\])?)*+(?:\s*=\s*[^;]+)?;\s*"
 )
 # The first line of any declaration, also one that goes on over more lines
 # ("u64 val =", "struct foo *p = bar(a,"), a function pointer or an
 # anonymous union.
-_STARTS_DECLARATION = re.compile(
+_STARTS_DECLARATION = lazy_re.compile(
     _DECLARATION_HEAD + r"\s*(?:[=,;\[:]|$)"
     r"|\s*(?:const\s+)?[A-Za-z_]\w*\s*\(\s*\*\s*[A-Za-z_]\w*\s*\)\s*\("
     r"|\s*(?:struct|union|enum)\s*(?:[A-Za-z_]\w*\s*)?\{"
 )
 # Not a statement: block ends, preprocessor lines, labels, comments and the
 # macros that declare (DECLARE_BITMAP(), DEFINE_SPINLOCK(), LIST_HEAD()).
-_NOT_A_STATEMENT = re.compile(
+_NOT_A_STATEMENT = lazy_re.compile(
     r"\s*(?:$|\}|#|[A-Za-z_]\w*:(?!:)|\*|/|(?:DECLARE|DEFINE)_\w+\s*\(|L?LIST_HEAD\s*\()"
 )
 
@@ -332,9 +332,9 @@ def blank_after_declarations(rule_: Rule, context: PatchContext) -> Iterator[Fin
                 yield rule_.finding(current.line.lineno)
 
 
-_EXTERN = re.compile(r"\s*extern\s")
+_EXTERN = lazy_re.compile(r"\s*extern\s")
 # A symbol only assembly or the linker defines: "extern char foo_start[];".
-_ASM_SYMBOL = re.compile(
+_ASM_SYMBOL = lazy_re.compile(
     r"\s*extern\s+(?:const\s+)?(?:char|unsigned\s+char|u8|uint8_t|void\s*\*?)\s+[^;=(]*;"
 )
 

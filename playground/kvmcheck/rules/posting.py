@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterator
 from itertools import chain
 
+from kvmcheck import lazy_re
 from kvmcheck.context import KERNEL, KUT, PatchContext, adds_feature, is_bug_fix
 from kvmcheck.model import Series
 from kvmcheck.paths import SELFTESTS_DIR, is_kernel_path
@@ -119,8 +120,8 @@ _SUBJECT_TAGS = frozenset(("PATCH", "RFC", "RESEND", "KVM-UNIT-TESTS", "KVM-UNIT
 # only in linux-next, as bots and janitors send them; KVM x86 applies such
 # postings without remark (control-selftests-array-size-next in the
 # real-review set). A named branch ('kvm-x86/next', 'kvm/queue') stays noise.
-_SUBJECT_TAG_FORM = re.compile(r"[vV]\d{1,4}|\d{1,5}/\d{1,5}|-?next|linux-next", re.IGNORECASE)
-_BRACKETS = re.compile(r"\[[^\]]*\]")
+_SUBJECT_TAG_FORM = lazy_re.compile(r"[vV]\d{1,4}|\d{1,5}/\d{1,5}|-?next|linux-next", re.IGNORECASE)
+_BRACKETS = lazy_re.compile(r"\[[^\]]*\]")
 
 
 def _extra_tags(tags: tuple[str, ...]) -> list[str]:
@@ -175,7 +176,7 @@ def subject_extra_tag(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     yield rule_.finding(subject.lineno, tags=" ".join(extra), edits=edits)
 
 
-_TOOLS_UAPI = re.compile(r"tools/(?:arch/[^/]+/)?include/uapi/")
+_TOOLS_UAPI = lazy_re.compile(r"tools/(?:arch/[^/]+/)?include/uapi/")
 _UAPI_COMMENT = {"added": "\t__u32 pad;\t/* must be zero */", "removed": "\t__u32 pad;",
                  "context": "struct kvm_foo {"}
 

@@ -7,19 +7,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from kvmcheck import lazy_re
 from kvmcheck.context import PatchContext
 from kvmcheck.model import Series
 from kvmcheck.registry import C_CODE, KVM_HOST, SERIES, UAPI, Finding, Rule, rule
 from kvmcheck.rules._examples import diff, patch
 
-_NEW_API = re.compile(r"\s*#\s*define\s+(KVM_CAP_\w+|KVM_\w+(?=\s+_IO[RW]{0,2}\s*\(\s*KVMIO\b))")
+_NEW_API = lazy_re.compile(
+    r"\s*#\s*define\s+(KVM_CAP_\w+|KVM_\w+(?=\s+_IO[RW]{0,2}\s*\(\s*KVMIO\b))")
 # A struct member: type, name, optional [size] or :bits, and optionally a
 # comment after the semicolon (uAPI headers often document a member on its
 # own line).  Every optional whitespace run is followed by a distinct
 # character, so a line of blanks cannot make the match backtrack quadratically;
 # the qualifier runs are bounded, as the re module keeps a record for every
 # pass of a repeat.
-_UNCLEAN_MEMBER = re.compile(
+_UNCLEAN_MEMBER = lazy_re.compile(
     r"(?:\s+(?:(?:const|volatile)\s+){0,8}"
     r"(?P<type>(?:unsigned\s+|signed\s+)?(?:long\s+long|long|int)(?:\s+int)?|unsigned|size_t"
     r"|ssize_t|bool|_Bool|[us](?:8|16|32|64)|u?int(?:8|16|32|64)_t)"
@@ -28,7 +30,7 @@ _UNCLEAN_MEMBER = re.compile(
     r"(?:\s*(?:/\*|//).*)?"
 )
 # module_param(var, ...), module_param_named(name, var, ...), module_param_cb(name, ops, &var, ...)
-_MODULE_PARAM = re.compile(
+_MODULE_PARAM = lazy_re.compile(
     r"\bmodule_param\s*\(\s*(?P<name>(?P<var>\w+))\s*,"
     r"|\bmodule_param_named\s*\(\s*(?P<named>\w+)\s*,\s*(?P<named_var>\w+)"
     r"|\bmodule_param_cb\s*\(\s*(?P<cb>\w+)\s*,\s*[^,]+,\s*&?(?P<cb_var>\w+)"
@@ -92,7 +94,7 @@ def uapi_not_64bit_clean(rule_: Rule, context: PatchContext) -> Iterator[Finding
                 yield rule_.finding(line.lineno, type=" ".join(written.split()))
 
 
-_HARDWARE_CHECK = re.compile(
+_HARDWARE_CHECK = lazy_re.compile(
     r"\b(?:cpu_has_\w+|boot_cpu_has|static_cpu_has|cpu_feature_enabled|this_cpu_has"
     r"|kvm_cpu_cap_has|X86_FEATURE_\w+)\b"
 )

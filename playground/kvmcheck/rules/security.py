@@ -6,13 +6,14 @@ import re
 from collections.abc import Iterator
 from itertools import chain, pairwise
 
+from kvmcheck import lazy_re
 from kvmcheck.context import PatchContext
 from kvmcheck.model import Line
 from kvmcheck.registry import Finding, Rule, rule
 from kvmcheck.rules._examples import patch
 
 _GUEST = r"(?:guest|L2|nested|VM|userspace)"
-_VULNERABILITY = re.compile(
+_VULNERABILITY = lazy_re.compile(
     r"\bCVE-\d{4}-\d{4,}\b"
     r"|\bguest[- ]to[- ]host\b"
     r"|\b(?:VM|guest|container)[- ]escape\b|\bescape (?:to|into) the host\b"

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from itertools import chain
 
+from kvmcheck import lazy_re
 from kvmcheck.context import PatchContext
 from kvmcheck.language import NON_IMPERATIVE_VERBS
 from kvmcheck.model import Subject
@@ -27,7 +28,7 @@ SECTION = "maintainer-kvm-x86#shortlog"
 
 _KNOWN_BY_LOWER = {topic.lower(): topic for topic in KNOWN_TOPICS}
 _OTHER_ARCH_LOWER = {topic.lower() for topic in OTHER_ARCH_TOPICS}
-_PATH_LIKE = re.compile(
+_PATH_LIKE = lazy_re.compile(
     r"(?:arch|virt|tools|include|Documentation|drivers)/.*|.*\.(?:[chS]|rst|txt|py|sh|lds)"
 )
 _TEMPLATE = "*** SUBJECT HERE ***"
@@ -270,7 +271,7 @@ def shortlog_prefix_path(rule_: Rule, context: PatchContext) -> Iterator[Finding
             return
 
 
-_PREFIX_RUN = re.compile(r"(?:[A-Za-z][\w/.-]*:[ \t]*)+")
+_PREFIX_RUN = lazy_re.compile(r"(?:[A-Za-z][\w/.-]*:[ \t]*)+")
 
 
 def _missing_space(subject: Subject) -> str | None:
@@ -553,7 +554,7 @@ def _names_code(context: PatchContext, topic: str) -> bool:
     return lower in _KVM_FILE_NAMES or lower in stems or topic.rstrip("()") in _diff_words(context)
 
 
-_IDENTIFIER_MARKS = re.compile(r"[_()\[\]{}<>.\-/=#:*0-9]")
+_IDENTIFIER_MARKS = lazy_re.compile(r"[_()\[\]{}<>.\-/=#:*0-9]")
 
 
 def _is_identifier(word: str) -> bool:
@@ -617,7 +618,7 @@ _TRAILING_PUNCTUATION = ".,;:!"
 
 # "Fix a bug in foo()", "Fix issue with bar", "Fix the problem": a bug, but which?
 # A clause after it that says what goes wrong ("... where", "... when") is fine.
-_VAGUE_BUG = re.compile(
+_VAGUE_BUG = lazy_re.compile(
     r"(?:fix|resolve|address|solve|correct)(?:es|ed)?\s+(?:an?\s+|the\s+|some\s+|several\s+"
     r"|two\s+|minor\s+|potential\s+|possible\s+)?"
     # Words that only say where the issue is: "correct comment description issue".
@@ -627,10 +628,10 @@ _VAGUE_BUG = re.compile(
     r"|before)\b).*)?",
     re.IGNORECASE,
 )
-_CVE = re.compile(r"\bCVE-\d{4}-\d{3,}\b", re.IGNORECASE)
+_CVE = lazy_re.compile(r"\bCVE-\d{4}-\d{3,}\b", re.IGNORECASE)
 # Whole descriptions that name no change: "Minor fixes", "Cleanup", "Update x86.c",
 # "duplicate code".
-_NO_CHANGE = re.compile(
+_NO_CHANGE = lazy_re.compile(
     r"(?:(?:minor|small|misc(?:ellaneous)?|various|some|trivial|more|a\s+few|several|code|"
     r"random|general)\s+)?(?:bug\s*)?(?:fix(?:es|ups?)?|clean-?ups?|changes?|updates?"
     r"|improvements?|tweaks?|modifications?|patch(?:es)?)"
@@ -639,7 +640,7 @@ _NO_CHANGE = re.compile(
     r"|(?:duplicated?|redundant|dead|unused|unneeded|useless)\s+(?:code|checks?|lines?)",
     re.IGNORECASE,
 )
-_BARE_NAME = re.compile(r"[A-Za-z_]\w*(?:\(\))?")
+_BARE_NAME = lazy_re.compile(r"[A-Za-z_]\w*(?:\(\))?")
 
 
 @rule(

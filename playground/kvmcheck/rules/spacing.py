@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from kvmcheck import lazy_re
 from kvmcheck.added_code import C_FILES, code_lines
 from kvmcheck.context import PatchContext
 from kvmcheck.registry import KVM_HOST, Finding, Rule, rule
@@ -19,7 +20,7 @@ from kvmcheck.rules._examples import added_lines
 SECTION = "maintainer-kvm-x86#coding-style"
 
 
-_KEYWORD_PAREN = re.compile(r"\b(if|for|while|switch)\(")
+_KEYWORD_PAREN = lazy_re.compile(r"\b(if|for|while|switch)\(")
 
 
 @rule(
@@ -41,7 +42,7 @@ def space_after_keyword(rule_: Rule, context: PatchContext) -> Iterator[Finding]
             yield rule_.finding(code_line.line.lineno, keyword=match.group(1))
 
 
-_NAME_SPACE_PAREN = re.compile(r"\b([A-Za-z_]\w*)\s+\(")
+_NAME_SPACE_PAREN = lazy_re.compile(r"\b([A-Za-z_]\w*)\s+\(")
 # Words a space before "(" is right after: keywords, attributes and asm.
 _SPACED_WORDS = frozenset((
     "if", "for", "while", "switch", "return", "case", "volatile", "__volatile__",
@@ -56,7 +57,7 @@ _TYPE_WORDS = frozenset((
     "__init", "__exit", "__noreturn", "__cold", "notrace", "noinstr", "asmlinkage",
     "__visible", "ulong", "uint", "ushort", "uchar", "u128", "s128", "__u128", "__s128",
 ))
-_PREPROCESSOR = re.compile(r"\s*#\s*(\w+)")
+_PREPROCESSOR = lazy_re.compile(r"\s*#\s*(\w+)")
 
 
 def is_type_word(word: str) -> bool:
@@ -105,7 +106,7 @@ def space_before_paren(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
             break
 
 
-_OPERATOR = re.compile(
+_OPERATOR = lazy_re.compile(
     r"<<=|>>=|->|\+\+|--|<<|>>|<=|>=|==|!=|&&|\|\||[-+*/%&|^]=|[=<>+\-*/%&|^!~?:]"
 )
 # Operators that always take a space on both sides in kernel code.
@@ -114,13 +115,13 @@ _SPACED_BOTH = frozenset(("=", "==", "!=", "<=", ">=", "&&", "||", "+=", "-=", "
 # Binary operators that may go without spaces but not with one only on one side.
 _CONSISTENT = frozenset(("+", "-", "/", "%", "|", "^", "<<", ">>"))
 # What makes a following "+"/"-" unary rather than binary.
-_UNARY_AFTER = re.compile(
+_UNARY_AFTER = lazy_re.compile(
     r"(?:[-+*/%&|^!~=<>?:,;(\[{]|\breturn|\bcase|\bsizeof|^|^\s*#\s*define\s+\w+(?:\([^)]*\))?)"
     r"\s*$"
 )
 
 
-_ASM_OPERAND = re.compile(r"%(?:%|[a-zA-Z]?\[)")
+_ASM_OPERAND = lazy_re.compile(r"%(?:%|[a-zA-Z]?\[)")
 
 
 def _operator_problem(code: str, match: re.Match[str]) -> bool:
@@ -171,7 +172,7 @@ def operator_spacing(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
                 break
 
 
-_COMMA_NO_SPACE = re.compile(r",(?=[^\s)\]}])")
+_COMMA_NO_SPACE = lazy_re.compile(r",(?=[^\s)\]}])")
 
 
 @rule(
@@ -191,14 +192,14 @@ def comma_spacing(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
             yield rule_.finding(code_line.line.lineno)
 
 
-_STAR = re.compile(
+_STAR = lazy_re.compile(
     r"(?:\b(?:struct|union|enum)\s+[A-Za-z_]\w*|\b([A-Za-z_]\w*))"
     r"([ \t]*)(\*+)([ \t]*)(?=[A-Za-z_(),])"
 )
 _POINTER_QUALIFIERS = frozenset(("const", "volatile", "restrict", "__rcu", "__user", "__iomem",
                                  "__percpu", "__force"))
 # The start of a declaration or cast: where a type may begin.
-_DECLARATION_START = re.compile(
+_DECLARATION_START = lazy_re.compile(
     r"(?:^\s*|[(,;{]\s*|\b(?:const|static|extern|inline|unsigned|signed|volatile)\s+)$"
 )
 

@@ -8,10 +8,9 @@ kvmcheck at build time (``kvmcheck.typos``); words that look like code
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from kvmcheck import typos
+from kvmcheck import lazy_re, typos
 from kvmcheck.added_code import C_FILES, code_lines
 from kvmcheck.context import PatchContext
 from kvmcheck.model import FileDiff, Line, follows
@@ -23,12 +22,12 @@ SECTION = "maintainer-kvm-x86#changelog"
 
 # A word of prose: letters (with one apostrophe), not part of an identifier,
 # a path, a function call, a number or an option.
-_WORD = re.compile(r"(?<![\w'/.\\-])[A-Za-z]+(?:'[A-Za-z]+)?(?![\w(/\\-]|\.\w)")
+_WORD = lazy_re.compile(r"(?<![\w'/.\\-])[A-Za-z]+(?:'[A-Za-z]+)?(?![\w(/\\-]|\.\w)")
 # Words as checkpatch.pl sees them: lower case, maybe capitalized, two
 # letters or more; "ICR ICR2" or "A A" are names, not slips.
-_REPEATED = re.compile(r"\b([A-Z]?[a-z]{2,}) (?=([A-Z]?[a-z]{2,})\b)")
-_PROSE_WORD = re.compile(r"[A-Z]?[a-z]{2,}")
-_HEX = re.compile(r"[0-9a-fA-F]{2,}")
+_REPEATED = lazy_re.compile(r"\b([A-Z]?[a-z]{2,}) (?=([A-Z]?[a-z]{2,})\b)")
+_PROSE_WORD = lazy_re.compile(r"[A-Z]?[a-z]{2,}")
+_HEX = lazy_re.compile(r"[0-9a-fA-F]{2,}")
 # Repeated words that are right ("had had", "that that"), or hex bytes
 # that are words too (checkpatch.pl's list).
 _REPEAT_OK = frozenset(("long", "that", "had"))

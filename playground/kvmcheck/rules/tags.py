@@ -9,6 +9,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
 
+from kvmcheck import lazy_re
 from kvmcheck.context import PatchContext
 from kvmcheck.model import Line, Series, Trailer
 from kvmcheck.parser import author_email
@@ -32,35 +33,35 @@ PERSON_TAGS = frozenset(
 )
 
 # Some maintainers add the commit date: 84cffe499b94 ("kvm: Emulate MOVBE", 2013-10-29).
-_FIXES_OK = re.compile(r'[0-9a-f]{12,40} \("(.+)"(?:, \d{4}-\d{2}-\d{2})?\)')
-_SHA = re.compile(r"\b[0-9a-fA-F]{6,40}\b")
-_FIXES_TITLE = re.compile(r'\(\s*["“](.*?)["”]\s*\)|["“](.*?)["”]')
+_FIXES_OK = lazy_re.compile(r'[0-9a-f]{12,40} \("(.+)"(?:, \d{4}-\d{2}-\d{2})?\)')
+_SHA = lazy_re.compile(r"\b[0-9a-fA-F]{6,40}\b")
+_FIXES_TITLE = lazy_re.compile(r'\(\s*["“](.*?)["”]\s*\)|["“](.*?)["”]')
 # Accepted patches also name the list: "stable <stable@vger.kernel.org>".  The
 # address without "vger." is the one stable-kernel-rules.rst gives for fixes of
 # unpublished vulnerabilities: it delivers nowhere, so a fix can be sent
 # without reaching a public list, and the stable tools still find the tag.
-_STABLE_OK = re.compile(r"(?:stable <stable@(?:vger\.)?kernel\.org>"
+_STABLE_OK = lazy_re.compile(r"(?:stable <stable@(?:vger\.)?kernel\.org>"
                         r"|<?stable@(?:vger\.)?kernel\.org>?)(?:\s+#.*)?")
 # What people write for either address that has one mechanical fix; group 1
 # is "vger." for the public list.
-_STABLE_ADDRESS = re.compile(
+_STABLE_ADDRESS = lazy_re.compile(
     r'(?:"?stable"?\s*)?<?\s*stable@(vger\.)?kernel\.org\s*>?[.,;]?', re.IGNORECASE
 )
 # A Fixes: value that starts with the sha (optionally after "commit").
-_LEADING_SHA = re.compile(r"(?:commit\s+)?([0-9a-fA-F]{6,40})\b")
-_BAD_ARCHIVES = re.compile(
+_LEADING_SHA = lazy_re.compile(r"(?:commit\s+)?([0-9a-fA-F]{6,40})\b")
+_BAD_ARCHIVES = lazy_re.compile(
     r"https?://(?:www\.)?(?:lkml\.org|lkml\.iu\.edu|marc\.info|(?:www\.)?spinics\.net"
     r"|(?:www\.)?mail-archive\.com|[\w.]*gmane\.org|patchwork\.[\w.]+)(?:/|\b)",
     re.IGNORECASE,
 )
-_COMMIT_MENTION = re.compile(r"\b(?:commit|Commit|COMMIT)\s+([0-9a-f]{6,40})\b")
-_AFTER_SHA_TITLE = re.compile(r'\s*\(\s*["“]')
-_TITLE_END = re.compile(r'["”]\s*\)')
+_COMMIT_MENTION = lazy_re.compile(r"\b(?:commit|Commit|COMMIT)\s+([0-9a-f]{6,40})\b")
+_AFTER_SHA_TITLE = lazy_re.compile(r'\s*\(\s*["“]')
+_TITLE_END = lazy_re.compile(r'["”]\s*\)')
 # Longer than any commit title (with its quotes), and than any sha.
 _MAX_TITLE_SPAN = 400
 _MAX_SHA = 40
 # Lines git and the stable tooling write themselves; the title is elsewhere.
-_GIT_OWN_LINE = re.compile(
+_GIT_OWN_LINE = lazy_re.compile(
     r"(?:This reverts commit|cherry picked from commit|[Uu]pstream commit) [0-9a-f]{7,40}"
     r"|commit [0-9a-f]{7,40} upstream"
 )
@@ -311,9 +312,9 @@ class _CitedCommits:
             sha[:length] in self._shas for length in range(1, len(sha) + 1))
 
 
-_TITLED_SHA = re.compile(r"\b([0-9a-f]{12,40})\s*\(\s*[\"“]")
-_SHA_AT_END = re.compile(r"\b([0-9a-f]{12,40})\s*$")
-_TITLE_AT_START = re.compile(r"\s*\(\s*[\"“]")
+_TITLED_SHA = lazy_re.compile(r"\b([0-9a-f]{12,40})\s*\(\s*[\"“]")
+_SHA_AT_END = lazy_re.compile(r"\b([0-9a-f]{12,40})\s*$")
+_TITLE_AT_START = lazy_re.compile(r"\s*\(\s*[\"“]")
 
 
 def _titled_shas(context: PatchContext) -> Iterator[str]:
@@ -391,7 +392,7 @@ def commit_reference_format(rule_: Rule, context: PatchContext) -> Iterator[Find
                 yield from _verify(rule_, context, lineno, sha, title)
 
 
-_BUG_WORDS = re.compile(
+_BUG_WORDS = lazy_re.compile(
     r"\b(?:fix(?:es|ed)?|bugs?|regression|crash(?:es|ed)?|broken|breaks|panic|oops"
     r"|use-after-free|null pointer|deadlock|splat)\b",
     re.IGNORECASE,
@@ -442,10 +443,10 @@ def fixes_tag_suggested(rule_: Rule, context: PatchContext) -> Iterator[Finding]
 # Words by which a changelog says its bug came in with an earlier change.  No
 # accepted patch of the corpus with 'Cc: stable' and no 'Fixes:' uses them
 # (those fix bugs as old as the code, where no commit is to blame).
-_BUG_ORIGIN = re.compile(
+_BUG_ORIGIN = lazy_re.compile(
     r"\b(?:exists? since|introduced (?:by|in|with)|since commit|broken (?:by|since)|regressed"
     r"|regression)\b", re.IGNORECASE)
-_FIXES_LINE = re.compile(r"\s*Fixes\s*:\s*(?:commit\s+)?[0-9a-fA-F]{6,40}\b")
+_FIXES_LINE = lazy_re.compile(r"\s*Fixes\s*:\s*(?:commit\s+)?[0-9a-fA-F]{6,40}\b")
 
 
 def _misplaced_fixes(context: PatchContext) -> tuple[Line, bool] | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from kvmcheck import lazy_re
 from kvmcheck.added_code import (
     C_FILES,
     TAB_WIDTH,
@@ -48,7 +49,7 @@ def trailing_whitespace(rule_: Rule, context: PatchContext) -> Iterator[Finding]
 
 
 # At the end of a line it is trailing whitespace, reported as that.
-_SPACE_BEFORE_TAB = re.compile(r" +\t(?=.*\S)")
+_SPACE_BEFORE_TAB = lazy_re.compile(r" +\t(?=.*\S)")
 
 
 def _tabs_for(text: str, match: re.Match[str]) -> str:
@@ -87,7 +88,7 @@ def space_before_tab(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
 
 # --- line length ----------------------------------------------------------------------
 
-_URL = re.compile(r"\b[a-z]+://")
+_URL = lazy_re.compile(r"\b[a-z]+://")
 
 
 def _too_long_for_a_reason(code_line: CodeLine) -> bool:
