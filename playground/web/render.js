@@ -1,3 +1,4 @@
+// @ts-check
 // Turns a kvmcheck result (JSON schema v1) into the checker's results.
 // Everything that comes from the input (subjects, file names, excerpts) or
 // from the checker is set with textContent, never parsed as HTML, and links
@@ -28,6 +29,7 @@ export function format(template, values) {
 // Text from the input shown as the command line shows it (kvmcheck/output.py,
 // visible()): controls, line separators and the bidi overrides that would
 // reorder the text around them as \xNN or \uNNNN escapes.
+// eslint-disable-next-line no-control-regex -- matching controls is the point
 const UNSAFE = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 export function visible(text) {

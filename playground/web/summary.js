@@ -1,3 +1,4 @@
+// @ts-check
 // The overview above a check's findings, for triage: how many patches
 // (the cover letter is not one), each patch's counts by severity with a
 // link to its findings, a filter by severity, and the reminders that apply
