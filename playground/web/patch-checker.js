@@ -556,7 +556,7 @@ class Checker {
       ...context,
       uid: this.container.id,
       results: this.results,
-      sectionLink: (section) => sectionLink(section, context),
+      sectionLink: (item) => sectionLink(item, context),
     }));
     const complete = await this.drawing.done;
     if (!complete) {
