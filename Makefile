@@ -22,7 +22,7 @@ NPM_STAMP   := playground/node_modules/.package-lock.json
 TYPOS       := playground/kvmcheck/data/typos.txt
 
 .PHONY: help htmldocs serve check test snapshots bench lint screenshot warnings-baseline \
-        translations-mark-current chromium graphviz git-email kernel-build-deps recipes-check \
+        translations-mark-current chromium graphviz node git-email kernel-build-deps recipes-check \
         clean
 
 help:
@@ -33,7 +33,7 @@ help:
 	@echo "make test         install test dependencies and run the whole suite"
 	@echo "make snapshots    rewrite kvmcheck's golden outputs after an intended change"
 	@echo "make bench        run the benchmarks (kvmcheck, playground)"
-	@echo "make lint         ruff"
+	@echo "make lint         ruff and ESLint"
 	@echo "make recipes-check  check the handbook's kernel config recipes in a real 6.12 tree"
 	@echo "make screenshot   retake the README's picture of the playground"
 	@echo "make warnings-baseline          rewrite docs/warnings-baseline.txt"
@@ -109,6 +109,14 @@ graphviz:
 		     "install graphviz (e.g. sudo apt-get install graphviz) to build the diagrams" >&2; \
 		exit 1); }
 
+# The playground's unit tests (node --test) and ESLint run on Node.js, which the
+# playground's npm install needs anyway.
+node:
+	@command -v node >/dev/null 2>&1 || { \
+		echo "node not found: install Node.js 20 or later (e.g. sudo apt-get install nodejs npm)" \
+		     "to run the playground's unit tests and ESLint" >&2; \
+		exit 1; }
+
 # --- site -------------------------------------------------------------------
 
 # Two builds into one output folder at once break each other (both write
@@ -138,13 +146,21 @@ translations-mark-current: $(VENV)/.docs-stamp
 # The fast loop. The markers come from what each test uses (tests/conftest.py);
 # property tests take a small sample (the "check" hypothesis profile).
 FAST_TESTS := not (site or browser or kernel or sphinx or big or package)
+# The front end's pure modules (playground/web/*.js), tested without a browser.
+JS_TESTS := playground/web/test/
+# ESLint on the front end, with playground/eslint.config.js.
+ESLINT   := cd playground && node_modules/.bin/eslint --max-warnings 0 .
 
-check: $(VENV)/.test-stamp $(TYPOS)
+check: $(VENV)/.test-stamp $(TYPOS) $(NPM_STAMP) node
 	$(VENV)/bin/ruff check .
+	$(ESLINT)
+	node --test $(JS_TESTS)
 	HYPOTHESIS_PROFILE=check $(VPY) -m pytest -q -m "$(FAST_TESTS)" $(PYTESTOPTS)
 
-test: $(VENV)/.test-stamp $(TYPOS) $(NPM_STAMP) chromium graphviz git-email kernel-build-deps
+test: $(VENV)/.test-stamp $(TYPOS) $(NPM_STAMP) chromium graphviz node git-email kernel-build-deps
 	$(VENV)/bin/ruff check .
+	$(ESLINT)
+	node --test $(JS_TESTS)
 	$(VPY) -m pytest $(PYTESTOPTS)
 
 # kvmcheck's golden outputs (tests/kvmcheck/snapshots/): review the diff, commit it.
@@ -160,8 +176,9 @@ bench: $(VENV)/.test-stamp $(TYPOS) $(NPM_STAMP) chromium
 recipes-check: $(VENV)/bin/python kernel-build-deps
 	$(VPY) tests/config_recipes.py handbook/*/*.rst
 
-lint: $(VENV)/.test-stamp
+lint: $(VENV)/.test-stamp $(NPM_STAMP) node
 	$(VENV)/bin/ruff check .
+	$(ESLINT)
 
 screenshot: htmldocs $(VENV)/.test-stamp chromium
 	PYTHONPATH=tests $(VPY) tests/playground/screenshot.py $(BUILDDIR)/html docs/images/playground.png

@@ -258,7 +258,7 @@ def add_page_assets(app: Sphinx, pagename: str, templatename: str,
     if doctree is None or not any(doctree.findall(patch_checker)):
         return
     assets: Assets = app.builder.patch_checker_assets
-    app.add_js_file(f"{assets.directory.removeprefix('_static/')}/patch-checker.js",
+    app.add_js_file(f"{assets.directory.removeprefix('_static/')}/start.js",
                     type="module")
     app.add_js_file(f"{assets.directory.removeprefix('_static/')}/from-disk.js",
                     defer="defer")

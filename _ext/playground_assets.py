@@ -41,7 +41,8 @@ PYODIDE_DIR = PLAYGROUND / "node_modules" / "pyodide"
 
 # The front end: ES modules, the worker, the style sheet, and the one classic
 # script, which explains pages opened from file:// (where modules never run).
-WEB_FILES = ("patch-checker.js", "runtime.js", "render.js", "share.js", "storage.js",
+# start.js is the page's entry point; the other modules only define things.
+WEB_FILES = ("start.js", "patch-checker.js", "runtime.js", "render.js", "share.js", "storage.js",
              "loading.js", "summary.js", "worker.js", "downloads.js", "patch-checker.css",
              "from-disk.js", "file-text.js", "fix-view.js", "save-file.js", "input-check.js",
              "undoable.js")

@@ -1,3 +1,4 @@
+// @ts-check
 // The text of a dropped file, decoded as kvmcheck's parser decodes the same
 // bytes (kvmcheck/parser.py, _to_text): UTF-32 or UTF-16 when a byte order
 // mark says so, else UTF-8, else Latin-1 (a mail in a legacy 8-bit charset,

@@ -1,3 +1,4 @@
+// @ts-check
 // What the page checks about input before it touches the text box: a file
 // that is not text (an image, an archive) is refused, so the reader's text
 // stays; and what a finding's line shows of a folded mail header.

@@ -556,7 +556,7 @@ class Checker {
       ...context,
       uid: this.container.id,
       results: this.results,
-      sectionLink: (section) => sectionLink(section, context),
+      sectionLink: (item) => sectionLink(item, context),
     }));
     const complete = await this.drawing.done;
     if (!complete) {
@@ -604,16 +604,19 @@ function hasFixable(result) {
   return findings.some((finding) => finding.fixable === true);
 }
 
-const checkers = Array.from(document.querySelectorAll(".patch-checker"),
-  (container, index) => new Checker(container, index));
-
-// A share link opens in the page's first checker.
-function openSharedLink() {
-  if (checkers.length > 0 && isShareHash(location.hash)) {
-    checkers[0].openShared(location.hash);
-  }
+// Starts every `.patch-checker` under `root` (the page's document, from
+// start.js); call it once.  Importing this module does nothing by itself.
+export function init(root) {
+  const checkers = Array.from(root.querySelectorAll(".patch-checker"),
+    (container, index) => new Checker(container, index));
+  // A share link opens in the page's first checker.
+  const openSharedLink = () => {
+    if (checkers.length > 0 && isShareHash(location.hash)) {
+      checkers[0].openShared(location.hash);
+    }
+  };
+  openSharedLink();
+  window.addEventListener("hashchange", openSharedLink);
+  // One runtime serves every checker: the first one starts it.
+  startWhenIdle(checkers.map((checker) => checker.container), () => checkers[0].warmUp());
 }
-openSharedLink();
-window.addEventListener("hashchange", openSharedLink);
-// One runtime serves every checker: the first one starts it.
-startWhenIdle(checkers.map((checker) => checker.container), () => checkers[0].warmUp());

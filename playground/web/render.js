@@ -1,7 +1,9 @@
+// @ts-check
 // Turns a kvmcheck result (JSON schema v1) into the checker's results.
 // Everything that comes from the input (subjects, file names, excerpts) or
-// from the checker is set with textContent, never parsed as HTML, and links
-// are built only from section ids of the form "page#fragment".
+// from the checker is set with textContent, never parsed as HTML, and a
+// link is made only from a handbook address of the form the checker gives
+// ("handbook/<lang>/<page>.html#<fragment>", kvmcheck.api.section_url).
 //
 // A result may hold any number of findings (a generated patch can draw
 // hundreds of thousands), so the page stays responsive: a rule's findings
@@ -9,7 +11,7 @@
 // item that shows more on demand, and drawing runs in short slices between
 // which the browser handles input.
 
-const SECTION = /^([a-z0-9-]+)#([a-z0-9-]+)$/;
+const HANDBOOK_URL = /^handbook\/[A-Za-z_]+\/[a-z0-9-]+\.html#[a-z0-9-]+$/;
 const EXCERPT_MAX = 160;
 // Findings of one rule shown in a group before the rest is folded away.
 export const SHOWN_PER_RULE = 5;
@@ -28,6 +30,7 @@ export function format(template, values) {
 // Text from the input shown as the command line shows it (kvmcheck/output.py,
 // visible()): controls, line separators and the bidi overrides that would
 // reorder the text around them as \xNN or \uNNNN escapes.
+// eslint-disable-next-line no-control-regex -- matching controls is the point
 const UNSAFE = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 export function visible(text) {
@@ -66,14 +69,15 @@ function element(tag, className, text) {
 // context: {messages, lang, sections (page#fragment → title), contentRoot,
 //           showSources, lineOf(source, line) → line in the text box or null
 //           when the source is not in the box, lineText(n), selectLine(n)}
-export function sectionLink(section, context) {
-  const match = SECTION.exec(section || "");
-  if (!match) {
+// The link to the handbook section of `item` (a finding, a reminder or a
+// checklist entry: its section id and the url the checker made of it in
+// the page's language, relative to the site's root).
+export function sectionLink({ section, url }, context) {
+  if (!section || !HANDBOOK_URL.test(url ?? "")) {
     return null;
   }
-  const [, page, fragment] = match;
   const link = element("a", "patch-checker-section");
-  link.href = `${context.contentRoot}handbook/${context.lang}/${page}.html#${fragment}`;
+  link.href = `${context.contentRoot}${url}`;
   link.textContent = format(context.messages.handbook, {
     title: context.sections[section] ?? section,
   });
@@ -135,7 +139,7 @@ function renderFinding(finding, source, context) {
     item.dataset.line = String(finding.line);
     item.append(renderWhere(finding, finding.source ?? source, context));
   }
-  const link = sectionLink(finding.section, context);
+  const link = sectionLink(finding, context);
   if (link) {
     item.append(link);
   }
@@ -254,7 +258,7 @@ function renderChecklist(items, context) {
   for (const entry of items) {
     const item = element("li", null, entry.item);
     item.dataset.item = entry.id ?? "";
-    const link = sectionLink(entry.section, context);
+    const link = sectionLink(entry, context);
     if (link) {
       item.append(" ", link);
     }

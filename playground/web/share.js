@@ -1,3 +1,4 @@
+// @ts-check
 // Share links: the patch carried in the URL's fragment, which browsers never
 // send to the server.  The format is defined by playground/kvmcheck/share.py
 // (the build writes the handbook's example links with it): "check=", then

@@ -1,3 +1,4 @@
+// @ts-check
 // The overview above a check's findings, for triage: how many patches
 // (the cover letter is not one), each patch's counts by severity with a
 // link to its findings, a filter by severity, and the reminders that apply
@@ -24,7 +25,7 @@ function element(tag, className, text) {
 }
 
 // The result without the reminders, which come back as
-// [{rule, severity, message, section, count}] in the order first seen.
+// [{rule, severity, message, section, url, count}] in the order first seen.
 export function foldReminders(result) {
   const reminders = new Map();
   const patches = result.patches.map((patch) => ({
@@ -142,7 +143,7 @@ function renderReminders(reminders, context) {
     const item = element("li", null, reminder.message);
     item.dataset.reminder = reminder.rule;
     item.dataset.count = String(reminder.count);
-    const link = context.sectionLink(reminder.section);
+    const link = context.sectionLink(reminder);
     if (link) {
       item.append(" ", link);
     }

@@ -89,7 +89,8 @@ def test_assets_and_policy_only_on_pages_with_a_checker(checker_project: Path) -
     assert "Content-Security-Policy" not in plain_text
     two = page(checker_project, "two")
     modules = [s["src"] for s in two.scripts if s.get("type") == "module"]
-    assert len(modules) == 1 and "/patch-checker.js" in modules[0]
+    # The entry point, which starts the checkers (patch-checker.js's init).
+    assert len(modules) == 1 and "/start.js" in modules[0]
     # The one classic script: it explains a page opened from file://, where
     # browsers refuse module scripts.
     classic = [s for s in two.scripts if "/from-disk.js" in s.get("src", "")]
