@@ -55,7 +55,8 @@ export function plural(messages, lang, key, n) {
   });
 }
 
-function element(tag, className, text) {
+// A `tag` element with a class and text, either of which may be left out.
+export function element(tag, className, text) {
   const node = document.createElement(tag);
   if (className) {
     node.className = className;

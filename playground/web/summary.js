@@ -4,7 +4,7 @@
 // link to its findings, a filter by severity, and the reminders that apply
 // to every posting folded into one line instead of repeated per patch.
 
-import { format, plural } from "./render.js";
+import { element, format, plural } from "./render.js";
 
 // Info findings about the posting as a whole that nearly every real posting
 // draws (kvmcheck/rules/posting.py, target=SERIES): said once, in the
@@ -12,17 +12,6 @@ import { format, plural } from "./render.js";
 export const REMINDER_RULES = new Set(["base-commit-missing", "selftests-missing"]);
 const SEVERITIES = ["error", "warning", "info"];
 const PLURAL_KEY = { error: "errors", warning: "warnings", info: "infos" };
-
-function element(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) {
-    node.className = className;
-  }
-  if (text !== undefined) {
-    node.textContent = text;
-  }
-  return node;
-}
 
 // The result without the reminders, which come back as
 // [{rule, severity, message, section, url, count}] in the order first seen.
