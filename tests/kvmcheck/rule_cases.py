@@ -24,3 +24,9 @@ def rule_case_test(cases: Sequence[tuple[str, str, bool]]) -> Callable[..., None
     # The golden outputs of these cases (tests/kvmcheck/test_snapshots.py).
     test_rule.cases = cases
     return test_rule
+
+
+def line_of(text: str, line: str, occurrence: int = 1) -> int:
+    """The 1-based number of the ``occurrence``-th line of ``text`` that is ``line``."""
+    numbers = [number for number, found in enumerate(text.split("\n"), start=1) if found == line]
+    return numbers[occurrence - 1]

@@ -6,19 +6,13 @@ code-continuation-alignment, code-multiple-blank-lines, code-return-parens
 from __future__ import annotations
 
 import pytest
-from rule_cases import rule_case_test
+from rule_cases import line_of, rule_case_test
 
 from kvmcheck.fix import fix_text
 from kvmcheck.rules._examples import added_lines
 
 HEADER = "arch/x86/kvm/x86.h"
 BODY = "\n{\n\treturn foo[index];\n}"
-
-
-def line_of(text: str, line: str, occurrence: int = 1) -> int:
-    """The 1-based number of the ``occurrence``-th line of ``text`` that is ``line``."""
-    numbers = [number for number, found in enumerate(text.split("\n"), start=1) if found == line]
-    return numbers[occurrence - 1]
 
 
 CASES = [

@@ -4,7 +4,7 @@ series-numbering (kvmcheck/rules/posting.py)."""
 from __future__ import annotations
 
 import pytest
-from rule_cases import rule_case_test
+from rule_cases import line_of, rule_case_test
 
 from kvmcheck.fix import fix_text
 from kvmcheck.rules._examples import diff, patch
@@ -72,11 +72,6 @@ def test_gap_names_the_missing_patches(fired) -> None:
 
 # --- patch-corrupted ------------------------------------------------------------
 
-def _lineno(text: str, line: str) -> int:
-    """The 1-based number of the first line of ``text`` that is ``line``."""
-    return text.split("\n").index(line) + 1
-
-
 def _x86_diff(header: str, body: str) -> str:
     return ("diff --git a/arch/x86/kvm/x86.c b/arch/x86/kvm/x86.c\n"
             "index 1111111..2222222 100644\n"
@@ -95,7 +90,7 @@ def test_tabs_turned_into_spaces_is_mailer_damage(fired) -> None:
     text = patch(diffs=_x86_diff(HEADER, SPACED))
     (finding,) = fired("patch-corrupted", text)
     assert finding["severity"] == "error"
-    assert finding["line"] == _lineno(text, HEADER)
+    assert finding["line"] == line_of(text, HEADER)
     assert finding["message"] == (
         "The mailer damaged this patch: every tab in the diff, context lines included, became "
         "spaces, so it will not apply. Send patches with 'git send-email' or 'b4 send', not from "
@@ -109,7 +104,7 @@ def test_tabs_turned_into_spaces_is_mailer_damage(fired) -> None:
 def test_code_style_rules_still_read_a_damaged_patch(fired) -> None:
     text = patch(diffs=_x86_diff(HEADER, SPACED))
     assert [f["line"] for f in fired("indent-spaces", text)] == [
-        _lineno(text, "+" + " " * 16 + "return -EINVAL;")]
+        line_of(text, "+" + " " * 16 + "return -EINVAL;")]
 
 
 def test_spaces_on_added_lines_only_are_the_author_s(fired) -> None:
@@ -131,7 +126,7 @@ def test_a_wrapped_line_is_reported_and_the_rest_of_the_hunk_still_read(fired) -
                " \treturn foo[index];\n }\n")
     text = patch(diffs=_x86_diff("@@ -10,3 +10,6 @@ static int kvm_get_foo(u32 index)", wrapped))
     (finding,) = fired("patch-corrupted", text)
-    line = _lineno(text, "array\\n\", index);")
+    line = line_of(text, "array\\n\", index);")
     assert finding["line"] == line
     assert finding["message"] == (
         f"The mailer damaged this patch: it wrapped a long line of the diff (line {line} has no "
@@ -144,7 +139,7 @@ def test_a_wrapped_line_is_reported_and_the_rest_of_the_hunk_still_read(fired) -
         "补丁无法应用。请用 'git send-email' 或 'b4 send' 发送补丁，不要在邮件客户端的编辑器里发。")
     # The lines after the wrapped one are still the hunk's: the code rules see them.
     (keyword,) = fired("space-after-keyword", text)
-    assert keyword["line"] == _lineno(text, "+\tif(index >= ARRAY_SIZE(foo))")
+    assert keyword["line"] == line_of(text, "+\tif(index >= ARRAY_SIZE(foo))")
 
 
 @pytest.mark.parametrize("header", [
@@ -155,7 +150,7 @@ def test_hunk_counts_that_disagree_with_its_lines(fired, header: str) -> None:
     body = TABBED.replace("+\t\treturn -EINVAL;", "+\t\treturn -EINVAL;\n+\tif(index)")
     text = patch(diffs=_x86_diff(header, body))
     (finding,) = fired("patch-corrupted", text)
-    hunk = _lineno(text, header)
+    hunk = line_of(text, header)
     assert finding["message"] == (
         f"The mailer damaged this patch: the hunk at line {hunk} does not hold the lines its "
         "'@@' header counts, so it will not apply. Send patches with 'git send-email' or 'b4 "
@@ -166,7 +161,7 @@ def test_hunk_counts_that_disagree_with_its_lines(fired, header: str) -> None:
         "补丁无法应用。请用 'git send-email' 或 'b4 send' 发送补丁，不要在邮件客户端的编辑器里发。")
     # Every added line is read, even past the counts.
     assert [f["line"] for f in fired("space-after-keyword", text)] == [
-        _lineno(text, "+\tif(index)")]
+        line_of(text, "+\tif(index)")]
 
 
 def test_a_well_counted_hunk_before_the_signature_is_intact(fired) -> None:
@@ -181,7 +176,7 @@ def test_trailing_context_lines_trimmed_at_the_end_of_the_input_are_no_damage(fi
             "---\n" + _x86_diff("@@ -10,7 +10,7 @@ static int kvm_get_foo(u32 index)", TABBED))
     assert fired("patch-corrupted", text) == []
     (finding,) = fired("patch-corrupted", text.replace("@@ -10,7 +10,7", "@@ -10,7 +10,8"))
-    assert finding["line"] == _lineno(text, "@@ -10,7 +10,7 @@ static int kvm_get_foo(u32 index)")
+    assert finding["line"] == line_of(text, "@@ -10,7 +10,7 @@ static int kvm_get_foo(u32 index)")
 
 
 # --- subject-extra-tag ------------------------------------------------------------
@@ -238,7 +233,7 @@ def test_kvm_patch_editing_a_tools_uapi_copy(fired, copy: str) -> None:
                  + diff(path=copy, **UAPI_LINES))
     (finding,) = fired("tools-uapi-copy", text)
     assert finding["severity"] == "warning"
-    assert finding["line"] == _lineno(text, f"diff --git a/{copy} b/{copy}")
+    assert finding["line"] == line_of(text, f"diff --git a/{copy} b/{copy}")
     assert finding["message"] == (
         f"This KVM patch edits {copy}, a copy of a uAPI header kept under tools/: change only "
         "the real header; the copies are synced by the tools maintainers, and the KVM selftests "

@@ -4,7 +4,7 @@ stable-cc-format, link-not-lore, in-reply-to-root (kvmcheck/rules/tags.py)."""
 from __future__ import annotations
 
 import pytest
-from rule_cases import rule_case_test
+from rule_cases import line_of, rule_case_test
 
 from kvmcheck.fix import fix_text
 from kvmcheck.rules._examples import BODY, SIGNOFF, diff, patch
@@ -173,14 +173,10 @@ def test_stable_private_message_names_the_private_address(fired) -> None:
 FIXES_LINE = 'Fixes: 0123456789ab ("KVM: x86: Add kvm_get_foo()")'
 
 
-def _line_of(text: str, line: str) -> int:
-    return text.split("\n").index(line) + 1
-
-
 def test_fixes_in_the_middle_of_the_changelog(fired) -> None:
     text = patch(body=f"{BODY}\n\n{FIXES_LINE}\n\nFound by code inspection.")
     (finding,) = fired("fixes-tag-position", text)
-    assert (finding["severity"], finding["line"]) == ("warning", _line_of(text, FIXES_LINE))
+    assert (finding["severity"], finding["line"]) == ("warning", line_of(text, FIXES_LINE))
     assert finding["message"] == (
         "Move this 'Fixes:' tag down into the tag block at the end of the changelog, with "
         "'Signed-off-by:' and the other tags (no blank line between them).")
@@ -196,7 +192,7 @@ def test_fixes_in_the_middle_of_the_changelog(fired) -> None:
 def test_fixes_below_the_separator_is_dropped_by_git_am(fired) -> None:
     text = patch(notes=FIXES_LINE)
     (finding,) = fired("fixes-tag-position", text)
-    assert finding["line"] == _line_of(text, FIXES_LINE)
+    assert finding["line"] == line_of(text, FIXES_LINE)
     assert finding["message"] == (
         "This 'Fixes:' tag is below the '---' line, where 'git am' drops it: move it into the "
         "tag block at the end of the changelog.")
