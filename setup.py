@@ -19,8 +19,10 @@ from build_typos import write_typos
 class BuildPyWithTypos(build_py):
     def run(self) -> None:
         if write_typos() is None:
-            print("kvmcheck: codespell is not installed, building without the typo list",
-                  file=sys.stderr)
+            print(
+                "kvmcheck: codespell is not installed, building without the typo list",
+                file=sys.stderr,
+            )
         super().run()
 
 

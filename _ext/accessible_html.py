@@ -41,8 +41,11 @@ class AccessibleHTML5Translator(HTML5Translator):
 
     def visit_title(self, node: Element) -> None:
         if isinstance(node.parent, addnodes.compact_paragraph) and node.parent.get("toctree"):
-            self.body.append(self.starttag(node, "p", "", CLASS="caption", ROLE="heading",
-                                           **{"aria-level": CAPTION_LEVEL}))
+            self.body.append(
+                self.starttag(
+                    node, "p", "", CLASS="caption", ROLE="heading", **{"aria-level": CAPTION_LEVEL}
+                )
+            )
             self.body.append('<span class="caption-text">')
             self.context.append("</span></p>\n")
         else:

@@ -53,8 +53,7 @@ class HandbookStandardDomain(StandardDomain):
         contnode: nodes.Element,
     ) -> nodes.reference | None:
         local = in_language(fromdocname, target)
-        return super()._resolve_term_xref(env, fromdocname, builder, typ, local, node,
-                                          contnode)
+        return super()._resolve_term_xref(env, fromdocname, builder, typ, local, node, contnode)
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         for name, dispname, objtype, docname, anchor, priority in super().get_objects():

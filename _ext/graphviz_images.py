@@ -35,8 +35,7 @@ def visit_graphviz_html(translator: HTML5Translator, node: graphviz) -> None:
     if path is None:
         raise nodes.SkipNode
     if "alt" not in node:
-        logger.warning("a diagram needs :alt: text", type="graphviz", subtype="alt",
-                       location=node)
+        logger.warning("a diagram needs :alt: text", type="graphviz", subtype="alt", location=node)
     alt = html.escape(node.get("alt", ""))
     classes = " ".join(["graphviz", *node.get("classes", [])])
     translator.body.append(

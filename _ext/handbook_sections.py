@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
+
 class PageLocalLabels(SphinxTransform):
     """Rename a page's explicit labels to ``<lang>/<page>#<id>``; id = label.
 
@@ -148,9 +149,9 @@ class LanguageSwitch(SphinxPostTransform):
 
     @staticmethod
     def _is_label(section: nodes.section, lang: str, page: str) -> bool:
-        return bool(section["ids"]) and label_name(lang, page, section["ids"][0]) in section[
-            "names"
-        ]
+        return (
+            bool(section["ids"]) and label_name(lang, page, section["ids"][0]) in section["names"]
+        )
 
     @staticmethod
     def _links(hrefs: dict[str, str], top: bool) -> nodes.raw:
@@ -181,8 +182,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("handbook_site")
     app.add_transform(PageLocalLabels)
     app.add_post_transform(LanguageSwitch)
-    app.add_role("hb", HandbookRef(lowercase=True, innernodeclass=nodes.inline,
-                                   warn_dangling=True))
+    app.add_role("hb", HandbookRef(lowercase=True, innernodeclass=nodes.inline, warn_dangling=True))
     app.connect("doctree-read", register_page_labels)
     app.connect("html-page-context", set_page_language)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

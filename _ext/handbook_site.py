@@ -85,8 +85,12 @@ def handbook_link(section: str, lang: str, text: str | None = None) -> addnodes.
     target = label_name(lang, page, fragment)
     shown = text if text is not None else section
     xref = addnodes.pending_xref(
-        "", refdomain="std", reftype="ref", reftarget=target,
-        refexplicit=text is not None, refwarn=True,
+        "",
+        refdomain="std",
+        reftype="ref",
+        reftarget=target,
+        refexplicit=text is not None,
+        refwarn=True,
     )
     xref += nodes.inline(shown, shown, classes=["xref", "std", "std-ref"])
     return xref

@@ -88,9 +88,11 @@ def under_shortlog(text: str, file: str | None) -> str:
 def _adding(subject: str, lines: list[str], file: str) -> str:
     """A patch with ``subject`` that adds ``lines`` to ``file``."""
     added = "".join(f"+{line}\n" for line in lines)
-    return (f"{subject}\n\n{BODY}\n\n{SIGNOFF}\n---\n"
-            f"diff --git a/{file} b/{file}\n--- a/{file}\n+++ b/{file}\n"
-            f"@@ -1,0 +1,{len(lines)} @@\n{added}")
+    return (
+        f"{subject}\n\n{BODY}\n\n{SIGNOFF}\n---\n"
+        f"diff --git a/{file} b/{file}\n--- a/{file}\n+++ b/{file}\n"
+        f"@@ -1,0 +1,{len(lines)} @@\n{added}"
+    )
 
 
 def as_added_lines(text: str, file: str | None) -> str:
@@ -117,12 +119,17 @@ class Part:
     per_line: bool = False
 
 
-_MESSAGE_SECTIONS = frozenset({
-    "maintainer-kvm-x86#shortlog", "maintainer-kvm-x86#changelog",
-    "maintainer-kvm-x86#function-references", "maintainer-kvm-x86#fixes",
-    "maintainer-kvm-x86#links", "maintainer-kvm-x86#vulnerabilities",
-    "first-patch#sign-off",
-})
+_MESSAGE_SECTIONS = frozenset(
+    {
+        "maintainer-kvm-x86#shortlog",
+        "maintainer-kvm-x86#changelog",
+        "maintainer-kvm-x86#function-references",
+        "maintainer-kvm-x86#fixes",
+        "maintainer-kvm-x86#links",
+        "maintainer-kvm-x86#vulnerabilities",
+        "first-patch#sign-off",
+    }
+)
 _CODE_SECTIONS = frozenset(rule.section for rule in RULES.values()) - _MESSAGE_SECTIONS
 # What a commit message shown on its own usually leaves out.
 _MESSAGE_BLIND = frozenset({"signoff-missing"})
@@ -139,8 +146,9 @@ PARTS = {
 }
 
 
-def rules_fired_per_item(text: str, part: Part, ignore: frozenset[str] = frozenset(),
-                         file: str | None = None) -> list[tuple[str, set[str]]]:
+def rules_fired_per_item(
+    text: str, part: Part, ignore: frozenset[str] = frozenset(), file: str | None = None
+) -> list[tuple[str, set[str]]]:
     """Each item kvmcheck checks on its own (a line, for a ``per_line`` part;
     else the whole text) with the ids of the rules that fire on it and count
     for ``part``."""
@@ -155,8 +163,9 @@ def rules_fired_per_item(text: str, part: Part, ignore: frozenset[str] = frozens
     return items
 
 
-def rules_fired(text: str, part: Part, ignore: frozenset[str] = frozenset(),
-                file: str | None = None) -> set[str]:
+def rules_fired(
+    text: str, part: Part, ignore: frozenset[str] = frozenset(), file: str | None = None
+) -> set[str]:
     """The ids of the rules that fire on ``text`` and count for ``part``."""
     return set().union(*(fired for _, fired in rules_fired_per_item(text, part, ignore, file)))
 
@@ -188,14 +197,15 @@ def problem(expect: list[str], items: list[tuple[str, set[str]]]) -> str | None:
     missing = [rule for rule in expect if rule not in fired]
     if missing:
         seen = ", ".join(sorted(fired)) or "nothing"
-        return (f"example expects {', '.join(missing)}, which kvmcheck does not report "
-                f"(it reports {seen})")
+        return (
+            f"example expects {', '.join(missing)}, which kvmcheck does not report "
+            f"(it reports {seen})"
+        )
     if len(items) > 1:
         for item, rules in items:
             if not rules & set(expect):
                 seen = ", ".join(sorted(rules)) or "nothing"
-                return (f"line {item.strip()!r} draws none of the expected rules "
-                        f"(it draws {seen})")
+                return f"line {item.strip()!r} draws none of the expected rules (it draws {seen})"
     return None
 
 
@@ -223,11 +233,13 @@ class KvmcheckExampleDirective(SphinxDirective):
         text = self.raw_content()
         part = PARTS[self.options.get("part", "patch")]
 
-        wrong = problem(expect, rules_fired_per_item(text, part, frozenset(ignore),
-                                                     self.options.get("file")))
+        wrong = problem(
+            expect, rules_fired_per_item(text, part, frozenset(ignore), self.options.get("file"))
+        )
         if wrong:
-            logger.warning(wrong, type="kvmcheck", subtype="example",
-                           location=(self.env.docname, self.lineno))
+            logger.warning(
+                wrong, type="kvmcheck", subtype="example", location=(self.env.docname, self.lineno)
+            )
 
         literal = nodes.literal_block(text, text, language=self.options.get("language", "text"))
         self.set_source_info(literal)
@@ -264,14 +276,19 @@ class KvmcheckExampleDirective(SphinxDirective):
         try:
             share = fragment(text)
         except ShareError as error:
-            logger.warning("example too large for a playground link: %s", error,
-                           type="kvmcheck", subtype="example",
-                           location=(self.env.docname, self.lineno))
+            logger.warning(
+                "example too large for a playground link: %s",
+                error,
+                type="kvmcheck",
+                subtype="example",
+                location=(self.env.docname, self.lineno),
+            )
             return paragraph
         label = site_messages(lang)["kvmcheck_example"]["open"]
         # The URL depends on the page it is written into: set in resolve_links().
-        paragraph += nodes.reference("", label, internal=True, kvmcheck_fragment=share,
-                                     kvmcheck_lang=lang)
+        paragraph += nodes.reference(
+            "", label, internal=True, kvmcheck_fragment=share, kvmcheck_lang=lang
+        )
         return paragraph
 
 
@@ -282,8 +299,13 @@ def resolve_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             continue
         target = handbook_docname(link["kvmcheck_lang"], PLAYGROUND_PAGE)
         if target not in app.env.found_docs:
-            logger.warning("no playground page %r for an example's link", target,
-                           type="kvmcheck", subtype="example", location=link)
+            logger.warning(
+                "no playground page %r for an example's link",
+                target,
+                type="kvmcheck",
+                subtype="example",
+                location=link,
+            )
             link.replace_self(nodes.Text(link.astext()))
             continue
         uri = app.builder.get_relative_uri(docname, target)
@@ -295,4 +317,3 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("kvmcheck-example", KvmcheckExampleDirective)
     app.connect("doctree-resolved", resolve_links)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
-

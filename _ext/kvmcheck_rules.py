@@ -184,14 +184,17 @@ class KvmcheckRules(SphinxDirective):
     def overview(self, lang: str, words: dict[str, str]) -> nodes.table:
         rows = []
         for rule in RULES.values():
-            rule_link = nodes.reference("", "", nodes.literal(rule.id, rule.id),
-                                        refid=rule.id, internal=True)
-            rows.append([
-                rule_link,
-                nodes.Text(severity_text(rule)),
-                handbook_link(rule.section, lang, rule.section),
-                nodes.Text(rule.title(lang)),
-            ])
+            rule_link = nodes.reference(
+                "", "", nodes.literal(rule.id, rule.id), refid=rule.id, internal=True
+            )
+            rows.append(
+                [
+                    rule_link,
+                    nodes.Text(severity_text(rule)),
+                    handbook_link(rule.section, lang, rule.section),
+                    nodes.Text(rule.title(lang)),
+                ]
+            )
         header = [words["rule"], words["severity"], words["section"], words["summary"]]
         return table(header, rows, widths=[30, 12, 30, 48])
 
@@ -213,15 +216,19 @@ class KvmcheckRules(SphinxDirective):
         section += example_block(rule.bad, words["bad"], bad_changed)
         said = self.findings_of(rule, rule.bad, lang)
         if not said:
-            logger.warning("kvmcheck rule %s: its bad example does not fire it", rule.id,
-                           location=self.get_location())
+            logger.warning(
+                "kvmcheck rule %s: its bad example does not fire it",
+                rule.id,
+                location=self.get_location(),
+            )
         else:
             section += nodes.paragraph(words["says"], words["says"])
             section += nodes.literal_block("\n".join(said), "\n".join(said), language="text")
         section += example_block(rule.good, words["good"], good_changed)
         if self.findings_of(rule, rule.good, lang):
-            logger.warning("kvmcheck rule %s: its good example fires it", rule.id,
-                           location=self.get_location())
+            logger.warning(
+                "kvmcheck rule %s: its good example fires it", rule.id, location=self.get_location()
+            )
         return section
 
     def testing_checklist_section(self, lang: str, words: dict[str, str]) -> nodes.section:

@@ -39,8 +39,12 @@ if TYPE_CHECKING:
 
 SPHINX_LOCALES = Path(sphinx.__file__).resolve().parent / "locale"
 # Where the theme writes fixed English, as (before, after) around the words.
-_FIXED_PLACES = (('aria-label="', '"'), ('title="', '"'), ("<title>", "</title>"),
-                 ('<span class="caption-text">', "</span>"))
+_FIXED_PLACES = (
+    ('aria-label="', '"'),
+    ('title="', '"'),
+    ("<title>", "</title>"),
+    ('<span class="caption-text">', "</span>"),
+)
 _TOGGLE_NAVIGATION = re.compile(r'aria-label="Toggle navigation of ([^"]*)"')
 _MADE_WITH = re.compile(
     r"Made with\s*(?P<sphinx><a [^>]*>Sphinx</a>) and\s*(?P<author><a [^>]*>@pradyunsg</a>)'s"
@@ -71,11 +75,15 @@ def translate_fixed(page: str, lang: str) -> str:
     words = site_messages(lang)["page_chrome"]
     for english, translated in words["messages"].items():
         for before, after in _FIXED_PLACES:
-            page = page.replace(f"{before}{english}{after}",
-                                f"{before}{html.escape(translated)}{after}")
+            page = page.replace(
+                f"{before}{english}{after}", f"{before}{html.escape(translated)}{after}"
+            )
     page = _TOGGLE_NAVIGATION.sub(
         lambda match: 'aria-label="{}"'.format(
-            words["toggle_navigation"].format(title=match.group(1))), page)
+            words["toggle_navigation"].format(title=match.group(1))
+        ),
+        page,
+    )
     return _MADE_WITH.sub(lambda match: words["made_with"].format(**match.groupdict()), page)
 
 

@@ -108,9 +108,7 @@ class PatchCheckerDirective(SphinxDirective):
             name = self.options["example"].strip()
             available = examples()
             if name not in available:
-                raise self.error(
-                    f"unknown example {name!r}; available: {', '.join(available)}"
-                )
+                raise self.error(f"unknown example {name!r}; available: {', '.join(available)}")
             self.env.note_dependency(str(available[name]))
             node["example"] = available[name].read_text(encoding="utf-8")
         self.env.note_dependency(str(MESSAGES_FILE))
@@ -133,16 +131,18 @@ def purge_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
     pages_with_checker(env).discard(docname)
 
 
-def merge_info(app: Sphinx, env: BuildEnvironment, docnames: set[str],
-               other: BuildEnvironment) -> None:
+def merge_info(
+    app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment
+) -> None:
     pages_with_checker(env).update(pages_with_checker(other) & docnames)
 
 
 # --- build assets (playground_assets) ---------------------------------------
 
 
-def mark_outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
-                  removed: set[str]) -> list[str]:
+def mark_outdated(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
     """Rewrite the checker pages when the assets' directory name changes."""
     digest = assets_digest()
     if getattr(env, "patch_checker_digest", None) == digest:
@@ -155,7 +155,8 @@ def install_assets(app: Sphinx, env: BuildEnvironment) -> None:
     if app.builder.format != "html" or not pages_with_checker(env):
         return
     app.builder.patch_checker_assets = install(
-        Path(app.outdir), serve_pyodide=not app.config.patch_checker_pyodide_url)
+        Path(app.outdir), serve_pyodide=not app.config.patch_checker_pyodide_url
+    )
 
 
 # --- HTML -------------------------------------------------------------------
@@ -171,18 +172,23 @@ def section_titles(env: BuildEnvironment, lang: str) -> dict[str, str]:
         page, _, fragment = section.partition("#")
         docname = handbook_docname(lang, page)
         if docname not in doctrees:
-            doctrees[docname] = (
-                env.get_doctree(docname) if docname in env.all_docs else None
-            )
+            doctrees[docname] = env.get_doctree(docname) if docname in env.all_docs else None
         doctree = doctrees[docname]
         if doctree is None:
             # A site without that page (a small project using the directive).
             continue
-        found = next((s for s in doctree.findall(nodes.section)
-                      if s["ids"] and s["ids"][0] == fragment), None)
+        found = next(
+            (s for s in doctree.findall(nodes.section) if s["ids"] and s["ids"][0] == fragment),
+            None,
+        )
         if found is None:
-            logger.warning("patch-checker: findings link to %s, which %s lacks",
-                           section, docname, type="patch_checker", subtype="section")
+            logger.warning(
+                "patch-checker: findings link to %s, which %s lacks",
+                section,
+                docname,
+                type="patch_checker",
+                subtype="section",
+            )
             continue
         titles[section] = found[0].astext()
     return titles
@@ -205,7 +211,8 @@ def visit_patch_checker_html(self: HTML5Translator, node: patch_checker) -> None
     lang = node["lang"]
     text = messages(lang)
     pyodide_url = builder.config.patch_checker_pyodide_url or relative_uri(
-        page, assets.pyodide_directory + "/")
+        page, assets.pyodide_directory + "/"
+    )
     markup = _template().render(
         uid=f"patch-checker-{node['serial']}",
         lang=lang,
@@ -239,29 +246,34 @@ def content_security_policy(pyodide_url: str | None) -> str:
     if pyodide_url and urlsplit(pyodide_url).scheme in {"http", "https"}:
         parts = urlsplit(pyodide_url)
         remote = f" {parts.scheme}://{parts.netloc}"
-    return "; ".join([
-        "default-src 'self'",
-        f"script-src 'self' 'wasm-unsafe-eval' {INLINE_SCRIPTS_TOKEN}{remote}",
-        "worker-src 'self'",
-        f"connect-src 'self'{remote}",
-        "img-src 'self' data:",
-        "style-src 'self' 'unsafe-inline'",
-        "font-src 'self' data:",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-    ])
+    return "; ".join(
+        [
+            "default-src 'self'",
+            f"script-src 'self' 'wasm-unsafe-eval' {INLINE_SCRIPTS_TOKEN}{remote}",
+            "worker-src 'self'",
+            f"connect-src 'self'{remote}",
+            "img-src 'self' data:",
+            "style-src 'self' 'unsafe-inline'",
+            "font-src 'self' data:",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+        ]
+    )
 
 
-def add_page_assets(app: Sphinx, pagename: str, templatename: str,
-                    context: dict[str, Any], doctree: nodes.document | None) -> None:
+def add_page_assets(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
     if doctree is None or not any(doctree.findall(patch_checker)):
         return
     assets: Assets = app.builder.patch_checker_assets
-    app.add_js_file(f"{assets.directory.removeprefix('_static/')}/start.js",
-                    type="module")
-    app.add_js_file(f"{assets.directory.removeprefix('_static/')}/from-disk.js",
-                    defer="defer")
+    app.add_js_file(f"{assets.directory.removeprefix('_static/')}/start.js", type="module")
+    app.add_js_file(f"{assets.directory.removeprefix('_static/')}/from-disk.js", defer="defer")
     app.add_css_file(f"{assets.directory.removeprefix('_static/')}/patch-checker.css")
     policy = content_security_policy(app.config.patch_checker_pyodide_url)
     meta = f'<meta http-equiv="Content-Security-Policy" content="{html.escape(policy)}">\n'
@@ -295,8 +307,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("handbook_site")
     app.add_config_value("patch_checker_pyodide_url", None, "html", types=(str, type(None)))
     app.add_config_value("patch_checker_timeout", DEFAULT_TIMEOUT_MS, "env", types=(int,))
-    app.add_config_value("patch_checker_load_timeout", DEFAULT_LOAD_TIMEOUT_MS, "env",
-                         types=(int,))
+    app.add_config_value("patch_checker_load_timeout", DEFAULT_LOAD_TIMEOUT_MS, "env", types=(int,))
     app.add_node(
         patch_checker,
         html=(visit_patch_checker_html, None),

@@ -42,10 +42,25 @@ PYODIDE_DIR = PLAYGROUND / "node_modules" / "pyodide"
 # The front end: ES modules, the worker, the style sheet, and the one classic
 # script, which explains pages opened from file:// (where modules never run).
 # start.js is the page's entry point; the other modules only define things.
-WEB_FILES = ("start.js", "patch-checker.js", "runtime.js", "render.js", "share.js", "storage.js",
-             "loading.js", "summary.js", "worker.js", "downloads.js", "patch-checker.css",
-             "from-disk.js", "file-text.js", "fix-view.js", "save-file.js", "input-check.js",
-             "undoable.js")
+WEB_FILES = (
+    "start.js",
+    "patch-checker.js",
+    "runtime.js",
+    "render.js",
+    "share.js",
+    "storage.js",
+    "loading.js",
+    "summary.js",
+    "worker.js",
+    "downloads.js",
+    "patch-checker.css",
+    "from-disk.js",
+    "file-text.js",
+    "fix-view.js",
+    "save-file.js",
+    "input-check.js",
+    "undoable.js",
+)
 # What Pyodide needs to start with the standard library and no packages.
 PYODIDE_CORE_FILES = (
     "pyodide.mjs",
@@ -91,7 +106,8 @@ class Assets:
 def package_files() -> list[Path]:
     """Every file of the kvmcheck package (modules and data), sorted."""
     return sorted(
-        path for path in PACKAGE_DIR.rglob("*")
+        path
+        for path in PACKAGE_DIR.rglob("*")
         if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc"
     )
 

@@ -21,8 +21,7 @@ MYST_LOGGER = "sphinx.myst_parser.sphinx_ext.main"
 
 class _DropConfigDump(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
-        return not (record.levelno == logging.INFO
-                    and "MdParserConfig(" in record.getMessage())
+        return not (record.levelno == logging.INFO and "MdParserConfig(" in record.getMessage())
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

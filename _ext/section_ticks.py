@@ -28,8 +28,11 @@ def add_script(
     metadata = app.env.metadata.get(pagename, {})
     if str(metadata.get("tickable", "")).strip().lower() in ("true", "yes", "1"):
         words = site_messages(page_language(pagename))["section_ticks"]
-        app.add_js_file(SCRIPT, loading_method="defer",
-                        **{"data-messages": json.dumps(words, ensure_ascii=False)})
+        app.add_js_file(
+            SCRIPT,
+            loading_method="defer",
+            **{"data-messages": json.dumps(words, ensure_ascii=False)},
+        )
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

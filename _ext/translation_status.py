@@ -120,7 +120,7 @@ def mark_current(translation: Path, srcdir: Path) -> bool:
     field = f":translated-from: {format_recorded(section_hashes(english.read_text('utf-8')))}\n"
     without = _FIELD.sub("", text)
     end = _TRANSLATION_OF.search(without).end()
-    updated = f"{without[:end]}\n{field}{without[end + 1:]}"
+    updated = f"{without[:end]}\n{field}{without[end + 1 :]}"
     if updated == text:
         return False
     translation.write_text(updated, encoding="utf-8")
@@ -139,8 +139,13 @@ def check_translation(app: Sphinx, doctree: nodes.document) -> None:
         return
     english = english_source(Path(app.srcdir), str(page))
     if not english.is_file():
-        logger.warning("translation of a missing English page %r", page,
-                       type="translation", subtype="source", location=docname)
+        logger.warning(
+            "translation of a missing English page %r",
+            page,
+            type="translation",
+            subtype="source",
+            location=docname,
+        )
         return
     app.env.note_dependency(str(english))
     app.env.note_dependency(str(MESSAGES_FILE))
@@ -151,7 +156,10 @@ def check_translation(app: Sphinx, doctree: nodes.document) -> None:
     logger.warning(
         "translation may be out of date: English sections changed since it was made: %s "
         "(update the translation, then run `make translations-mark-current`)",
-        ", ".join(stale), type="translation", subtype="stale", location=docname,
+        ", ".join(stale),
+        type="translation",
+        subtype="stale",
+        location=docname,
     )
     _insert_note(doctree, where[0], str(page), stale)
 
@@ -187,11 +195,20 @@ def main(argv: list[str]) -> int:
         description="Record that translations match the current English pages.",
     )
     parser.add_argument("command", choices=["mark-current"])
-    parser.add_argument("translations", nargs="*", type=Path, metavar="TRANSLATION.rst",
-                        help="the translated pages you brought up to date; without any, "
-                             "list the stale ones and change nothing")
-    parser.add_argument("--srcdir", type=Path, default=Path(__file__).resolve().parent.parent,
-                        help="the Sphinx source directory (default: this repository)")
+    parser.add_argument(
+        "translations",
+        nargs="*",
+        type=Path,
+        metavar="TRANSLATION.rst",
+        help="the translated pages you brought up to date; without any, "
+        "list the stale ones and change nothing",
+    )
+    parser.add_argument(
+        "--srcdir",
+        type=Path,
+        default=Path(__file__).resolve().parent.parent,
+        help="the Sphinx source directory (default: this repository)",
+    )
     args = parser.parse_args(argv)
     try:
         if not args.translations:
@@ -214,8 +231,10 @@ def list_stale(srcdir: Path) -> int:
     print("These translations lag behind the English (sections that changed):")
     for name, sections in zip(names, stale.values(), strict=True):
         print(f"  {name}: {', '.join(sections)}")
-    print("Nothing was marked. Bring a page up to date, then mark that page alone:\n"
-          f"  make translations-mark-current PAGES={names[0]}")
+    print(
+        "Nothing was marked. Bring a page up to date, then mark that page alone:\n"
+        f"  make translations-mark-current PAGES={names[0]}"
+    )
     return 0
 
 

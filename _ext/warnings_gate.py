@@ -60,8 +60,14 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-__all__ = ["BaselineError", "SeenWarning", "format_baseline", "parse_baseline", "read_baseline",
-           "setup"]
+__all__ = [
+    "BaselineError",
+    "SeenWarning",
+    "format_baseline",
+    "parse_baseline",
+    "read_baseline",
+    "setup",
+]
 
 STATE_FILE = "warnings-gate.json"
 BASELINE_HEADER = """\
@@ -131,8 +137,10 @@ def read_baseline(path: Path) -> Counter[str]:
     except FileNotFoundError:
         return Counter()
     except UnicodeDecodeError as error:
-        raise BaselineError(f"{path} is not UTF-8 text (byte {error.start}: "
-                            f"{error.object[error.start:error.start + 1]!r})") from None
+        raise BaselineError(
+            f"{path} is not UTF-8 text (byte {error.start}: "
+            f"{error.object[error.start : error.start + 1]!r})"
+        ) from None
     except IsADirectoryError:
         raise BaselineError(f"{path} is a directory, not a file") from None
     except OSError as error:
@@ -175,7 +183,8 @@ class WarningsGate:
         self.targets_before: set[tuple[str, ...]] = set()
         # Build directories, as given and resolved, that messages may name.
         self._build_dirs = [
-            f"{path}{os.sep}" for directory in (app.srcdir, app.outdir, app.doctreedir)
+            f"{path}{os.sep}"
+            for directory in (app.srcdir, app.outdir, app.doctreedir)
             for path in (Path(directory).resolve(), directory)
         ]
         self.handler = _GateHandler(self)
@@ -198,7 +207,8 @@ class WarningsGate:
     def record(self, record: logging.LogRecord) -> None:
         file, line = self._place(getattr(record, "location", None))
         kind = ".".join(
-            part for part in (getattr(record, "type", None), getattr(record, "subtype", None))
+            part
+            for part in (getattr(record, "type", None), getattr(record, "subtype", None))
             if part
         )
         # The plain LogRecord text: Sphinx's record classes prefix the location.
@@ -280,17 +290,23 @@ class WarningsGate:
                 self.baseline_path.parent.mkdir(parents=True, exist_ok=True)
                 self.baseline_path.write_text(format_baseline(current, hint), encoding="utf-8")
             except OSError as error:
-                self._say(f"warnings gate: cannot write {self._shown(self.baseline_path)}: "
-                          f"{error.strerror or error}")
+                self._say(
+                    f"warnings gate: cannot write {self._shown(self.baseline_path)}: "
+                    f"{error.strerror or error}"
+                )
                 return 1
-            self._say(f"warnings gate: wrote {sum(current.values())} warning(s) to "
-                      f"{self._shown(self.baseline_path)}")
+            self._say(
+                f"warnings gate: wrote {sum(current.values())} warning(s) to "
+                f"{self._shown(self.baseline_path)}"
+            )
             return 0
         try:
             baseline = read_baseline(self.baseline_path)
         except BaselineError as error:
-            self._say(f"warnings gate: cannot read the baseline: {error}. Fix or delete it, "
-                      f"or rewrite it with `{hint}`.")
+            self._say(
+                f"warnings gate: cannot read the baseline: {error}. Fix or delete it, "
+                f"or rewrite it with `{hint}`."
+            )
             return 1
         new = current - baseline
         gone = baseline - current
@@ -305,8 +321,10 @@ class WarningsGate:
                 self._say(f"  {key}")
             if _enabled(config.warnings_gate_strict):
                 status = 1
-                self._say("warnings gate: failing because strict mode (STRICT_BASELINE=1) "
-                          "holds the baseline to the build exactly.")
+                self._say(
+                    "warnings gate: failing because strict mode (STRICT_BASELINE=1) "
+                    "holds the baseline to the build exactly."
+                )
         return status
 
     def _report_new(self, new: Counter[str], hint: str) -> None:
@@ -321,8 +339,9 @@ class WarningsGate:
         for warning in shown:
             kind = f" [{warning.type}]" if warning.type else ""
             self._say(f"  {warning.place}: WARNING:{kind} {warning.message}")
-        self._say(f"Fix each one; if a warning must stay, accept it with `{hint}` "
-                  f"and commit {baseline}.")
+        self._say(
+            f"Fix each one; if a warning must stay, accept it with `{hint}` and commit {baseline}."
+        )
 
     def _shown(self, path: Path) -> str:
         try:
@@ -364,7 +383,8 @@ def _references(env: BuildEnvironment) -> dict[str, set[str]]:
 
 def _note_references(app: Sphinx, doctree: nodes.document) -> None:
     _references(app.env)[app.env.docname] = {
-        _name_key(node["reftarget"]) for node in doctree.findall(addnodes.pending_xref)
+        _name_key(node["reftarget"])
+        for node in doctree.findall(addnodes.pending_xref)
         if node.get("reftarget")
     }
 
@@ -373,8 +393,9 @@ def _forget_references(app: Sphinx, env: BuildEnvironment, docname: str) -> None
     _references(env).pop(docname, None)
 
 
-def _merge_references(app: Sphinx, env: BuildEnvironment, docnames: set[str],
-                      other: BuildEnvironment) -> None:
+def _merge_references(
+    app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment
+) -> None:
     theirs = _references(other)
     _references(env).update({name: theirs[name] for name in docnames if name in theirs})
 
@@ -406,8 +427,11 @@ def _pages_with_changed_targets(app: Sphinx, env: BuildEnvironment) -> list[str]
     keys = {_name_key(name) for _domain, name, *_rest in changed}
     if not keys:
         return []
-    return sorted(docname for docname, targets in _references(env).items()
-                  if targets & keys and docname in env.all_docs)
+    return sorted(
+        docname
+        for docname, targets in _references(env).items()
+        if targets & keys and docname in env.all_docs
+    )
 
 
 def _build_finished(app: Sphinx, exception: Exception | None) -> None:

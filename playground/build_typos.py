@@ -81,8 +81,11 @@ def write_typos(target: Path = TARGET) -> Path | None:
 def main() -> int:
     written = write_typos()
     if written is None:
-        print("build_typos: codespell is not installed; kvmcheck's typo rule will report "
-              "that its dictionary is missing (pip install codespell)", file=sys.stderr)
+        print(
+            "build_typos: codespell is not installed; kvmcheck's typo rule will report "
+            "that its dictionary is missing (pip install codespell)",
+            file=sys.stderr,
+        )
         return 1
     print(f"build_typos: {written.relative_to(PACKAGE_DIR.parent.parent)}")
     return 0

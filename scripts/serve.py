@@ -34,16 +34,20 @@ def main(argv: list[str] | None = None) -> int:
         server = _Server((args.bind, args.port), handler)
     except OSError as error:
         if error.errno == errno.EADDRINUSE:
-            print(f"make serve: port {args.port} on {args.bind} is already in use "
-                  f"(another server, or an earlier `make serve` still running).\n"
-                  f"Pick another port: make serve PORT={args.port + 1}", file=sys.stderr)
+            print(
+                f"make serve: port {args.port} on {args.bind} is already in use "
+                f"(another server, or an earlier `make serve` still running).\n"
+                f"Pick another port: make serve PORT={args.port + 1}",
+                file=sys.stderr,
+            )
         else:
-            print(f"make serve: cannot listen on {args.bind} port {args.port}: "
-                  f"{error.strerror}", file=sys.stderr)
+            print(
+                f"make serve: cannot listen on {args.bind} port {args.port}: {error.strerror}",
+                file=sys.stderr,
+            )
         return 1
     host = f"[{args.bind}]" if ":" in args.bind else args.bind
-    print(f"Serving {args.directory} on http://{host}:{args.port}/ (Ctrl-C to stop)",
-          flush=True)
+    print(f"Serving {args.directory} on http://{host}:{args.port}/ (Ctrl-C to stop)", flush=True)
     with server, contextlib.suppress(KeyboardInterrupt):
         server.serve_forever()
     return 0

@@ -11,8 +11,15 @@ REPO = Path(__file__).resolve().parents[1]
 VENV = REPO / ".venv"
 NODE_MODULES = REPO / "playground" / "node_modules"
 LEFT_OUT = shutil.ignore_patterns(
-    ".git", ".venv", "node_modules", "_build", ".*_cache", ".hypothesis", ".cache",
-    "__pycache__", "*.egg-info",
+    ".git",
+    ".venv",
+    "node_modules",
+    "_build",
+    ".*_cache",
+    ".hypothesis",
+    ".cache",
+    "__pycache__",
+    "*.egg-info",
 )
 
 
@@ -28,8 +35,13 @@ def make(checkout: Path, target: str) -> subprocess.CompletedProcess:
     # -o: the shared environment is installed already; never reinstall it
     # from the copy.
     command = [
-        "make", "--no-print-directory", f"VENV={VENV}",
-        "-o", f"{VENV}/.docs-stamp", "-o", "playground/node_modules/.package-lock.json",
+        "make",
+        "--no-print-directory",
+        f"VENV={VENV}",
+        "-o",
+        f"{VENV}/.docs-stamp",
+        "-o",
+        "playground/node_modules/.package-lock.json",
         target,
     ]
     return subprocess.run(command, cwd=checkout, capture_output=True, text=True, timeout=1200)

@@ -12,8 +12,13 @@ if TYPE_CHECKING:
 CHROMIUM = Path("/usr/bin/chromium")
 # No sandbox (CI runs as root), and nothing that would reach the network.
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 

@@ -51,8 +51,7 @@ BAD_CAPTIONS = ("Bad", "错误")
 _PROMPT = re.compile(r"^(\$|#)\s+")
 _CONFIG_TARGET = re.compile(r"^[\w.-]*config$")
 # scripts/config options that take an option name, and the value they leave.
-_SETTERS = {"-e": "y", "--enable": "y", "-m": "m", "--module": "m",
-            "-d": "n", "--disable": "n"}
+_SETTERS = {"-e": "y", "--enable": "y", "-m": "m", "--module": "m", "-d": "n", "--disable": "n"}
 _VALUE_SETTERS = ("--set-val", "--set-str")
 
 
@@ -128,12 +127,14 @@ def code_blocks(text: str) -> list[Block]:
         indent = len(start.group("indent"))
         body: list[str] = []
         first = index
-        while index < len(lines) and (not lines[index].strip()
-                                      or len(lines[index]) - len(lines[index].lstrip()) > indent):
+        while index < len(lines) and (
+            not lines[index].strip() or len(lines[index]) - len(lines[index].lstrip()) > indent
+        ):
             body.append(lines[index])
             index += 1
-        caption = next((match.group("caption") for row in body
-                        if (match := _CAPTION.match(row))), "")
+        caption = next(
+            (match.group("caption") for row in body if (match := _CAPTION.match(row))), ""
+        )
         blocks.append(Block(first, caption, body))
     return blocks
 
@@ -204,8 +205,12 @@ def missing_tools() -> list[str]:
 
 
 def _make(tree: Path, out: Path, *targets: str) -> None:
-    result = subprocess.run(["make", "-s", "-C", str(tree), f"O={out}", f"ARCH={ARCH}",
-                             *targets], capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        ["make", "-s", "-C", str(tree), f"O={out}", f"ARCH={ARCH}", *targets],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if result.returncode != 0:
         raise RecipeError(f"make {' '.join(targets)} failed:\n{result.stderr.strip()}")
 
@@ -218,15 +223,19 @@ def plan(recipe: Recipe) -> list[tuple[str, ...]]:
     if not any(command[0] == "make" for command in plan[:first_config]):
         plan.insert(0, ("make", *DEFAULT_START))
     last_config = max(i for i, command in enumerate(plan) if _is_scripts_config(command))
-    if not any(command[0] == "make" and "olddefconfig" in command
-               for command in plan[last_config:]):
-        raise RecipeError("scripts/config is not followed by make olddefconfig, "
-                          "so the new options are never resolved")
+    if not any(
+        command[0] == "make" and "olddefconfig" in command for command in plan[last_config:]
+    ):
+        raise RecipeError(
+            "scripts/config is not followed by make olddefconfig, "
+            "so the new options are never resolved"
+        )
     return plan
 
 
-def lost_options(recipe: Recipe, tree: Path, out: Path, starts: dict[tuple[str, ...], Path]
-                 ) -> dict[str, str]:
+def lost_options(
+    recipe: Recipe, tree: Path, out: Path, starts: dict[tuple[str, ...], Path]
+) -> dict[str, str]:
     """Replay a recipe in ``out``; the options it set that did not survive,
     with the line .config has for them instead. ``starts`` keeps the .config
     each starting ``make`` command produced, so recipes that share a start
@@ -244,9 +253,12 @@ def lost_options(recipe: Recipe, tree: Path, out: Path, starts: dict[tuple[str, 
         steps = steps[1:]
     for command in steps:
         if _is_scripts_config(command):
-            result = subprocess.run([str(tree / "scripts" / "config"), "--file",
-                                     str(out / ".config"), *command[1:]],
-                                    capture_output=True, text=True, check=False)
+            result = subprocess.run(
+                [str(tree / "scripts" / "config"), "--file", str(out / ".config"), *command[1:]],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
             if result.returncode != 0:
                 raise RecipeError(f"{' '.join(command)} failed: {result.stderr.strip()}")
         else:
@@ -300,8 +312,11 @@ def main(argv: list[str]) -> int:
         print("usage: config_recipes.py PAGE.rst...", file=sys.stderr)
         return 2
     if missing := missing_tools():
-        print(f"cannot check config recipes: {', '.join(missing)} not installed "
-              "(make kernel-build-deps installs them)", file=sys.stderr)
+        print(
+            f"cannot check config recipes: {', '.join(missing)} not installed "
+            "(make kernel-build-deps installs them)",
+            file=sys.stderr,
+        )
         return 2
     pages = [Path(arg) for arg in argv]
     try:
@@ -312,8 +327,10 @@ def main(argv: list[str]) -> int:
     for problem in problems:
         print(problem)
     recipes = find_recipes(pages, Path.cwd())
-    print(f"{len(recipes)} config recipe(s) checked in {kernel_source.source()}: "
-          f"{'all options kept' if not problems else f'{len(problems)} problem(s)'}")
+    print(
+        f"{len(recipes)} config recipe(s) checked in {kernel_source.source()}: "
+        f"{'all options kept' if not problems else f'{len(problems)} problem(s)'}"
+    )
     return 1 if problems else 0
 
 

@@ -31,18 +31,28 @@ TESTS = Path(__file__).resolve().parent
 
 # marker: (what it means, the fixtures and the helper modules that bring it)
 TIERS: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {
-    "site": ("builds the whole site with make htmldocs",
-             frozenset({"built_site"}), frozenset({"checkout_copy"})),
-    "browser": ("drives Debian's Chromium through Playwright",
-                frozenset({"browser"}), frozenset({"chromium"})),
-    "kernel": ("reads or builds in Debian's linux-source-6.12 tree",
-               frozenset(), frozenset({"kernel_source"})),
-    "sphinx": ("builds a small Sphinx project",
-               frozenset(), frozenset({"sphinx_project"})),
-    "big": ("checks megabyte inputs (work, memory, hangs)",
-            frozenset({"finishes"}), frozenset({"scaling_shapes"})),
-    "package": ("builds the sdist and the wheel",
-                frozenset({"built_distributions"}), frozenset()),
+    "site": (
+        "builds the whole site with make htmldocs",
+        frozenset({"built_site"}),
+        frozenset({"checkout_copy"}),
+    ),
+    "browser": (
+        "drives Debian's Chromium through Playwright",
+        frozenset({"browser"}),
+        frozenset({"chromium"}),
+    ),
+    "kernel": (
+        "reads or builds in Debian's linux-source-6.12 tree",
+        frozenset(),
+        frozenset({"kernel_source"}),
+    ),
+    "sphinx": ("builds a small Sphinx project", frozenset(), frozenset({"sphinx_project"})),
+    "big": (
+        "checks megabyte inputs (work, memory, hangs)",
+        frozenset({"finishes"}),
+        frozenset({"scaling_shapes"}),
+    ),
+    "package": ("builds the sdist and the wheel", frozenset({"built_distributions"}), frozenset()),
 }
 
 
@@ -62,8 +72,9 @@ def _helpers_used(namespace: dict[str, object], seen: set[str]) -> set[str]:
     """The helper modules of tests/ that a module with these globals uses,
     through other helpers too."""
     for value in namespace.values():
-        name = value.__name__ if isinstance(value, ModuleType) else getattr(
-            value, "__module__", None)
+        name = (
+            value.__name__ if isinstance(value, ModuleType) else getattr(value, "__module__", None)
+        )
         # Conftests share the module name "conftest": they are reached through
         # the fixtures they define (_namespaces_of), never by name.
         if not isinstance(name, str) or name in seen or name.startswith(("conftest", "test_")):
@@ -114,7 +125,10 @@ def site_build(tmp_path_factory: pytest.TempPathFactory) -> subprocess.Completed
     assert make, "make is needed to build the site"
     result = subprocess.run(
         [make, "--no-print-directory", "htmldocs", f"BUILDDIR={builddir}"],
-        cwd=REPO, capture_output=True, text=True, timeout=1200,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=1200,
     )
     assert result.returncode == 0, f"make htmldocs failed:\n{result.stdout}\n{result.stderr}"
     return result

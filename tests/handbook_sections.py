@@ -32,8 +32,7 @@ def section_blocks(path: Path, label: str) -> list[Block]:
 
 def section_commands(path: Path, label: str) -> list[tuple[str, ...]]:
     """Every command of the section's code blocks, as shell words."""
-    return [command for block in section_blocks(path, label)
-            for command in commands(block.lines)]
+    return [command for block in section_blocks(path, label) for command in commands(block.lines)]
 
 
 def shown_output(block: Block, command_start: str) -> list[str]:
@@ -41,7 +40,7 @@ def shown_output(block: Block, command_start: str) -> list[str]:
     lines = [line.strip() for line in block.lines]
     start = next(i for i, line in enumerate(lines) if line.startswith(f"$ {command_start}"))
     output = []
-    for line in lines[start + 1:]:
+    for line in lines[start + 1 :]:
         if not line or line.startswith("$"):
             break
         output.append(line)

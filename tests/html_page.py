@@ -13,8 +13,21 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 # Elements that never have an end tag.
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-        "source", "track", "wbr"}
+VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
 
 
 @dataclass
@@ -39,27 +52,28 @@ class Element:
                 found.extend(child.descendants())
         return found
 
-    def find_all(self, tag: str | None = None, *, cls: str | None = None,
-                 **attrs: str) -> list[Element]:
+    def find_all(
+        self, tag: str | None = None, *, cls: str | None = None, **attrs: str
+    ) -> list[Element]:
         """Descendants with that tag, that class and those attribute values
         (``http_equiv=`` means ``http-equiv``)."""
         wanted = {name.replace("_", "-"): value for name, value in attrs.items()}
         return [
-            element for element in self.descendants()
+            element
+            for element in self.descendants()
             if (tag is None or element.tag == tag)
             and (cls is None or cls in element.classes)
             and all(element.attrs.get(name) == value for name, value in wanted.items())
         ]
 
-    def find(self, tag: str | None = None, *, cls: str | None = None,
-             **attrs: str) -> Element | None:
+    def find(
+        self, tag: str | None = None, *, cls: str | None = None, **attrs: str
+    ) -> Element | None:
         found = self.find_all(tag, cls=cls, **attrs)
         return found[0] if found else None
 
     def text(self) -> str:
-        return "".join(
-            child if isinstance(child, str) else child.text() for child in self.children
-        )
+        return "".join(child if isinstance(child, str) else child.text() for child in self.children)
 
 
 class _TreeBuilder(HTMLParser):

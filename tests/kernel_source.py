@@ -25,21 +25,34 @@ TARBALL = f"./usr/src/{PACKAGE}.tar.xz"
 TOP = PACKAGE  # the tarball's top-level folder
 MEMBERS = (
     # Kconfig and Kbuild: make defconfig / olddefconfig and their fragments.
-    "*/Kconfig*", "*/Makefile*", "*/Kbuild*", f"{TOP}/scripts/*",
-    f"{TOP}/arch/x86/configs/*", f"{TOP}/kernel/configs/*",
+    "*/Kconfig*",
+    "*/Makefile*",
+    "*/Kbuild*",
+    f"{TOP}/scripts/*",
+    f"{TOP}/arch/x86/configs/*",
+    f"{TOP}/kernel/configs/*",
     # get_maintainer.pl wants the top of a kernel tree around it.
-    f"{TOP}/COPYING", f"{TOP}/CREDITS", f"{TOP}/README", f"{TOP}/MAINTAINERS",
+    f"{TOP}/COPYING",
+    f"{TOP}/CREDITS",
+    f"{TOP}/README",
+    f"{TOP}/MAINTAINERS",
     # The files the handbook's commands and examples name.
-    f"{TOP}/arch/x86/kvm/*", f"{TOP}/arch/x86/kernel/kvm.c", f"{TOP}/arch/x86/kernel/kvmclock.c",
-    f"{TOP}/Documentation/virt/kvm/*", f"{TOP}/include/uapi/linux/kvm.h",
-    f"{TOP}/tools/testing/selftests/*.mk", f"{TOP}/tools/testing/selftests/kvm/*",
+    f"{TOP}/arch/x86/kvm/*",
+    f"{TOP}/arch/x86/kernel/kvm.c",
+    f"{TOP}/arch/x86/kernel/kvmclock.c",
+    f"{TOP}/Documentation/virt/kvm/*",
+    f"{TOP}/include/uapi/linux/kvm.h",
+    f"{TOP}/tools/testing/selftests/*.mk",
+    f"{TOP}/tools/testing/selftests/kvm/*",
     # What the handbook says about the embargoed-fix path, clang builds and
     # the docs build (``SPHINXDIRS`` takes the folders that have an index).
     f"{TOP}/Documentation/process/security-bugs.rst",
     f"{TOP}/Documentation/process/stable-kernel-rules.rst",
-    f"{TOP}/Documentation/kbuild/llvm.rst", f"{TOP}/Documentation/*/index.rst",
+    f"{TOP}/Documentation/kbuild/llvm.rst",
+    f"{TOP}/Documentation/*/index.rst",
     # What a 32-bit build and a PROVE_LOCKING build catch.
-    f"{TOP}/include/linux/math64.h", f"{TOP}/include/linux/lockdep.h",
+    f"{TOP}/include/linux/math64.h",
+    f"{TOP}/include/linux/lockdep.h",
     # Selftests installed and run on another machine.
     f"{TOP}/tools/testing/selftests/run_kselftest.sh",
     f"{TOP}/tools/testing/selftests/kselftest/*",
@@ -102,8 +115,9 @@ def _members_note() -> str:
 
 
 def _download(work: Path) -> Path:
-    print(f"fetching the kernel source: apt-get download {PACKAGE} (about 150 MB, once)",
-          flush=True)
+    print(
+        f"fetching the kernel source: apt-get download {PACKAGE} (about 150 MB, once)", flush=True
+    )
     result = _apt_download(work)
     if result.returncode != 0 and os.geteuid() == 0:
         # A fresh machine may have stale or empty package lists.
@@ -117,21 +131,33 @@ def _download(work: Path) -> Path:
 
 
 def _apt_download(work: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["apt-get", "download", "-qq", PACKAGE], cwd=work,
-                          capture_output=True, text=True, check=False)
+    return subprocess.run(
+        ["apt-get", "download", "-qq", PACKAGE],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def _extract(deb: Path, work: Path, into: Path) -> None:
     """Unpack only the kernel tarball from the .deb, then only MEMBERS from it."""
-    with subprocess.Popen(["dpkg-deb", "--fsys-tarfile", str(deb)],
-                          stdout=subprocess.PIPE) as fsys:
-        unpack = subprocess.run(["tar", "-x", "-C", str(work), TARBALL], stdin=fsys.stdout,
-                                capture_output=True, text=True, check=False)
+    with subprocess.Popen(["dpkg-deb", "--fsys-tarfile", str(deb)], stdout=subprocess.PIPE) as fsys:
+        unpack = subprocess.run(
+            ["tar", "-x", "-C", str(work), TARBALL],
+            stdin=fsys.stdout,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
     if fsys.returncode != 0 or unpack.returncode != 0:
         raise KernelSourceUnavailable(f"cannot unpack {deb.name}: {unpack.stderr.strip()}")
     into.mkdir()
-    pick = subprocess.run(["tar", "-xJf", str(work / TARBALL), "-C", str(into),
-                           "--wildcards", *MEMBERS],
-                          capture_output=True, text=True, check=False)
+    pick = subprocess.run(
+        ["tar", "-xJf", str(work / TARBALL), "-C", str(into), "--wildcards", *MEMBERS],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if pick.returncode != 0:
         raise KernelSourceUnavailable(f"cannot extract from {PACKAGE}: {pick.stderr.strip()}")

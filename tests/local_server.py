@@ -28,8 +28,9 @@ def served(directory: Path, requests: list[str] | None = None) -> Iterator[str]:
     ``requests``, when given, receives every request line the server reads
     (``GET /path HTTP/1.1``): what the browser really sent.
     """
-    handler = functools.partial(type("_Handler", (_QuietHandler,), {"requests": requests}),
-                                directory=str(directory))
+    handler = functools.partial(
+        type("_Handler", (_QuietHandler,), {"requests": requests}), directory=str(directory)
+    )
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:

@@ -45,12 +45,21 @@ class Thread:
 def threads() -> list[Thread]:
     """Every thread of the index, in its order."""
     entries = json.loads(INDEX.read_text(encoding="utf-8"))["threads"]
-    return [Thread(slug=entry["slug"], kind=entry["kind"], posting_id=entry["posting_id"],
-                   reply_id=entry.get("reply_id"), archive_file_id=entry["archive_file_id"],
-                   reply_file_id=entry.get("reply_file_id"),
-                   reviewer=entry["reviewer"], quote=entry["quote"],
-                   labels=tuple(entry["labels"]), undecidable=tuple(entry["undecidable"]))
-            for entry in entries]
+    return [
+        Thread(
+            slug=entry["slug"],
+            kind=entry["kind"],
+            posting_id=entry["posting_id"],
+            reply_id=entry.get("reply_id"),
+            archive_file_id=entry["archive_file_id"],
+            reply_file_id=entry.get("reply_file_id"),
+            reviewer=entry["reviewer"],
+            quote=entry["quote"],
+            labels=tuple(entry["labels"]),
+            undecidable=tuple(entry["undecidable"]),
+        )
+        for entry in entries
+    ]
 
 
 def reviewed() -> list[Thread]:

@@ -42,11 +42,11 @@ def blank_lines_in_message(size: int) -> str:
 
 def many_files(size: int) -> str:
     """A diff touching thousands of KVM source files, one hunk each."""
-    one = diff(path="arch/x86/kvm/vmx/f0000.c", added="\t/* We fix foo. */",
-               removed="\tint r;")
+    one = diff(path="arch/x86/kvm/vmx/f0000.c", added="\t/* We fix foo. */", removed="\tint r;")
     files = "".join(
-        diff(path=f"arch/x86/kvm/vmx/f{index:04d}.c", added="\t/* We fix foo. */",
-             removed="\tint r;")
+        diff(
+            path=f"arch/x86/kvm/vmx/f{index:04d}.c", added="\t/* We fix foo. */", removed="\tint r;"
+        )
         for index in range(max(1, size // len(one)))
     )
     return patch(diffs=files)
@@ -55,8 +55,10 @@ def many_files(size: int) -> str:
 def many_hunks(size: int) -> str:
     """One KVM source file with thousands of hunks."""
     hunk = "@@ -10,3 +10,3 @@ static int foo(void)\n {\n-\tint r;\n+\tint r, s;\n }\n"
-    header = (f"diff --git a/{KVM_FILE} b/{KVM_FILE}\nindex 1111111..2222222 100644\n"
-              f"--- a/{KVM_FILE}\n+++ b/{KVM_FILE}\n")
+    header = (
+        f"diff --git a/{KVM_FILE} b/{KVM_FILE}\nindex 1111111..2222222 100644\n"
+        f"--- a/{KVM_FILE}\n+++ b/{KVM_FILE}\n"
+    )
     return patch(diffs=header + _repeat(hunk, size))
 
 
@@ -84,8 +86,9 @@ def long_declaration_line(size: int) -> str:
 
 def many_declarations(size: int) -> str:
     """Thousands of consecutive added declarations."""
-    return patch(diffs=diff(path=KVM_FILE, added=_repeat("\tint a;\n", size).rstrip("\n"),
-                            removed=""))
+    return patch(
+        diffs=diff(path=KVM_FILE, added=_repeat("\tint a;\n", size).rstrip("\n"), removed="")
+    )
 
 
 def bracket_ends(size: int) -> str:
@@ -95,8 +98,9 @@ def bracket_ends(size: int) -> str:
 
 def many_trailers(size: int) -> str:
     """A trailer block of thousands of tags."""
-    return patch(trailers=_repeat("Reviewed-by: Someone Else <someone@example.org>\n", size)
-                 + SIGNOFF)
+    return patch(
+        trailers=_repeat("Reviewed-by: Someone Else <someone@example.org>\n", size) + SIGNOFF
+    )
 
 
 def many_mails(size: int) -> str:

@@ -11,8 +11,13 @@ REPO = Path(__file__).resolve().parents[1]
 EXT = REPO / "_ext"
 
 
-def make_project(root: Path, extensions: list[str], pages: dict[str, str],
-                 conf_extra: str = "", theme: str = "basic") -> Path:
+def make_project(
+    root: Path,
+    extensions: list[str],
+    pages: dict[str, str],
+    conf_extra: str = "",
+    theme: str = "basic",
+) -> Path:
     """Write conf.py and the pages (name → reST) under ``root``.
 
     The extensions are found as the site's conf.py finds them (``_ext/``,
@@ -36,13 +41,28 @@ def make_project(root: Path, extensions: list[str], pages: dict[str, str],
     return root
 
 
-def build(root: Path, *options: str, env: dict[str, str] | None = None
-          ) -> subprocess.CompletedProcess:
+def build(
+    root: Path, *options: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
     """Run sphinx-build on ``root`` into ``root/_build/html``.
 
     STRICT_BASELINE from CI is cleared unless ``env`` sets it.
     """
-    command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", *options,
-               str(root), str(root / "_build" / "html")]
-    return subprocess.run(command, capture_output=True, text=True, timeout=600,
-                          env={**os.environ, "STRICT_BASELINE": "", **(env or {})})
+    command = [
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-b",
+        "html",
+        "-q",
+        *options,
+        str(root),
+        str(root / "_build" / "html"),
+    ]
+    return subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "STRICT_BASELINE": "", **(env or {})},
+    )

@@ -111,17 +111,16 @@ def variant_uses(text: str, preferred: str, variants: dict[str, list[str]]) -> l
                 continue
             if any(_inside(text, start, end, word, variant) for word in allowed):
                 continue
-            context = " ".join(text[max(start - 10, 0):end + 10].split())
+            context = " ".join(text[max(start - 10, 0) : end + 10].split())
             found.append(f"{variant!r} in “{context}” (use {preferred!r})")
     return found
 
 
 def avoided_uses(text: str, entries: list[Entry]) -> list[str]:
     """Words of either variant line used in ``text``, with the term to use instead."""
-    return [use for entry in entries
-            for use in variant_uses(text, entry.terms[0], entry.avoided)]
+    return [use for entry in entries for use in variant_uses(text, entry.terms[0], entry.avoided)]
 
 
 def _inside(text: str, start: int, end: int, word: str, variant: str) -> bool:
     offset = word.find(variant)
-    return offset >= 0 and text[start - offset:start - offset + len(word)] == word
+    return offset >= 0 and text[start - offset : start - offset + len(word)] == word

@@ -34,16 +34,20 @@ def removed_texts(context: PatchContext, strip: bool) -> frozenset[str]:
     if found is None:
         found = context.memo[key] = frozenset(
             line.text.strip() if strip else line.text
-            for file in context.patch.files for line in file.removed_lines())
+            for file in context.patch.files
+            for line in file.removed_lines()
+        )
     return found
 
 
 def _new_lines(hunk: Hunk, removed: frozenset[str], strip: bool) -> bytes:
     """One byte per added line: 1 for a line the author wrote, 0 for one
     moved unchanged from elsewhere in the patch."""
-    return bytes(len(line.text.strip()) < _MOVED_MIN
-                 or (line.text.strip() if strip else line.text) not in removed
-                 for line in hunk.added)
+    return bytes(
+        len(line.text.strip()) < _MOVED_MIN
+        or (line.text.strip() if strip else line.text) not in removed
+        for line in hunk.added
+    )
 
 
 def written(hunk: Hunk, context: PatchContext) -> bytes:
@@ -72,7 +76,8 @@ def whitespace_lines(context: PatchContext) -> Iterator[tuple[FileDiff, Line]]:
         for hunk in file.hunks:
             if hunk.whitespace_chosen is None:
                 hunk.whitespace_chosen = _new_lines(
-                    hunk, removed_texts(context, strip=False), strip=False)
+                    hunk, removed_texts(context, strip=False), strip=False
+                )
             for line, chosen in zip(hunk.added, hunk.whitespace_chosen, strict=True):
                 if chosen:
                     yield file, line
@@ -88,21 +93,25 @@ def whitespace_lines_with_literals(
         for hunk in file.hunks:
             if hunk.whitespace_chosen is None:
                 hunk.whitespace_chosen = _new_lines(
-                    hunk, removed_texts(context, strip=False), strip=False)
+                    hunk, removed_texts(context, strip=False), strip=False
+                )
             for (line, _state, spans), chosen in zip(
-                    lines_with_literals(hunk.added), hunk.whitespace_chosen, strict=True):
+                lines_with_literals(hunk.added), hunk.whitespace_chosen, strict=True
+            ):
                 if chosen:
                     yield file, line, spans
 
 
-def code_lines(context: PatchContext,
-               files: list[FileDiff] | None = None) -> Iterator[tuple[FileDiff, CodeLine]]:
+def code_lines(
+    context: PatchContext, files: list[FileDiff] | None = None
+) -> Iterator[tuple[FileDiff, CodeLine]]:
     """Written added lines of ``files`` (default: the files the rule reads), split
     into code and comment; code moved or only re-indented keeps whatever style it had."""
     for file in context.files if files is None else files:
         for hunk in file.hunks:
-            for code_line, wrote in zip(split_hunk(hunk, context), written(hunk, context),
-                                        strict=True):
+            for code_line, wrote in zip(
+                split_hunk(hunk, context), written(hunk, context), strict=True
+            ):
                 if wrote:
                     yield file, code_line
 

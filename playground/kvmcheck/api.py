@@ -109,8 +109,9 @@ def check_texts(
 
     fixable: set[int] = set()
     for text, patches in sources:
-        fixable |= fixable_now(text, patches,
-                               (f for patch in patches for f in per_patch[id(patch)]))
+        fixable |= fixable_now(
+            text, patches, (f for patch in patches for f in per_patch[id(patch)])
+        )
     counts = dict.fromkeys(SEVERITIES, 0)
     patches = []
     for index, patch in enumerate(series.patches, start=1):
@@ -118,14 +119,16 @@ def check_texts(
         own.sort(key=lambda f: _sort_key(f, order))
         for finding in own:
             counts[finding.severity] += 1
-        patches.append({
-            "source": patch.source,
-            "index": index,
-            "total": len(series.patches),
-            "cover_letter": patch.is_cover_letter,
-            "subject": patch.subject.raw if patch.subject else None,
-            "findings": [render(f) for f in _drained(own)],
-        })
+        patches.append(
+            {
+                "source": patch.source,
+                "index": index,
+                "total": len(series.patches),
+                "cover_letter": patch.is_cover_letter,
+                "subject": patch.subject.raw if patch.subject else None,
+                "findings": [render(f) for f in _drained(own)],
+            }
+        )
     checklist = [
         {
             "id": item.id,

@@ -65,8 +65,7 @@ def split_line(text: str, in_comment: bool = False) -> tuple[str, str, bool]:
     empty for a line longer than :data:`LONGEST_SPLIT`."""
     if len(text) > LONGEST_SPLIT:
         return "", "", in_comment
-    if not in_comment and _SPECIAL.search(text) is None \
-            and not _COMMENT_CONTINUATION.match(text):
+    if not in_comment and _SPECIAL.search(text) is None and not _COMMENT_CONTINUATION.match(text):
         return text, "", False  # most lines: no comment, no literal
     code: list[str] = []
     comment: list[str] = []
@@ -76,7 +75,7 @@ def split_line(text: str, in_comment: bool = False) -> tuple[str, str, bool]:
         if end < 0:
             return "", text, True
         comment.append(text[:end])
-        code.append(_erase(text[:end + 2]))
+        code.append(_erase(text[: end + 2]))
         position = end + 2
     while position < len(text):
         # Searched in place: slicing off the rest of the line at every
@@ -85,21 +84,21 @@ def split_line(text: str, in_comment: bool = False) -> tuple[str, str, bool]:
         if special is None:
             code.append(text[position:])
             break
-        code.append(text[position:special.start()])
+        code.append(text[position : special.start()])
         position, kind = special.start(), special.group()
         if kind == "//":
-            comment.append(text[position + 2:])
+            comment.append(text[position + 2 :])
             break
         if kind == "/*":
             end = text.find("*/", position + 2)
             if end < 0:
-                comment.append(text[position + 2:])
+                comment.append(text[position + 2 :])
                 return "".join(code), " ".join(comment), True
-            comment.append(text[position + 2:end])
-            if not text[end + 2:].isspace() and end + 2 < len(text):
+            comment.append(text[position + 2 : end])
+            if not text[end + 2 :].isspace() and end + 2 < len(text):
                 # Code follows: keep its columns.  A comment that ends the
                 # line leaves nothing to keep columns for.
-                code.append(_erase(text[position:end + 2]))
+                code.append(_erase(text[position : end + 2]))
             position = end + 2
             continue
         literal = _LITERAL.match(text, position)
@@ -144,8 +143,13 @@ class SplitLines(Sequence[CodeLine]):
         for line in lines:
             starts_inside = in_comment and follows(previous, line)
             code, comment, in_comment = split_line(line.text, starts_inside)
-            states.append(_INSIDE if starts_inside
-                          else _PLAIN if not comment and code == line.text else _SPLIT)
+            states.append(
+                _INSIDE
+                if starts_inside
+                else _PLAIN
+                if not comment and code == line.text
+                else _SPLIT
+            )
             previous = line
         self._states = bytes(states)
 

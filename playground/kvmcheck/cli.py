@@ -34,45 +34,88 @@ def _parser():  # -> argparse.ArgumentParser, imported only here
         prog="kvmcheck",
         description="Check Linux KVM x86 patches against the KVM x86 maintainer handbook.",
     )
-    parser.add_argument("files", nargs="*", metavar="FILE",
-                        help="patch, mbox, mail, git show/log -p output, commit message or "
-                             "diff; several files form one series; none or '-' reads stdin")
+    parser.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="patch, mbox, mail, git show/log -p output, commit message or "
+        "diff; several files form one series; none or '-' reads stdin",
+    )
     parser.add_argument("--format", choices=("text", "json", "github"), default="text")
-    parser.add_argument("--lang", choices=LANGUAGES, default=None,
-                        help="language of messages and links (default: from the locale)")
-    parser.add_argument("--min-severity", choices=("info", "warning", "error"), default="info",
-                        help="hide findings below this level")
-    parser.add_argument("--ignore", action="append", default=[], metavar="RULE[,RULE...]",
-                        help="skip these rules")
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=None,
+        help="language of messages and links (default: from the locale)",
+    )
+    parser.add_argument(
+        "--min-severity",
+        choices=("info", "warning", "error"),
+        default="info",
+        help="hide findings below this level",
+    )
+    parser.add_argument(
+        "--ignore", action="append", default=[], metavar="RULE[,RULE...]", help="skip these rules"
+    )
     parser.add_argument("--strict", action="store_true", help="warnings also fail the run")
-    parser.add_argument("--terse", action="store_true",
-                        help="text format: finding lines only, no checklist or summary, no "
-                             "output for a clean patch (for b4 prep --check)")
-    parser.add_argument("--git-dir", metavar="PATH",
-                        help="verify Fixes: and commit references against this git repository")
-    parser.add_argument("--base-url", metavar="URL", default=None,
-                        help="base of the handbook links (default: $KVMCHECK_BASE_URL, else "
-                             "relative handbook/<lang>/... links)")
+    parser.add_argument(
+        "--terse",
+        action="store_true",
+        help="text format: finding lines only, no checklist or summary, no "
+        "output for a clean patch (for b4 prep --check)",
+    )
+    parser.add_argument(
+        "--git-dir",
+        metavar="PATH",
+        help="verify Fixes: and commit references against this git repository",
+    )
+    parser.add_argument(
+        "--base-url",
+        metavar="URL",
+        default=None,
+        help="base of the handbook links (default: $KVMCHECK_BASE_URL, else "
+        "relative handbook/<lang>/... links)",
+    )
     fixing = parser.add_mutually_exclusive_group()
-    fixing.add_argument("--fix", action="store_true",
-                        help="print FILE (or stdin) with every fixable finding fixed")
-    fixing.add_argument("--fix-inplace", action="store_true",
-                        help="fix every FILE in place (each rewritten atomically)")
-    parser.add_argument("--max-input-size", type=_positive_int, default=DEFAULT_MAX_INPUT_MIB,
-                        metavar="MIB",
-                        help="stop reading past this many MiB of input, all files together "
-                             f"(default: {DEFAULT_MAX_INPUT_MIB})")
-    parser.add_argument("--list-rules", action="store_true",
-                        help="print every rule: id, severity, section")
+    fixing.add_argument(
+        "--fix", action="store_true", help="print FILE (or stdin) with every fixable finding fixed"
+    )
+    fixing.add_argument(
+        "--fix-inplace",
+        action="store_true",
+        help="fix every FILE in place (each rewritten atomically)",
+    )
+    parser.add_argument(
+        "--max-input-size",
+        type=_positive_int,
+        default=DEFAULT_MAX_INPUT_MIB,
+        metavar="MIB",
+        help="stop reading past this many MiB of input, all files together "
+        f"(default: {DEFAULT_MAX_INPUT_MIB})",
+    )
+    parser.add_argument(
+        "--list-rules", action="store_true", help="print every rule: id, severity, section"
+    )
     parser.add_argument("--version", action="version", version=f"kvmcheck {__version__}")
     return parser
 
 
 def _plain_run_options() -> dict[str, object]:
     """What _parser() gives every option when none is on the command line."""
-    return {"format": "text", "lang": None, "min_severity": "info", "ignore": [],
-            "strict": False, "terse": False, "git_dir": None, "base_url": None, "fix": False,
-            "fix_inplace": False, "max_input_size": DEFAULT_MAX_INPUT_MIB, "list_rules": False}
+    return {
+        "format": "text",
+        "lang": None,
+        "min_severity": "info",
+        "ignore": [],
+        "strict": False,
+        "terse": False,
+        "git_dir": None,
+        "base_url": None,
+        "fix": False,
+        "fix_inplace": False,
+        "max_input_size": DEFAULT_MAX_INPUT_MIB,
+        "list_rules": False,
+    }
 
 
 def _parse_args(argv: list[str] | None) -> SimpleNamespace:
@@ -105,8 +148,9 @@ class _InputError(Exception):
     """An input that cannot be read: the message says which and why."""
 
 
-def _read_limited(handle, name: str, budget: int, limit_mib: int,
-                  messages: dict[str, str]) -> bytes:
+def _read_limited(
+    handle, name: str, budget: int, limit_mib: int, messages: dict[str, str]
+) -> bytes:
     """Read ``handle`` to its end, but never more than ``budget`` bytes:
     ``kvmcheck /dev/zero`` must stop, not fill the memory."""
     data = handle.read(budget + 1)
@@ -115,8 +159,9 @@ def _read_limited(handle, name: str, budget: int, limit_mib: int,
     return data
 
 
-def _read_inputs(files: list[str], limit_mib: int,
-                 messages: dict[str, str]) -> list[tuple[str, bytes]] | None:
+def _read_inputs(
+    files: list[str], limit_mib: int, messages: dict[str, str]
+) -> list[tuple[str, bytes]] | None:
     """(name, content) of every input, at most ``limit_mib`` MiB in all; None
     (after saying why on stderr) when one cannot be read."""
     inputs = []
@@ -125,8 +170,11 @@ def _read_inputs(files: list[str], limit_mib: int,
         for name in files or ["-"]:
             if name == "-":
                 if sys.stdin is None:  # started with stdin closed (<&-)
-                    raise _InputError(messages["cli.unreadable"].format(
-                        path=STDIN_NAME, reason=messages["cli.closed"]))
+                    raise _InputError(
+                        messages["cli.unreadable"].format(
+                            path=STDIN_NAME, reason=messages["cli.closed"]
+                        )
+                    )
                 data = _read_limited(sys.stdin.buffer, STDIN_NAME, budget, limit_mib, messages)
                 inputs.append((STDIN_NAME, data))
             else:
@@ -223,9 +271,14 @@ def _run(argv: list[str] | None) -> int:
     if args.fix or args.fix_inplace:
         from kvmcheck.fix_files import run_fix
 
-        return run_fix(args.files, inplace=args.fix_inplace, git_dir=args.git_dir,
-                       ignore=ignore, messages=messages,
-                       max_bytes=args.max_input_size * _MIB)
+        return run_fix(
+            args.files,
+            inplace=args.fix_inplace,
+            git_dir=args.git_dir,
+            ignore=ignore,
+            messages=messages,
+            max_bytes=args.max_input_size * _MIB,
+        )
 
     from kvmcheck.api import check_texts
 
@@ -234,17 +287,27 @@ def _run(argv: list[str] | None) -> int:
         return EXIT_USAGE
     base_url = args.base_url if args.base_url is not None else os.environ.get("KVMCHECK_BASE_URL")
     try:
-        result = check_texts(inputs, lang=lang, base_url=base_url or None, ignore=ignore,
-                             min_severity=args.min_severity, git_dir=args.git_dir)
+        result = check_texts(
+            inputs,
+            lang=lang,
+            base_url=base_url or None,
+            ignore=ignore,
+            min_severity=args.min_severity,
+            git_dir=args.git_dir,
+        )
     except Exception as error:  # no traceback for the user, ever
         from kvmcheck.gitrefs import GitDirError
 
         if isinstance(error, GitDirError):
-            print(messages["cli.bad-git-dir"].format(path=args.git_dir, reason=error),
-                  file=sys.stderr)
+            print(
+                messages["cli.bad-git-dir"].format(path=args.git_dir, reason=error), file=sys.stderr
+            )
         else:
-            print(f"kvmcheck: internal error ({type(error).__name__}: {error}); "
-                  "please report it with the input", file=sys.stderr)
+            print(
+                f"kvmcheck: internal error ({type(error).__name__}: {error}); "
+                "please report it with the input",
+                file=sys.stderr,
+            )
         return EXIT_USAGE
 
     from kvmcheck import output

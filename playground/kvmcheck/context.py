@@ -68,8 +68,16 @@ class PatchContext:
         "touches_kvm_host",
     )
 
-    def __init__(self, patch: Patch, series: Series, project: str, is_kvm: bool,
-                 kvm_host_only: bool, touches_kvm_host: bool, prose: Sequence[Line]) -> None:
+    def __init__(
+        self,
+        patch: Patch,
+        series: Series,
+        project: str,
+        is_kvm: bool,
+        kvm_host_only: bool,
+        touches_kvm_host: bool,
+        prose: Sequence[Line],
+    ) -> None:
         self.patch = patch
         self.series = series
         self.project = project
@@ -92,8 +100,15 @@ class PatchContext:
         files = [f for f in self.patch.files if in_scope(f.path, areas, types)]
         if not files:
             return None
-        found = PatchContext(self.patch, self.series, self.project, self.is_kvm,
-                             self.kvm_host_only, self.touches_kvm_host, self.prose)
+        found = PatchContext(
+            self.patch,
+            self.series,
+            self.project,
+            self.is_kvm,
+            self.kvm_host_only,
+            self.touches_kvm_host,
+            self.prose,
+        )
         found.files = files
         found.lookup_commit = self.lookup_commit
         found.memo = self.memo
@@ -118,8 +133,10 @@ _GLUED_KVM = lazy_re.compile(r"(?:[\w/.-]+:\s*)*kvm:", re.IGNORECASE)
 def _has_kvm_prefix(patch: Patch) -> bool:
     if patch.subject is None:
         return False
-    return any("kvm" in component.lower().split("/") for component in patch.subject.prefix) \
+    return (
+        any("kvm" in component.lower().split("/") for component in patch.subject.prefix)
         or _GLUED_KVM.match(patch.subject.shortlog) is not None
+    )
 
 
 def analyze(patch: Patch, series: Series) -> PatchContext:
@@ -193,10 +210,16 @@ def adds_feature(context: PatchContext) -> bool:
         if any(_FEATURE_LINE.search(line.text) for line in file.added_lines()):
             return True
         if file.path in _CPUID_FILES:
-            added = {m.group(1) or m.group(2) for line in file.added_lines()
-                     for m in _CPUID_FEATURE.finditer(line.text)}
-            removed = {m.group(1) or m.group(2) for line in file.removed_lines()
-                       for m in _CPUID_FEATURE.finditer(line.text)}
+            added = {
+                m.group(1) or m.group(2)
+                for line in file.added_lines()
+                for m in _CPUID_FEATURE.finditer(line.text)
+            }
+            removed = {
+                m.group(1) or m.group(2)
+                for line in file.removed_lines()
+                for m in _CPUID_FEATURE.finditer(line.text)
+            }
             if added - removed:
                 return True
     return False

@@ -63,26 +63,36 @@ def _protected_lines(patches: list[Patch], only: set[int] | None = None) -> set[
     wanted = None if only is None else sorted(only)
     for patch in patches:
         for file in patch.files:
-            added = {line.lineno for line in file.added_lines()
-                     if only is None or line.lineno in only}
+            added = {
+                line.lineno for line in file.added_lines() if only is None or line.lineno in only
+            }
             last = file.lineno
             for hunk in file.hunks:
-                numbers = [line.lineno for line in chain(hunk.added, hunk.removed)
-                           if line.lineno is not None]
+                numbers = [
+                    line.lineno
+                    for line in chain(hunk.added, hunk.removed)
+                    if line.lineno is not None
+                ]
                 if hunk.lineno is not None:
                     numbers.append(hunk.lineno)
                 if numbers and last is not None:
                     end = max(numbers)
-                    numbers = range(last, end + 1) if wanted is None else \
-                        wanted[bisect_left(wanted, last):bisect_right(wanted, end)]
+                    numbers = (
+                        range(last, end + 1)
+                        if wanted is None
+                        else wanted[bisect_left(wanted, last) : bisect_right(wanted, end)]
+                    )
                     protected.update(n for n in numbers if n not in added)
                     last = end + 1
     return protected
 
 
 def _check(
-    text: str, name: str, lookup_commit: Callable[[str], tuple[str, str] | None] | None,
-    ignore: frozenset[str], only: tuple[str, int] | None = None,
+    text: str,
+    name: str,
+    lookup_commit: Callable[[str], tuple[str, str] | None] | None,
+    ignore: frozenset[str],
+    only: tuple[str, int] | None = None,
 ) -> tuple[list[Patch], list[Finding]]:
     """The patches of ``text`` and its fixable findings (those of ``only``'s
     rule on its line, when given)."""
@@ -102,15 +112,16 @@ def _placed(edit: Edit, line: str) -> int | None:
         first = line.find(edit.old) if edit.old else -1
         return first if first >= 0 else None
     start = edit.column if edit.column >= 0 else len(line) + edit.column
-    if start < 0 or line[start:start + len(edit.old)] != edit.old:
+    if start < 0 or line[start : start + len(edit.old)] != edit.old:
         return None
     return start
 
 
 def _encoded_bodies(patches: list[Patch]) -> list[tuple[int, int | None, str]]:
     """(first line, line after the last or None, charset) of each quoted-printable mail body."""
-    starts = [min((n for _, n in p.headers.values() if n is not None), default=None)
-              for p in patches]
+    starts = [
+        min((n for _, n in p.headers.values() if n is not None), default=None) for p in patches
+    ]
     bodies = []
     for index, patch in enumerate(patches):
         encoding = (patch.header("content-transfer-encoding") or "").strip().lower()
@@ -119,7 +130,7 @@ def _encoded_bodies(patches: list[Patch]) -> list[tuple[int, int | None, str]]:
             continue
         charset = _CHARSET.search(content_type)
         first = max(n for _, n in patch.headers.values() if n is not None) + 1
-        following = next((n for n in starts[index + 1:] if n is not None), None)
+        following = next((n for n in starts[index + 1 :] if n is not None), None)
         bodies.append((first, following, charset.group(1) if charset else "utf-8"))
     return bodies
 
@@ -150,8 +161,9 @@ class _Target:
     def __init__(self, text: str, patches: list[Patch], only: set[int] | None = None) -> None:
         # Every line and line end when the text is to be rebuilt; else
         # (``only``) just the lines edits name, as {index in parts: line}.
-        self.parts: list[str] | dict[int, str] = \
+        self.parts: list[str] | dict[int, str] = (
             _split(text) if only is None else _lines_at(text, only)
+        )
         self.protected = _protected_lines(patches, only)
         self.bodies = _encoded_bodies(patches)
 
@@ -170,8 +182,11 @@ class _Target:
         when one of them no longer fits the text."""
         planned = []
         for edit in finding.edits:
-            line = self.parts.get(2 * (edit.lineno - 1)) if isinstance(self.parts, dict) \
+            line = (
+                self.parts.get(2 * (edit.lineno - 1))
+                if isinstance(self.parts, dict)
                 else self._line(edit.lineno)
+            )
             if line is None or edit.lineno in self.protected:
                 return None
             start = _placed(edit, line)
@@ -228,9 +243,14 @@ def _apply_round(target: _Target, findings: list[Finding]) -> int:
     return fixed
 
 
-def fix_text(text: str, name: str = "-", *, git_dir: str | None = None,
-             ignore: Iterable[str] = (), only: tuple[str, int] | None = None,
-             ) -> tuple[str, int]:
+def fix_text(
+    text: str,
+    name: str = "-",
+    *,
+    git_dir: str | None = None,
+    ignore: Iterable[str] = (),
+    only: tuple[str, int] | None = None,
+) -> tuple[str, int]:
     """``text`` with every fixable finding fixed, and how many findings were fixed.
 
     ``git_dir`` lets ``Fixes:`` tags get their full sha and title (it raises
@@ -245,7 +265,7 @@ def fix_text(text: str, name: str = "-", *, git_dir: str | None = None,
 
         verify = commit_lookup(git_dir)
     bom = "\ufeff" if text.startswith("\ufeff") else ""
-    body = text[len(bom):]
+    body = text[len(bom) :]
     total = 0
     for _ in range(MAX_ROUNDS):
         patches, findings = _check(body, name, verify, frozenset(ignore), only)
@@ -295,8 +315,9 @@ def split_patches(text: str, name: str) -> list[FixedPatch]:
     cover letter), or in order."""
     parts = _split(text)
     # Each line with its line end, numbered as the parser numbers lines.
-    lines = [parts[i] + (parts[i + 1] if i + 1 < len(parts) else "")
-             for i in range(0, len(parts), 2)]
+    lines = [
+        parts[i] + (parts[i + 1] if i + 1 < len(parts) else "") for i in range(0, len(parts), 2)
+    ]
     starts = mbox_message_starts(text) or [0]
     starts[0] = 0  # anything above the first separator stays with the first message
     bounds = [*starts, len(lines)]
@@ -310,13 +331,23 @@ def split_patches(text: str, name: str) -> list[FixedPatch]:
     return out
 
 
-def fix_report(text: str, name: str = "-", *, only: tuple[str, int] | None = None,
-               ) -> FixReport:
+def fix_report(
+    text: str,
+    name: str = "-",
+    *,
+    only: tuple[str, int] | None = None,
+) -> FixReport:
     """:func:`fix_text` with what the playground shows of it: a unified diff
     of the change and the fixed messages under their own file names."""
     fixed_text, count = fix_text(text, name, only=only)
     # Split at LF only: a CR or a form feed is part of a line's text here.
-    diff = "\n".join(difflib.unified_diff(
-        text.split("\n"), fixed_text.split("\n"),
-        fromfile=f"a/{name}", tofile=f"b/{name}", lineterm=""))
+    diff = "\n".join(
+        difflib.unified_diff(
+            text.split("\n"),
+            fixed_text.split("\n"),
+            fromfile=f"a/{name}",
+            tofile=f"b/{name}",
+            lineterm="",
+        )
+    )
     return FixReport(fixed_text, count, diff, split_patches(fixed_text, name))

@@ -40,8 +40,10 @@ EXIT_INTERRUPTED = 130
 
 # UTF-32 first: its little-endian mark starts with UTF-16's.
 _BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _DEFERRED_SIGNALS = {signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", signal.SIGTERM)}
 
@@ -85,7 +87,7 @@ def _decoded(data: bytes) -> tuple[str, Callable[[str], bytes]]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                text = data[len(bom):].decode(encoding)
+                text = data[len(bom) :].decode(encoding)
             except UnicodeDecodeError:
                 break  # not text after all: the parser calls it binary
             return text, lambda fixed, bom=bom, encoding=encoding: bom + fixed.encode(encoding)
@@ -165,8 +167,15 @@ def _replace(path: str, data: bytes) -> None:
         raise
 
 
-def run_fix(files: list[str], *, inplace: bool, git_dir: str | None, ignore: list[str],
-            messages: dict[str, str], max_bytes: int) -> int:
+def run_fix(
+    files: list[str],
+    *,
+    inplace: bool,
+    git_dir: str | None,
+    ignore: list[str],
+    messages: dict[str, str],
+    max_bytes: int,
+) -> int:
     """Fix ``files`` (print the one fixed file, or rewrite each); the exit status."""
     names = files or ["-"]
     if inplace and "-" in names:
@@ -181,16 +190,23 @@ def run_fix(files: list[str], *, inplace: bool, git_dir: str | None, ignore: lis
         try:
             commit_lookup(git_dir)
         except GitDirError as error:
-            print(messages["cli.bad-git-dir"].format(path=git_dir, reason=error),
-                  file=sys.stderr)
+            print(messages["cli.bad-git-dir"].format(path=git_dir, reason=error), file=sys.stderr)
             return EXIT_USAGE
     status = EXIT_OK
     budget = max_bytes  # all files together, as for a check
     for name in names:
         shown = STDIN_NAME if name == "-" else name
         try:
-            outcome = _fix_one(name, shown, inplace=inplace, git_dir=git_dir, ignore=ignore,
-                               messages=messages, budget=budget, limit=max_bytes)
+            outcome = _fix_one(
+                name,
+                shown,
+                inplace=inplace,
+                git_dir=git_dir,
+                ignore=ignore,
+                messages=messages,
+                budget=budget,
+                limit=max_bytes,
+            )
         except KeyboardInterrupt:
             print(messages["cli.interrupted"].format(path=shown), file=sys.stderr)
             return EXIT_INTERRUPTED
@@ -201,8 +217,17 @@ def run_fix(files: list[str], *, inplace: bool, git_dir: str | None, ignore: lis
     return status
 
 
-def _fix_one(name: str, shown: str, *, inplace: bool, git_dir: str | None, ignore: list[str],
-             messages: dict[str, str], budget: int, limit: int) -> int | None:
+def _fix_one(
+    name: str,
+    shown: str,
+    *,
+    inplace: bool,
+    git_dir: str | None,
+    ignore: list[str],
+    messages: dict[str, str],
+    budget: int,
+    limit: int,
+) -> int | None:
     """Fix one file; how many bytes it had, or None (after saying why) when it failed."""
     try:
         data = _read(name, budget, inplace)
@@ -213,8 +238,10 @@ def _fix_one(name: str, shown: str, *, inplace: bool, git_dir: str | None, ignor
         print(messages[refusal.args[0]].format(path=shown), file=sys.stderr)
         return None
     except OSError as error:
-        print(messages["cli.unreadable"].format(path=shown, reason=error.strerror or error),
-              file=sys.stderr)
+        print(
+            messages["cli.unreadable"].format(path=shown, reason=error.strerror or error),
+            file=sys.stderr,
+        )
         return None
     text, encode = _decoded(data)
     if _unrecognized(shown, text):
@@ -228,8 +255,10 @@ def _fix_one(name: str, shown: str, *, inplace: bool, git_dir: str | None, ignor
                 with _signals_deferred():
                     _replace(name, result)
             except OSError as error:
-                print(messages["cli.cannot-write"].format(
-                    path=shown, reason=error.strerror or error), file=sys.stderr)
+                print(
+                    messages["cli.cannot-write"].format(path=shown, reason=error.strerror or error),
+                    file=sys.stderr,
+                )
                 return None
     else:
         sys.stdout.buffer.write(result)

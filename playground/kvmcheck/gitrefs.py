@@ -30,8 +30,12 @@ def _git(git_dir: str, *args: str) -> subprocess.CompletedProcess[str]:
     try:
         return subprocess.run(
             ["git", "-C", git_dir, *args],
-            capture_output=True, text=True, encoding="utf-8", errors="replace",
-            check=False, timeout=_TIMEOUT,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            check=False,
+            timeout=_TIMEOUT,
         )
     except (OSError, subprocess.SubprocessError) as error:
         raise GitDirError(str(error)) from error
@@ -52,7 +56,10 @@ class _Batch:
         try:
             self._process = subprocess.Popen(
                 ["git", "-C", git_dir, "cat-file", "--batch"],
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+            )
         except OSError as error:
             raise GitDirError(str(error)) from error
         weakref.finalize(self, _close, self._process)

@@ -67,19 +67,19 @@ class InputLines(Sequence[Line]):
             return InputLines(self._text, self._starts, self._start + start, self._start + stop)
         number = self._start + _position(index, len(self))
         starts = self._starts
-        return Line(self._text[starts[number]:starts[number + 1] - 1], number + 1)
+        return Line(self._text[starts[number] : starts[number + 1] - 1], number + 1)
 
     def joined(self) -> str:
         """The lines' text joined by line ends: one slice of the input, so
         no string per line is made on the way."""
         if self._start == self._stop:
             return ""
-        return self._text[self._starts[self._start]:self._starts[self._stop] - 1]
+        return self._text[self._starts[self._start] : self._starts[self._stop] - 1]
 
     def __iter__(self) -> Iterator[Line]:
         text, starts = self._text, self._starts
         for number in range(self._start, self._stop):
-            yield Line(text[starts[number]:starts[number + 1] - 1], number + 1)
+            yield Line(text[starts[number] : starts[number + 1] - 1], number + 1)
 
 
 class PickedLines(Sequence[Line]):
@@ -95,9 +95,15 @@ class PickedLines(Sequence[Line]):
 
     __slots__ = ("_indices", "_input", "_skip", "_source", "_start", "_stop", "_view")
 
-    def __init__(self, source: Sequence[Line], indices: array, start: int = 0,
-                 stop: int | None = None, skip: int = 0,
-                 view: Callable[[str], str] | None = None) -> None:
+    def __init__(
+        self,
+        source: Sequence[Line],
+        indices: array,
+        start: int = 0,
+        stop: int | None = None,
+        skip: int = 0,
+        view: Callable[[str], str] | None = None,
+    ) -> None:
         self._source = source
         self._indices = indices
         self._start = start
@@ -121,18 +127,24 @@ class PickedLines(Sequence[Line]):
             lines = self._input
             number = lines._start + index
             starts = lines._starts
-            text = lines._text[starts[number] + self._skip:starts[number + 1] - 1]
+            text = lines._text[starts[number] + self._skip : starts[number + 1] - 1]
             lineno: int | None = number + 1
         else:
             line = self._source[index]
-            text, lineno = line.text[self._skip:], line.lineno
+            text, lineno = line.text[self._skip :], line.lineno
         return Line(self._view(text) if self._view else text, lineno)
 
     def __getitem__(self, index: int | slice) -> Line | PickedLines:
         if isinstance(index, slice):
             start, stop = _run(index, len(self))
-            return PickedLines(self._source, self._indices, self._start + start,
-                               self._start + stop, self._skip, self._view)
+            return PickedLines(
+                self._source,
+                self._indices,
+                self._start + start,
+                self._start + stop,
+                self._skip,
+                self._view,
+            )
         return self._line(self._indices[self._start + _position(index, len(self))])
 
     def __iter__(self) -> Iterator[Line]:
@@ -145,5 +157,5 @@ class PickedLines(Sequence[Line]):
         text, starts, first = self._input._text, self._input._starts, self._input._start
         for position in range(self._start, self._stop):
             number = first + indices[position]
-            cut = text[starts[number] + skip:starts[number + 1] - 1]
+            cut = text[starts[number] + skip : starts[number + 1] - 1]
             yield Line(view(cut) if view else cut, number + 1)

@@ -17,8 +17,21 @@ from __future__ import annotations
 import re
 
 # Every attribute of re.Pattern that kvmcheck reads: all copied at the first.
-_PATTERN_ATTRIBUTES = ("match", "search", "fullmatch", "finditer", "findall", "sub", "subn",
-                       "split", "scanner", "flags", "groups", "groupindex", "pattern")
+_PATTERN_ATTRIBUTES = (
+    "match",
+    "search",
+    "fullmatch",
+    "finditer",
+    "findall",
+    "sub",
+    "subn",
+    "split",
+    "scanner",
+    "flags",
+    "groups",
+    "groupindex",
+    "pattern",
+)
 
 
 class _Source:

@@ -31,8 +31,9 @@ class Line:
 def follows(previous: Line | None, line: Line) -> bool:
     """``line`` comes directly after ``previous`` in the input (the next
     line number); never for lines without a place, as in a decoded mail body."""
-    return previous is not None and previous.lineno is not None \
-        and line.lineno == previous.lineno + 1
+    return (
+        previous is not None and previous.lineno is not None and line.lineno == previous.lineno + 1
+    )
 
 
 class Subject:
@@ -48,8 +49,22 @@ class Subject:
     a subject folded over several lines ends on (else ``lineno``).
     """
 
-    __slots__ = ("description", "end_lineno", "is_patch", "lineno", "number", "prefix",
-                 "project", "raw", "revert", "rfc", "shortlog", "tags", "total", "version")
+    __slots__ = (
+        "description",
+        "end_lineno",
+        "is_patch",
+        "lineno",
+        "number",
+        "prefix",
+        "project",
+        "raw",
+        "revert",
+        "rfc",
+        "shortlog",
+        "tags",
+        "total",
+        "version",
+    )
 
     def __init__(self, raw: str, lineno: int | None) -> None:
         self.raw = raw
@@ -94,11 +109,24 @@ class Hunk:
     their ``+``/``-``, made when read (``kvmcheck.input_lines.PickedLines``).
     """
 
-    __slots__ = ("added", "code", "context_spaces", "context_tabs", "damage", "lineno",
-                 "new_start", "old_start", "removed", "section", "whitespace_chosen", "written")
+    __slots__ = (
+        "added",
+        "code",
+        "context_spaces",
+        "context_tabs",
+        "damage",
+        "lineno",
+        "new_start",
+        "old_start",
+        "removed",
+        "section",
+        "whitespace_chosen",
+        "written",
+    )
 
-    def __init__(self, old_start: int, new_start: int, lineno: int | None,
-                 section: str = "") -> None:
+    def __init__(
+        self, old_start: int, new_start: int, lineno: int | None, section: str = ""
+    ) -> None:
         self.old_start = old_start
         self.new_start = new_start
         self.lineno = lineno
@@ -167,9 +195,22 @@ class Patch:
     ``separator_lineno`` the ``---`` line, when there is one.
     """
 
-    __slots__ = ("author", "author_lineno", "base_commit", "diffstat", "files", "headers",
-                 "kind", "message", "notes", "problem", "separator_lineno", "source", "subject",
-                 "trailers")
+    __slots__ = (
+        "author",
+        "author_lineno",
+        "base_commit",
+        "diffstat",
+        "files",
+        "headers",
+        "kind",
+        "message",
+        "notes",
+        "problem",
+        "separator_lineno",
+        "source",
+        "subject",
+        "trailers",
+    )
 
     def __init__(self, source: str, kind: str, problem: str | None = None) -> None:
         self.source = source

@@ -61,9 +61,11 @@ def format_text(result: dict[str, object], terse: bool = False) -> str:
     for source, finding in _located(result):
         where = f"{source}:{finding['line']}" if finding["line"] is not None else source
         fixable = f" {messages['cli.fixable']}" if finding["fixable"] else ""
-        lines.append(f"{quoted(where)}: {finding['severity'].upper()}: "
-                     + quoted(f"[{finding['rule']}] {finding['message']} ({finding['url']})")
-                     + fixable)
+        lines.append(
+            f"{quoted(where)}: {finding['severity'].upper()}: "
+            + quoted(f"[{finding['rule']}] {finding['message']} ({finding['url']})")
+            + fixable
+        )
     if terse:
         return "".join(f"{line}\n" for line in lines)
     checklist = result["series"]["checklist"]
@@ -97,11 +99,15 @@ def format_github(result: dict[str, object]) -> str:
             properties.append(f"line={finding['line']}")
         properties.append(f"title={_escape_property(finding['rule'])}")
         message = f"{finding['message']} ({finding['url']})"
-        lines.append(f"::{_GITHUB_LEVEL[finding['severity']]} {','.join(properties)}::"
-                     f"{_escape_data(message)}")
+        lines.append(
+            f"::{_GITHUB_LEVEL[finding['severity']]} {','.join(properties)}::"
+            f"{_escape_data(message)}"
+        )
     messages = catalog(result["lang"])
     for item in result["series"]["checklist"]:
-        lines.append(f"::notice title={_escape_property(messages['cli.checklist-heading'])}::"
-                     f"{_escape_data(item['item'] + ' (' + item['url'] + ')')}")
+        lines.append(
+            f"::notice title={_escape_property(messages['cli.checklist-heading'])}::"
+            f"{_escape_data(item['item'] + ' (' + item['url'] + ')')}"
+        )
     lines.append(messages["cli.summary"].format(**result["summary"]))
     return "\n".join(lines) + "\n"

@@ -57,10 +57,27 @@ _ENCODED_WORD = lazy_re.compile(r"=\?[^?\s]*\?[qQbB]\?[^?\s]*\?=")
 
 # Tags recognised in a trailer block even when misspelt in case or spacing.
 KNOWN_TAGS = (
-    "Signed-off-by", "Co-developed-by", "Acked-by", "Reviewed-by", "Tested-by",
-    "Reported-by", "Suggested-by", "Fixes", "Cc", "Link", "Closes", "Message-Id",
-    "Message-ID", "Cc: stable", "Originally-by", "Debugged-by", "Analyzed-by",
-    "Requested-by", "Based-on-patch-by", "Reported-and-tested-by", "Signed-off",
+    "Signed-off-by",
+    "Co-developed-by",
+    "Acked-by",
+    "Reviewed-by",
+    "Tested-by",
+    "Reported-by",
+    "Suggested-by",
+    "Fixes",
+    "Cc",
+    "Link",
+    "Closes",
+    "Message-Id",
+    "Message-ID",
+    "Cc: stable",
+    "Originally-by",
+    "Debugged-by",
+    "Analyzed-by",
+    "Requested-by",
+    "Based-on-patch-by",
+    "Reported-and-tested-by",
+    "Signed-off",
 )
 _KNOWN_TAGS_LOWER = frozenset(t.lower() for t in KNOWN_TAGS)
 
@@ -114,7 +131,6 @@ def input_text(data: str | bytes) -> str | None:
     return _to_text(data)[0]
 
 
-
 def _to_text(data: str | bytes) -> tuple[str | None, str | None]:
     """Decode input to text, or say why it is not text."""
     if isinstance(data, bytes):
@@ -146,8 +162,10 @@ def _to_text(data: str | bytes) -> tuple[str | None, str | None]:
 # PowerShell's ``>`` writes UTF-16 with a BOM.  UTF-32 first: its
 # little-endian mark starts with UTF-16's.
 _UNICODE_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
 
@@ -193,7 +211,7 @@ def _header_block_follows(lines: Sequence[Line], start: int) -> bool:
     """True when ``lines[start:]`` opens with mail headers naming From or Subject."""
     names = set()
     # A header block is short; bounding the scan keeps mbox splitting linear.
-    for line in lines[start:start + _MAX_HEADER_LINES]:
+    for line in lines[start : start + _MAX_HEADER_LINES]:
         text = line.text
         if not text.strip():
             break
@@ -239,8 +257,9 @@ def mbox_message_starts(text: str) -> list[int]:
     ``text`` is not an mbox."""
     lines = _split_lines(text)
     start = _first_nonblank(lines)
-    if start is None or not (_MBOX_FROM.match(lines[start].text)
-                             and _header_block_follows(lines, start + 1)):
+    if start is None or not (
+        _MBOX_FROM.match(lines[start].text) and _header_block_follows(lines, start + 1)
+    ):
         return []
     return [chunk[0].lineno - 1 for chunk in _split_mbox(lines, start)]
 
@@ -301,8 +320,9 @@ def _parse_email(source: str, lines: InputLines) -> Patch:
 
     subject = patch.header("subject")
     if subject is not None and patch.subject is None:  # an in-body Subject: is read already
-        patch.subject = parse_subject(subject, patch.header_lineno("subject"),
-                                      end_linenos.get("subject"))
+        patch.subject = parse_subject(
+            subject, patch.header_lineno("subject"), end_linenos.get("subject")
+        )
     sender = patch.header("from")
     if sender is not None and patch.author is None:
         patch.author = sender
@@ -506,8 +526,7 @@ def _take_in_body_headers(patch: Patch, body: Sequence[Line]) -> Sequence[Line]:
             # Folded as a mail header may be: git am reads the indented
             # lines below as the rest of it.
             end = index + 1
-            while end < len(body) and body[end].text[:1] in (" ", "\t") \
-                    and body[end].text.strip():
+            while end < len(body) and body[end].text[:1] in (" ", "\t") and body[end].text.strip():
                 end += 1
             value = " ".join(line.text.strip() for line in body[index:end])[8:].strip()
             patch.subject = parse_subject(value, body[index].lineno, body[end - 1].lineno)
@@ -522,7 +541,7 @@ def _take_in_body_headers(patch: Patch, body: Sequence[Line]) -> Sequence[Line]:
     if not found:
         return body[start:]
     if index < len(body) and not body[index].text.strip():
-        return body[index + 1:]
+        return body[index + 1 :]
     return body[index:]
 
 
@@ -566,7 +585,8 @@ def _parse_git_log(source: str, lines: Sequence[Line]) -> Patch:
     subject_lines, rest = _take_subject(message)
     if subject_lines:
         patch.subject = parse_subject(
-            " ".join(line.text.strip() for line in subject_lines), subject_lines[0].lineno,
+            " ".join(line.text.strip() for line in subject_lines),
+            subject_lines[0].lineno,
             subject_lines[-1].lineno,
         )
     _set_message(patch, rest)
@@ -590,7 +610,8 @@ def _parse_bare_message(source: str, lines: Sequence[Line]) -> Patch:
     subject_lines, rest = _take_subject(kept)
     if subject_lines:
         patch.subject = parse_subject(
-            " ".join(line.text.strip() for line in subject_lines), subject_lines[0].lineno,
+            " ".join(line.text.strip() for line in subject_lines),
+            subject_lines[0].lineno,
             subject_lines[-1].lineno,
         )
     _parse_body(patch, rest)
@@ -604,9 +625,7 @@ def _take_subject(lines: Sequence[Line]) -> tuple[Sequence[Line], Sequence[Line]
         index += 1
     start = index
     while (
-        index < len(lines)
-        and lines[index].text.strip()
-        and not _is_patch_break(lines[index].text)
+        index < len(lines) and lines[index].text.strip() and not _is_patch_break(lines[index].text)
     ):
         index += 1
     return lines[start:index], lines[index:]
@@ -666,7 +685,7 @@ def _strip_signature(patch: Patch, lines: Sequence[Line]) -> Sequence[Line]:
             last = index
     if first is None or last is None:
         return []
-    kept = lines[first:last + 1]
+    kept = lines[first : last + 1]
     inside = {index for index in removed if first < index < last}
     if inside:
         kept = [line for index, line in enumerate(kept, start=first) if index not in inside]
@@ -708,8 +727,11 @@ def _trailer_run_start(lines: Sequence[Line], end: int) -> int:
             continue
         if text.rstrip().endswith("]"):
             opening = index
-            while opening >= 0 and lines[opening].text.strip() \
-                    and not lines[opening].text.lstrip().startswith("["):
+            while (
+                opening >= 0
+                and lines[opening].text.strip()
+                and not lines[opening].text.lstrip().startswith("[")
+            ):
                 opening -= 1
             if opening >= 0 and lines[opening].text.lstrip().startswith("["):
                 index = opening - 1
@@ -807,13 +829,13 @@ def _is_diffstat(text: str) -> bool:
 
 
 def _diff_git_paths(text: str) -> tuple[str | None, str | None]:
-    rest = text[len("diff --git "):].strip()
+    rest = text[len("diff --git ") :].strip()
     if rest.startswith('"'):
         parts = re.findall(r'"((?:[^"\\]|\\.)*+)"|(\S+)', rest)
         names = [quoted or plain for quoted, plain in parts]
     else:
         split = rest.find(" b/")
-        names = [rest[:split], rest[split + 1:]] if split >= 0 else rest.split(" ", 1)
+        names = [rest[:split], rest[split + 1 :]] if split >= 0 else rest.split(" ", 1)
     if len(names) != 2:
         return None, None
     return _strip_prefix(names[0]), _strip_prefix(names[1])
@@ -857,7 +879,7 @@ def _parse_diff(patch: Patch, lines: Sequence[Line]) -> None:
         elif text.startswith("@@") and current is not None:
             index = _parse_hunk(current, lines, index, added, removed)
         elif current is not None and text.startswith("rename to "):
-            current.new_path = text[len("rename to "):].strip()
+            current.new_path = text[len("rename to ") :].strip()
             index += 1
         elif text == "-- ":
             break  # mail signature
@@ -868,8 +890,9 @@ def _parse_diff(patch: Patch, lines: Sequence[Line]) -> None:
             index += 1
 
 
-def _parse_hunk(current: FileDiff, lines: Sequence[Line], index: int,
-                added: array, removed: array) -> int:
+def _parse_hunk(
+    current: FileDiff, lines: Sequence[Line], index: int, added: array, removed: array
+) -> int:
     """Read the hunk at ``lines[index]``; the indices of its added and removed
     lines go to the ``added`` and ``removed`` arrays all hunks of the diff share.
 
@@ -883,8 +906,9 @@ def _parse_hunk(current: FileDiff, lines: Sequence[Line], index: int,
         return index + 1
     old_count = int(match.group(2)) if match.group(2) is not None else 1
     new_count = int(match.group(4)) if match.group(4) is not None else 1
-    hunk = Hunk(int(match.group(1)), int(match.group(3)), header.lineno,
-                header.text[match.end():].strip())
+    hunk = Hunk(
+        int(match.group(1)), int(match.group(3)), header.lineno, header.text[match.end() :].strip()
+    )
     current.hunks.append(hunk)
     first_added, first_removed = len(added), len(removed)
     damage: list[tuple[int | None, str]] = []

@@ -36,9 +36,29 @@ _KUT_ONLY = lazy_re.compile(
 )
 
 _KERNEL_TOP = (
-    "arch/", "virt/", "tools/", "include/", "Documentation/", "drivers/", "kernel/",
-    "mm/", "fs/", "net/", "block/", "crypto/", "security/", "sound/", "init/",
-    "ipc/", "samples/", "usr/", "certs/", "io_uring/", "rust/", "MAINTAINERS", "Kbuild",
+    "arch/",
+    "virt/",
+    "tools/",
+    "include/",
+    "Documentation/",
+    "drivers/",
+    "kernel/",
+    "mm/",
+    "fs/",
+    "net/",
+    "block/",
+    "crypto/",
+    "security/",
+    "sound/",
+    "init/",
+    "ipc/",
+    "samples/",
+    "usr/",
+    "certs/",
+    "io_uring/",
+    "rust/",
+    "MAINTAINERS",
+    "Kbuild",
     "Kconfig",
 )
 
@@ -67,11 +87,11 @@ def is_kernel_path(path: str) -> bool:
 
 # --- where a rule applies (``areas=`` and ``types=`` of a rule) ------------------
 
-KVM_HOST = "kvm-host"    # KVM itself: arch/x86/kvm/, virt/kvm/, headers, docs, selftests
+KVM_HOST = "kvm-host"  # KVM itself: arch/x86/kvm/, virt/kvm/, headers, docs, selftests
 KVM_GUEST = "kvm-guest"  # Linux running as a KVM guest (arch/x86/kernel/kvm.c, ...)
 SELFTESTS = "selftests"  # tools/testing/selftests/kvm/
-KVM_DOCS = "kvm-docs"    # Documentation/virt/kvm/
-UAPI = "uapi"            # the KVM userspace API headers
+KVM_DOCS = "kvm-docs"  # Documentation/virt/kvm/
+UAPI = "uapi"  # the KVM userspace API headers
 
 AREAS = {
     KVM_HOST: is_kvm_host,
@@ -123,7 +143,7 @@ def topics_of(path: str) -> tuple[str, ...]:
             return ("guest_memfd", "")
         return ("",)
     if path.startswith("arch/x86/include/asm/"):
-        name = path[len("arch/x86/include/asm/"):]
+        name = path[len("arch/x86/include/asm/") :]
         if name.startswith("vmx"):
             return ("VMX", "x86")
         if name.startswith("svm"):
@@ -133,7 +153,7 @@ def topics_of(path: str) -> tuple[str, ...]:
         return ()
     if not path.startswith(_KVM_X86):
         return ()
-    local = path[len(_KVM_X86):]
+    local = path[len(_KVM_X86) :]
     if local.startswith("vmx/"):
         name = local[4:]
         if name.startswith(("nested", "vmcs12", "evmcs", "hyperv")):
@@ -216,8 +236,10 @@ def topic_covers(topic: str, paths: Iterable[str]) -> bool:
         # A subsystem change often reaches into common or vendor code
         # (x86/mmu in vmx.c for EPT): only files of other subsystems alone
         # say the topic is wrong.
-        return any(topic in found or ("x86" in found and not _SUBSYSTEMS & set(found))
-                   for found in file_areas)
+        return any(
+            topic in found or ("x86" in found and not _SUBSYSTEMS & set(found))
+            for found in file_areas
+        )
     family = _family(topic)
     if not any(family & set(found) for found in file_areas):
         return False
@@ -253,9 +275,9 @@ NESTED_WORDS = lazy_re.compile(r"\b(?:nested|L[12]|vmcs12|vmcb12|vmcs02|vmcb02)\
 
 # What scope_problem() finds wrong with a topic, each reported by its own rule.
 SELFTESTS_SCOPE = "selftests"  # anything but 'KVM: selftests:' on the selftests only
-COMMON_SCOPE = "common"        # an x86 topic on common code only (virt/kvm/)
-NESTED_SCOPE = "nested"        # VMX/SVM on nested code, or nVMX/nSVM on plain code
-WRONG_TOPIC = "mismatch"       # another area's topic (shortlog-topic-mismatch)
+COMMON_SCOPE = "common"  # an x86 topic on common code only (virt/kvm/)
+NESTED_SCOPE = "nested"  # VMX/SVM on nested code, or nVMX/nSVM on plain code
+WRONG_TOPIC = "mismatch"  # another area's topic (shortlog-topic-mismatch)
 
 
 def scope_problem(topic: str, paths: Iterable[str], description: str = "") -> str | None:
@@ -291,8 +313,11 @@ def scope_problem(topic: str, paths: Iterable[str], description: str = "") -> st
         if NESTED_WORDS.search(description) and any(found[0] == nested for found in file_areas):
             return NESTED_SCOPE
     plain = _PLAIN.get(topic)
-    if plain is not None and all(found[0] == plain for found in file_areas) \
-            and not NESTED_WORDS.search(description):
+    if (
+        plain is not None
+        and all(found[0] == plain for found in file_areas)
+        and not NESTED_WORDS.search(description)
+    ):
         return NESTED_SCOPE
     if vendor is not None:
         rivals = [family for family in _FAMILIES if family is not vendor]
@@ -315,8 +340,9 @@ def _vendor_only(file_areas: list[tuple[str, ...]]) -> bool:
     if not file_areas or not all(file_areas):
         return False
     first = {found[0] for found in file_areas}
-    return any(first <= family for family in _FAMILIES) \
-        and not any(_SUBSYSTEMS & set(found) for found in file_areas)
+    return any(first <= family for family in _FAMILIES) and not any(
+        _SUBSYSTEMS & set(found) for found in file_areas
+    )
 
 
 def nested_topic(topic: str) -> str:

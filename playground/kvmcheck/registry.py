@@ -83,12 +83,26 @@ PATCH = "patch"
 SERIES = "series"
 
 # Which patches a rule applies to.
-KVM = "kvm"          # only patches for KVM (x86 host, guest side, selftests, kvm-unit-tests)
+KVM = "kvm"  # only patches for KVM (x86 host, guest side, selftests, kvm-unit-tests)
 GENERIC = "generic"  # every kernel patch (rules from submitting-patches)
 
 __all__ = [
-    "C_CODE", "GENERIC", "KVM", "KVM_DOCS", "KVM_GUEST", "KVM_HOST", "PATCH", "SELFTESTS",
-    "SERIES", "SEVERITIES", "SEVERITY_RANK", "UAPI", "Edit", "Finding", "Rule", "rule",
+    "C_CODE",
+    "GENERIC",
+    "KVM",
+    "KVM_DOCS",
+    "KVM_GUEST",
+    "KVM_HOST",
+    "PATCH",
+    "SELFTESTS",
+    "SERIES",
+    "SEVERITIES",
+    "SEVERITY_RANK",
+    "UAPI",
+    "Edit",
+    "Finding",
+    "Rule",
+    "rule",
 ]
 
 
@@ -127,7 +141,11 @@ class Edit:
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Edit) and (self.lineno, self.old, self.new, self.column) == (
-            other.lineno, other.old, other.new, other.column)
+            other.lineno,
+            other.old,
+            other.new,
+            other.column,
+        )
 
     def __hash__(self) -> int:
         return hash((self.lineno, self.old, self.new, self.column))
@@ -146,9 +164,16 @@ class Finding:
 
     __slots__ = ("edits", "key", "lineno", "params", "patch", "rule", "severity")
 
-    def __init__(self, rule: str, severity: str, lineno: int | None, key: str,
-                 params: dict[str, object], patch: Patch | None = None,
-                 edits: tuple[Edit, ...] = ()) -> None:
+    def __init__(
+        self,
+        rule: str,
+        severity: str,
+        lineno: int | None,
+        key: str,
+        params: dict[str, object],
+        patch: Patch | None = None,
+        edits: tuple[Edit, ...] = (),
+    ) -> None:
         self.rule = rule
         self.severity = severity
         self.lineno = lineno
@@ -173,15 +198,42 @@ class Rule:
     ``bad``/``good``: example inputs that do / don't trigger it.
     """
 
-    __slots__ = ("areas", "bad", "check", "commits_only", "fixable", "good", "id", "scope",
-                 "section", "severities", "severity", "target", "texts", "types", "variants")
+    __slots__ = (
+        "areas",
+        "bad",
+        "check",
+        "commits_only",
+        "fixable",
+        "good",
+        "id",
+        "scope",
+        "section",
+        "severities",
+        "severity",
+        "target",
+        "texts",
+        "types",
+        "variants",
+    )
 
-    def __init__(self, id: str, severity: str, section: str, target: str, scope: str,
-                 check: Callable[..., Iterator[Finding]], bad: str, good: str,
-                 severities: tuple[str, ...], texts: dict[str, str],
-                 variants: tuple[str, ...] = (), commits_only: bool = False,
-                 areas: tuple[str, ...] = (), types: tuple[str, ...] = (),
-                 fixable: bool = False) -> None:
+    def __init__(
+        self,
+        id: str,
+        severity: str,
+        section: str,
+        target: str,
+        scope: str,
+        check: Callable[..., Iterator[Finding]],
+        bad: str,
+        good: str,
+        severities: tuple[str, ...],
+        texts: dict[str, str],
+        variants: tuple[str, ...] = (),
+        commits_only: bool = False,
+        areas: tuple[str, ...] = (),
+        types: tuple[str, ...] = (),
+        fixable: bool = False,
+    ) -> None:
         self.id = id
         self.severity = severity
         self.section = section

@@ -45,8 +45,9 @@ def fragment(text: str) -> str:
     packed = compressor.compress(text.encode("utf-8")) + compressor.flush()
     encoded = PREFIX + base64.urlsafe_b64encode(packed).rstrip(b"=").decode("ascii")
     if len(encoded) > MAX_FRAGMENT_CHARS:
-        raise ShareError(f"the link would be {len(encoded)} characters "
-                         f"(at most {MAX_FRAGMENT_CHARS})")
+        raise ShareError(
+            f"the link would be {len(encoded)} characters (at most {MAX_FRAGMENT_CHARS})"
+        )
     return encoded
 
 
@@ -65,7 +66,7 @@ def text_of(fragment_text: str) -> str:
         raise ShareError("not a playground link")
     if len(body) > MAX_FRAGMENT_CHARS:
         raise ShareError(f"the link is longer than {MAX_FRAGMENT_CHARS} characters")
-    data = body[len(PREFIX):]
+    data = body[len(PREFIX) :]
     if not _BASE64URL.fullmatch(data) or len(data) % 4 == 1:
         raise ShareError("the link is damaged: not base64url")
     packed = base64.urlsafe_b64decode(data + "=" * (-len(data) % 4))

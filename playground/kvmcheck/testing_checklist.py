@@ -37,8 +37,16 @@ INTEL_AND_AMD = TestingItem("intel-and-amd", TESTING)
 NEGATIVE_TESTS = TestingItem("negative-tests", "maintainer-kvm-x86#new-features")
 REPRODUCER = TestingItem("reproducer", "maintainer-kvm-x86#bug-fixes")
 
-ITEMS = (BUILD, RUN_TESTS, TDP_DISABLED, MODULE_PARAMS, HTMLDOCS, INTEL_AND_AMD,
-         NEGATIVE_TESTS, REPRODUCER)
+ITEMS = (
+    BUILD,
+    RUN_TESTS,
+    TDP_DISABLED,
+    MODULE_PARAMS,
+    HTMLDOCS,
+    INTEL_AND_AMD,
+    NEGATIVE_TESTS,
+    REPRODUCER,
+)
 
 # Module params whose setting changes which KVM code runs.
 _MODULE_PARAM_USE = lazy_re.compile(

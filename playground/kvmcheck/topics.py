@@ -20,10 +20,10 @@ HANDBOOK_TOPICS = (
 # Topics established upstream since the handbook was written, with the area
 # each covers (``kvmcheck.paths`` maps files to these areas).
 ESTABLISHED_TOPICS = (
-    "SEV",          # AMD SEV / SEV-ES / SEV-SNP code in svm/sev.c
+    "SEV",  # AMD SEV / SEV-ES / SEV-SNP code in svm/sev.c
     "SEV-ES",
     "SNP",
-    "TDX",          # Intel TDX host support in vmx/tdx.c
+    "TDX",  # Intel TDX host support in vmx/tdx.c
     "x86/emulator",  # arch/x86/kvm/emulate.c
     "guest_memfd",  # virt/kvm/guest_memfd.c (common KVM code)
     "Documentation",

@@ -71,7 +71,7 @@ def _search(text: bytes, word: bytes) -> str | None:
         arrow = text.find(b"->", start, end)
         key = text[start:arrow] if arrow >= 0 else text[start:end]
         if key == word:
-            return text[arrow + 2:end].decode("utf-8")
+            return text[arrow + 2 : end].decode("utf-8")
         if key < word:
             low = end + 1
         else:

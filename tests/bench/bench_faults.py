@@ -46,10 +46,14 @@ def run() -> None:
     cases = list(faults.injected(paths, PER_KIND))
     originals = sorted({path for _kind, path, _text in cases})
 
-    print(f"\n## Fault injection: {len(cases)} faulty patches made from "
-          f"{len(originals)} accepted kvm-x86 patches (at most {PER_KIND} per kind)")
-    before = {path: kvmcheck_rules(path.read_text(encoding="utf-8", errors="replace"))
-              for path in originals}
+    print(
+        f"\n## Fault injection: {len(cases)} faulty patches made from "
+        f"{len(originals)} accepted kvm-x86 patches (at most {PER_KIND} per kind)"
+    )
+    before = {
+        path: kvmcheck_rules(path.read_text(encoding="utf-8", errors="replace"))
+        for path in originals
+    }
     kvm_hits = Counter()
     made = Counter()
     for kind, path, text in cases:
@@ -83,9 +87,12 @@ def checkpatch_types(script: Path, texts: dict[str, str]) -> dict[str, Counter[s
         env = {key: value for key, value in os.environ.items() if not key.startswith("GIT_")}
         env["LC_ALL"] = "C.UTF-8"
         result = subprocess.run(
-            ["perl", str(script), "--no-tree", "--terse", "--show-types", "--no-summary",
-             *files],
-            capture_output=True, text=True, cwd=work, env=env, check=False,
+            ["perl", str(script), "--no-tree", "--terse", "--show-types", "--no-summary", *files],
+            capture_output=True,
+            text=True,
+            cwd=work,
+            env=env,
+            check=False,
         )
         for match in _CHECKPATCH_LINE.finditer(result.stdout):
             found[Path(match.group("file")).name][match.group("type")] += 1
@@ -93,8 +100,10 @@ def checkpatch_types(script: Path, texts: dict[str, str]) -> dict[str, Counter[s
 
 
 def checkpatch_hits(script: Path, cases: list, originals: list[Path]) -> Counter[str]:
-    texts = {f"original-{index}.patch": path.read_text(encoding="utf-8", errors="replace")
-             for index, path in enumerate(originals)}
+    texts = {
+        f"original-{index}.patch": path.read_text(encoding="utf-8", errors="replace")
+        for index, path in enumerate(originals)
+    }
     original_name = {path: f"original-{index}.patch" for index, path in enumerate(originals)}
     for index, (_kind, _path, text) in enumerate(cases):
         texts[f"fault-{index}.patch"] = text
@@ -108,18 +117,22 @@ def checkpatch_hits(script: Path, cases: list, originals: list[Path]) -> Counter
     return hits
 
 
-def print_table(made: Counter[str], kvm_hits: Counter[str],
-                cp_hits: Counter[str] | None) -> None:
+def print_table(made: Counter[str], kvm_hits: Counter[str], cp_hits: Counter[str] | None) -> None:
     print(f"  {'fault':<34} {'made':>5} {'kvmcheck':>9} {'checkpatch.pl':>14}")
     for kind in faults.KINDS:
         count = made[kind.name]
         if not count:
             print(f"  {kind.name:<34} {0:5d}  (no place for it in the sample)")
             continue
-        cp = f"{cp_hits[kind.name]:4d} {percent(cp_hits[kind.name], count):>5}" \
-            if cp_hits is not None else "n/a"
-        print(f"  {kind.name:<34} {count:5d} {kvm_hits[kind.name]:4d} "
-              f"{percent(kvm_hits[kind.name], count):>5} {cp:>14}")
+        cp = (
+            f"{cp_hits[kind.name]:4d} {percent(cp_hits[kind.name], count):>5}"
+            if cp_hits is not None
+            else "n/a"
+        )
+        print(
+            f"  {kind.name:<34} {count:5d} {kvm_hits[kind.name]:4d} "
+            f"{percent(kvm_hits[kind.name], count):>5} {cp:>14}"
+        )
     total = sum(made.values())
     kvm_total = sum(kvm_hits.values())
     line = f"  overall: kvmcheck {kvm_total} / {total} ({percent(kvm_total, total)})"
@@ -127,16 +140,22 @@ def print_table(made: Counter[str], kvm_hits: Counter[str],
         cp_total = sum(cp_hits.values())
         line += f", checkpatch.pl {cp_total} / {total} ({percent(cp_total, total)})"
     print(line)
-    weak = [f"{name} ({percent(kvm_hits[name], count)})" for name, count in made.items()
-            if count and kvm_hits[name] < AIM_PER_KIND * count]
-    print(f"  kinds kvmcheck notices in under {AIM_PER_KIND:.0%} of the cases: "
-          f"{', '.join(weak) or 'none'}")
+    weak = [
+        f"{name} ({percent(kvm_hits[name], count)})"
+        for name, count in made.items()
+        if count and kvm_hits[name] < AIM_PER_KIND * count
+    ]
+    print(
+        f"  kinds kvmcheck notices in under {AIM_PER_KIND:.0%} of the cases: "
+        f"{', '.join(weak) or 'none'}"
+    )
 
 
 def report_originals(paths: list[Path]) -> None:
     """What the code-style and spelling rules say about the accepted patches."""
-    modules = {module.__name__ for module in (whitespace, spacing, code_style, code_layout,
-                                              spelling)}
+    modules = {
+        module.__name__ for module in (whitespace, spacing, code_style, code_layout, spelling)
+    }
     ours = {rule.id for rule in RULES.values() if rule.check.__module__ in modules}
     dates = corpus.commit_dates("kvm-x86")
     flagged: Counter[str] = Counter()
@@ -144,17 +163,25 @@ def report_originals(paths: list[Path]) -> None:
     recent = 0
     for path in paths:
         result = check_texts([(path.name, path.read_bytes())])
-        serious = {f["rule"] for patch in result["patches"] for f in patch["findings"]
-                   if f["rule"] in ours and f["severity"] != "info"}
+        serious = {
+            f["rule"]
+            for patch in result["patches"]
+            for f in patch["findings"]
+            if f["rule"] in ours and f["severity"] != "info"
+        }
         flagged.update(serious)
         is_recent = dates.get(path.name, "") >= "2023-03"
         recent += is_recent
         recent_flagged += bool(serious) and is_recent
-    print(f"\n  unmutated originals ({len(paths)} patches): warnings or errors from the "
-          f"code-style and spelling rules on {sum(flagged.values())} rule-patch pairs "
-          f"({', '.join(f'{rule} {count}' for rule, count in flagged.most_common()) or 'none'})")
-    print(f"  of them written since 2023-03: {recent_flagged} / {recent} patches "
-          f"({percent(recent_flagged, recent)})")
+    print(
+        f"\n  unmutated originals ({len(paths)} patches): warnings or errors from the "
+        f"code-style and spelling rules on {sum(flagged.values())} rule-patch pairs "
+        f"({', '.join(f'{rule} {count}' for rule, count in flagged.most_common()) or 'none'})"
+    )
+    print(
+        f"  of them written since 2023-03: {recent_flagged} / {recent} patches "
+        f"({percent(recent_flagged, recent)})"
+    )
 
 
 def typo_pairs(script: Path | None) -> dict[str, str]:
@@ -164,8 +191,13 @@ def typo_pairs(script: Path | None) -> dict[str, str]:
     must find them in codespell's dictionary.
     """
     if script is None:
-        return {"because": "becuase", "receive": "recieve", "separate": "seperate",
-                "occurred": "occured", "necessary": "neccessary"}
+        return {
+            "because": "becuase",
+            "receive": "recieve",
+            "separate": "seperate",
+            "occurred": "occured",
+            "necessary": "neccessary",
+        }
     pairs: dict[str, str] = {}
     spelling_list = script.parent / "spelling.txt"
     for line in spelling_list.read_text(encoding="utf-8").splitlines():

@@ -95,35 +95,47 @@ def report_findings() -> None:
 def print_shares(per_file: dict[Path, list[dict]]) -> None:
     total = len(per_file)
     for severity in ("error", "warning"):
-        hit = sum(1 for found in per_file.values()
-                  if any(f["severity"] == severity for f in found))
+        hit = sum(1 for found in per_file.values() if any(f["severity"] == severity for f in found))
         print(f"  with any {severity:<8} {hit:4d} / {total}  ({percent(hit, total)})")
 
 
 def report_calibration() -> None:
     """Post-handbook kvm-x86 patches: how many draw what, against the aims."""
     dates = corpus.commit_dates("kvm-x86")
-    recent = [path for path in corpus.patch_files("kvm-x86")
-              if dates.get(path.name, "") >= HANDBOOK_MERGED]
-    print(f"\n## Calibration: kvm-x86 patches written since the handbook ({HANDBOOK_MERGED}), "
-          f"{len(recent)} patches")
+    recent = [
+        path
+        for path in corpus.patch_files("kvm-x86")
+        if dates.get(path.name, "") >= HANDBOOK_MERGED
+    ]
+    print(
+        f"\n## Calibration: kvm-x86 patches written since the handbook ({HANDBOOK_MERGED}), "
+        f"{len(recent)} patches"
+    )
     if not recent:
         return
     found = {path: findings_of(path) for path in recent}
-    by_author = [path for path in recent
-                 if HANDBOOK_AUTHOR in (parse_file(path.name, path.read_bytes())[0].author or "")]
+    by_author = [
+        path
+        for path in recent
+        if HANDBOOK_AUTHOR in (parse_file(path.name, path.read_bytes())[0].author or "")
+    ]
     for label, which, severities, aim in CALIBRATION_AIMS:
         paths = by_author if which == "author" else recent
         hit = [path for path in paths if any(f["severity"] in severities for f in found[path])]
         share = len(hit) / len(paths) if paths else 0.0
         verdict = "ok" if share <= aim else "ABOVE AIM"
-        print(f"  {label:<52} {len(hit):3d} / {len(paths):<3d} ({share:6.1%}, aim <= {aim:.0%}) "
-              f"{verdict}")
-        rules = Counter(f["rule"] for path in hit for f in found[path]
-                        if f["severity"] in severities)
+        print(
+            f"  {label:<52} {len(hit):3d} / {len(paths):<3d} ({share:6.1%}, aim <= {aim:.0%}) "
+            f"{verdict}"
+        )
+        rules = Counter(
+            f["rule"] for path in hit for f in found[path] if f["severity"] in severities
+        )
         if rules:
-            print("    by rule: " + ", ".join(f"{rule} {count}" for rule, count in
-                                           rules.most_common()))
+            print(
+                "    by rule: "
+                + ", ".join(f"{rule} {count}" for rule, count in rules.most_common())
+            )
 
 
 def print_recent_shares(folder: str, per_file: dict[Path, list[dict]]) -> None:
@@ -133,8 +145,11 @@ def print_recent_shares(folder: str, per_file: dict[Path, list[dict]]) -> None:
     conventions (``kvm: x86:``, lower-case shortlogs, "we" in changelogs).
     """
     dates = corpus.commit_dates(folder)
-    recent = {path: found for path, found in per_file.items()
-              if dates.get(path.name, "") >= HANDBOOK_MERGED}
+    recent = {
+        path: found
+        for path, found in per_file.items()
+        if dates.get(path.name, "") >= HANDBOOK_MERGED
+    }
     if recent:
         print(f"  written since the handbook was merged ({HANDBOOK_MERGED}): {len(recent)} patches")
         print_shares(recent)
@@ -156,20 +171,23 @@ def print_top_rules(per_file: dict[Path, list[dict]]) -> None:
 
 
 def print_kvm_findings(per_file: dict[Path, list[dict]], kvm_rules: set[str]) -> None:
-    stray = [(path, f) for path, found in per_file.items()
-             for f in found if f["rule"] in kvm_rules]
+    stray = [(path, f) for path, found in per_file.items() for f in found if f["rule"] in kvm_rules]
     print(f"  KVM-specific findings (must be none): {len(stray)}")
     for path, finding in stray:
         print(f"    {path.name}:{finding['line']}: [{finding['rule']}] {finding['message']}")
 
 
 def print_kut_recognition(files: list[Path]) -> None:
-    missed = [path.name for path in files
-              if any(project_of(patch) != KUT
-                     for patch in parse_file(path.name, path.read_bytes()))]
+    missed = [
+        path.name
+        for path in files
+        if any(project_of(patch) != KUT for patch in parse_file(path.name, path.read_bytes()))
+    ]
     recognised = len(files) - len(missed)
-    print(f"  recognised as kvm-unit-tests patches: {recognised} / {len(files)}"
-          f"  ({percent(recognised, len(files))})")
+    print(
+        f"  recognised as kvm-unit-tests patches: {recognised} / {len(files)}"
+        f"  ({percent(recognised, len(files))})"
+    )
     for name in missed:
         print(f"    not recognised: {name}")
 
@@ -180,10 +198,14 @@ def print_kut_recognition(files: list[Path]) -> None:
 def report_speed() -> None:
     files = corpus.all_patch_files()
     count = len(files)
-    print(f"\n## Speed: the whole corpus, {count} patches, "
-          f"{sum(path.stat().st_size for path in files) / 1e6:.1f} MB")
-    print("  wall-clock and CPU (user + system) time; the CPU ratios are the steadier "
-          "ones on a shared machine")
+    print(
+        f"\n## Speed: the whole corpus, {count} patches, "
+        f"{sum(path.stat().st_size for path in files) / 1e6:.1f} MB"
+    )
+    print(
+        "  wall-clock and CPU (user + system) time; the CPU ratios are the steadier "
+        "ones on a shared machine"
+    )
     texts = [(path.name, path.read_bytes()) for path in files]
 
     # One run first, untimed: it writes the bytecode cache an installed
@@ -192,15 +214,21 @@ def report_speed() -> None:
     api = best_of(3, lambda: [check_texts([text]) for text in texts])
     api_cpu = best_of(3, lambda: [check_texts([text]) for text in texts], time.process_time)
     cli = best_of_runs(3, [*kvmcheck_command(), *map(str, files)])
-    print(f"  kvmcheck, API, one process, each file its own posting: {per_patch(api, count)}, "
-          f"CPU {api_cpu / count * 1e3:.2f} ms")
-    print(f"  kvmcheck, CLI, one process, all files as one posting:  {per_patch(cli[0], count)}, "
-          f"CPU {cli[1] / count * 1e3:.2f} ms")
+    print(
+        f"  kvmcheck, API, one process, each file its own posting: {per_patch(api, count)}, "
+        f"CPU {api_cpu / count * 1e3:.2f} ms"
+    )
+    print(
+        f"  kvmcheck, CLI, one process, all files as one posting:  {per_patch(cli[0], count)}, "
+        f"CPU {cli[1] / count * 1e3:.2f} ms"
+    )
 
     sample = files[:: max(1, count // SINGLE_FILE_SAMPLE)][:SINGLE_FILE_SAMPLE]
     single_kvmcheck = per_file_times(sample, kvmcheck_command())
-    print(f"  kvmcheck, one process per file ({len(sample)} files): "
-          f"median {single_kvmcheck[0] * 1e3:.1f} ms, CPU {single_kvmcheck[1] * 1e3:.1f} ms")
+    print(
+        f"  kvmcheck, one process per file ({len(sample)} files): "
+        f"median {single_kvmcheck[0] * 1e3:.1f} ms, CPU {single_kvmcheck[1] * 1e3:.1f} ms"
+    )
 
     try:
         script = checkpatch.ensure_checkpatch()
@@ -210,20 +238,25 @@ def report_speed() -> None:
     command = ["perl", str(script), "--no-tree", "-q"]
     print(f"  checkpatch.pl from {checkpatch.source()}")
     batch = best_of_runs(1, [*command, *map(str, files)])
-    print(f"  checkpatch.pl --no-tree, one process, all files:     {per_patch(batch[0], count)}, "
-          f"CPU {batch[1] / count * 1e3:.2f} ms")
+    print(
+        f"  checkpatch.pl --no-tree, one process, all files:     {per_patch(batch[0], count)}, "
+        f"CPU {batch[1] / count * 1e3:.2f} ms"
+    )
     single_checkpatch = per_file_times(sample, command)
-    print(f"  checkpatch.pl --no-tree, one process per file ({len(sample)} files): "
-          f"median {single_checkpatch[0] * 1e3:.1f} ms, CPU {single_checkpatch[1] * 1e3:.1f} ms")
-    print("  ratios (checkpatch time / kvmcheck time, higher is better for kvmcheck):"
-          "   wall   CPU   aim")
+    print(
+        f"  checkpatch.pl --no-tree, one process per file ({len(sample)} files): "
+        f"median {single_checkpatch[0] * 1e3:.1f} ms, CPU {single_checkpatch[1] * 1e3:.1f} ms"
+    )
+    print(
+        "  ratios (checkpatch time / kvmcheck time, higher is better for kvmcheck):"
+        "   wall   CPU   aim"
+    )
     for label, theirs, ours, aim in (
         ("batch, per patch, vs kvmcheck CLI", batch, cli, BATCH_AIM),
         ("batch, per patch, vs kvmcheck API", batch, (api, api_cpu), BATCH_AIM),
         ("one file per process", single_checkpatch, single_kvmcheck, SINGLE_FILE_AIM),
     ):
-        print(f"    {label:<34} {theirs[0] / ours[0]:6.1f}x {theirs[1] / ours[1]:5.1f}x "
-              f">= {aim}x")
+        print(f"    {label:<34} {theirs[0] / ours[0]:6.1f}x {theirs[1] / ours[1]:5.1f}x >= {aim}x")
 
 
 def kvmcheck_command() -> list[str]:
@@ -237,11 +270,19 @@ def kvmcheck_command() -> list[str]:
 def run_quietly(command: list[str]) -> None:
     # checkpatch and kvmcheck exit 1 when they find errors; 2 or more means
     # the command itself failed and its timing would mean nothing.
-    result = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            cwd=tempfile.gettempdir(), env=quiet_env(), check=False)
+    result = subprocess.run(
+        command,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        cwd=tempfile.gettempdir(),
+        env=quiet_env(),
+        check=False,
+    )
     if result.returncode > 1:
-        raise RuntimeError(f"{command[0]} failed ({result.returncode}): "
-                           f"{result.stderr.decode(errors='replace')[-500:]}")
+        raise RuntimeError(
+            f"{command[0]} failed ({result.returncode}): "
+            f"{result.stderr.decode(errors='replace')[-500:]}"
+        )
 
 
 def quiet_env() -> dict[str, str]:
@@ -273,21 +314,23 @@ def best_of_runs(repeat: int, command: list[str]) -> tuple[float, float]:
 def per_file_times(files: list[Path], command: list[str]) -> tuple[float, float]:
     """Median wall-clock and CPU time of one process per file."""
     runs = [timed_run([*command, str(path)]) for path in files]
-    return (statistics.median(wall for wall, _ in runs),
-            statistics.median(cpu for _, cpu in runs))
+    return (statistics.median(wall for wall, _ in runs), statistics.median(cpu for _, cpu in runs))
 
 
 # --- 3. linear cost ----------------------------------------------------------------
 
 
 def report_linear_cost() -> None:
-    largest = sorted(corpus.patch_files("kvm-x86"), key=lambda path: path.stat().st_size,
-                     reverse=True)[:SYNTHETIC_SOURCES]
+    largest = sorted(
+        corpus.patch_files("kvm-x86"), key=lambda path: path.stat().st_size, reverse=True
+    )[:SYNTHETIC_SOURCES]
     sources = [path.read_bytes() for path in largest]
     small = corpus.synthetic_series(SYNTHETIC_SMALL, sources)
     big = corpus.synthetic_series(SYNTHETIC_PATCHES, sources)
-    print(f"\n## Linear cost: one mbox series of the {SYNTHETIC_SOURCES} largest kvm-x86 "
-          "patches, repeated")
+    print(
+        f"\n## Linear cost: one mbox series of the {SYNTHETIC_SOURCES} largest kvm-x86 "
+        "patches, repeated"
+    )
     # CPU time of this process: on a shared machine it is far steadier than
     # wall-clock time, and in-process there is nothing else to wait for.
     cpu = time.process_time
@@ -297,23 +340,30 @@ def report_linear_cost() -> None:
         ("small", small, small_time, SYNTHETIC_SMALL),
         ("big", big, big_time, SYNTHETIC_PATCHES),
     ):
-        print(f"  {label:<5} {patches:5d} patches {len(data) / 1e6:6.2f} MB  "
-              f"{seconds:7.3f} CPU s  {len(data) / 1e6 / seconds:6.2f} MB/s (API)")
+        print(
+            f"  {label:<5} {patches:5d} patches {len(data) / 1e6:6.2f} MB  "
+            f"{seconds:7.3f} CPU s  {len(data) / 1e6 / seconds:6.2f} MB/s (API)"
+        )
     with tempfile.NamedTemporaryFile(suffix=".mbox") as handle:
         handle.write(big)
         handle.flush()
         cli_time = best_of(1, lambda: run_quietly([*kvmcheck_command(), handle.name]))
-    print(f"  big   through the CLI: {cli_time:7.3f} s wall clock, start-up included, "
-          f"{len(big) / 1e6 / cli_time:6.2f} MB/s")
-    print(f"  size ratio {len(big) / len(small):.1f}x, time ratio {big_time / small_time:.1f}x "
-          "(linear cost: about equal)")
+    print(
+        f"  big   through the CLI: {cli_time:7.3f} s wall clock, start-up included, "
+        f"{len(big) / 1e6 / cli_time:6.2f} MB/s"
+    )
+    print(
+        f"  size ratio {len(big) / len(small):.1f}x, time ratio {big_time / small_time:.1f}x "
+        "(linear cost: about equal)"
+    )
 
 
 # --- helpers -----------------------------------------------------------------------
 
 
-def best_of(repeat: int, work: Callable[[], object],
-            clock: Callable[[], float] = time.perf_counter) -> float:
+def best_of(
+    repeat: int, work: Callable[[], object], clock: Callable[[], float] = time.perf_counter
+) -> float:
     """The fastest of ``repeat`` runs, in seconds: the least disturbed one."""
     times = []
     for _ in range(repeat):

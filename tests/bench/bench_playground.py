@@ -64,7 +64,10 @@ TIMED_CHECK = """async (text) => {
 def build_site() -> Path:
     result = subprocess.run(
         ["make", "--no-print-directory", "htmldocs", f"BUILDDIR={BUILDDIR}"],
-        cwd=REPO, capture_output=True, text=True, check=False,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if result.returncode != 0:
         raise RuntimeError(f"make htmldocs failed:\n{result.stdout[-2000:]}{result.stderr}")
@@ -74,8 +77,10 @@ def build_site() -> Path:
 def series_text(count: int) -> str:
     """``count`` accepted upstream KVM x86 patches as one mbox."""
     separator = "From 0000000000000000000000000000000000000000 Mon Sep 17 00:00:00 2001\n"
-    texts = [path.read_text(encoding="utf-8", errors="replace")
-             for path in patch_files("kvm-x86")[:count]]
+    texts = [
+        path.read_text(encoding="utf-8", errors="replace")
+        for path in patch_files("kvm-x86")[:count]
+    ]
     return "".join(separator + text.replace("\nFrom ", "\n>From ") for text in texts)
 
 
@@ -100,8 +105,7 @@ class Transfer:
 
     def record(self, request) -> None:
         sizes = request.sizes()
-        self.by_url.append(
-            (request.url, sizes["responseBodySize"] + sizes["responseHeadersSize"]))
+        self.by_url.append((request.url, sizes["responseBodySize"] + sizes["responseHeadersSize"]))
 
     def total(self, contains: str = "") -> int:
         return sum(size for url, size in self.by_url if contains in url)
@@ -118,9 +122,15 @@ def first_check(browser, url: str, text: str, throttled: bool) -> tuple[float, d
         cdp = context.new_cdp_session(page)
         cdp.send("Network.enable")
         rate = THROTTLED["mbit"] * 1e6 / 8
-        cdp.send("Network.emulateNetworkConditions", {
-            "offline": False, "latency": THROTTLED["latency_ms"],
-            "downloadThroughput": rate, "uploadThroughput": rate})
+        cdp.send(
+            "Network.emulateNetworkConditions",
+            {
+                "offline": False,
+                "latency": THROTTLED["latency_ms"],
+                "downloadThroughput": rate,
+                "uploadThroughput": rate,
+            },
+        )
     page.goto(url, wait_until="load")
     page.evaluate(TIMED_CHECK, text)
     # Time origin: the navigation's start.
@@ -138,9 +148,11 @@ def print_first_check(label: str, runs: list[tuple[float, dict[str, int]]]) -> N
     median = statistics.median(times)
     by_file = runs[0][1]
     total = sum(by_file.values())
-    print(f"first check, {label}: {median:.2f} s from opening the page to the first result "
-          f"(median of {len(times)}: {', '.join(f'{s:.2f}' for s in times)}); "
-          f"{mb(total)} transferred")
+    print(
+        f"first check, {label}: {median:.2f} s from opening the page to the first result "
+        f"(median of {len(times)}: {', '.join(f'{s:.2f}' for s in times)}); "
+        f"{mb(total)} transferred"
+    )
     for name, size in sorted(by_file.items(), key=lambda item: -item[1]):
         if size >= 10_000:
             print(f"    {mb(size):>9}  {name}")
@@ -180,39 +192,49 @@ def run() -> None:
         browser = launch(playwright)
         playground = root + "handbook/en/playground.html"
 
-        local = [first_check(browser, playground, one, throttled=False)
-                 for _ in range(COLD_RUNS)]
+        local = [first_check(browser, playground, one, throttled=False) for _ in range(COLD_RUNS)]
         print_first_check(f"this machine (aim <= {AIM_COLD_S:.0f} s)", local)
         print_first_check(
             f"throttled to {THROTTLED['mbit']} Mbit/s, {THROTTLED['latency_ms']} ms",
-            [first_check(browser, playground, one, throttled=True)])
+            [first_check(browser, playground, one, throttled=True)],
+        )
 
         context = browser.new_context()
         page = context.new_page()
         page.goto(playground, wait_until="networkidle")
         page.evaluate(TIMED_CHECK, one)
-        for label, text, runs in (("one patch", one, WARM_RUNS),
-                                  (f"{SERIES_LENGTH}-patch series", series, SERIES_RUNS)):
+        for label, text, runs in (
+            ("one patch", one, WARM_RUNS),
+            (f"{SERIES_LENGTH}-patch series", series, SERIES_RUNS),
+        ):
             timings = [page.evaluate(TIMED_CHECK, text) for _ in range(runs)]
             total = statistics.median(t["totalMs"] for t in timings)
             worker = statistics.median(t["workerMs"] for t in timings)
             native = native_ms(text, runs)
             aim = f"; aim <= {AIM_WARM_MS:.0f} ms" if label == "one patch" else ""
-            print(f"warm, {label}: {total:.1f} ms press to result, {worker:.1f} ms in the "
-                  f"worker (median of {runs}{aim}); native CPython {native:.1f} ms: "
-                  f"Pyodide/native {worker / native:.1f}x")
+            print(
+                f"warm, {label}: {total:.1f} ms press to result, {worker:.1f} ms in the "
+                f"worker (median of {runs}{aim}); native CPython {native:.1f} ms: "
+                f"Pyodide/native {worker / native:.1f}x"
+            )
         context.close()
 
         plain_all, plain_pyodide = page_bytes(browser, root + "handbook/en/review-checklist.html")
         loaded_all, loaded_pyodide = page_bytes(browser, playground)
         used_all, used_pyodide = page_bytes(browser, playground, check=True)
-        print(f"bytes, handbook page without a checker: {mb(plain_all)}, "
-              f"of which Pyodide {plain_pyodide} B")
-        print(f"bytes, playground page left open (Python loads once it is idle): "
-              f"{mb(loaded_all)}, "
-              f"of which Pyodide {loaded_pyodide} B "
-              f"({loaded_all / plain_all:.2f}x the plain page)")
-        print(f"bytes, playground page after one check: {mb(used_all)}, "
-              f"of which Pyodide {mb(used_pyodide)} "
-              f"({used_all / plain_all:.0f}x the plain page)")
+        print(
+            f"bytes, handbook page without a checker: {mb(plain_all)}, "
+            f"of which Pyodide {plain_pyodide} B"
+        )
+        print(
+            f"bytes, playground page left open (Python loads once it is idle): "
+            f"{mb(loaded_all)}, "
+            f"of which Pyodide {loaded_pyodide} B "
+            f"({loaded_all / plain_all:.2f}x the plain page)"
+        )
+        print(
+            f"bytes, playground page after one check: {mb(used_all)}, "
+            f"of which Pyodide {mb(used_pyodide)} "
+            f"({used_all / plain_all:.0f}x the plain page)"
+        )
         browser.close()

@@ -73,10 +73,12 @@ def run() -> None:
     threads = reviewed()
     labels = [(thread, label) for thread in threads for label in thread.labels]
     undecidable = sum(len(thread.undecidable) for thread in threads)
-    print(f"## Real reviews: {len(threads)} reviewed postings "
-          f"({', '.join(f'{n} {kind}' for kind, n in Counter(t.kind for t in threads).items())}), "
-          f"{len(labels)} decidable labels, {undecidable} undecidable; "
-          f"{len(controls())} controls")
+    print(
+        f"## Real reviews: {len(threads)} reviewed postings "
+        f"({', '.join(f'{n} {kind}' for kind, n in Counter(t.kind for t in threads).items())}), "
+        f"{len(labels)} decidable labels, {undecidable} undecidable; "
+        f"{len(controls())} controls"
+    )
     ours = {thread.slug: kvmcheck_labels(thread) for thread in threads}
     found = [(thread, label) for thread, label in labels if label in ours[thread.slug]]
     print(f"  kvmcheck recall at warning+:      {share(len(found), len(labels))}")
@@ -88,8 +90,10 @@ def run() -> None:
     missed = Counter(label for thread, label in labels if label not in ours[thread.slug])
     print(f"    missed, by label: {format_counts(missed)}")
     loud = [thread.slug for thread in controls() if kvmcheck_labels(thread)]
-    print(f"  kvmcheck controls with a warning or error: {len(loud)} of {len(controls())}"
-          + (f" ({', '.join(loud)})" if loud else ""))
+    print(
+        f"  kvmcheck controls with a warning or error: {len(loud)} of {len(controls())}"
+        + (f" ({', '.join(loud)})" if loud else "")
+    )
     report_checkpatch(threads, labels)
 
 
@@ -102,11 +106,15 @@ def report_checkpatch(threads: list[Thread], labels: list[tuple[Thread, str]]) -
     theirs = {thread.slug: checkpatch_labels(script, thread.path) for thread in threads}
     found = sum(1 for thread, label in labels if label in theirs[thread.slug])
     mappable = sum(1 for _, label in labels if label in CHECKPATCH_LABELS.values())
-    print(f"  checkpatch.pl recall at WARNING+ ({checkpatch.source()}): "
-          f"{share(found, len(labels))}")
+    print(
+        f"  checkpatch.pl recall at WARNING+ ({checkpatch.source()}): {share(found, len(labels))}"
+    )
     print(f"    labels some checkpatch type maps to: {mappable} of {len(labels)}")
-    loud = [thread.slug for thread in controls()
-            if checkpatch_labels(script, thread.path, any_type=True)]
+    loud = [
+        thread.slug
+        for thread in controls()
+        if checkpatch_labels(script, thread.path, any_type=True)
+    ]
     print(f"  checkpatch.pl controls with a WARNING or ERROR: {len(loud)} of {len(controls())}")
 
 
@@ -119,9 +127,14 @@ def kvmcheck_labels(thread: Thread) -> set[str]:
 def checkpatch_labels(script: Path, path: Path, any_type: bool = False) -> set[str]:
     """The labels checkpatch's WARNING and ERROR types map to (with
     ``any_type``, every such type, mapped or not)."""
-    result = subprocess.run(["perl", str(script), "--no-tree", "--show-types", "--no-summary",
-                             "--terse", str(path)], capture_output=True, text=True,
-                            cwd=tempfile.gettempdir(), env=quiet_env(), check=False)
+    result = subprocess.run(
+        ["perl", str(script), "--no-tree", "--show-types", "--no-summary", "--terse", str(path)],
+        capture_output=True,
+        text=True,
+        cwd=tempfile.gettempdir(),
+        env=quiet_env(),
+        check=False,
+    )
     if result.returncode > 1:
         raise RuntimeError(f"checkpatch.pl failed on {path.name}: {result.stderr[-300:]}")
     types = set(re.findall(r":\s*(?:ERROR|WARNING):([A-Z0-9_]+):", result.stdout))

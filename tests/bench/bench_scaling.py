@@ -33,15 +33,19 @@ def cpu_seconds(text: str, repeat: int) -> float:
 
 
 def run() -> None:
-    print(f"\n## Scaling: each shape at {BASE_SIZE // 1024} KB and {FACTOR}x that "
-          f"(ratio ~{FACTOR}: linear, ~{FACTOR * FACTOR}: quadratic)")
-    print(f"  {'shape':<28} {'1x CPU s':>9} {f'{FACTOR}x CPU s':>9} {'ratio':>6} "
-          f"{'peak mem':>9}")
+    print(
+        f"\n## Scaling: each shape at {BASE_SIZE // 1024} KB and {FACTOR}x that "
+        f"(ratio ~{FACTOR}: linear, ~{FACTOR * FACTOR}: quadratic)"
+    )
+    print(f"  {'shape':<28} {'1x CPU s':>9} {f'{FACTOR}x CPU s':>9} {'ratio':>6} {'peak mem':>9}")
     for name, make in SHAPES.items():
         small, big = make(BASE_SIZE), make(FACTOR * BASE_SIZE)
         small_time = cpu_seconds(small, repeat=3)
         big_time = cpu_seconds(big, repeat=2)
         ratio = big_time / small_time if small_time else float("inf")
         flag = "  <- superlinear?" if ratio > SUSPECT_RATIO else ""
-        print(f"  {name:<28} {small_time:9.3f} {big_time:9.3f} {ratio:6.1f} "
-              f"{peak_memory(small) / len(small):8.1f}x{flag}", flush=True)
+        print(
+            f"  {name:<28} {small_time:9.3f} {big_time:9.3f} {ratio:6.1f} "
+            f"{peak_memory(small) / len(small):8.1f}x{flag}",
+            flush=True,
+        )

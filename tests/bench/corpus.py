@@ -46,7 +46,7 @@ def synthetic_series(count: int, sources: list[bytes]) -> bytes:
         body = sources[index % len(sources)]
         separator = _MBOX_FROM.match(body)
         if separator:
-            body = body[separator.end():]
+            body = body[separator.end() :]
         body = _FROM_LINE.sub(rb">\1", body)
         tag = f"Subject: [PATCH {index + 1:0{width}}/{count}] ".encode()
         body = _SUBJECT_TAG.sub(lambda _match, tag=tag: tag, body, count=1)

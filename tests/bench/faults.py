@@ -40,9 +40,9 @@ class Lines:
 
     def __init__(self, text: str) -> None:
         self.lines = text.split("\n")
-        self.added: list[tuple[int, str]] = []   # (index, path) of + lines in KVM C files
-        self.prose: list[int] = []               # changelog prose lines
-        self._hunk_of: dict[int, int] = {}       # + line index -> its hunk header index
+        self.added: list[tuple[int, str]] = []  # (index, path) of + lines in KVM C files
+        self.prose: list[int] = []  # changelog prose lines
+        self._hunk_of: dict[int, int] = {}  # + line index -> its hunk header index
         self._scan()
 
     def _scan(self) -> None:
@@ -86,12 +86,12 @@ class Lines:
         old, old_count, new, new_count = match.groups()
         count = int(new_count if new_count is not None else 1) + delta
         header = f"@@ -{old}{',' + old_count if old_count is not None else ''} +{new},{count} @@"
-        self.lines[hunk] = header + self.lines[hunk][match.end():]
+        self.lines[hunk] = header + self.lines[hunk][match.end() :]
 
     def insert_after(self, index: int, added: list[str]) -> None:
         """Insert ``+`` lines after the added line ``index``."""
         self._recount(self._hunk_of[index], len(added))
-        self.lines[index + 1:index + 1] = ["+" + line for line in added]
+        self.lines[index + 1 : index + 1] = ["+" + line for line in added]
 
     def delete(self, index: int) -> None:
         self._recount(self._hunk_of[index], -1)
@@ -118,10 +118,13 @@ def _added_where(pattern: str, host_only: bool = False) -> Callable[[Lines], lis
     compiled = re.compile(pattern)
 
     def sites(lines: Lines) -> list[int]:
-        return [index for index, path in lines.added
-                if (not host_only or path.startswith(_HOST))
-                and compiled.search(lines.added_text(index))
-                and not _COMMENT.match(lines.added_text(index))]
+        return [
+            index
+            for index, path in lines.added
+            if (not host_only or path.startswith(_HOST))
+            and compiled.search(lines.added_text(index))
+            and not _COMMENT.match(lines.added_text(index))
+        ]
 
     return sites
 
@@ -146,9 +149,12 @@ def _statements(host_only: bool) -> Callable[[Lines], list[int]]:
                 continue
             match = _STATEMENT.fullmatch(lines.added_text(index))
             following = index + 1
-            if match and lines.is_added(following) and \
-                    lines.added_text(following).startswith(match.group(1)) and \
-                    not lines.added_text(following).startswith(match.group(1) + " "):
+            if (
+                match
+                and lines.is_added(following)
+                and lines.added_text(following).startswith(match.group(1))
+                and not lines.added_text(following).startswith(match.group(1) + " ")
+            ):
                 found.append(index)
         return found
 
@@ -165,9 +171,14 @@ def _insert_statement(statement: str) -> Callable[[Lines, int], None]:
 
 def _function_ends(lines: Lines) -> list[int]:
     """A ``}`` closing a function in a .c file, followed by an added blank line."""
-    return [index for index, path in lines.added
-            if path.endswith(".c") and lines.added_text(index) == "}"
-            and lines.is_added(index + 1) and lines.added_text(index + 1) == ""]
+    return [
+        index
+        for index, path in lines.added
+        if path.endswith(".c")
+        and lines.added_text(index) == "}"
+        and lines.is_added(index + 1)
+        and lines.added_text(index + 1) == ""
+    ]
 
 
 def _insert_file_scope(declaration: str) -> Callable[[Lines, int], None]:
@@ -181,14 +192,21 @@ def _declarations_then_blank(lines: Lines) -> list[int]:
     """The blank line between a block's declarations and its first statement."""
     found = []
     for index, _path in lines.added:
-        if lines.added_text(index) != "" or not lines.is_added(index - 1) \
-                or not lines.is_added(index + 1):
+        if (
+            lines.added_text(index) != ""
+            or not lines.is_added(index - 1)
+            or not lines.is_added(index + 1)
+        ):
             continue
         declaration = _DECLARATION.fullmatch(lines.added_text(index - 1))
         statement = lines.added_text(index + 1)
-        if declaration and statement.startswith(declaration.group(1)) and \
-                not statement.startswith(declaration.group(1) + "\t") and \
-                not _DECLARATION.fullmatch(statement) and statement.strip()[:1].isalpha():
+        if (
+            declaration
+            and statement.startswith(declaration.group(1))
+            and not statement.startswith(declaration.group(1) + "\t")
+            and not _DECLARATION.fullmatch(statement)
+            and statement.strip()[:1].isalpha()
+        ):
             found.append(index)
     return found
 
@@ -198,25 +216,31 @@ def _delete(lines: Lines, index: int) -> None:
 
 
 def _brace_sites(lines: Lines) -> list[int]:
-    return [index for index, _path in lines.added
-            if re.fullmatch(r"\t+(?:if|for|while|switch) \(.*\) \{", lines.added_text(index))]
+    return [
+        index
+        for index, _path in lines.added
+        if re.fullmatch(r"\t+(?:if|for|while|switch) \(.*\) \{", lines.added_text(index))
+    ]
 
 
 def _brace_to_next_line(lines: Lines, index: int) -> None:
     text = lines.added_text(index)
-    indent = text[:len(text) - len(text.lstrip("\t"))]
+    indent = text[: len(text) - len(text.lstrip("\t"))]
     lines.lines[index] = "+" + text[:-2]
     lines.insert_after(index, [indent + "{"])
 
 
 def _else_sites(lines: Lines) -> list[int]:
-    return [index for index, _path in lines.added
-            if re.fullmatch(r"\t+\} else(?: if \(.*\))? \{", lines.added_text(index))]
+    return [
+        index
+        for index, _path in lines.added
+        if re.fullmatch(r"\t+\} else(?: if \(.*\))? \{", lines.added_text(index))
+    ]
 
 
 def _else_to_next_line(lines: Lines, index: int) -> None:
     text = lines.added_text(index)
-    indent = text[:len(text) - len(text.lstrip("\t"))]
+    indent = text[: len(text) - len(text.lstrip("\t"))]
     lines.lines[index] = "+" + indent + "}"
     lines.insert_after(index, [indent + text.strip()[2:]])
 
@@ -239,6 +263,7 @@ def _long_line(lines: Lines, index: int) -> None:
 
 # Changelog faults ---------------------------------------------------------------
 
+
 def _prose_with(pattern: str) -> Callable[[Lines], list[int]]:
     compiled = re.compile(pattern)
     return lambda lines: [index for index in lines.prose if compiled.search(lines.lines[index])]
@@ -254,16 +279,21 @@ def set_typos(pairs: dict[str, str]) -> None:
 
 
 def _typo_sites(lines: Lines) -> list[int]:
-    return [index for index in lines.prose
-            if any(word in _TYPOS for word in re.findall(r"(?<![\w'-])[a-z]+(?![\w'(-])",
-                                                          lines.lines[index]))]
+    return [
+        index
+        for index in lines.prose
+        if any(
+            word in _TYPOS
+            for word in re.findall(r"(?<![\w'-])[a-z]+(?![\w'(-])", lines.lines[index])
+        )
+    ]
 
 
 def _make_typo(lines: Lines, index: int) -> None:
     text = lines.lines[index]
     for match in re.finditer(r"(?<![\w'-])[a-z]+(?![\w'(-])", text):
         if match.group() in _TYPOS:
-            lines.lines[index] = text[:match.start()] + _TYPOS[match.group()] + text[match.end():]
+            lines.lines[index] = text[: match.start()] + _TYPOS[match.group()] + text[match.end() :]
             return
 
 
@@ -275,9 +305,14 @@ def _assign_then_test(lines: Lines) -> list[int]:
     found = []
     for index, _path in lines.added:
         match = _ASSIGNED.fullmatch(lines.added_text(index))
-        if match and lines.is_added(index + 1) and re.fullmatch(
+        if (
+            match
+            and lines.is_added(index + 1)
+            and re.fullmatch(
                 re.escape(match.group(1)) + r"if \(!?" + match.group(2) + r"\)",
-                lines.added_text(index + 1)):
+                lines.added_text(index + 1),
+            )
+        ):
             found.append(index)
     return found
 
@@ -290,82 +325,209 @@ def _assign_in_if(lines: Lines, index: int) -> None:
 
 
 def _comment_typo_sites(lines: Lines) -> list[int]:
-    return [index for index, _path in lines.added
-            if re.match(r"\s*(?:/\*|\*)", lines.added_text(index))
-            and any(word in _TYPOS for word in re.findall(r"(?<![\w'-])[a-z]+(?![\w'(-])",
-                                                          lines.added_text(index)))]
+    return [
+        index
+        for index, _path in lines.added
+        if re.match(r"\s*(?:/\*|\*)", lines.added_text(index))
+        and any(
+            word in _TYPOS
+            for word in re.findall(r"(?<![\w'-])[a-z]+(?![\w'(-])", lines.added_text(index))
+        )
+    ]
 
 
 def _double_the(lines: Lines, index: int) -> None:
-    lines.lines[index] = re.sub(r"(^| )the ([a-z])", r"\1the the \2", lines.lines[index],
-                                count=1)
+    lines.lines[index] = re.sub(r"(^| )the ([a-z])", r"\1the the \2", lines.lines[index], count=1)
 
 
 KINDS: tuple[Kind, ...] = (
-    Kind("if(", _added_where(r"\b(?:if|for|while|switch) \("),
-         _replace(r"\b(if|for|while|switch) \(", r"\1("),
-         frozenset({"space-after-keyword"}), frozenset({"SPACING"})),
-    Kind("spaces for tabs", _added_where(r"^\t+[a-z_]"), _leading_tabs_to_spaces,
-         frozenset({"indent-spaces"}), frozenset({"CODE_INDENT", "LEADING_SPACE"})),
-    Kind("space before tab", _added_where(r"^\t\t+[a-z_]"), _replace(r"^\t", "\t "),
-         frozenset({"space-before-tab"}), frozenset({"SPACE_BEFORE_TAB"})),
-    Kind("trailing whitespace", _added_where(r"\S$"), _replace(r"$", " "),
-         frozenset({"trailing-whitespace"}), frozenset({"TRAILING_WHITESPACE"})),
-    Kind("line over 100", _added_where(r"^\t[^*/].*;$"), _long_line,
-         frozenset({"line-too-long"}), frozenset({"LONG_LINE", "LONG_LINE_COMMENT"})),
-    Kind("printk without level", _statements(host_only=True),
-         _insert_statement('printk("kvm: unexpected state\\n");'),
-         frozenset({"printk-level"}), frozenset({"PRINTK_WITHOUT_KERN_LEVEL"})),
-    Kind("new BUG_ON()", _statements(host_only=True), _insert_statement("BUG_ON(!vcpu);"),
-         frozenset({"bug-on"}), frozenset({"AVOID_BUG"})),
-    Kind("x=y", _added_where(r"^\t+[\w>.-]+ = [^=]"), _replace(r" = ", "="),
-         frozenset({"operator-spacing"}), frozenset({"SPACING"})),
-    Kind("a ==b", _added_where(r" (?:==|!=|&&|\|\|) "), _replace(r" (==|!=|&&|\|\|) ", r" \1"),
-         frozenset({"operator-spacing"}), frozenset({"SPACING"})),
-    Kind("foo (x)", _added_where(r"\b(?!if\b|for\b|while\b|switch\b|return\b|sizeof\b)"
-                                 r"[a-z_]\w*\(\w"),
-         _replace(r"\b(?!if\b|for\b|while\b|switch\b|return\b|sizeof\b)([a-z_]\w*)\((?=\w)",
-                  r"\1 ("),
-         frozenset({"space-before-paren"}), frozenset({"SPACING"})),
-    Kind("a,b", _added_where(r"\w, \w"), _replace(r"(\w), (\w)", r"\1,\2"),
-         frozenset({"comma-spacing"}), frozenset({"SPACING"})),
-    Kind("int * p", _added_where(r"^\t+(?:const )?struct \w+ \*\w"),
-         _replace(r"(struct \w+) \*(\w)", r"\1 * \2"),
-         frozenset({"pointer-placement"}), frozenset({"POINTER_LOCATION"})),
-    Kind("int* p", _added_where(r"^\t+(?:const )?struct \w+ \*\w"),
-         _replace(r"(struct \w+) \*(\w)", r"\1* \2"),
-         frozenset({"pointer-placement"}), frozenset({"POINTER_LOCATION"})),
-    Kind("u64 * p", _added_where(r"^\t+(?:const )?(?:u8|u16|u32|u64|int|void|char|long) \*\w"),
-         _replace(r"\b(u8|u16|u32|u64|int|void|char|long) \*(\w)", r"\1 * \2"),
-         frozenset({"pointer-placement"}), frozenset({"POINTER_LOCATION"})),
-    Kind("brace on its own line", _brace_sites, _brace_to_next_line,
-         frozenset({"brace-placement"}), frozenset({"OPEN_BRACE"})),
-    Kind("else after }", _else_sites, _else_to_next_line,
-         frozenset({"brace-placement"}), frozenset({"ELSE_AFTER_BRACE"})),
-    Kind("bare unsigned", _added_where(r"\bunsigned int\b"), _replace(r"\bunsigned int\b",
-                                                                      "unsigned"),
-         frozenset({"bare-unsigned"}), frozenset({"UNSPECIFIED_INT"})),
-    Kind("static = 0", _function_ends,
-         _insert_file_scope("static unsigned int kvm_frob_count = 0;"),
-         frozenset({"static-init-zero"}), frozenset({"INITIALISED_STATIC"})),
-    Kind("extern in .c", _function_ends, _insert_file_scope("extern bool kvm_frob_enabled;"),
-         frozenset({"extern-in-c"}), frozenset({"AVOID_EXTERNS"})),
-    Kind("no blank line after declarations", _declarations_then_blank, _delete,
-         frozenset({"blank-after-declarations"}), frozenset({"LINE_SPACING"})),
-    Kind("return (x)", _added_where(r"^\t+return [\w>.-]+;$"),
-         _replace(r"return ([\w>.-]+);", r"return (\1);"),
-         frozenset({"code-return-parens"}), frozenset({"RETURN_PARENTHESES"})),
-    Kind("two blank lines", _added_where(r"^$"), _blank_after,
-         frozenset({"code-multiple-blank-lines"}), frozenset({"LINE_SPACING"})),
-    Kind("assignment in if", _assign_then_test, _assign_in_if,
-         frozenset({"assign-in-if"}), frozenset({"ASSIGN_IN_IF"})),
-    Kind("typo in the changelog", _typo_sites, _make_typo,
-         frozenset({"typo"}), frozenset({"TYPO_SPELLING"})),
-    Kind("typo in a comment", _comment_typo_sites, _make_typo,
-         frozenset({"typo"}), frozenset({"TYPO_SPELLING"})),
-    Kind('"the the" in the changelog', _prose_with(r"(?:^| )the [a-z]"),
-         _double_the,
-         frozenset({"repeated-word"}), frozenset({"REPEATED_WORD"})),
+    Kind(
+        "if(",
+        _added_where(r"\b(?:if|for|while|switch) \("),
+        _replace(r"\b(if|for|while|switch) \(", r"\1("),
+        frozenset({"space-after-keyword"}),
+        frozenset({"SPACING"}),
+    ),
+    Kind(
+        "spaces for tabs",
+        _added_where(r"^\t+[a-z_]"),
+        _leading_tabs_to_spaces,
+        frozenset({"indent-spaces"}),
+        frozenset({"CODE_INDENT", "LEADING_SPACE"}),
+    ),
+    Kind(
+        "space before tab",
+        _added_where(r"^\t\t+[a-z_]"),
+        _replace(r"^\t", "\t "),
+        frozenset({"space-before-tab"}),
+        frozenset({"SPACE_BEFORE_TAB"}),
+    ),
+    Kind(
+        "trailing whitespace",
+        _added_where(r"\S$"),
+        _replace(r"$", " "),
+        frozenset({"trailing-whitespace"}),
+        frozenset({"TRAILING_WHITESPACE"}),
+    ),
+    Kind(
+        "line over 100",
+        _added_where(r"^\t[^*/].*;$"),
+        _long_line,
+        frozenset({"line-too-long"}),
+        frozenset({"LONG_LINE", "LONG_LINE_COMMENT"}),
+    ),
+    Kind(
+        "printk without level",
+        _statements(host_only=True),
+        _insert_statement('printk("kvm: unexpected state\\n");'),
+        frozenset({"printk-level"}),
+        frozenset({"PRINTK_WITHOUT_KERN_LEVEL"}),
+    ),
+    Kind(
+        "new BUG_ON()",
+        _statements(host_only=True),
+        _insert_statement("BUG_ON(!vcpu);"),
+        frozenset({"bug-on"}),
+        frozenset({"AVOID_BUG"}),
+    ),
+    Kind(
+        "x=y",
+        _added_where(r"^\t+[\w>.-]+ = [^=]"),
+        _replace(r" = ", "="),
+        frozenset({"operator-spacing"}),
+        frozenset({"SPACING"}),
+    ),
+    Kind(
+        "a ==b",
+        _added_where(r" (?:==|!=|&&|\|\|) "),
+        _replace(r" (==|!=|&&|\|\|) ", r" \1"),
+        frozenset({"operator-spacing"}),
+        frozenset({"SPACING"}),
+    ),
+    Kind(
+        "foo (x)",
+        _added_where(
+            r"\b(?!if\b|for\b|while\b|switch\b|return\b|sizeof\b)"
+            r"[a-z_]\w*\(\w"
+        ),
+        _replace(
+            r"\b(?!if\b|for\b|while\b|switch\b|return\b|sizeof\b)([a-z_]\w*)\((?=\w)", r"\1 ("
+        ),
+        frozenset({"space-before-paren"}),
+        frozenset({"SPACING"}),
+    ),
+    Kind(
+        "a,b",
+        _added_where(r"\w, \w"),
+        _replace(r"(\w), (\w)", r"\1,\2"),
+        frozenset({"comma-spacing"}),
+        frozenset({"SPACING"}),
+    ),
+    Kind(
+        "int * p",
+        _added_where(r"^\t+(?:const )?struct \w+ \*\w"),
+        _replace(r"(struct \w+) \*(\w)", r"\1 * \2"),
+        frozenset({"pointer-placement"}),
+        frozenset({"POINTER_LOCATION"}),
+    ),
+    Kind(
+        "int* p",
+        _added_where(r"^\t+(?:const )?struct \w+ \*\w"),
+        _replace(r"(struct \w+) \*(\w)", r"\1* \2"),
+        frozenset({"pointer-placement"}),
+        frozenset({"POINTER_LOCATION"}),
+    ),
+    Kind(
+        "u64 * p",
+        _added_where(r"^\t+(?:const )?(?:u8|u16|u32|u64|int|void|char|long) \*\w"),
+        _replace(r"\b(u8|u16|u32|u64|int|void|char|long) \*(\w)", r"\1 * \2"),
+        frozenset({"pointer-placement"}),
+        frozenset({"POINTER_LOCATION"}),
+    ),
+    Kind(
+        "brace on its own line",
+        _brace_sites,
+        _brace_to_next_line,
+        frozenset({"brace-placement"}),
+        frozenset({"OPEN_BRACE"}),
+    ),
+    Kind(
+        "else after }",
+        _else_sites,
+        _else_to_next_line,
+        frozenset({"brace-placement"}),
+        frozenset({"ELSE_AFTER_BRACE"}),
+    ),
+    Kind(
+        "bare unsigned",
+        _added_where(r"\bunsigned int\b"),
+        _replace(r"\bunsigned int\b", "unsigned"),
+        frozenset({"bare-unsigned"}),
+        frozenset({"UNSPECIFIED_INT"}),
+    ),
+    Kind(
+        "static = 0",
+        _function_ends,
+        _insert_file_scope("static unsigned int kvm_frob_count = 0;"),
+        frozenset({"static-init-zero"}),
+        frozenset({"INITIALISED_STATIC"}),
+    ),
+    Kind(
+        "extern in .c",
+        _function_ends,
+        _insert_file_scope("extern bool kvm_frob_enabled;"),
+        frozenset({"extern-in-c"}),
+        frozenset({"AVOID_EXTERNS"}),
+    ),
+    Kind(
+        "no blank line after declarations",
+        _declarations_then_blank,
+        _delete,
+        frozenset({"blank-after-declarations"}),
+        frozenset({"LINE_SPACING"}),
+    ),
+    Kind(
+        "return (x)",
+        _added_where(r"^\t+return [\w>.-]+;$"),
+        _replace(r"return ([\w>.-]+);", r"return (\1);"),
+        frozenset({"code-return-parens"}),
+        frozenset({"RETURN_PARENTHESES"}),
+    ),
+    Kind(
+        "two blank lines",
+        _added_where(r"^$"),
+        _blank_after,
+        frozenset({"code-multiple-blank-lines"}),
+        frozenset({"LINE_SPACING"}),
+    ),
+    Kind(
+        "assignment in if",
+        _assign_then_test,
+        _assign_in_if,
+        frozenset({"assign-in-if"}),
+        frozenset({"ASSIGN_IN_IF"}),
+    ),
+    Kind(
+        "typo in the changelog",
+        _typo_sites,
+        _make_typo,
+        frozenset({"typo"}),
+        frozenset({"TYPO_SPELLING"}),
+    ),
+    Kind(
+        "typo in a comment",
+        _comment_typo_sites,
+        _make_typo,
+        frozenset({"typo"}),
+        frozenset({"TYPO_SPELLING"}),
+    ),
+    Kind(
+        '"the the" in the changelog',
+        _prose_with(r"(?:^| )the [a-z]"),
+        _double_the,
+        frozenset({"repeated-word"}),
+        frozenset({"REPEATED_WORD"}),
+    ),
 )
 
 

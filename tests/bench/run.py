@@ -27,8 +27,9 @@ def discover(names: list[str]) -> list[Path]:
     unknown = wanted - {path.stem.removeprefix("bench_") for path in chosen}
     if unknown:
         available = ", ".join(path.stem.removeprefix("bench_") for path in found)
-        raise SystemExit(f"unknown benchmark(s): {', '.join(sorted(unknown))}; "
-                         f"available: {available}")
+        raise SystemExit(
+            f"unknown benchmark(s): {', '.join(sorted(unknown))}; available: {available}"
+        )
     return chosen
 
 

@@ -38,10 +38,15 @@ CHINESE = """\
 
 
 def built(tmp_path: Path) -> Path:
-    root = make_project(tmp_path, ["accessible_html"], {
-        "index": INDEX.format(wide="x" * 300),
-        "handbook/zh_CN/page": CHINESE,
-    }, conf_extra="html_theme = 'furo'\n")
+    root = make_project(
+        tmp_path,
+        ["accessible_html"],
+        {
+            "index": INDEX.format(wide="x" * 300),
+            "handbook/zh_CN/page": CHINESE,
+        },
+        conf_extra="html_theme = 'furo'\n",
+    )
     result = build(root, "-W")
     assert result.returncode == 0, result.stderr
     return root / "_build" / "html"
@@ -62,8 +67,7 @@ def test_captions_have_a_level_and_code_takes_focus(tmp_path: Path) -> None:
     # The block's text is untouched.
     assert "x" * 300 in index
     # The parsed literal too (docutils' own <pre>, not a highlighted one).
-    assert '<pre tabindex="0" role="region" aria-label="Code block" class="literal-block">' \
-        in index
+    assert '<pre tabindex="0" role="region" aria-label="Code block" class="literal-block">' in index
 
 
 def test_code_label_speaks_the_page_language(tmp_path: Path) -> None:

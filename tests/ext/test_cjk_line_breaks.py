@@ -72,8 +72,10 @@ def test_rendered_markup_has_no_stray_space(tmp_path: Path) -> None:
     assert "新功能<strong>必须</strong>附带测试" in html
     assert "内容。<strong>除上述情况外，</strong>一律如此" in html
     assert "读<em>下方</em>的说明" in html
-    assert '见<a class="reference internal" href="#rules"><span class="std std-ref">规则一览' \
-           '</span></a>一节' in html
+    assert (
+        '见<a class="reference internal" href="#rules"><span class="std std-ref">规则一览'
+        "</span></a>一节" in html
+    )
     assert "点<strong>选择文件…</strong>一次选好" in html
     # Latin text and code keep their spaces.
     assert "用 <strong>KVM</strong> 的接口" in html

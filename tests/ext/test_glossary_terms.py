@@ -28,7 +28,7 @@ ZH_GLOSSARY = """\
 """
 PAGES = {
     "index": "Index\n=====\n\n.. toctree::\n\n   handbook/en/glossary\n   handbook/en/page\n"
-             "   handbook/zh_CN/glossary\n   handbook/zh_CN/page\n",
+    "   handbook/zh_CN/glossary\n   handbook/zh_CN/page\n",
     "handbook/en/glossary": EN_GLOSSARY,
     "handbook/zh_CN/glossary": ZH_GLOSSARY,
     "handbook/en/page": "Page\n====\n\nEach :term:`vCPU` runs in a thread.\n",

@@ -34,13 +34,16 @@ def project(root: Path, zh_alt: str | None = "主题分支合入 next。") -> Pa
         "en": page("Flow", "How a patch flows.", "A topic branch is merged into next."),
         "zh": page("流程", "补丁的流向。", zh_alt),
     }
-    return make_project(root, ["graphviz_images"], pages,
-                        conf_extra="graphviz_output_format = 'svg'\n")
+    return make_project(
+        root, ["graphviz_images"], pages, conf_extra="graphviz_output_format = 'svg'\n"
+    )
 
 
 def images(html_page: Path) -> list[tuple[str, str]]:
-    return re.findall(r'<img src="([^"]+)" alt="([^"]*)" class="graphviz" />',
-                      html_page.read_text(encoding="utf-8"))
+    return re.findall(
+        r'<img src="([^"]+)" alt="([^"]*)" class="graphviz" />',
+        html_page.read_text(encoding="utf-8"),
+    )
 
 
 def test_diagrams_are_svg_images_with_the_alt_text_of_their_page(tmp_path: Path) -> None:

@@ -68,14 +68,18 @@ NOTES = "Notes\n=====\n\nOutside the handbook :hb:`guide#shortlog` means English
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = make_project(tmp_path_factory.mktemp("handbook"), ["handbook_sections"], {
-        "index": INDEX,
-        "notes": NOTES,
-        "handbook/en/guide": EN,
-        "handbook/en/other": OTHER,
-        "handbook/zh_CN/guide": ZH,
-        "handbook/zh_CN/other": OTHER.replace("Other\n=====", "其他\n===="),
-    })
+    root = make_project(
+        tmp_path_factory.mktemp("handbook"),
+        ["handbook_sections"],
+        {
+            "index": INDEX,
+            "notes": NOTES,
+            "handbook/en/guide": EN,
+            "handbook/en/other": OTHER,
+            "handbook/zh_CN/guide": ZH,
+            "handbook/zh_CN/other": OTHER.replace("Other\n=====", "其他\n===="),
+        },
+    )
     result = build(root, "-W")  # any warning (e.g. a duplicate label) fails
     assert result.returncode == 0, result.stderr
     return root / "_build" / "html"

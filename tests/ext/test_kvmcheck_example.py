@@ -55,8 +55,12 @@ def project(root: Path, en_body: str, zh_body: str = "", with_playground: bool =
     if with_playground:
         pages["handbook/en/playground"] = "Playground\n==========\n"
         pages["handbook/zh_CN/playground"] = "在线检查\n========\n"
-    return make_project(root, ["handbook_sections", "kvmcheck_example"], pages,
-                        conf_extra="suppress_warnings = ['toc.not_readable']\n")
+    return make_project(
+        root,
+        ["handbook_sections", "kvmcheck_example"],
+        pages,
+        conf_extra="suppress_warnings = ['toc.not_readable']\n",
+    )
 
 
 def example_warnings(result: subprocess.CompletedProcess) -> list[str]:
@@ -73,10 +77,18 @@ def links(page: Path) -> list[tuple[str, str]]:
 
 
 def test_examples_that_kvmcheck_agrees_with_build_without_warnings(tmp_path: Path) -> None:
-    body = (example("shortlog-prefix-case, shortlog-trailing-punctuation", BAD_SHORTLOG,
-                    ":part: shortlog", ":caption: Bad:")
-            + "\n" + example("clean", GOOD_SHORTLOG, ":part: shortlog", ":caption: Good:")
-            + "\n" + example("clean", GOOD_PATCH))
+    body = (
+        example(
+            "shortlog-prefix-case, shortlog-trailing-punctuation",
+            BAD_SHORTLOG,
+            ":part: shortlog",
+            ":caption: Bad:",
+        )
+        + "\n"
+        + example("clean", GOOD_SHORTLOG, ":part: shortlog", ":caption: Good:")
+        + "\n"
+        + example("clean", GOOD_PATCH)
+    )
     result = build(project(tmp_path, body), "-W", "--keep-going")
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "_build/html/handbook/en/guide.html").read_text(encoding="utf-8")
@@ -102,9 +114,12 @@ def test_a_warning_fails_the_build_through_the_gate(tmp_path: Path) -> None:
     root = project(tmp_path, example("clean", BAD_SHORTLOG, ":part: shortlog"))
     (root / "baseline.txt").write_text("")
     conf = root / "conf.py"
-    conf.write_text(conf.read_text().replace(
-        "extensions = [", "warnings_gate_baseline = 'baseline.txt'\nextensions = ['warnings_gate', "
-    ))
+    conf.write_text(
+        conf.read_text().replace(
+            "extensions = [",
+            "warnings_gate_baseline = 'baseline.txt'\nextensions = ['warnings_gate', ",
+        )
+    )
     result = build(root)
     assert result.returncode != 0
     assert "kvmcheck.example" in result.stderr
@@ -112,8 +127,9 @@ def test_a_warning_fails_the_build_through_the_gate(tmp_path: Path) -> None:
 
 def test_part_limits_what_counts(tmp_path: Path) -> None:
     # Alone, a shortlog has no changelog and no sign-off: that is not what it shows.
-    assert not example_warnings(build(project(
-        tmp_path, example("clean", GOOD_SHORTLOG, ":part: shortlog"))))
+    assert not example_warnings(
+        build(project(tmp_path, example("clean", GOOD_SHORTLOG, ":part: shortlog")))
+    )
 
 
 def test_whole_patch_counts_every_finding(tmp_path: Path) -> None:
@@ -122,8 +138,9 @@ def test_whole_patch_counts_every_finding(tmp_path: Path) -> None:
 
 
 def test_ignore_drops_a_rule(tmp_path: Path) -> None:
-    body = example("clean", GOOD_SHORTLOG, ":ignore: changelog-missing, signoff-missing, "
-                   "fixes-tag-suggested")
+    body = example(
+        "clean", GOOD_SHORTLOG, ":ignore: changelog-missing, signoff-missing, fixes-tag-suggested"
+    )
     assert not example_warnings(build(project(tmp_path, body)))
 
 
@@ -144,8 +161,9 @@ def test_missing_expect_is_an_error(tmp_path: Path) -> None:
 def test_link_opens_the_example_in_the_playground_of_the_page_language(
     tmp_path: Path,
 ) -> None:
-    root = project(tmp_path, example("clean", GOOD_PATCH),
-                   example("clean", GOOD_PATCH, ":caption: 正确示例"))
+    root = project(
+        tmp_path, example("clean", GOOD_PATCH), example("clean", GOOD_PATCH, ":caption: 正确示例")
+    )
     assert build(root, "-W").returncode == 0
     ((href, text),) = links(root / "_build/html/handbook/en/guide.html")
     assert text == "Open in the playground"
@@ -159,8 +177,7 @@ def test_link_opens_the_example_in_the_playground_of_the_page_language(
 
 def test_missing_playground_page_is_a_warning(tmp_path: Path) -> None:
     result = build(project(tmp_path, example("clean", GOOD_PATCH), with_playground=False))
-    assert any("no playground page 'handbook/en/playground'" in w
-               for w in example_warnings(result))
+    assert any("no playground page 'handbook/en/playground'" in w for w in example_warnings(result))
 
 
 def test_code_is_checked_with_its_tabs(tmp_path: Path) -> None:
@@ -168,8 +185,11 @@ def test_code_is_checked_with_its_tabs(tmp_path: Path) -> None:
     # is indented with tabs, and the example must be judged as written.
     tabs = "static int f(void)\n{\n\treturn 0;\n}\n"
     spaces = tabs.replace("\t", "        ")
-    body = (example("clean", tabs, ":part: code")
-            + "\n" + example("indent-spaces", spaces, ":part: code"))
+    body = (
+        example("clean", tabs, ":part: code")
+        + "\n"
+        + example("indent-spaces", spaces, ":part: code")
+    )
     root = project(tmp_path, body)
     result = build(root, "-W")
     assert result.returncode == 0, result.stderr
@@ -180,23 +200,39 @@ def test_code_is_checked_with_its_tabs(tmp_path: Path) -> None:
     assert "\treturn" in html.unescape(page)
 
 
-@pytest.mark.parametrize(("part", "text", "fired"), [
-    # A commit message shown without its trailers: no sign-off is no finding,
-    # but what it does show is judged.
-    ("changelog", "KVM: x86: Inject #GP on reserved bits\n\nInject #GP on such writes.\n", set()),
-    ("changelog", "KVM: x86: Inject #GP on reserved bits\n\nWe inject #GP on a reserved bit.\n",
-     {"changelog-pronoun"}),
-    # Trailers and body paragraphs are judged under a neutral shortlog.
-    ("body", "Fixes: 54a4f02\n", {"fixes-tag-format"}),
-    ("body", "Link: https://lkml.org/lkml/2024/1/1/100\n", {"link-not-lore"}),
-    # Code is judged as lines a patch adds, only by the rules about code.
-    ("code", "/* We flush the TLBs here. */\n", {"comment-pronoun"}),
-    ("shortlog", "KVM: VMX: Fix a NULL pointer dereference\nkvm: vmx: Fix it\n",
-     {"shortlog-prefix-case"}),
-    # A good bug fix shows its Fixes: tag; without one, that counts.
-    ("changelog", "KVM: x86: Fix a crash in kvm_get_foo()\n\nCheck the index first.\n",
-     {"fixes-tag-suggested"}),
-])
+@pytest.mark.parametrize(
+    ("part", "text", "fired"),
+    [
+        # A commit message shown without its trailers: no sign-off is no finding,
+        # but what it does show is judged.
+        (
+            "changelog",
+            "KVM: x86: Inject #GP on reserved bits\n\nInject #GP on such writes.\n",
+            set(),
+        ),
+        (
+            "changelog",
+            "KVM: x86: Inject #GP on reserved bits\n\nWe inject #GP on a reserved bit.\n",
+            {"changelog-pronoun"},
+        ),
+        # Trailers and body paragraphs are judged under a neutral shortlog.
+        ("body", "Fixes: 54a4f02\n", {"fixes-tag-format"}),
+        ("body", "Link: https://lkml.org/lkml/2024/1/1/100\n", {"link-not-lore"}),
+        # Code is judged as lines a patch adds, only by the rules about code.
+        ("code", "/* We flush the TLBs here. */\n", {"comment-pronoun"}),
+        (
+            "shortlog",
+            "KVM: VMX: Fix a NULL pointer dereference\nkvm: vmx: Fix it\n",
+            {"shortlog-prefix-case"},
+        ),
+        # A good bug fix shows its Fixes: tag; without one, that counts.
+        (
+            "changelog",
+            "KVM: x86: Fix a crash in kvm_get_foo()\n\nCheck the index first.\n",
+            {"fixes-tag-suggested"},
+        ),
+    ],
+)
 def test_each_part_judges_what_it_shows(part: str, text: str, fired: set[str]) -> None:
     assert rules_fired(text, PARTS[part]) == fired
 
@@ -214,21 +250,28 @@ def test_each_bad_shortlog_must_draw_a_finding_on_its_own(tmp_path: Path) -> Non
     # to cover for it, as one unit.
     body = example("shortlog-prefix-case, shortlog-prefix-path", BAD_LIST, ":part: shortlog")
     (warning,) = example_warnings(build(project(tmp_path, body)))
-    assert ("line 'x86/kvm: Zap only the affected range when a memslot moves' draws none of "
-            "the expected rules (it draws nothing)") in warning
+    assert (
+        "line 'x86/kvm: Zap only the affected range when a memslot moves' draws none of "
+        "the expected rules (it draws nothing)"
+    ) in warning
     assert "guide.rst:4" in warning
 
 
 def test_file_checks_each_shortlog_as_the_subject_of_a_patch_to_it(tmp_path: Path) -> None:
-    body = example(BAD_LIST_RULES, BAD_LIST, ":part: shortlog",
-                   ":file: arch/x86/kvm/mmu/mmu.c", ":caption: Bad:")
+    body = example(
+        BAD_LIST_RULES,
+        BAD_LIST,
+        ":part: shortlog",
+        ":file: arch/x86/kvm/mmu/mmu.c",
+        ":caption: Bad:",
+    )
     result = build(project(tmp_path, body), "-W")
     assert result.returncode == 0, result.stderr
-    per_line = rules_fired_per_item(BAD_LIST, PARTS["shortlog"],
-                                    file="arch/x86/kvm/mmu/mmu.c")
-    assert [rules & {"shortlog-prefix-case", "shortlog-prefix-x86-kvm", "shortlog-prefix-path"}
-            for _, rules in per_line] == [{"shortlog-prefix-case"}, {"shortlog-prefix-x86-kvm"},
-                                          {"shortlog-prefix-path"}]
+    per_line = rules_fired_per_item(BAD_LIST, PARTS["shortlog"], file="arch/x86/kvm/mmu/mmu.c")
+    assert [
+        rules & {"shortlog-prefix-case", "shortlog-prefix-x86-kvm", "shortlog-prefix-path"}
+        for _, rules in per_line
+    ] == [{"shortlog-prefix-case"}, {"shortlog-prefix-x86-kvm"}, {"shortlog-prefix-path"}]
     # Without :file: a shortlog is judged alone, as before.
     assert rules_fired("x86/kvm: Zap a range\n", PARTS["shortlog"]) == set()
 
@@ -236,8 +279,11 @@ def test_file_checks_each_shortlog_as_the_subject_of_a_patch_to_it(tmp_path: Pat
 def test_a_good_bug_fix_example_without_fixes_is_a_warning(tmp_path: Path) -> None:
     fix = "KVM: x86: Fix a crash in kvm_get_foo()\n\nCheck the index before using it.\n"
     tagged = fix + '\nFixes: 0123456789ab ("KVM: x86: Add kvm_get_foo()")\n'
-    body = (example("clean", fix, ":part: changelog") + "\n"
-            + example("clean", tagged, ":part: changelog"))
+    body = (
+        example("clean", fix, ":part: changelog")
+        + "\n"
+        + example("clean", tagged, ":part: changelog")
+    )
     (warning,) = example_warnings(build(project(tmp_path, body)))
     assert "marked clean, but kvmcheck reports: fixes-tag-suggested" in warning
     assert "guide.rst:4" in warning

@@ -103,8 +103,9 @@ def test_every_rule_has_a_section_with_its_id_and_examples(built: tuple[Path, st
         assert rule.severity in text
         assert f"{rule.check.__module__}.{rule.check.__qualname__}()" in text
         assert ("kvmcheck --fix repairs it" in text) == rule.fixable, rule.id
-    assert ("KVM patches only; .c .h .S .lds files of KVM code, Linux-as-a-guest code"
-            in page.text("indent-spaces"))
+    assert "KVM patches only; .c .h .S .lds files of KVM code, Linux-as-a-guest code" in page.text(
+        "indent-spaces"
+    )
     assert "any kernel patch; the commit message" in page.text("signoff-missing")
 
 
@@ -138,7 +139,7 @@ def test_each_rule_links_to_its_english_handbook_section(built: tuple[Path, str]
 
 def test_overview_table_links_every_rule(built: tuple[Path, str]) -> None:
     html = (built[0] / "docs" / "rules.html").read_text(encoding="utf-8")
-    table = html[html.index("kvmcheck-rules-table"):html.index("</table>")]
+    table = html[html.index("kvmcheck-rules-table") : html.index("</table>")]
     for rule in RULES.values():
         assert f'href="#{rule.id}"' in table
         page_name, _, fragment = rule.section.partition("#")

@@ -58,8 +58,13 @@ CONF = 'html_title = "KVM x86 handbook"\ncopyright = "2026, Someone"\n'
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = make_project(tmp_path_factory.mktemp("chrome"), ["handbook_sections", "page_chrome"],
-                        PAGES, conf_extra=CONF, theme="furo")
+    root = make_project(
+        tmp_path_factory.mktemp("chrome"),
+        ["handbook_sections", "page_chrome"],
+        PAGES,
+        conf_extra=CONF,
+        theme="furo",
+    )
     result = build(root, "-W")
     assert result.returncode == 0, result.stderr
     return root / "_build/html/handbook"
@@ -86,15 +91,17 @@ def test_chinese_page_chrome_is_chinese(site: Path) -> None:
     assert "<title>目录</title>" in zh and "<title>浅色模式</title>" in zh
     assert "<title>第一页 - KVM x86 贡献者手册</title>" in zh
     assert "版权所有 &#169; 2026, Someone" in zh
-    assert re.search(r"本站由 <a [^>]*>Sphinx</a> 和 <a [^>]*>@pradyunsg</a> 的 "
-                     r"<a [^>]*>Furo</a> 主题生成", zh)
+    assert re.search(
+        r"本站由 <a [^>]*>Sphinx</a> 和 <a [^>]*>@pradyunsg</a> 的 "
+        r"<a [^>]*>Furo</a> 主题生成",
+        zh,
+    )
 
 
 def test_no_english_chrome_left_on_the_chinese_page(site: Path) -> None:
     zh = read(site, "zh_CN/a")
     english = site_messages("en")["page_chrome"]["messages"]
-    left = [words for words in english
-            if re.search(rf'(?:"|>)\s*{re.escape(words)}\s*(?:"|<)', zh)]
+    left = [words for words in english if re.search(rf'(?:"|>)\s*{re.escape(words)}\s*(?:"|<)', zh)]
     assert not left
     assert "Toggle navigation of" not in zh and "Made with" not in zh
 

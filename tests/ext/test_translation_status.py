@@ -56,11 +56,15 @@ INDEX = ".. toctree::\n\n   handbook/en/guide\n   handbook/zh_CN/guide\n"
 
 
 def project(root: Path) -> Path:
-    return make_project(root, ["handbook_sections", "translation_status"], {
-        "index": "Index\n=====\n\n" + INDEX,
-        "handbook/en/guide": EN,
-        "handbook/zh_CN/guide": ZH,
-    })
+    return make_project(
+        root,
+        ["handbook_sections", "translation_status"],
+        {
+            "index": "Index\n=====\n\n" + INDEX,
+            "handbook/en/guide": EN,
+            "handbook/zh_CN/guide": ZH,
+        },
+    )
 
 
 def mark_current(root: Path) -> None:
@@ -109,8 +113,14 @@ def test_mark_current_command_records_the_new_english(tmp_path: Path) -> None:
     mark_current(root)
     (root / "handbook/en/guide.rst").write_text(EN + "\nMore.\n", encoding="utf-8")
     assert "translation may be out of date" in build(root).stderr
-    command = [sys.executable, str(EXT / "translation_status.py"), "mark-current",
-               str(translation), "--srcdir", str(root)]
+    command = [
+        sys.executable,
+        str(EXT / "translation_status.py"),
+        "mark-current",
+        str(translation),
+        "--srcdir",
+        str(root),
+    ]
     first = subprocess.run(command, capture_output=True, text=True)
     assert first.returncode == 0 and "recorded the current English" in first.stdout
     second = subprocess.run(command, capture_output=True, text=True)
@@ -138,13 +148,16 @@ def test_real_handbook_page_goes_stale_when_its_english_changes(tmp_path: Path) 
     }
     index = "Index\n=====\n\n.. toctree::\n\n" + "".join(f"   {name}\n" for name in pages)
     # Only our two extensions: other pages and roles of the site are not needed.
-    root = make_project(tmp_path, ["handbook_sections", "translation_status"],
-                        {"index": index, **pages},
-                        conf_extra="suppress_warnings = ['ref.ref', 'ref.doc']\n"
-                                   "def setup(app):\n"
-                                   "    from docutils.parsers.rst import directives\n"
-                                   "    from docutils.parsers.rst.directives.misc import Class\n"
-                                   "    directives.register_directive('patch-checker', Class)\n")
+    root = make_project(
+        tmp_path,
+        ["handbook_sections", "translation_status"],
+        {"index": index, **pages},
+        conf_extra="suppress_warnings = ['ref.ref', 'ref.doc']\n"
+        "def setup(app):\n"
+        "    from docutils.parsers.rst import directives\n"
+        "    from docutils.parsers.rst.directives.misc import Class\n"
+        "    directives.register_directive('patch-checker', Class)\n",
+    )
     assert "translation may be out of date" not in build(root).stderr
     english = root / "handbook/en/maintainer-kvm-x86.rst"
     source = english.read_text(encoding="utf-8")
@@ -160,8 +173,7 @@ def two_stale_translations(root: Path) -> tuple[Path, Path]:
     """``guide`` and ``other``, both translated, then both English pages edited."""
     project(root)
     other = root / "handbook" / "zh_CN" / "other.rst"
-    other.write_text(ZH.replace("translation-of: guide", "translation-of: other"),
-                     encoding="utf-8")
+    other.write_text(ZH.replace("translation-of: guide", "translation-of: other"), encoding="utf-8")
     (root / "handbook" / "en" / "other.rst").write_text(EN, encoding="utf-8")
     guide = root / "handbook" / "zh_CN" / "guide.rst"
     for translation in (guide, other):
@@ -173,13 +185,20 @@ def two_stale_translations(root: Path) -> tuple[Path, Path]:
 
 
 def run_mark_current(root: Path, *pages: Path) -> subprocess.CompletedProcess:
-    command = [sys.executable, str(EXT / "translation_status.py"), "mark-current",
-               *map(str, pages), "--srcdir", str(root)]
+    command = [
+        sys.executable,
+        str(EXT / "translation_status.py"),
+        "mark-current",
+        *map(str, pages),
+        "--srcdir",
+        str(root),
+    ]
     return subprocess.run(command, capture_output=True, text=True)
 
 
 def test_mark_current_without_pages_lists_the_stale_ones_and_changes_nothing(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     guide, other = two_stale_translations(tmp_path)
     before = {path: path.read_bytes() for path in (guide, other)}
     result = run_mark_current(tmp_path)
@@ -214,8 +233,13 @@ def test_make_target_without_pages_changes_no_page() -> None:
     pages = sorted((repo / "handbook").rglob("*.rst"))
     before = [path.read_bytes() for path in pages]
     # -o: the environment is installed already; never reinstall it here.
-    command = ["make", "--no-print-directory", "-o", ".venv/.docs-stamp",
-               "translations-mark-current"]
+    command = [
+        "make",
+        "--no-print-directory",
+        "-o",
+        ".venv/.docs-stamp",
+        "translations-mark-current",
+    ]
     result = subprocess.run(command, cwd=repo, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     stale = translation_status.stale_translations(repo)

@@ -36,8 +36,9 @@ class Project:
     def baseline(self) -> Path:
         return self.root / "warnings-baseline.txt"
 
-    def build(self, *options: str, env: dict[str, str] | None = None
-              ) -> subprocess.CompletedProcess:
+    def build(
+        self, *options: str, env: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess:
         return build(self.root, *options, env=env)
 
     def accept_current_warnings(self) -> None:
@@ -135,16 +136,19 @@ def test_warning_in_included_file_is_attributed_to_it(project: Project) -> None:
 
 def test_warning_from_a_custom_extension_counts(tmp_path: Path) -> None:
     project = Project(tmp_path / "custom", extensions=("noisy",))
-    project.write("noisy.py", (
-        "from sphinx.util import logging\n"
-        "logger = logging.getLogger(__name__)\n"
-        "def warn(app, doctree):\n"
-        "    logger.warning('noisy says hello', type='noisy', subtype='greeting',\n"
-        "                   location=app.env.docname)\n"
-        "def setup(app):\n"
-        "    app.connect('doctree-read', warn)\n"
-        "    return {'parallel_read_safe': True}\n"
-    ))
+    project.write(
+        "noisy.py",
+        (
+            "from sphinx.util import logging\n"
+            "logger = logging.getLogger(__name__)\n"
+            "def warn(app, doctree):\n"
+            "    logger.warning('noisy says hello', type='noisy', subtype='greeting',\n"
+            "                   location=app.env.docname)\n"
+            "def setup(app):\n"
+            "    app.connect('doctree-read', warn)\n"
+            "    return {'parallel_read_safe': True}\n"
+        ),
+    )
     result = project.build()
     assert result.returncode == 1
     assert "3 new warning(s)" in result.stderr  # index, page0, page1
@@ -177,15 +181,17 @@ def test_removed_label_fails_the_incremental_build(tmp_path: Path, jobs: str) ->
     project.write("page1.rst", REFERRING)
     first = project.build("-j", jobs)
     assert first.returncode == 0, first.stderr
-    assert 'href="page0.html#target-label"' in \
-        (project.root / "_build" / "html" / "page1.html").read_text(encoding="utf-8")
+    assert 'href="page0.html#target-label"' in (
+        project.root / "_build" / "html" / "page1.html"
+    ).read_text(encoding="utf-8")
 
     project.write("page0.rst", UNLABELLED)
     result = project.build("-j", jobs)
     assert result.returncode == 1, result.stderr
     assert "page1.rst:4: WARNING: [ref.ref] undefined label: 'target-label'" in result.stderr
-    assert 'href="page0.html#target-label"' not in \
-        (project.root / "_build" / "html" / "page1.html").read_text(encoding="utf-8")
+    assert 'href="page0.html#target-label"' not in (
+        project.root / "_build" / "html" / "page1.html"
+    ).read_text(encoding="utf-8")
 
 
 def test_unrelated_change_stays_incremental(tmp_path: Path) -> None:
@@ -217,19 +223,26 @@ def test_baseline_bom_and_spaces_are_harmless(project: Project) -> None:
     lines = project.baseline.read_text(encoding="utf-8").splitlines()
     key = "page1.rst: [ref.ref] undefined label: 'no-such-label'"
     assert key in lines
-    mangled = [f"  {line.replace(' [ref.ref] ', '  [ref.ref]   ')}  \t" if line == key else line
-               for line in lines]
+    mangled = [
+        f"  {line.replace(' [ref.ref] ', '  [ref.ref]   ')}  \t" if line == key else line
+        for line in lines
+    ]
     project.baseline.write_bytes("\ufeff".encode() + "\r\n".join(mangled).encode() + b"\r\n")
     result = project.build("-E")
     assert result.returncode == 0, result.stderr
     assert "new warning" not in result.stderr
 
 
-@pytest.mark.parametrize("spoil, words", [
-    (lambda path: path.write_bytes(b"page1.rst: [ref.ref] undefined label: '\xff'\n"),
-     "is not UTF-8 text"),
-    (lambda path: path.mkdir(), "is a directory"),
-])
+@pytest.mark.parametrize(
+    "spoil, words",
+    [
+        (
+            lambda path: path.write_bytes(b"page1.rst: [ref.ref] undefined label: '\xff'\n"),
+            "is not UTF-8 text",
+        ),
+        (lambda path: path.mkdir(), "is a directory"),
+    ],
+)
 def test_unreadable_baseline_is_a_clear_error(project: Project, spoil, words: str) -> None:
     spoil(project.baseline)
     result = project.build()

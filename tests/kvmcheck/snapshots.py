@@ -37,12 +37,18 @@ def compare(name: str, actual: str) -> None:
         return
     expected = path.read_text(encoding="utf-8") if path.exists() else ""
     if actual != expected:
-        diff = "".join(difflib.unified_diff(
-            expected.splitlines(keepends=True), actual.splitlines(keepends=True),
-            f"{name} (committed)", f"{name} (now)"))
+        diff = "".join(
+            difflib.unified_diff(
+                expected.splitlines(keepends=True),
+                actual.splitlines(keepends=True),
+                f"{name} (committed)",
+                f"{name} (now)",
+            )
+        )
         raise AssertionError(
             f"snapshot {name} differs; if the change is intended, run `make snapshots`"
-            f" and commit the result\n{diff}")
+            f" and commit the result\n{diff}"
+        )
 
 
 def visible(text: str) -> str:
@@ -59,8 +65,9 @@ def fix_diff(text: str, only: str | None = None) -> str:
     fixed, count = fix_text(text, ignore=ignore)
     if fixed == text:
         return "  (no change)\n"
-    lines = difflib.unified_diff(text.splitlines(), fixed.splitlines(), "before", "after",
-                                 lineterm="", n=0)
+    lines = difflib.unified_diff(
+        text.splitlines(), fixed.splitlines(), "before", "after", lineterm="", n=0
+    )
     body = "".join(f"  {visible(line)}\n" for line in lines)
     return f"  {count} fixed\n{body}"
 
@@ -73,8 +80,10 @@ def findings(text: str, only: str | None = None) -> str:
         for item in all_findings(result):
             if only is None or item["rule"] == only:
                 fixable = " fixable" if item["fixable"] else ""
-                out.append(f"  [{lang}] line {item['line']} {item['severity']} {item['rule']}"
-                           f"{fixable}: {item['message']}\n")
+                out.append(
+                    f"  [{lang}] line {item['line']} {item['severity']} {item['rule']}"
+                    f"{fixable}: {item['message']}\n"
+                )
     return "".join(out) or "  (no finding)\n"
 
 
@@ -109,8 +118,17 @@ def dump_patch(patch: Patch) -> str:
     subject = patch.subject
     if subject is not None:
         out.append(f"  subject line {subject.lineno}-{subject.end_lineno}: {visible(subject.raw)}")
-        for field in ("tags", "project", "number", "total", "version", "rfc", "prefix",
-                      "description", "revert"):
+        for field in (
+            "tags",
+            "project",
+            "number",
+            "total",
+            "version",
+            "rfc",
+            "prefix",
+            "description",
+            "revert",
+        ):
             out.append(f"    {field}: {getattr(subject, field)!r}")
     for name, (value, lineno) in patch.headers.items():
         out.append(f"  header {name} (line {lineno}): {visible(value)}")

@@ -51,6 +51,9 @@ def test_good_example_does_not_fire_its_rule(rule_id: str) -> None:
 @BY_ID
 def test_good_example_is_clean(rule_id: str) -> None:
     rule = RULES[rule_id]
-    serious = [f"[{f['rule']}] {f['message']}" for f in findings(rule_id, rule.good)
-               if f["severity"] != "info"]
+    serious = [
+        f"[{f['rule']}] {f['message']}"
+        for f in findings(rule_id, rule.good)
+        if f["severity"] != "info"
+    ]
     assert not serious, f"the good example of {rule_id} gets: {serious}"

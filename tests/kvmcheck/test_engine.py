@@ -20,16 +20,20 @@ PLAYGROUND = Path(__file__).resolve().parents[2] / "playground"
 
 
 def run_python(code: str) -> str:
-    done = subprocess.run([sys.executable, "-c", code], cwd=PLAYGROUND, capture_output=True,
-                          text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=PLAYGROUND, capture_output=True, text=True, check=True
+    )
     return done.stdout.strip()
 
 
-@pytest.mark.parametrize("first", ["kvmcheck.rules.code", "kvmcheck.rules.tags",
-                                   "kvmcheck.registry", "kvmcheck.api"])
+@pytest.mark.parametrize(
+    "first", ["kvmcheck.rules.code", "kvmcheck.rules.tags", "kvmcheck.registry", "kvmcheck.api"]
+)
 def test_any_import_order_gives_the_whole_table(first: str) -> None:
-    out = run_python(f"import {first}\nfrom kvmcheck.rules import RULES, SECTIONS\n"
-                     "print(len(RULES), len(SECTIONS))")
+    out = run_python(
+        f"import {first}\nfrom kvmcheck.rules import RULES, SECTIONS\n"
+        "print(len(RULES), len(SECTIONS))"
+    )
     assert out == f"{len(RULES)} {len(SECTIONS)}"
 
 
@@ -43,8 +47,9 @@ def contexts(*texts: str):
     return series, contexts_of(series)
 
 
-DOCS_ONLY = diff(path="Documentation/virt/kvm/api.rst", added="Foo reports bar.", removed="",
-                 context="")
+DOCS_ONLY = diff(
+    path="Documentation/virt/kvm/api.rst", added="Foo reports bar.", removed="", context=""
+)
 MIXED = diff(added="        return -EINVAL;") + DOCS_ONLY
 
 
@@ -52,8 +57,10 @@ def test_file_rules_see_only_their_files() -> None:
     _, (context,) = contexts(patch(diffs=MIXED))
     scoped = applies(RULES["indent-spaces"], context)
     assert scoped is not None and [f.path for f in scoped.files] == ["arch/x86/kvm/x86.c"]
-    assert [f.path for f in context.files] == ["arch/x86/kvm/x86.c",
-                                               "Documentation/virt/kvm/api.rst"]
+    assert [f.path for f in context.files] == [
+        "arch/x86/kvm/x86.c",
+        "Documentation/virt/kvm/api.rst",
+    ]
 
 
 def test_a_patch_without_the_rules_files_is_skipped() -> None:
@@ -72,8 +79,12 @@ def test_kvm_rules_skip_other_patches_and_message_rules_skip_diffs() -> None:
 
 
 def test_series_rules_get_only_the_patches_in_scope() -> None:
-    uapi = diff(path="include/uapi/linux/kvm.h", added="#define KVM_CAP_FOO 240", removed="",
-                context="struct kvm_enable_cap {")
+    uapi = diff(
+        path="include/uapi/linux/kvm.h",
+        added="#define KVM_CAP_FOO 240",
+        removed="",
+        context="struct kvm_enable_cap {",
+    )
     _, found = contexts(patch(), patch(subject="KVM: x86: Add KVM_CAP_FOO", diffs=uapi))
     assert applies(RULES["uapi-undocumented"], found[0]) is None
     assert applies(RULES["uapi-undocumented"], found[1]) is not None

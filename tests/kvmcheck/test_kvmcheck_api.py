@@ -53,10 +53,14 @@ def test_findings_are_sorted_by_line() -> None:
 
 
 def test_urls() -> None:
-    assert section_url("maintainer-kvm-x86#shortlog", "en") == \
-        "handbook/en/maintainer-kvm-x86.html#shortlog"
-    assert section_url("first-patch#sign-off", "zh_CN", "https://x.example/site/") == \
-        "https://x.example/site/handbook/zh_CN/first-patch.html#sign-off"
+    assert (
+        section_url("maintainer-kvm-x86#shortlog", "en")
+        == "handbook/en/maintainer-kvm-x86.html#shortlog"
+    )
+    assert (
+        section_url("first-patch#sign-off", "zh_CN", "https://x.example/site/")
+        == "https://x.example/site/handbook/zh_CN/first-patch.html#sign-off"
+    )
 
 
 def test_options() -> None:
@@ -95,18 +99,26 @@ def test_rules_keep_the_reference_order_and_their_severities() -> None:
 
 
 def test_moved_code_is_not_newly_written(check) -> None:
-    moved = diff(added="\t/* We must not read past the array. */",
-                 removed="\t/* We must not read past the array. */")
+    moved = diff(
+        added="\t/* We must not read past the array. */",
+        removed="\t/* We must not read past the array. */",
+    )
     assert not [f for f in check(patch(diffs=moved)) if f["rule"] == "comment-pronoun"]
 
 
 def test_api_import_stays_lean() -> None:
     """No subprocess, mail parser or argparse just to import the checker
     (the playground imports it in Pyodide; the CLI starts faster)."""
-    code = ("import sys, kvmcheck.api; "
-            "print(' '.join(m for m in ('subprocess', 'argparse', 'email.parser', 'json') "
-            "if m in sys.modules))")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True, cwd=str(__import__("pathlib").Path(
-                                kvmcheck.__file__).parent.parent))
+    code = (
+        "import sys, kvmcheck.api; "
+        "print(' '.join(m for m in ('subprocess', 'argparse', 'email.parser', 'json') "
+        "if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=str(__import__("pathlib").Path(kvmcheck.__file__).parent.parent),
+    )
     assert result.stdout.strip() == ""

@@ -10,8 +10,8 @@ from kvmcheck.model import Line
 
 
 def test_literals_are_blanked_and_keep_their_width() -> None:
-    code, comment, open_comment = split_line('\tpr_err("a=b, c(d)\\n", \'x\');')
-    assert code == '\tpr_err("xxxxxxxxxxx", \'x\');'
+    code, comment, open_comment = split_line("\tpr_err(\"a=b, c(d)\\n\", 'x');")
+    assert code == "\tpr_err(\"xxxxxxxxxxx\", 'x');"
     assert comment == "" and not open_comment
 
 
@@ -27,13 +27,19 @@ def test_comments_are_split_off() -> None:
 
 
 def test_an_open_comment_carries_to_the_next_line_only() -> None:
-    lines = [Line("\t/*", 10), Line("\tif(x) a=b", 11), Line("\t*/", 12), Line("\tx=y;", 13),
-             Line("\t/*", 20), Line("\tfoo(a,b);", 30)]
+    lines = [
+        Line("\t/*", 10),
+        Line("\tif(x) a=b", 11),
+        Line("\t*/", 12),
+        Line("\tx=y;", 13),
+        Line("\t/*", 20),
+        Line("\tfoo(a,b);", 30),
+    ]
     split = list(split_lines(lines))
     assert [part.code.strip() for part in split] == ["", "", "", "x=y;", "", "foo(a,b);"]
 
 
-@given(st.lists(st.text(alphabet='ab /*"\'\\\t;(),=', max_size=40), max_size=8))
+@given(st.lists(st.text(alphabet="ab /*\"'\\\t;(),=", max_size=40), max_size=8))
 def test_any_lines_split_without_error(texts: list[str]) -> None:
     for number, part in enumerate(split_lines([Line(t, n) for n, t in enumerate(texts, 1)])):
         assert len(part.code) <= len(texts[number]) + 2

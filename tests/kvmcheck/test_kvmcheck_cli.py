@@ -23,8 +23,10 @@ PACKAGE_ROOT = Path(kvmcheck.__file__).resolve().parent.parent
 GOOD = patch()
 BAD = patch(subject="kvm: x86: reject unknown indices.")  # errors and warnings
 WARNING_ONLY = patch(subject="KVM: x86: Reject unknown indices in kvm_get_foo().")
-LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+): (?P<sev>ERROR|WARNING|INFO): "
-                  r"\[(?P<rule>[a-z0-9-]+)\] (?P<message>.+)$")
+LINE = re.compile(
+    r"^(?P<file>.+?):(?P<line>\d+): (?P<sev>ERROR|WARNING|INFO): "
+    r"\[(?P<rule>[a-z0-9-]+)\] (?P<message>.+)$"
+)
 
 
 def run(argv: list[str], capsys, monkeypatch, stdin: bytes | None = None, env: dict | None = None):
@@ -33,6 +35,7 @@ def run(argv: list[str], capsys, monkeypatch, stdin: bytes | None = None, env: d
     for name, value in (env or {}).items():
         monkeypatch.setenv(name, value)
     if stdin is not None:
+
         class Stdin:
             buffer = __import__("io").BytesIO(stdin)
 
@@ -56,10 +59,12 @@ def files(tmp_path: Path):
 
 
 def subprocess_env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("LC_ALL", "LC_MESSAGES", "LANG", "KVMCHECK_BASE_URL")}
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PACKAGE_ROOT),
-                                                      env.get("PYTHONPATH")]))
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("LC_ALL", "LC_MESSAGES", "LANG", "KVMCHECK_BASE_URL")
+    }
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PACKAGE_ROOT), env.get("PYTHONPATH")]))
     env.update(extra)
     return env
 
@@ -79,8 +84,11 @@ def test_text_format_lines(files, capsys, monkeypatch) -> None:
     status, out, _ = run([path], capsys, monkeypatch)
     assert status == 1
     findings = [LINE.match(line) for line in out.splitlines() if LINE.match(line)]
-    assert {m["rule"] for m in findings} >= {"shortlog-prefix-case", "shortlog-capitalization",
-                                              "shortlog-trailing-punctuation"}
+    assert {m["rule"] for m in findings} >= {
+        "shortlog-prefix-case",
+        "shortlog-capitalization",
+        "shortlog-trailing-punctuation",
+    }
     case = next(m for m in findings if m["rule"] == "shortlog-prefix-case")
     assert (case["file"], case["line"], case["sev"]) == (path, "3", "ERROR")
     assert "handbook/en/maintainer-kvm-x86.html#shortlog" in case["message"]
@@ -107,9 +115,17 @@ def test_min_severity_hides_findings(files, capsys, monkeypatch) -> None:
 
 def test_ignore_skips_rules(files, capsys, monkeypatch) -> None:
     paths = files(bad=BAD)
-    status, out, _ = run(["--ignore", "shortlog-prefix-case,shortlog-capitalization",
-                          "--ignore", "shortlog-trailing-punctuation", *paths],
-                         capsys, monkeypatch)
+    status, out, _ = run(
+        [
+            "--ignore",
+            "shortlog-prefix-case,shortlog-capitalization",
+            "--ignore",
+            "shortlog-trailing-punctuation",
+            *paths,
+        ],
+        capsys,
+        monkeypatch,
+    )
     assert status == 0
     assert "[shortlog-" not in out
 
@@ -147,8 +163,9 @@ def test_json_is_check_texts(files, capsys, monkeypatch) -> None:
 def test_github_format(files, capsys, monkeypatch) -> None:
     (path,) = files(bad=BAD)
     _, out, _ = run(["--format", "github", path], capsys, monkeypatch)
-    assert re.search(rf"^::error file={re.escape(path)},line=3,title=shortlog-prefix-case::Use ",
-                     out, re.M)
+    assert re.search(
+        rf"^::error file={re.escape(path)},line=3,title=shortlog-prefix-case::Use ", out, re.M
+    )
     assert re.search(r"^::warning file=.*title=shortlog-trailing-punctuation::", out, re.M)
     assert re.search(r"^::notice file=.*title=shortlog-capitalization::", out, re.M)
     assert re.search(r"^::notice .*title=base-commit-missing::", out, re.M) is None  # has base
@@ -160,8 +177,9 @@ def test_language_option_and_locale(files, capsys, monkeypatch) -> None:
     assert "前缀名区分大小写" in out and "handbook/zh_CN/" in out and "测试清单：" in out
     _, out, _ = run(paths, capsys, monkeypatch, env={"LANG": "zh_CN.UTF-8"})
     assert "前缀名区分大小写" in out
-    _, out, _ = run(paths, capsys, monkeypatch, env={"LC_ALL": "en_US.UTF-8",
-                                                     "LANG": "zh_CN.UTF-8"})
+    _, out, _ = run(
+        paths, capsys, monkeypatch, env={"LC_ALL": "en_US.UTF-8", "LANG": "zh_CN.UTF-8"}
+    )
     assert "case sensitive" in out
 
 
@@ -219,14 +237,24 @@ def test_usage_error_exits_two(capsys, monkeypatch) -> None:
 
 
 def test_python_dash_m_and_console_script() -> None:
-    result = subprocess.run([sys.executable, "-m", "kvmcheck", "--version"], capture_output=True,
-                            text=True, env=subprocess_env(), check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "kvmcheck", "--version"],
+        capture_output=True,
+        text=True,
+        env=subprocess_env(),
+        check=False,
+    )
     assert result.returncode == 0 and result.stdout.startswith("kvmcheck ")
     script = Path(sys.executable).with_name("kvmcheck")
     if not script.exists():
         pytest.skip("kvmcheck is not installed in this environment")
-    result = subprocess.run([str(script), "--list-rules"], capture_output=True, text=True,
-                            env=subprocess_env(), check=False)
+    result = subprocess.run(
+        [str(script), "--list-rules"],
+        capture_output=True,
+        text=True,
+        env=subprocess_env(),
+        check=False,
+    )
     assert result.returncode == 0 and len(result.stdout.splitlines()) == len(RULES)
 
 
@@ -234,9 +262,13 @@ def b4_check(patch_text: str, *options: str) -> tuple[int, list[str], list[str]]
     """What b4's prep-perpatch-check-cmd does: one patch on stdin; every output
     line is reported, as a failure if it holds "ERROR:", else as a warning
     (stderr lines are failures)."""
-    result = subprocess.run([sys.executable, "-m", "kvmcheck", *options],
-                            input=patch_text.encode(), capture_output=True,
-                            env=subprocess_env(), check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "kvmcheck", *options],
+        input=patch_text.encode(),
+        capture_output=True,
+        env=subprocess_env(),
+        check=False,
+    )
     lines = [line for line in result.stdout.decode().strip().splitlines()]
     failures = [line for line in lines if "ERROR:" in line]
     failures += result.stderr.decode().strip().splitlines()
@@ -263,10 +295,16 @@ def test_pre_commit_hook_reads_a_commit_message(tmp_path: Path) -> None:
     hooks = (PACKAGE_ROOT.parent / ".pre-commit-hooks.yaml").read_text()
     assert "id: kvmcheck" in hooks and "stages: [commit-msg]" in hooks
     message = tmp_path / "COMMIT_EDITMSG"
-    message.write_text("kvm: x86: fix foo\n\nWe fix foo.\n\n"
-                       "# Please enter the commit message for your changes.\n")
-    result = subprocess.run([sys.executable, "-m", "kvmcheck", str(message)],
-                            capture_output=True, text=True, env=subprocess_env(), check=False)
+    message.write_text(
+        "kvm: x86: fix foo\n\nWe fix foo.\n\n# Please enter the commit message for your changes.\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "kvmcheck", str(message)],
+        capture_output=True,
+        text=True,
+        env=subprocess_env(),
+        check=False,
+    )
     assert result.returncode == 1
     assert "[shortlog-prefix-case]" in result.stdout
     assert "[signoff-missing]" in result.stdout
@@ -281,12 +319,18 @@ def kernel_tree(tmp_path: Path) -> tuple[Path, str]:
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
     repo = tmp_path / "linux"
-    env = {**os.environ, "GIT_AUTHOR_NAME": "A", "GIT_AUTHOR_EMAIL": "a@example.org",
-           "GIT_COMMITTER_NAME": "A", "GIT_COMMITTER_EMAIL": "a@example.org"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "A",
+        "GIT_AUTHOR_EMAIL": "a@example.org",
+        "GIT_COMMITTER_NAME": "A",
+        "GIT_COMMITTER_EMAIL": "a@example.org",
+    }
 
     def git(*args: str) -> str:
-        return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True,
-                              text=True, env=env).stdout.strip()
+        return subprocess.run(
+            ["git", "-C", str(repo), *args], check=True, capture_output=True, text=True, env=env
+        ).stdout.strip()
 
     repo.mkdir()
     git("init", "-q")
@@ -310,33 +354,45 @@ def test_git_dir_accepts_a_correct_fixes_tag(kernel_tree, files, capsys, monkeyp
     assert "fixes-tag-format" not in out
 
 
-def test_git_dir_finds_unknown_commits_and_wrong_titles(kernel_tree, files, capsys,
-                                                        monkeypatch) -> None:
+def test_git_dir_finds_unknown_commits_and_wrong_titles(
+    kernel_tree, files, capsys, monkeypatch
+) -> None:
     repo, sha = kernel_tree
-    body = (f'Reject unknown indices, which commit {sha[:12]} ("KVM: x86: Add foo")\n'
-            "forgot, and which commit 0badc0de0badc0de mentions.")
-    paths = files(wrong=with_fixes(f'{sha[:12]} ("KVM: x86: Add foo")', body),
-                  unknown=with_fixes('0123456789ab ("KVM: x86: Add kvm_get_foo()")'))
+    body = (
+        f'Reject unknown indices, which commit {sha[:12]} ("KVM: x86: Add foo")\n'
+        "forgot, and which commit 0badc0de0badc0de mentions."
+    )
+    paths = files(
+        wrong=with_fixes(f'{sha[:12]} ("KVM: x86: Add foo")', body),
+        unknown=with_fixes('0123456789ab ("KVM: x86: Add kvm_get_foo()")'),
+    )
     _, out, _ = run(["--git-dir", str(repo), "--format", "json", *paths], capsys, monkeypatch)
     result = json.loads(out)
-    wrong, unknown = ([(f["rule"], f["message"]) for f in p["findings"]]
-                      for p in result["patches"])
-    assert ("fixes-tag-format",
-            f"The 'Fixes:' title does not match commit {sha[:12]}: write "
-            f"'Fixes: {sha[:12]} (\"KVM: x86: Add kvm_get_foo()\")'.") in wrong
-    assert any(rule == "commit-reference-format" and "does not match" in message
-               for rule, message in wrong)
-    assert any(rule == "commit-reference-format" and "0badc0de0badc0de" in message
-               for rule, message in wrong)
-    assert any(rule == "fixes-tag-format" and "0123456789ab" in message
-               and "not a commit" in message for rule, message in unknown)
+    wrong, unknown = ([(f["rule"], f["message"]) for f in p["findings"]] for p in result["patches"])
+    assert (
+        "fixes-tag-format",
+        f"The 'Fixes:' title does not match commit {sha[:12]}: write "
+        f"'Fixes: {sha[:12]} (\"KVM: x86: Add kvm_get_foo()\")'.",
+    ) in wrong
+    assert any(
+        rule == "commit-reference-format" and "does not match" in message for rule, message in wrong
+    )
+    assert any(
+        rule == "commit-reference-format" and "0badc0de0badc0de" in message
+        for rule, message in wrong
+    )
+    assert any(
+        rule == "fixes-tag-format" and "0123456789ab" in message and "not a commit" in message
+        for rule, message in unknown
+    )
 
 
 def test_git_dir_must_be_a_repository(tmp_path: Path, files, capsys, monkeypatch) -> None:
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
-    status, _, err = run(["--git-dir", str(tmp_path / "nowhere"), *files(good=GOOD)],
-                         capsys, monkeypatch)
+    status, _, err = run(
+        ["--git-dir", str(tmp_path / "nowhere"), *files(good=GOOD)], capsys, monkeypatch
+    )
     assert status == 2
     assert err.startswith("kvmcheck: --git-dir ") and "Traceback" not in err
 
@@ -364,8 +420,15 @@ def test_a_plain_run_imports_neither_argparse_nor_json(tmp_path: Path) -> None:
     are imported only by the runs that use them."""
     posting = tmp_path / "good.patch"
     posting.write_text(GOOD)
-    probe = ("import sys; from kvmcheck.cli import main; sys.argv[1:] = [sys.argv[1]]; main(); "
-             "print(sorted({'argparse', 'json', 'shutil'} & set(sys.modules)))")
-    result = subprocess.run([sys.executable, "-c", probe, str(posting)], capture_output=True,
-                            text=True, check=True, env={**os.environ, "LC_ALL": "C.UTF-8"})
+    probe = (
+        "import sys; from kvmcheck.cli import main; sys.argv[1:] = [sys.argv[1]]; main(); "
+        "print(sorted({'argparse', 'json', 'shutil'} & set(sys.modules)))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe, str(posting)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "LC_ALL": "C.UTF-8"},
+    )
     assert result.stdout.splitlines()[-1] == "[]"

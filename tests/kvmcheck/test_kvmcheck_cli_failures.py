@@ -19,9 +19,13 @@ PACKAGE_ROOT = Path(kvmcheck.__file__).resolve().parent.parent
 BAD = patch(subject="kvm: x86: reject unknown indices.")
 
 
-def kvmcheck_run(*args: str, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                 input: bytes | None = None, close_fds: tuple[int, ...] = (),
-                 ) -> subprocess.CompletedProcess:
+def kvmcheck_run(
+    *args: str,
+    stdin=subprocess.DEVNULL,
+    stdout=subprocess.PIPE,
+    input: bytes | None = None,
+    close_fds: tuple[int, ...] = (),
+) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG")}
     env["PYTHONPATH"] = str(PACKAGE_ROOT)
 
@@ -31,9 +35,17 @@ def kvmcheck_run(*args: str, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
 
     if input is not None:
         stdin = None  # subprocess makes the pipe for ``input``
-    return subprocess.run([sys.executable, "-m", "kvmcheck", *args], stdin=stdin, stdout=stdout,
-                          stderr=subprocess.PIPE, input=input, env=env, check=False,
-                          preexec_fn=close, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "kvmcheck", *args],
+        stdin=stdin,
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        input=input,
+        env=env,
+        check=False,
+        preexec_fn=close,
+        timeout=120,
+    )
 
 
 def assert_clean_failure(result: subprocess.CompletedProcess, words: str) -> None:
@@ -123,8 +135,9 @@ def test_limit_must_be_positive(bad_patch: Path) -> None:
     assert kvmcheck_run("--max-input-size", "0", str(bad_patch)).returncode == 2
 
 
-@pytest.mark.parametrize(("mode", "words"), [("--fix", "--max-input-size"),
-                                             ("--fix-inplace", "is not a regular file")])
+@pytest.mark.parametrize(
+    ("mode", "words"), [("--fix", "--max-input-size"), ("--fix-inplace", "is not a regular file")]
+)
 def test_fix_stops_at_the_limit_too(mode: str, words: str) -> None:
     """``--fix`` reads through the same bound: /dev/zero ends with a message
     (``--fix-inplace`` does not even read a device)."""

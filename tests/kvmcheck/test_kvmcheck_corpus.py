@@ -41,8 +41,10 @@ def reviewed_real_findings() -> dict[tuple[str, int, str], str]:
 
 
 def check_folder(folder: Path) -> dict[str, dict]:
-    return {path.name: check_texts([(path.name, path.read_bytes())])
-            for path in sorted(folder.glob("*.patch"))}
+    return {
+        path.name: check_texts([(path.name, path.read_bytes())])
+        for path in sorted(folder.glob("*.patch"))
+    }
 
 
 @pytest.fixture(scope="module")
@@ -72,18 +74,25 @@ HANDBOOK_AUTHOR = "Sean Christopherson"
 
 
 def test_post_handbook_patches_draw_few_warnings(corpus: Path, kvm_x86: dict[str, dict]) -> None:
-    rows = (line.split("\t") for line in
-            (corpus / "kvm-x86.tsv").read_text(encoding="utf-8").splitlines()[1:])
+    rows = (
+        line.split("\t")
+        for line in (corpus / "kvm-x86.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    )
     recent = sorted(row[0] for row in rows if row[2] >= HANDBOOK_MERGED and row[0] in kvm_x86)
     assert len(recent) >= 20
 
     def share(names: list[str], severities: set[str]) -> float:
-        hit = [n for n in names
-               if any(f["severity"] in severities for f in all_findings(kvm_x86[n]))]
+        hit = [
+            n for n in names if any(f["severity"] in severities for f in all_findings(kvm_x86[n]))
+        ]
         return len(hit) / len(names)
 
-    by_author = [name for name in recent if HANDBOOK_AUTHOR in
-                 (parse_file(name, (corpus / "kvm-x86" / name).read_bytes())[0].author or "")]
+    by_author = [
+        name
+        for name in recent
+        if HANDBOOK_AUTHOR
+        in (parse_file(name, (corpus / "kvm-x86" / name).read_bytes())[0].author or "")
+    ]
     assert by_author
     assert share(by_author, {"warning", "error"}) <= 0.05
     assert share(recent, {"error"}) <= 0.02
@@ -92,8 +101,11 @@ def test_post_handbook_patches_draw_few_warnings(corpus: Path, kvm_x86: dict[str
 
 def test_reviewed_real_findings_are_still_reported(kvm_x86: dict[str, dict]) -> None:
     """The list of real problems is not stale: each one is still found."""
-    reported = {(name, f["line"], f["rule"]) for name, result in kvm_x86.items()
-                for f in all_findings(result)}
+    reported = {
+        (name, f["line"], f["rule"])
+        for name, result in kvm_x86.items()
+        for f in all_findings(result)
+    }
     missing = sorted(set(reviewed_real_findings()) - reported)
     assert not missing
 

@@ -19,10 +19,15 @@ from kvmcheck.fix import fix_report, fix_text, patch_file_name, split_patches
 from kvmcheck.rules import RULES
 from kvmcheck.rules._examples import AUTHOR, SIGNOFF, diff, patch
 
-GIT_ENV = {**os.environ,
-           "GIT_AUTHOR_NAME": "Jane Developer", "GIT_AUTHOR_EMAIL": "jane@example.org",
-           "GIT_COMMITTER_NAME": "Jane Developer", "GIT_COMMITTER_EMAIL": "jane@example.org",
-           "GIT_AUTHOR_DATE": "2024-01-02T03:04:05Z", "GIT_COMMITTER_DATE": "2024-01-02T03:04:05Z"}
+GIT_ENV = {
+    **os.environ,
+    "GIT_AUTHOR_NAME": "Jane Developer",
+    "GIT_AUTHOR_EMAIL": "jane@example.org",
+    "GIT_COMMITTER_NAME": "Jane Developer",
+    "GIT_COMMITTER_EMAIL": "jane@example.org",
+    "GIT_AUTHOR_DATE": "2024-01-02T03:04:05Z",
+    "GIT_COMMITTER_DATE": "2024-01-02T03:04:05Z",
+}
 
 
 def fixable_findings(text: str) -> list[dict]:
@@ -43,8 +48,10 @@ def test_every_fixable_rule_fixes_its_bad_example(rule_id: str) -> None:
 FAULTY = patch(
     subject="kvm: vmx: reject unknown indices in kvm_get_foo().",
     trailers="signed-off-by: " + AUTHOR + "\nCc: Stable <stable@vger.kernel.org> # 6.1+",
-    diffs=diff(path="arch/x86/kvm/vmx/vmx.c",
-               added="        return -EINVAL;\n\t    if (x)\n                return 1;"),
+    diffs=diff(
+        path="arch/x86/kvm/vmx/vmx.c",
+        added="        return -EINVAL;\n\t    if (x)\n                return 1;",
+    ),
 )
 
 
@@ -55,13 +62,17 @@ def test_fix_repairs_every_mechanical_fault_and_nothing_else() -> None:
     assert f"\nSigned-off-by: {AUTHOR}\nCc: stable@vger.kernel.org # 6.1+\n" in fixed
     assert "+\treturn -EINVAL;\n+\t    if (x)\n+\t\treturn 1;\n" in fixed
     assert fixed.count("\n") == FAULTY.count("\n")
-    changed = [(a, b) for a, b in zip(FAULTY.split("\n"), fixed.split("\n"), strict=True)
-               if a != b]
+    changed = [(a, b) for a, b in zip(FAULTY.split("\n"), fixed.split("\n"), strict=True) if a != b]
     # Only case, blanks and the stable tag's display name change.
-    assert all(a.lower().replace(" ", "").replace("\t", "")
-               .replace("stable<stable@vger.kernel.org>", "stable@vger.kernel.org") ==
-               b.lower().replace(" ", "").replace("\t", "")
-               or a.startswith("Subject:") for a, b in changed)
+    assert all(
+        a.lower()
+        .replace(" ", "")
+        .replace("\t", "")
+        .replace("stable<stable@vger.kernel.org>", "stable@vger.kernel.org")
+        == b.lower().replace(" ", "").replace("\t", "")
+        or a.startswith("Subject:")
+        for a, b in changed
+    )
     assert fixable_findings(fixed) == []
 
 
@@ -81,8 +92,13 @@ def test_fix_keeps_line_endings_and_the_byte_order_mark() -> None:
 
 
 def test_context_and_removed_lines_are_never_touched() -> None:
-    faulty = patch(diffs=diff(added="        return -EINVAL;", removed="        return 0;",
-                              context="static int kvm_get_foo(u32 index)"))
+    faulty = patch(
+        diffs=diff(
+            added="        return -EINVAL;",
+            removed="        return 0;",
+            context="static int kvm_get_foo(u32 index)",
+        )
+    )
     faulty = faulty.replace(" {\n", "         {\n", 1)
     fixed, count = fix_text(faulty)
     assert count == 1
@@ -100,15 +116,23 @@ def tree(tmp_path: Path):
     repo = tmp_path / "linux"
 
     def git(*args: str, stdin: str | None = None) -> str:
-        return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True,
-                              text=True, env=GIT_ENV, input=stdin).stdout
+        return subprocess.run(
+            ["git", "-C", str(repo), *args],
+            check=True,
+            capture_output=True,
+            text=True,
+            env=GIT_ENV,
+            input=stdin,
+        ).stdout
 
     repo.mkdir()
     git("init", "-q")
     source = repo / "arch/x86/kvm/vmx/vmx.c"
     source.parent.mkdir(parents=True)
-    source.write_text("".join(f"/* line {n} */\n" for n in range(1, 10))
-                      + "static int kvm_get_foo(u32 index)\n{\n\treturn 0;\n}\n")
+    source.write_text(
+        "".join(f"/* line {n} */\n" for n in range(1, 10))
+        + "static int kvm_get_foo(u32 index)\n{\n\treturn 0;\n}\n"
+    )
     git("add", ".")
     git("commit", "-q", "-m", "KVM: VMX: Add kvm_get_foo()")
     return repo, git
@@ -119,12 +143,18 @@ def test_fixed_patch_applies_and_keeps_its_diffstat(tree) -> None:
     source = repo / "arch/x86/kvm/vmx/vmx.c"
     sixteen_spaces = " " * 16
     text = source.read_text().replace(
-        "\treturn 0;\n", f"\tif (index > 3)\n{sixteen_spaces}return -EINVAL;\n\treturn 0;\n")
+        "\treturn 0;\n", f"\tif (index > 3)\n{sixteen_spaces}return -EINVAL;\n\treturn 0;\n"
+    )
     source.write_text(text)
-    git("commit", "-q", "-a", "-m",
+    git(
+        "commit",
+        "-q",
+        "-a",
+        "-m",
         "kvm: vmx: reject unknown indices in kvm_get_foo().\n\n"
         "Return -EINVAL for indices past the end of the array.\n\n"
-        f"signed-off-by: {AUTHOR}\nCc: Stable <stable@vger.kernel.org>")
+        f"signed-off-by: {AUTHOR}\nCc: Stable <stable@vger.kernel.org>",
+    )
     mail = git("format-patch", "-1", "--stdout", "--base=HEAD~1")
     fixed, count = fix_text(mail)
     assert count == 6  # prefix, capital, period, trailer key, stable, indent
@@ -161,23 +191,26 @@ def _post_handbook(corpus: Path) -> list[Path]:
     for row in (corpus / "kvm-x86.tsv").read_text(encoding="utf-8").splitlines()[1:]:
         name, _, date, *_ = row.split("\t")
         dates[name] = date
-    return [corpus / "kvm-x86" / name for name, date in sorted(dates.items())
-            if date >= "2023-03"]
+    return [corpus / "kvm-x86" / name for name, date in sorted(dates.items()) if date >= "2023-03"]
 
 
 def _inject_indent(text: str) -> str | None:
     """Indent one added C line with eight spaces instead of its first tab."""
     match = re.search(r"^\+\t(?=\S)", text, re.M)
-    in_c = match and re.search(r"^\+\+\+ b/\S+\.[ch]$", text[:match.start()], re.M)
-    return text[:match.start()] + "+        " + text[match.end():] if in_c else None
+    in_c = match and re.search(r"^\+\+\+ b/\S+\.[ch]$", text[: match.start()], re.M)
+    return text[: match.start()] + "+        " + text[match.end() :] if in_c else None
 
 
 def _inject_prefix_case(text: str) -> str | None:
     match = re.search(r"^(Subject: \[PATCH[^\]]*\] )KVM: ([A-Za-z]+):", text, re.M)
     if not match:
         return None
-    return text[:match.start()] + match.group(1) + f"kvm: {match.group(2).lower()}:" \
-        + text[match.end():]
+    return (
+        text[: match.start()]
+        + match.group(1)
+        + f"kvm: {match.group(2).lower()}:"
+        + text[match.end() :]
+    )
 
 
 def _inject_period(text: str) -> str | None:
@@ -185,18 +218,19 @@ def _inject_period(text: str) -> str | None:
     match = re.search(r"^Subject: .*(?:\n[ \t].*)*", text, re.M)
     if not match or not re.search(r"[A-Za-z)]$", match.group()):
         return None
-    return text[:match.end()] + "." + text[match.end():]
+    return text[: match.end()] + "." + text[match.end() :]
 
 
 def _inject_capital(text: str) -> str | None:
     match = re.search(r"^(Subject: \[PATCH[^\]]*\] (?:[\w/]+: )+)([A-Z][a-z]+) ", text, re.M)
     if not match:
         return None
-    return text[:match.start(2)] + match.group(2).lower() + text[match.end(2):]
+    return text[: match.start(2)] + match.group(2).lower() + text[match.end(2) :]
 
 
-@pytest.mark.parametrize("inject", [_inject_indent, _inject_prefix_case, _inject_period,
-                                    _inject_capital])
+@pytest.mark.parametrize(
+    "inject", [_inject_indent, _inject_prefix_case, _inject_period, _inject_capital]
+)
 def test_one_injected_fault_is_fixed_back_to_the_accepted_patch(corpus: Path, inject) -> None:
     restored = 0
     for path in _post_handbook(corpus):
@@ -213,42 +247,87 @@ def test_one_injected_fault_is_fixed_back_to_the_accepted_patch(corpus: Path, in
 
 # --- hypothesis: whatever the faults, fixing leaves none and is idempotent -----------------
 
-_PREFIXES = st.sampled_from(["KVM: x86:", "kvm: x86:", "KVM: X86:", "Kvm: vmx:", "KVM: nvmx:",
-                             "kvm:", "KVM: selftests:", "KVM: Selftests:", "x86/kvm:"])
+_PREFIXES = st.sampled_from(
+    [
+        "KVM: x86:",
+        "kvm: x86:",
+        "KVM: X86:",
+        "Kvm: vmx:",
+        "KVM: nvmx:",
+        "kvm:",
+        "KVM: selftests:",
+        "KVM: Selftests:",
+        "x86/kvm:",
+    ]
+)
 _WORDS = st.sampled_from(["reject", "Reject", "add", "fix", "drop", "kvm_get_foo()", "use"])
 _ENDINGS = st.sampled_from(["", ".", "!", ";", "...", " ."])
-_KEYS = st.sampled_from(["Signed-off-by", "signed-off-by", "Signed-Off-By", "SIGNED-OFF-BY",
-                         "Signed-off-by:", "Reviewed-by", "reviewed-by"])
-_STABLE = st.sampled_from(["", "Cc: stable@kernel.org", "Cc: <stable@vger.kernel.org>",
-                           "cc: stable@vger.kernel.org", "Cc: stable <stable@vger.kernel.org>",
-                           "Cc: stable@vger.kernel.org # 6.6+", "CC: stable@kernel.org."])
+_KEYS = st.sampled_from(
+    [
+        "Signed-off-by",
+        "signed-off-by",
+        "Signed-Off-By",
+        "SIGNED-OFF-BY",
+        "Signed-off-by:",
+        "Reviewed-by",
+        "reviewed-by",
+    ]
+)
+_STABLE = st.sampled_from(
+    [
+        "",
+        "Cc: stable@kernel.org",
+        "Cc: <stable@vger.kernel.org>",
+        "cc: stable@vger.kernel.org",
+        "Cc: stable <stable@vger.kernel.org>",
+        "Cc: stable@vger.kernel.org # 6.6+",
+        "CC: stable@kernel.org.",
+    ]
+)
 _INDENT = st.text(alphabet=" \t", max_size=20)
 _CODE = st.sampled_from(["return 0;", "x = y;", "if (x)", "* a comment", "foo(a, b);", ""])
 
 
 @settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(prefix=_PREFIXES, word=_WORDS, ending=_ENDINGS, key=_KEYS, stable=_STABLE,
-       lines=st.lists(st.tuples(_INDENT, _CODE), min_size=1, max_size=6),
-       crlf=st.booleans())
-def test_fix_leaves_no_fixable_finding_and_is_idempotent(prefix, word, ending, key, stable,
-                                                         lines, crlf) -> None:
+@given(
+    prefix=_PREFIXES,
+    word=_WORDS,
+    ending=_ENDINGS,
+    key=_KEYS,
+    stable=_STABLE,
+    lines=st.lists(st.tuples(_INDENT, _CODE), min_size=1, max_size=6),
+    crlf=st.booleans(),
+)
+def test_fix_leaves_no_fixable_finding_and_is_idempotent(
+    prefix, word, ending, key, stable, lines, crlf
+) -> None:
     separator = " " if not key.endswith(":") else ""
     trailers = f"{key}{':' if separator else ''}{separator}{AUTHOR}"
     if stable:
         trailers += "\n" + stable
     added = "\n".join(indent + code for indent, code in lines)
-    text = patch(subject=f"{prefix} {word} unknown indices{ending}", trailers=trailers,
-                 diffs=diff(path="arch/x86/kvm/vmx/vmx.c", added=added))
+    text = patch(
+        subject=f"{prefix} {word} unknown indices{ending}",
+        trailers=trailers,
+        diffs=diff(path="arch/x86/kvm/vmx/vmx.c", added=added),
+    )
     if crlf:
         text = text.replace("\n", "\r\n")
     fixed, _ = fix_text(text)
     assert fixable_findings(fixed) == []
     assert fix_text(fixed) == (fixed, 0)
     assert fixed.count("\n") == text.count("\n")
-    assert [line for line in fixed.splitlines() if not line.startswith(("+", "Subject:"))
-            and not re.match(r"(?i)(signed-off-by|reviewed-by|cc)", line)] == \
-        [line for line in text.splitlines() if not line.startswith(("+", "Subject:"))
-         and not re.match(r"(?i)(signed-off-by|reviewed-by|cc)", line)]
+    assert [
+        line
+        for line in fixed.splitlines()
+        if not line.startswith(("+", "Subject:"))
+        and not re.match(r"(?i)(signed-off-by|reviewed-by|cc)", line)
+    ] == [
+        line
+        for line in text.splitlines()
+        if not line.startswith(("+", "Subject:"))
+        and not re.match(r"(?i)(signed-off-by|reviewed-by|cc)", line)
+    ]
 
 
 # --- the command line ---------------------------------------------------------------------
@@ -292,12 +371,15 @@ def test_cli_fix_keeps_bytes_that_are_not_utf8(tmp_path: Path, capsysbinary) -> 
 
 @pytest.mark.parametrize(
     ("content", "argv_extra", "message"),
-    [(b"\x00\x01binary\x00", [], "is not a patch"),
-     (b"", [], "is not a patch"),
-     (b"<!DOCTYPE html><html></html>", [], "is not a patch")],
+    [
+        (b"\x00\x01binary\x00", [], "is not a patch"),
+        (b"", [], "is not a patch"),
+        (b"<!DOCTYPE html><html></html>", [], "is not a patch"),
+    ],
 )
-def test_cli_fix_refuses_bad_input_and_keeps_the_file(tmp_path: Path, capsysbinary, content,
-                                                      argv_extra, message) -> None:
+def test_cli_fix_refuses_bad_input_and_keeps_the_file(
+    tmp_path: Path, capsysbinary, content, argv_extra, message
+) -> None:
     path = tmp_path / "bad.patch"
     path.write_bytes(content)
     for option in ("--fix", "--fix-inplace"):
@@ -313,14 +395,16 @@ def test_cli_fix_usage_errors(tmp_path: Path, capsysbinary) -> None:
     assert status == 2 and "--fix-inplace" in err
     status, _, err = run(["--fix-inplace", "-"], capsysbinary)
     assert status == 2 and "not stdin" in err
-    status, _, err = run(["--fix-inplace", str(tmp_path / "missing.patch"), str(path)],
-                         capsysbinary)
+    status, _, err = run(
+        ["--fix-inplace", str(tmp_path / "missing.patch"), str(path)], capsysbinary
+    )
     assert status == 2 and "cannot read" in err
     assert path.read_text() == fix_text(FAULTY)[0]  # the readable file was still fixed
 
 
-def test_cli_fix_inplace_leaves_the_file_when_it_cannot_write(tmp_path: Path, capsysbinary,
-                                                              monkeypatch) -> None:
+def test_cli_fix_inplace_leaves_the_file_when_it_cannot_write(
+    tmp_path: Path, capsysbinary, monkeypatch
+) -> None:
     path = tmp_path / "a.patch"
     path.write_bytes(FAULTY.encode())
 
@@ -349,15 +433,17 @@ def test_fix_survives_any_text(noise: str, position: int) -> None:
 def test_cli_fix_respects_ignore_and_checks_git_dir(tmp_path: Path, capsysbinary) -> None:
     path = tmp_path / "a.patch"
     path.write_bytes(FAULTY.encode())
-    status, out, _ = run(["--fix", "--ignore", "indent-spaces,stable-cc-format", str(path)],
-                         capsysbinary)
+    status, out, _ = run(
+        ["--fix", "--ignore", "indent-spaces,stable-cc-format", str(path)], capsysbinary
+    )
     assert status == 0
     assert out.decode() == fix_text(FAULTY, ignore=["indent-spaces", "stable-cc-format"])[0]
     assert b"+        return -EINVAL;\n" in out
     assert b"Cc: Stable <stable@vger.kernel.org> # 6.1+" in out
     assert b"KVM: VMX: Reject" in out
-    status, out, err = run(["--fix", "--git-dir", str(tmp_path / "nowhere"), str(path)],
-                           capsysbinary)
+    status, out, err = run(
+        ["--fix", "--git-dir", str(tmp_path / "nowhere"), str(path)], capsysbinary
+    )
     assert status == 2 and out == b"" and err.startswith("kvmcheck: --git-dir ")
     assert "Traceback" not in err
     status, _, err = run(["--fix", "--ignore", "no-such-rule", str(path)], capsysbinary)
@@ -374,8 +460,9 @@ def test_cli_fix_inplace_keeps_a_symlink_a_symlink(tmp_path: Path, capsysbinary)
     assert target.read_text() == fix_text(FAULTY)[0]
 
 
-SERIES = (Path(__file__).resolve().parents[2] / "playground" / "examples" / "series.mbox"
-          ).read_text(encoding="utf-8")
+SERIES = (
+    Path(__file__).resolve().parents[2] / "playground" / "examples" / "series.mbox"
+).read_text(encoding="utf-8")
 
 
 def test_fix_report_shows_the_change_as_a_diff() -> None:
@@ -389,7 +476,8 @@ def test_fix_report_shows_the_change_as_a_diff() -> None:
         "+Subject: [PATCH] KVM: VMX: Reject unknown indices in kvm_get_foo()",
     ]
     assert [p.name for p in report.patches] == [
-        "0001-KVM-VMX-Reject-unknown-indices-in-kvm_get_foo.patch"]
+        "0001-KVM-VMX-Reject-unknown-indices-in-kvm_get_foo.patch"
+    ]
     assert report.patches[0].text == report.text
 
 
@@ -425,10 +513,13 @@ def test_split_patches_names_each_message_as_format_patch_does() -> None:
     assert [p.name for p in split_patches(diff(), "d")] == ["0001-patch.patch"]
 
 
-@pytest.mark.parametrize(("shortlog", "name"), [
-    ("KVM: x86: Fix the \"foo\" path (again)", "0003-KVM-x86-Fix-the-foo-path-again.patch"),
-    ("x" * 80, "0003-" + "x" * 64 + ".patch"),
-    ("", "0003-patch.patch"),
-])
+@pytest.mark.parametrize(
+    ("shortlog", "name"),
+    [
+        ('KVM: x86: Fix the "foo" path (again)', "0003-KVM-x86-Fix-the-foo-path-again.patch"),
+        ("x" * 80, "0003-" + "x" * 64 + ".patch"),
+        ("", "0003-patch.patch"),
+    ],
+)
 def test_patch_file_name(shortlog: str, name: str) -> None:
     assert patch_file_name(3, shortlog) == name

@@ -26,12 +26,18 @@ from kvmcheck.parser import parse_file
 from kvmcheck.rules._examples import AUTHOR, SIGNOFF, diff, patch
 
 PACKAGE_ROOT = Path(__file__).resolve().parents[2] / "playground"
-GIT_ENV = {"GIT_AUTHOR_NAME": "Jane Developer", "GIT_AUTHOR_EMAIL": "jane@example.org",
-           "GIT_COMMITTER_NAME": "Jane Developer", "GIT_COMMITTER_EMAIL": "jane@example.org",
-           "GIT_AUTHOR_DATE": "2024-01-02T03:04:05Z",
-           "GIT_COMMITTER_DATE": "2024-01-02T03:04:05Z"}
-FAULTY = patch(subject="kvm: vmx: reject unknown indices in kvm_get_foo().",
-               diffs=diff(path="arch/x86/kvm/vmx/vmx.c", added="        return -EINVAL;"))
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Jane Developer",
+    "GIT_AUTHOR_EMAIL": "jane@example.org",
+    "GIT_COMMITTER_NAME": "Jane Developer",
+    "GIT_COMMITTER_EMAIL": "jane@example.org",
+    "GIT_AUTHOR_DATE": "2024-01-02T03:04:05Z",
+    "GIT_COMMITTER_DATE": "2024-01-02T03:04:05Z",
+}
+FAULTY = patch(
+    subject="kvm: vmx: reject unknown indices in kvm_get_foo().",
+    diffs=diff(path="arch/x86/kvm/vmx/vmx.c", added="        return -EINVAL;"),
+)
 FIXED = fix_text(FAULTY)[0]
 
 
@@ -48,8 +54,14 @@ def run(argv: list[str], capsysbinary) -> tuple[int, bytes, str]:
 
 def kvmcheck(*args: str, **options) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(PACKAGE_ROOT), "LC_ALL": "C.UTF-8"}
-    return subprocess.run([sys.executable, "-m", "kvmcheck", *args], capture_output=True,
-                          env=env, timeout=60, check=False, **options)
+    return subprocess.run(
+        [sys.executable, "-m", "kvmcheck", *args],
+        capture_output=True,
+        env=env,
+        timeout=60,
+        check=False,
+        **options,
+    )
 
 
 # --- 1. whitespace fixes stay out of string literals ------------------------------------
@@ -81,8 +93,9 @@ def test_a_continued_string_literal_is_not_reindented() -> None:
 
 
 def test_a_lone_cr_inside_a_context_line_stays_in_that_line() -> None:
-    text = patch(diffs=diff(added="\treturn -EINVAL;").replace(
-        " {\n", " {\r+        return 1;\n", 1))
+    text = patch(
+        diffs=diff(added="\treturn -EINVAL;").replace(" {\n", " {\r+        return 1;\n", 1)
+    )
     (parsed,) = parse_file("p.patch", text)
     assert [line.text for line in parsed.files[0].added_lines()] == ["\treturn -EINVAL;"]
     assert fix_text(text) == (text, 0)
@@ -106,8 +119,9 @@ def repo(tmp_path: Path, monkeypatch):
     path.mkdir()
 
     def git(*args: str, stdin: str | None = None) -> str:
-        return subprocess.run(["git", "-C", str(path), *args], check=True,
-                              capture_output=True, text=True, input=stdin).stdout
+        return subprocess.run(
+            ["git", "-C", str(path), *args], check=True, capture_output=True, text=True, input=stdin
+        ).stdout
 
     git("init", "-q")
     (path / "x.c").write_text("int x;\n")
@@ -150,10 +164,12 @@ def _signed_commit(path: Path, git, title: str) -> str:
     tree = git("write-tree").strip()
     parent = git("rev-parse", "HEAD").strip()
     signature = " -----BEGIN PGP SIGNATURE-----\n \n fake\n -----END PGP SIGNATURE-----"
-    body = (f"tree {tree}\nparent {parent}\n"
-            "author Jane Developer <jane@example.org> 1704164645 +0000\n"
-            "committer Jane Developer <jane@example.org> 1704164645 +0000\n"
-            f"gpgsig{signature}\n\n{title}\n")
+    body = (
+        f"tree {tree}\nparent {parent}\n"
+        "author Jane Developer <jane@example.org> 1704164645 +0000\n"
+        "committer Jane Developer <jane@example.org> 1704164645 +0000\n"
+        f"gpgsig{signature}\n\n{title}\n"
+    )
     sha = git("hash-object", "-t", "commit", "-w", "--stdin", stdin=body).strip()
     git("update-ref", "refs/heads/signed", sha)
     return sha
@@ -162,11 +178,14 @@ def _signed_commit(path: Path, git, title: str) -> str:
 def test_show_signature_in_the_git_config_stays_out_of_the_title(repo, tmp_path) -> None:
     path, git = repo
     gpg = tmp_path / "fake-gpg"
-    gpg.write_text("#!/bin/sh\necho 'gpg: Good signature from \"Jane\"' >&2\n"
-                   "echo '[GNUPG:] GOODSIG 1234 Jane'\nexit 0\n")
+    gpg.write_text(
+        "#!/bin/sh\necho 'gpg: Good signature from \"Jane\"' >&2\n"
+        "echo '[GNUPG:] GOODSIG 1234 Jane'\nexit 0\n"
+    )
     gpg.chmod(0o755)
     (tmp_path / "gitconfig").write_text(
-        f"[log]\n\tshowSignature = true\n[gpg]\n\tprogram = {gpg}\n")
+        f"[log]\n\tshowSignature = true\n[gpg]\n\tprogram = {gpg}\n"
+    )
     sha = _signed_commit(path, git, "KVM: VMX: Sign this")
     text = patch(trailers=f'Fixes: {sha[:12]} ("KVM: VMX: Sign this")\n{SIGNOFF}')
     assert not [f for f in findings(text, git_dir=str(path)) if f["rule"].startswith("fixes")]
@@ -186,7 +205,7 @@ def test_many_commit_mentions_take_one_git_process(repo, monkeypatch) -> None:
 
     monkeypatch.setattr(subprocess, "Popen", CountingPopen)
     # 300 distinct commits mentioned (all but one unknown to the tree).
-    shas = [f"{n:012x}" for n in range(0xabc000000000, 0xabc000000000 + 299)] + [head[:12]]
+    shas = [f"{n:012x}" for n in range(0xABC000000000, 0xABC000000000 + 299)] + [head[:12]]
     text = patch(body="Rework the lookup.\n\n" + "\n".join(f"Commit {s} did it." for s in shas))
     start = time.monotonic()
     findings(text, git_dir=str(path))
@@ -231,8 +250,9 @@ def test_fix_inplace_keeps_hard_links(tmp_path: Path, capsysbinary) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.patch", "b.patch"]
 
 
-def test_a_hard_linked_file_is_left_whole_on_a_full_disk(tmp_path: Path, capsysbinary,
-                                                         monkeypatch) -> None:
+def test_a_hard_linked_file_is_left_whole_on_a_full_disk(
+    tmp_path: Path, capsysbinary, monkeypatch
+) -> None:
     path = tmp_path / "a.patch"
     path.write_text(FAULTY)
     os.link(path, tmp_path / "b.patch")
@@ -242,13 +262,13 @@ def test_a_hard_linked_file_is_left_whole_on_a_full_disk(tmp_path: Path, capsysb
 
     monkeypatch.setattr(os, "posix_fallocate", full_disk)
     status, _, err = run(["--fix-inplace", str(path)], capsysbinary)
-    assert status == 2 and err == (f"kvmcheck: cannot rewrite {path}: No space left on device; "
-                                   "the file is left unchanged\n")
+    assert status == 2 and err == (
+        f"kvmcheck: cannot rewrite {path}: No space left on device; the file is left unchanged\n"
+    )
     assert path.read_text() == FAULTY
 
 
-def test_fix_inplace_keeps_owner_group_mode_and_attributes(tmp_path: Path,
-                                                           capsysbinary) -> None:
+def test_fix_inplace_keeps_owner_group_mode_and_attributes(tmp_path: Path, capsysbinary) -> None:
     path = tmp_path / "a.patch"
     path.write_text(FAULTY)
     path.chmod(0o640)
@@ -264,8 +284,11 @@ def test_fix_inplace_keeps_owner_group_mode_and_attributes(tmp_path: Path,
     after = path.stat()
     assert status == 0 and path.read_text() == FIXED
     assert after.st_ino != before.st_ino  # replaced, not rewritten in place
-    assert (after.st_uid, after.st_gid, stat.S_IMODE(after.st_mode)) == \
-        (before.st_uid, before.st_gid, 0o640)
+    assert (after.st_uid, after.st_gid, stat.S_IMODE(after.st_mode)) == (
+        before.st_uid,
+        before.st_gid,
+        0o640,
+    )
     if has_xattr:
         assert os.getxattr(path, "user.origin") == b"lore"
 
@@ -284,20 +307,27 @@ sys.exit(main(["--fix-inplace", sys.argv[1]]))
 
 
 @pytest.mark.parametrize(("name", "status"), [("SIGTERM", -signal.SIGTERM), ("SIGINT", 130)])
-def test_an_interrupted_fix_inplace_leaves_no_temporary_file(tmp_path: Path, name: str,
-                                                             status: int) -> None:
+def test_an_interrupted_fix_inplace_leaves_no_temporary_file(
+    tmp_path: Path, name: str, status: int
+) -> None:
     folder = tmp_path / "work"
     folder.mkdir()
     path = folder / "a.patch"
     path.write_text(FAULTY)
     env = {**os.environ, "PYTHONPATH": str(PACKAGE_ROOT), "LC_ALL": "C.UTF-8"}
-    result = subprocess.run([sys.executable, "-c", INTERRUPT.format(name=name), str(path)],
-                            capture_output=True, env=env, timeout=60, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", INTERRUPT.format(name=name), str(path)],
+        capture_output=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
     assert result.returncode == status, result.stderr
     assert "Traceback" not in result.stderr.decode()
     if name == "SIGINT":
         assert result.stderr.decode().endswith(
-            f"kvmcheck: interrupted at {path}; no file is left half-written\n")
+            f"kvmcheck: interrupted at {path}; no file is left half-written\n"
+        )
     assert [p.name for p in folder.iterdir()] == ["a.patch"]
     assert path.read_text() in (FAULTY, FIXED)
 
@@ -306,8 +336,7 @@ def test_an_interrupted_fix_inplace_leaves_no_temporary_file(tmp_path: Path, nam
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
-def test_a_utf16_file_is_fixed_and_stays_utf16(tmp_path: Path, capsysbinary,
-                                               encoding: str) -> None:
+def test_a_utf16_file_is_fixed_and_stays_utf16(tmp_path: Path, capsysbinary, encoding: str) -> None:
     bom = {"utf-16": b"\xff\xfe", "utf-16-be": b"\xfe\xff", "utf-32": b"\xff\xfe\x00\x00"}
     codec = {"utf-16": "utf-16-le", "utf-16-be": "utf-16-be", "utf-32": "utf-32-le"}
     data = bom[encoding] + FAULTY.replace("\n", "\r\n").encode(codec[encoding])
@@ -327,42 +356,79 @@ def test_a_utf16_file_is_fixed_and_stays_utf16(tmp_path: Path, capsysbinary,
 
 def test_an_encoded_subject_draws_no_fixable_finding() -> None:
     text = patch(subject="kvm: x86: fix foo.").replace(
-        "Subject: [PATCH] kvm: x86: fix foo.",
-        "Subject: =?UTF-8?Q?[PATCH]_kvm:_x86:_fix_foo.?=")
+        "Subject: [PATCH] kvm: x86: fix foo.", "Subject: =?UTF-8?Q?[PATCH]_kvm:_x86:_fix_foo.?="
+    )
     shortlog = [f for f in findings(text) if f["rule"].startswith("shortlog")]
-    assert {f["rule"] for f in shortlog} >= {"shortlog-prefix-case", "shortlog-capitalization",
-                                             "shortlog-trailing-punctuation"}
+    assert {f["rule"] for f in shortlog} >= {
+        "shortlog-prefix-case",
+        "shortlog-capitalization",
+        "shortlog-trailing-punctuation",
+    }
     assert not any(f["fixable"] for f in shortlog)
     assert fix_text(text) == (text, 0)
     terse = format_text(check_texts([("p.patch", text)]), terse=True)
     assert "fixable" not in terse
 
 
-_SUBJECTS = st.sampled_from([
-    "kvm: x86: fix foo", "KVM: x86: fix foo.", "kvm: vmx: Fix foo!!!", "KVM: x86: Fix foo...!",
-    "=?UTF-8?Q?KVM:_x86:_fix_foo.?=", "KVM:x86: fix foo", "kvm: x86: fix =?UTF-8?Q?f=C3=B6o?=",
-])
-_ADDED = st.lists(st.sampled_from([
-    "        return -EINVAL;", "\tint r; \t/* result */", '\tpr_info("a \tb");',
-    '\tpr_info("a \\', "        b\");", "\treturn 0;  ", "  \t x = 1;", "#define X \\",
-    "        y", "\t/* a  \tb */", "\tchar c = '\\t'; \tc++;",
-]), min_size=1, max_size=6)
-_TRAILERS = st.sampled_from([SIGNOFF, "signed-off-by: " + AUTHOR,
-                             SIGNOFF + "\nCc: stable@kernel.org # 6.1+",
-                             SIGNOFF + "\nFixes: 123456789abc"])
+_SUBJECTS = st.sampled_from(
+    [
+        "kvm: x86: fix foo",
+        "KVM: x86: fix foo.",
+        "kvm: vmx: Fix foo!!!",
+        "KVM: x86: Fix foo...!",
+        "=?UTF-8?Q?KVM:_x86:_fix_foo.?=",
+        "KVM:x86: fix foo",
+        "kvm: x86: fix =?UTF-8?Q?f=C3=B6o?=",
+    ]
+)
+_ADDED = st.lists(
+    st.sampled_from(
+        [
+            "        return -EINVAL;",
+            "\tint r; \t/* result */",
+            '\tpr_info("a \tb");',
+            '\tpr_info("a \\',
+            '        b");',
+            "\treturn 0;  ",
+            "  \t x = 1;",
+            "#define X \\",
+            "        y",
+            "\t/* a  \tb */",
+            "\tchar c = '\\t'; \tc++;",
+        ]
+    ),
+    min_size=1,
+    max_size=6,
+)
+_TRAILERS = st.sampled_from(
+    [
+        SIGNOFF,
+        "signed-off-by: " + AUTHOR,
+        SIGNOFF + "\nCc: stable@kernel.org # 6.1+",
+        SIGNOFF + "\nFixes: 123456789abc",
+    ]
+)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(subject=_SUBJECTS, added=_ADDED, trailers=_TRAILERS,
-       encoded_body=st.booleans(), crlf=st.booleans())
-def test_every_fixable_finding_is_fixed_by_fix(subject: str, added: list[str], trailers: str,
-                                                encoded_body: bool, crlf: bool) -> None:
-    text = patch(subject="x", trailers=trailers,
-                 diffs=diff(path="arch/x86/kvm/vmx/vmx.c", added="\n".join(added)))
+@given(
+    subject=_SUBJECTS,
+    added=_ADDED,
+    trailers=_TRAILERS,
+    encoded_body=st.booleans(),
+    crlf=st.booleans(),
+)
+def test_every_fixable_finding_is_fixed_by_fix(
+    subject: str, added: list[str], trailers: str, encoded_body: bool, crlf: bool
+) -> None:
+    text = patch(
+        subject="x",
+        trailers=trailers,
+        diffs=diff(path="arch/x86/kvm/vmx/vmx.c", added="\n".join(added)),
+    )
     text = text.replace("Subject: [PATCH] x", f"Subject: [PATCH] {subject}")
     if encoded_body:
-        text = text.replace("Subject:", "Content-Transfer-Encoding: quoted-printable\n"
-                            "Subject:", 1)
+        text = text.replace("Subject:", "Content-Transfer-Encoding: quoted-printable\nSubject:", 1)
     if crlf:
         text = text.replace("\n", "\r\n")
     before = findings(text)
@@ -389,15 +455,18 @@ def test_a_run_of_exclamation_marks_goes_in_one_fix() -> None:
 
 
 def test_fix_inplace_limit_counts_all_files_together(tmp_path: Path, capsysbinary) -> None:
-    big = patch(body="Return -EINVAL for indices past the end of the array.\n\n"
-                + "Padding line of the changelog.\n" * 22_000,
-                subject="kvm: x86: fix foo")
+    big = patch(
+        body="Return -EINVAL for indices past the end of the array.\n\n"
+        + "Padding line of the changelog.\n" * 22_000,
+        subject="kvm: x86: fix foo",
+    )
     assert 600_000 < len(big) < 1024 * 1024
     first, second = tmp_path / "1.patch", tmp_path / "2.patch"
     first.write_text(big)
     second.write_text(big)
-    status, _, err = run(["--fix-inplace", "--max-input-size", "1", str(first), str(second)],
-                         capsysbinary)
+    status, _, err = run(
+        ["--fix-inplace", "--max-input-size", "1", str(first), str(second)], capsysbinary
+    )
     assert status == 2
     assert f"kvmcheck: {second}: more than 1 MiB of input in all" in err
     assert "Subject: [PATCH] KVM: x86: Fix foo\n" in first.read_text()
@@ -411,7 +480,7 @@ def test_a_line_separator_in_a_message_does_not_split_the_output_line() -> None:
     text = patch(trailers='Fixes: 12345678 ("a\u2028b\u2029c")\n' + SIGNOFF)
     output = format_text(check_texts([("p.patch", text)]))
     assert "\u2028" not in output and "\u2029" not in output
-    assert "(\"a\\u2028b\\u2029c\")" in output
+    assert '("a\\u2028b\\u2029c")' in output
     assert visible("\u2028") == "\\u2028"
 
 

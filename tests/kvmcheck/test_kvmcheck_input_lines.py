@@ -29,8 +29,9 @@ def test_lines_and_slices_match_a_split_list(text: str, start: int, stop: int) -
     lines = InputLines.split(text)
     assert len(lines) == len(expected)
     assert pairs(lines) == expected
-    assert [(lines[i].text, lines[i].lineno) for i in range(-len(lines), len(lines))] \
-        == expected + expected
+    assert [
+        (lines[i].text, lines[i].lineno) for i in range(-len(lines), len(lines))
+    ] == expected + expected
     view = lines[start:stop]
     assert pairs(view) == expected[start:stop]
     assert pairs(view[1:]) == expected[start:stop][1:]
@@ -48,10 +49,16 @@ def test_index_out_of_range() -> None:
         lines[1]
 
 
-@given(TEXTS, st.lists(st.integers(0, 39), max_size=20), st.integers(0, 2),
-       st.integers(-25, 25), st.integers(-25, 25))
-def test_picked_lines_match_picking_from_a_list(text: str, picks: list[int], skip: int,
-                                                start: int, stop: int) -> None:
+@given(
+    TEXTS,
+    st.lists(st.integers(0, 39), max_size=20),
+    st.integers(0, 2),
+    st.integers(-25, 25),
+    st.integers(-25, 25),
+)
+def test_picked_lines_match_picking_from_a_list(
+    text: str, picks: list[int], skip: int, start: int, stop: int
+) -> None:
     """Picked lines cut from the input file and from a list of lines agree
     with picking from a split list, slices included."""
     expected_lines = split_list(text)
@@ -64,9 +71,10 @@ def test_picked_lines_match_picking_from_a_list(text: str, picks: list[int], ski
     for picked in (from_input, from_list):
         assert len(picked) == len(expected)
         assert pairs(picked) == expected
-        assert [(line.text, line.lineno) for line in (picked[i] for i in range(-len(expected),
-                                                                              len(expected)))] \
-            == expected + expected
+        assert [
+            (line.text, line.lineno)
+            for line in (picked[i] for i in range(-len(expected), len(expected)))
+        ] == expected + expected
         assert pairs(picked[start:stop]) == expected[start:stop]
 
 
@@ -74,8 +82,10 @@ def test_picked_lines_share_an_index_array_by_range() -> None:
     lines = InputLines.split("+a\n b\n+c\n+d\n")
     indices = PickedLines.indices()
     indices.extend([0, 2, 3])
-    first, second = PickedLines(lines, indices, 0, 1, skip=1), PickedLines(lines, indices, 1,
-                                                                          skip=1)
+    first, second = (
+        PickedLines(lines, indices, 0, 1, skip=1),
+        PickedLines(lines, indices, 1, skip=1),
+    )
     assert pairs(first) == [("a", 1)]
     assert pairs(second) == [("c", 3), ("d", 4)]
     with pytest.raises(IndexError):

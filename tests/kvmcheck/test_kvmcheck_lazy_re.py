@@ -42,7 +42,11 @@ def test_a_pattern_compiles_on_first_use_and_then_answers_as_re_does() -> None:
     assert pattern.match(text) is None and pattern.fullmatch("a-1") is not None
     assert pattern.split(text, 1) == compiled.split(text, 1)
     assert (pattern.pattern, pattern.flags, pattern.groups, pattern.groupindex) == (
-        compiled.pattern, compiled.flags, compiled.groups, compiled.groupindex)
+        compiled.pattern,
+        compiled.flags,
+        compiled.groups,
+        compiled.groupindex,
+    )
 
 
 def test_once_compiled_a_call_goes_straight_to_the_compiled_pattern() -> None:
@@ -79,6 +83,7 @@ def test_importing_kvmcheck_compiles_no_pattern() -> None:
         "             if m.__name__.startswith('kvmcheck') for n, v in vars(m).items()\n"
         "             if isinstance(v, CompiledPattern)))\n"
     )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                            check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "[]"

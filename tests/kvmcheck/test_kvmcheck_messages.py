@@ -24,8 +24,11 @@ def english() -> dict[str, str]:
 
 
 def rule_keys() -> set[str]:
-    return {key for rule in RULES.values()
-            for key in (*rule.message_keys, f"{rule.id}.title", f"{rule.id}.explanation")}
+    return {
+        key
+        for rule in RULES.values()
+        for key in (*rule.message_keys, f"{rule.id}.title", f"{rule.id}.explanation")
+    }
 
 
 def test_catalogs_have_the_same_keys() -> None:
@@ -70,11 +73,17 @@ def test_chinese_catalog_is_chinese() -> None:
 
 @pytest.mark.parametrize(
     ("environ", "lang"),
-    [({"LC_ALL": "zh_CN.UTF-8"}, "zh_CN"), ({"LANG": "zh_CN.UTF-8"}, "zh_CN"),
-     ({"LC_MESSAGES": "zh_CN"}, "zh_CN"), ({"LANG": "de_DE.UTF-8"}, "en"),
-     ({"LC_ALL": "C", "LANG": "zh_CN.UTF-8"}, "en"), ({}, "en"),
-     ({"LANG": "zh_TW.UTF-8"}, "zh_CN"), ({"LANG": "zh"}, "zh_CN"),
-     ({"LANG": "en_GB.UTF-8@euro"}, "en")],
+    [
+        ({"LC_ALL": "zh_CN.UTF-8"}, "zh_CN"),
+        ({"LANG": "zh_CN.UTF-8"}, "zh_CN"),
+        ({"LC_MESSAGES": "zh_CN"}, "zh_CN"),
+        ({"LANG": "de_DE.UTF-8"}, "en"),
+        ({"LC_ALL": "C", "LANG": "zh_CN.UTF-8"}, "en"),
+        ({}, "en"),
+        ({"LANG": "zh_TW.UTF-8"}, "zh_CN"),
+        ({"LANG": "zh"}, "zh_CN"),
+        ({"LANG": "en_GB.UTF-8@euro"}, "en"),
+    ],
 )
 def test_language_from_locale(environ: dict, lang: str) -> None:
     assert language_from_locale(environ) == lang

@@ -25,15 +25,22 @@ HOSTILE_FIXES = "Fixes: \x1b[2J\x1b[1A\x08ERROR: \u202eboom\x9b31m"
 
 def finding_lines(output: str) -> list[str]:
     """The lines about the Fixes: tag (text: ``[rule]``, GitHub: ``title=rule``)."""
-    return [line for line in output.splitlines()
-            if "[fixes-tag-format]" in line or "title=fixes-tag-format::" in line]
+    return [
+        line
+        for line in output.splitlines()
+        if "[fixes-tag-format]" in line or "title=fixes-tag-format::" in line
+    ]
 
 
 @pytest.fixture(scope="module")
 def hostile_result() -> dict:
     result = check_texts([("evil.patch", patch(trailers=f"{HOSTILE_FIXES}\n{SIGNOFF}"))])
-    messages = [f["message"] for p in result["patches"] for f in p["findings"]
-                if f["rule"] == "fixes-tag-format"]
+    messages = [
+        f["message"]
+        for p in result["patches"]
+        for f in p["findings"]
+        if f["rule"] == "fixes-tag-format"
+    ]
     assert messages and "\x1b" in messages[0], "the finding echoes the hostile tag"
     return result
 
@@ -75,10 +82,15 @@ def test_plain_findings_are_unchanged() -> None:
     assert "\\x" not in output
 
 
-@pytest.mark.parametrize("encoding, bom", [
-    ("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE),
-    ("utf-32-le", codecs.BOM_UTF32_LE), ("utf-32-be", codecs.BOM_UTF32_BE),
-])
+@pytest.mark.parametrize(
+    "encoding, bom",
+    [
+        ("utf-16-le", codecs.BOM_UTF16_LE),
+        ("utf-16-be", codecs.BOM_UTF16_BE),
+        ("utf-32-le", codecs.BOM_UTF32_LE),
+        ("utf-32-be", codecs.BOM_UTF32_BE),
+    ],
+)
 def test_utf16_and_utf32_with_bom_are_read(encoding: str, bom: bytes) -> None:
     """PowerShell's ``>`` writes UTF-16 with a BOM."""
     text = patch(subject="kvm: x86: reject unknown indices.").replace("\n", "\r\n")

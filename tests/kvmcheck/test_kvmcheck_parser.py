@@ -81,11 +81,15 @@ def test_format_patch_model() -> None:
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
-        ("[PATCH v2 3/7] KVM: x86: Fix foo",
-         dict(is_patch=True, version=2, number=3, total=7, rfc=False, project=None)),
+        (
+            "[PATCH v2 3/7] KVM: x86: Fix foo",
+            dict(is_patch=True, version=2, number=3, total=7, rfc=False, project=None),
+        ),
         ("[RFC PATCH] KVM: VMX: Add bar", dict(is_patch=True, rfc=True, number=None)),
-        ("[kvm-unit-tests PATCH v3 02/10] nVMX: Test baz",
-         dict(project="kvm-unit-tests", version=3, number=2, total=10)),
+        (
+            "[kvm-unit-tests PATCH v3 02/10] nVMX: Test baz",
+            dict(project="kvm-unit-tests", version=3, number=2, total=10),
+        ),
         ("[PATCH 0/4] KVM: x86: Cover", dict(number=0, total=4)),
         ("[RFC][PATCH 1/2] KVM: Fix it", dict(rfc=True, number=1, total=2)),
         ("KVM: x86: No tags at all", dict(is_patch=False, tags=())),
@@ -162,8 +166,9 @@ def test_rfc2047_headers() -> None:
     ],
 )
 def test_rfc2047_encoded_words(raw: str, decoded: str) -> None:
-    text = (f"From: Jane Developer <jane@example.org>\nSubject: {raw}\nCc: {raw}\n\n"
-            f"Fix foo.\n\n{SOB}\n")
+    text = (
+        f"From: Jane Developer <jane@example.org>\nSubject: {raw}\nCc: {raw}\n\nFix foo.\n\n{SOB}\n"
+    )
     (patch,) = parse_file("words.eml", text.encode())
     assert patch.header("subject") == decoded
     assert patch.header("cc") == decoded
@@ -273,15 +278,27 @@ def test_mbox_series_with_cover_letter() -> None:
             "\n" + body + "\n"
         )
 
-    cover = mail(0, "KVM: x86: Fix foo and bar", "Two fixes.\n\nJane Developer (2):\n"
-                 "  KVM: x86: Fix foo\n  KVM: x86: Fix bar\n\n"
-                 "base-commit: 0123456789abcdef0123456789abcdef01234567")
-    first = mail(1, "KVM: x86: Fix foo", f"Fix foo.\n\n{SOB}\n---\n"
-                 "diff --git a/arch/x86/kvm/x86.c b/arch/x86/kvm/x86.c\n"
-                 "--- a/arch/x86/kvm/x86.c\n+++ b/arch/x86/kvm/x86.c\n@@ -1 +1 @@\n-a\n+b\n")
-    second = mail(2, "KVM: x86: Fix bar", f"Fix bar.\n\n{SOB}\n---\n"
-                  "diff --git a/arch/x86/kvm/x86.c b/arch/x86/kvm/x86.c\n"
-                  "--- a/arch/x86/kvm/x86.c\n+++ b/arch/x86/kvm/x86.c\n@@ -1 +1 @@\n-c\n+d\n")
+    cover = mail(
+        0,
+        "KVM: x86: Fix foo and bar",
+        "Two fixes.\n\nJane Developer (2):\n"
+        "  KVM: x86: Fix foo\n  KVM: x86: Fix bar\n\n"
+        "base-commit: 0123456789abcdef0123456789abcdef01234567",
+    )
+    first = mail(
+        1,
+        "KVM: x86: Fix foo",
+        f"Fix foo.\n\n{SOB}\n---\n"
+        "diff --git a/arch/x86/kvm/x86.c b/arch/x86/kvm/x86.c\n"
+        "--- a/arch/x86/kvm/x86.c\n+++ b/arch/x86/kvm/x86.c\n@@ -1 +1 @@\n-a\n+b\n",
+    )
+    second = mail(
+        2,
+        "KVM: x86: Fix bar",
+        f"Fix bar.\n\n{SOB}\n---\n"
+        "diff --git a/arch/x86/kvm/x86.c b/arch/x86/kvm/x86.c\n"
+        "--- a/arch/x86/kvm/x86.c\n+++ b/arch/x86/kvm/x86.c\n@@ -1 +1 @@\n-c\n+d\n",
+    )
     text = cover + first + second
     series = parse_inputs([("series.mbox", text)])
     assert [p.subject.number for p in series.patches] == [0, 1, 2]
@@ -327,8 +344,9 @@ def test_git_show() -> None:
 
 
 def test_git_log_p_holds_several_commits() -> None:
-    second = GIT_SHOW.replace("0123456789abcdef", "fedcba9876543210").replace("nested_get_foo",
-                                                                              "nested_get_bar")
+    second = GIT_SHOW.replace("0123456789abcdef", "fedcba9876543210").replace(
+        "nested_get_foo", "nested_get_bar"
+    )
     patches = parse_file("log.txt", GIT_SHOW + "\n" + second)
     assert [p.subject.description for p in patches] == [
         "Reject unknown indices in nested_get_foo()",
@@ -359,15 +377,18 @@ def test_bare_commit_message_as_git_hands_it_to_commit_msg() -> None:
 
 
 def test_changelog_paragraphs_keep_their_lines() -> None:
-    text = ("From: Jane Developer <jane@example.org>\nSubject: [PATCH] KVM: x86: Fix\n\n"
-            "First paragraph,\nwrapped.\n\n\nSecond one.\n\n" + SOB + "\n")
+    text = (
+        "From: Jane Developer <jane@example.org>\nSubject: [PATCH] KVM: x86: Fix\n\n"
+        "First paragraph,\nwrapped.\n\n\nSecond one.\n\n" + SOB + "\n"
+    )
     (patch,) = parse_file("p.patch", text)
-    assert [[(line.text, line.lineno) for line in paragraph] for paragraph in patch.paragraphs()] \
-        == [[("First paragraph,", 4), ("wrapped.", 5)], [("Second one.", 8)]]
+    assert [
+        [(line.text, line.lineno) for line in paragraph] for paragraph in patch.paragraphs()
+    ] == [[("First paragraph,", 4), ("wrapped.", 5)], [("Second one.", 8)]]
 
 
 def test_bare_diff() -> None:
-    text = FORMAT_PATCH[FORMAT_PATCH.index("diff --git"):FORMAT_PATCH.index("\nbase-commit")]
+    text = FORMAT_PATCH[FORMAT_PATCH.index("diff --git") : FORMAT_PATCH.index("\nbase-commit")]
     (patch,) = parse_file("x.diff", text)
     assert patch.kind == "diff"
     assert patch.subject is None
@@ -375,8 +396,10 @@ def test_bare_diff() -> None:
 
 
 def test_plain_unified_diff_without_git_header() -> None:
-    text = "--- a/virt/kvm/kvm_main.c\t2024-01-01\n+++ b/virt/kvm/kvm_main.c\t2024-01-02\n" \
-           "@@ -1,2 +1,2 @@\n context\n-old\n+new\n"
+    text = (
+        "--- a/virt/kvm/kvm_main.c\t2024-01-01\n+++ b/virt/kvm/kvm_main.c\t2024-01-02\n"
+        "@@ -1,2 +1,2 @@\n context\n-old\n+new\n"
+    )
     (patch,) = parse_file("u.diff", text)
     assert patch.paths == ["virt/kvm/kvm_main.c"]
     assert [line.text for line in patch.files[0].added_lines()] == ["new"]
@@ -399,7 +422,7 @@ def test_new_and_deleted_files() -> None:
 
 
 def test_signature_dash_dash_line_inside_a_hunk_is_code() -> None:
-    """"-- " in a hunk is a removed line "- ", not the mail signature."""
+    """ "-- " in a hunk is a removed line "- ", not the mail signature."""
     text = (
         "diff --git a/Documentation/virt/kvm/api.rst b/Documentation/virt/kvm/api.rst\n"
         "--- a/Documentation/virt/kvm/api.rst\n+++ b/Documentation/virt/kvm/api.rst\n"
@@ -453,8 +476,9 @@ def test_unrecognized_input(data: bytes, problem: str) -> None:
 
 
 def test_latin1_mail_is_read() -> None:
-    data = ("From: J\u00f6rg <j@example.org>\nSubject: [PATCH] KVM: x86: Fix\n\n"
-            "Fix caf\u00e9.\n").encode("latin-1")
+    data = (
+        "From: J\u00f6rg <j@example.org>\nSubject: [PATCH] KVM: x86: Fix\n\nFix caf\u00e9.\n"
+    ).encode("latin-1")
     (patch,) = parse_file("latin1.eml", data)
     assert patch.kind == "email"
     assert patch.message[0].text == "Fix café."
@@ -505,24 +529,32 @@ def test_a_folded_in_body_subject_is_read_whole() -> None:
 def test_a_folded_subject_header_is_read_whole() -> None:
     text = FORMAT_PATCH.replace(
         "Subject: [PATCH] KVM: x86: Reject unknown indices in kvm_get_foo()",
-        "Subject: [PATCH] KVM: x86: Reject unknown indices in\n kvm_get_foo()")
+        "Subject: [PATCH] KVM: x86: Reject unknown indices in\n kvm_get_foo()",
+    )
     (patch,) = parse_file("x.patch", text)
     assert patch.subject.description == "Reject unknown indices in kvm_get_foo()"
     assert patch.subject.end_lineno == patch.subject.lineno + 1
 
 
-@pytest.mark.parametrize("above", [
-    " arch/x86/kvm/x86.c | 2 +-\n 1 file changed, 1 insertion(+), 1 deletion(-)\n\n",
-    "---\n arch/x86/kvm/x86.c | 2 +-\n 1 file changed, 1 insertion(+), 1 deletion(-)\n\n",
-])
+@pytest.mark.parametrize(
+    "above",
+    [
+        " arch/x86/kvm/x86.c | 2 +-\n 1 file changed, 1 insertion(+), 1 deletion(-)\n\n",
+        "---\n arch/x86/kvm/x86.c | 2 +-\n 1 file changed, 1 insertion(+), 1 deletion(-)\n\n",
+    ],
+)
 def test_a_diff_pasted_with_its_diffstat_is_a_diff(above: str) -> None:
-    text = ("diff --git a/arch/x86/kvm/x86.c b/arch/x86/kvm/x86.c\n"
-            "--- a/arch/x86/kvm/x86.c\n+++ b/arch/x86/kvm/x86.c\n"
-            "@@ -1,2 +1,2 @@\n context\n-old\n+new\n")
+    text = (
+        "diff --git a/arch/x86/kvm/x86.c b/arch/x86/kvm/x86.c\n"
+        "--- a/arch/x86/kvm/x86.c\n+++ b/arch/x86/kvm/x86.c\n"
+        "@@ -1,2 +1,2 @@\n context\n-old\n+new\n"
+    )
     (patch,) = parse_file("d.diff", above + text)
     # Not a commit message whose shortlog would be the diffstat line.
     assert patch.kind == "diff"
     assert patch.subject is None
     assert [line.text for line in patch.diffstat] == [
-        " arch/x86/kvm/x86.c | 2 +-", " 1 file changed, 1 insertion(+), 1 deletion(-)"]
+        " arch/x86/kvm/x86.c | 2 +-",
+        " 1 file changed, 1 insertion(+), 1 deletion(-)",
+    ]
     assert patch.paths == ["arch/x86/kvm/x86.c"]

@@ -97,21 +97,29 @@ KVM_SOURCE = "arch/x86/kvm/x86.c"
 # repeat: about 150 bytes per character for an 8 MB declaration (1.2 GB).
 BIG_LINES = {
     "declaration": patch(diffs=diff(path=KVM_SOURCE, added="\tint a" + ", a" * 1_000_000 + ";")),
-    "SDM section number": patch(diffs=diff(
-        path=KVM_SOURCE, added="\t/* SDM Section 1" + ".1" * 1_000_000 + " */")),
-    "uapi qualifiers": patch(diffs=diff(
-        path=UAPI, added="\t" + "const " * 500_000 + "int a;", removed="")),
+    "SDM section number": patch(
+        diffs=diff(path=KVM_SOURCE, added="\t/* SDM Section 1" + ".1" * 1_000_000 + " */")
+    ),
+    "uapi qualifiers": patch(
+        diffs=diff(path=UAPI, added="\t" + "const " * 500_000 + "int a;", removed="")
+    ),
     "trailer key": patch(trailers="Signed-off-by: A <a@b.c>\n" + "a" + "-a" * 1_000_000 + ": x"),
     "quoted diff path": patch(diffs='diff --git "a/' + "\\x" * 1_000_000 + '" b/x\n'),
-    "declaration before a statement": patch(diffs=diff(
-        path=KVM_SOURCE, added="\tint a" + ", a" * 500_000 + ";\n\tfoo();")),
-    "zero-initialised static": patch(diffs=diff(
-        path=KVM_SOURCE, added="static " + "a " * 500_000 + "b = 0;")),
-    "comment closing mid-line": patch(diffs=diff(
-        path=KVM_SOURCE, added="\t" + '"a" ' * 300_000 + "/* x */ b;")),
-    "parameter attributes": patch(diffs=diff(
-        path=KVM_SOURCE, added="module_param(foo, bool, 0444);\nstatic bool foo"
-        + " __a" * 500_000 + " = true;")),
+    "declaration before a statement": patch(
+        diffs=diff(path=KVM_SOURCE, added="\tint a" + ", a" * 500_000 + ";\n\tfoo();")
+    ),
+    "zero-initialised static": patch(
+        diffs=diff(path=KVM_SOURCE, added="static " + "a " * 500_000 + "b = 0;")
+    ),
+    "comment closing mid-line": patch(
+        diffs=diff(path=KVM_SOURCE, added="\t" + '"a" ' * 300_000 + "/* x */ b;")
+    ),
+    "parameter attributes": patch(
+        diffs=diff(
+            path=KVM_SOURCE,
+            added="module_param(foo, bool, 0444);\nstatic bool foo" + " __a" * 500_000 + " = true;",
+        )
+    ),
 }
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from kvmcheck.api import check_texts
 from kvmcheck.rules._examples import diff, patch
 
-FIXES = ('Fixes: 0123456789ab ("KVM: x86: Add foo")\n'
-         "Signed-off-by: Jane Developer <jane@example.org>")
+FIXES = (
+    'Fixes: 0123456789ab ("KVM: x86: Add foo")\nSigned-off-by: Jane Developer <jane@example.org>'
+)
 
 
 def items(*texts: str, lang: str = "en") -> dict[str, dict]:
@@ -38,14 +39,16 @@ def test_rst_changes_ask_for_htmldocs() -> None:
 
 def test_intel_and_amd() -> None:
     assert "intel-and-amd" in items(patch(diffs=diff(path="arch/x86/kvm/x86.c")))
-    assert "intel-and-amd" in items(patch(diffs=diff(path="arch/x86/kvm/vmx/vmx.c")
-                                          + diff(path="arch/x86/kvm/svm/svm.c")))
+    assert "intel-and-amd" in items(
+        patch(diffs=diff(path="arch/x86/kvm/vmx/vmx.c") + diff(path="arch/x86/kvm/svm/svm.c"))
+    )
     assert "intel-and-amd" not in items(patch(diffs=diff(path="arch/x86/kvm/vmx/vmx.c")))
 
 
 def test_features_and_fixes() -> None:
-    feature = patch(diffs=diff(path="include/uapi/linux/kvm.h",
-                               added="#define KVM_CAP_FOO 240", removed=""))
+    feature = patch(
+        diffs=diff(path="include/uapi/linux/kvm.h", added="#define KVM_CAP_FOO 240", removed="")
+    )
     assert "negative-tests" in items(feature)
     found = items(patch(trailers=FIXES), lang="zh_CN")
     assert found["reproducer"]["section"] == "maintainer-kvm-x86#bug-fixes"

@@ -13,22 +13,29 @@ from kvmcheck import cli, typos
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "playground"))
 import build_typos
 
-DICTIONARY = "\n".join([
-    "zebar->zebra",
-    "abotu->about",
-    "1nd->1st",
-    "__cpusplus->__cplusplus",
-    "Teh->The",
-    "aache->cache, ache,",
-    "mispell->misspell",
-])
+DICTIONARY = "\n".join(
+    [
+        "zebar->zebra",
+        "abotu->about",
+        "1nd->1st",
+        "__cpusplus->__cplusplus",
+        "Teh->The",
+        "aache->cache, ache,",
+        "mispell->misspell",
+    ]
+)
 
 
 def test_lines_are_sorted_lower_case_words() -> None:
     lines = build_typos.typo_lines(DICTIONARY)
     assert lines == sorted(lines)
-    assert lines == ["aache->cache, ache", "abotu->about", "mispell->misspell", "teh->The",
-                     "zebar->zebra"]
+    assert lines == [
+        "aache->cache, ache",
+        "abotu->about",
+        "mispell->misspell",
+        "teh->The",
+        "zebar->zebra",
+    ]
 
 
 def test_write_and_look_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -39,15 +46,21 @@ def test_write_and_look_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(typos, "_text", None)
     assert typos.available()
     assert "codespell 9.9" in typos.source()
-    for wrong, right in (("aache", "cache, ache"), ("abotu", "about"), ("mispell", "misspell"),
-                         ("teh", "The"), ("zebar", "zebra")):
+    for wrong, right in (
+        ("aache", "cache, ache"),
+        ("abotu", "about"),
+        ("mispell", "misspell"),
+        ("teh", "The"),
+        ("zebar", "zebra"),
+    ):
         assert typos.correction(wrong) == right
     for word in ("the", "aaa", "zzzz", "about", "", "mispel"):
         assert typos.correction(word) is None
 
 
-def test_without_codespell_an_existing_list_is_kept(tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_codespell_an_existing_list_is_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(build_typos, "dictionary_text", lambda: None)
     target = tmp_path / "typos.txt"
     assert build_typos.write_typos(target) is None
@@ -71,8 +84,9 @@ def test_the_installed_list_comes_from_codespell() -> None:
     assert typos.correction("receive") is None
 
 
-def test_list_rules_says_when_the_list_is_missing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_list_rules_says_when_the_list_is_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setattr(typos, "DATA", tmp_path / "none.txt")
     monkeypatch.setattr(typos, "_text", None)
     assert cli.main(["--list-rules"]) == 0

@@ -26,8 +26,13 @@ def built_distributions(tmp_path_factory: pytest.TempPathFactory) -> dict[str, P
     """The sdist and the wheel, built as a release would build them (the
     wheel from the sdist, in an isolated environment)."""
     out = tmp_path_factory.mktemp("dist")
-    result = subprocess.run([sys.executable, "-m", "build", "--outdir", str(out), str(REPO)],
-                            capture_output=True, text=True, timeout=600, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "build", "--outdir", str(out), str(REPO)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return {"sdist": next(out.glob("*.tar.gz")), "wheel": next(out.glob("*.whl"))}
 
@@ -42,7 +47,8 @@ def test_sdist_carries_the_license_texts(built_distributions: dict[str, Path]) -
 
 
 def test_wheel_carries_the_license_texts_and_says_which(
-        built_distributions: dict[str, Path]) -> None:
+    built_distributions: dict[str, Path],
+) -> None:
     with zipfile.ZipFile(built_distributions["wheel"]) as wheel:
         names = wheel.namelist()
         info = next(n.split("/")[0] for n in names if n.endswith(".dist-info/METADATA"))

@@ -55,13 +55,17 @@ def test_reviewer_label_reported_at_warning(thread: Thread, label: str) -> None:
     found = [f for f in findings_of(thread) if f["rule"] == label]
     assert any(SEVERITY_RANK[f["severity"]] >= WARNING for f in found), (
         f"{thread.slug}: the reviewer said {thread.quote!r}; kvmcheck reports "
-        f"{[(f['severity'], f['message']) for f in found] or 'nothing'} for {label}")
+        f"{[(f['severity'], f['message']) for f in found] or 'nothing'} for {label}"
+    )
 
 
 @pytest.mark.parametrize("thread", controls(), ids=lambda thread: thread.slug)
 def test_control_draws_no_warning(thread: Thread) -> None:
-    loud = [(f["rule"], f["severity"], f["message"]) for f in findings_of(thread)
-            if SEVERITY_RANK[f["severity"]] >= WARNING]
+    loud = [
+        (f["rule"], f["severity"], f["message"])
+        for f in findings_of(thread)
+        if SEVERITY_RANK[f["severity"]] >= WARNING
+    ]
     assert loud == []
 
 

@@ -21,9 +21,14 @@ CASES = [
     # Inside a function it is no kernel-doc either (issue 16: a regression).
     ("kernel-doc-comment", added("\t\t/**\n\t\t * an inline note\n\t\t */"), True),
     ("kernel-doc-comment", added("/**\n * foo\n */", path="arch/x86/kernel/kvm.c"), False),
-    ("kernel-doc-comment", patch(subject="drm/foo: Document foo",
-                                 diffs=diff(path="drivers/gpu/drm/foo.c", added="/**",
-                                            removed="")), False),
+    (
+        "kernel-doc-comment",
+        patch(
+            subject="drm/foo: Document foo",
+            diffs=diff(path="drivers/gpu/drm/foo.c", added="/**", removed=""),
+        ),
+        False,
+    ),
     ("comment-sdm-apm-number", added("\t/* See SDM 25.3.1 for details. */"), True),
     ("comment-sdm-apm-number", added("\t/* Per Vol. 3C of the manual. */"), True),
     ("comment-sdm-apm-number", added("\t * Table 24-11 lists the bits."), True),
@@ -40,8 +45,13 @@ CASES = [
     ("indent-spaces", added("\treturn foo(a,\n\t\t   b);"), False),
     ("indent-spaces", added("/*\n * comment\n */"), False),
     ("indent-spaces", added(" out:\n\treturn r;"), False),
-    ("indent-spaces", patch(diffs=diff(path="Documentation/virt/kvm/api.rst",
-                                       added="    code block", removed="")), False),
+    (
+        "indent-spaces",
+        patch(
+            diffs=diff(path="Documentation/virt/kvm/api.rst", added="    code block", removed="")
+        ),
+        False,
+    ),
     ("reverse-fir-tree", added("\tint r;\n\tstruct kvm_vcpu *vcpu = foo();"), True),
     ("reverse-fir-tree", added("\tstruct kvm_vcpu *vcpu = foo();\n\tint r;"), False),
     ("reverse-fir-tree", added("\tint r;\n\tr = foo();\n\tstruct kvm *kvm = bar();"), False),
@@ -71,9 +81,11 @@ def test_lines_of_a_base64_body_are_never_taken_as_following(fired) -> None:
     """A base64 mail's decoded lines have no line number: space-indented lines
     there are reported one by one (it once raised a TypeError)."""
     body = added("    a();\n    b();").split("\n\n", 1)[1]
-    headers = ("From: Jane Doe <jane.doe@example.com>\nSubject: [PATCH] KVM: x86: Fix foo\n"
-               "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n"
-               "Content-Transfer-Encoding: base64\n\n")
+    headers = (
+        "From: Jane Doe <jane.doe@example.com>\nSubject: [PATCH] KVM: x86: Fix foo\n"
+        "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n"
+        "Content-Transfer-Encoding: base64\n\n"
+    )
     mail = headers + base64.encodebytes(body.encode()).decode()
     assert [f["line"] for f in fired("indent-spaces", mail)] == [None, None]
 
@@ -82,8 +94,10 @@ def test_kernel_doc_opener_inside_a_function(fired) -> None:
     text = added("\t/**\n\t * Reject unknown indices.\n\t */\n\treturn -EINVAL;")
     (finding,) = fired("kernel-doc-comment", text)
     assert finding["line"] == text.split("\n").index("+\t/**") + 1
-    assert finding["message"] == ("'/**' inside a function or a type opens no kernel-doc either: "
-                                  "write a plain '/*' comment.")
+    assert finding["message"] == (
+        "'/**' inside a function or a type opens no kernel-doc either: write a plain '/*' comment."
+    )
     (chinese,) = fired("kernel-doc-comment", text, lang="zh_CN")
-    assert chinese["message"] == ("函数或类型内部的 '/**' 也不构成 kernel-doc："
-                                  "改用普通的 '/*' 注释。")
+    assert chinese["message"] == (
+        "函数或类型内部的 '/**' 也不构成 kernel-doc：改用普通的 '/*' 注释。"
+    )

@@ -61,8 +61,11 @@ CASES = [
     ("static-init-zero", added("\tint r = 0;"), False),
     ("static-init-zero", added("static int kvm_foo = -1;"), False),
     ("blank-after-declarations", added("\tint r;\n\tr = kvm_foo();"), True),
-    ("blank-after-declarations",
-     added("\tstruct kvm_vcpu *vcpu = foo();\n\tunsigned long flags;\n\tkvm_bar(vcpu);"), True),
+    (
+        "blank-after-declarations",
+        added("\tstruct kvm_vcpu *vcpu = foo();\n\tunsigned long flags;\n\tkvm_bar(vcpu);"),
+        True,
+    ),
     ("blank-after-declarations", added("\tint r;\n\n\tr = kvm_foo();"), False),
     ("blank-after-declarations", added("\tint r;\n\tint i;"), False),
     ("blank-after-declarations", added("\tint r;\n}"), False),
@@ -70,23 +73,31 @@ CASES = [
     ("blank-after-declarations", added("\tint r;\n\tDECLARE_BITMAP(mask, 64);"), False),
     ("blank-after-declarations", added("\tint rc;\n\tlong int old_eip;"), False),
     ("blank-after-declarations", added("\tbool valid = x;\n\tbool pae = a &&\n\t\t   b;"), False),
-    ("blank-after-declarations", added("\tint ret;\n\tstruct kvm_foo *foo =\n\t\tbar();"),
-     False),
+    ("blank-after-declarations", added("\tint ret;\n\tstruct kvm_foo *foo =\n\t\tbar();"), False),
     ("blank-after-declarations", added("\tint ret;\n\tvoid (*fastop)(void);"), False),
-    ("blank-after-declarations", added("\tstruct kvm_memory_slot *slot;\n\tvoid __user *p;"),
-     False),
+    (
+        "blank-after-declarations",
+        added("\tstruct kvm_memory_slot *slot;\n\tvoid __user *p;"),
+        False,
+    ),
     ("blank-after-declarations", added("\t\tu8 vector;\n\t\tu8 delivery_mode:3;"), False),
     ("blank-after-declarations", added("\tint ret;\n\tunion {\n\t\tu64 a;\n\t} u;"), False),
     ("blank-after-declarations", added("\tstruct foo *s;\n\tif (!s)"), True),
     ("blank-after-declarations", added("\tint r;\n\tkvm_foo(*p);"), True),
     ("blank-after-declarations", added("\t\tint r;\n\tfoo();"), False),
-    ("blank-after-declarations", added("\tint r;\n\tr = kvm_foo();",
-                                       removed="\tint r;\n\tr = kvm_foo();"), False),
+    (
+        "blank-after-declarations",
+        added("\tint r;\n\tr = kvm_foo();", removed="\tint r;\n\tr = kvm_foo();"),
+        False,
+    ),
     ("extern-in-c", added("extern bool kvm_foo;"), True),
     ("extern-in-c", added("extern int kvm_foo(void);"), True),
     ("extern-in-c", added("extern char rdmsr_start, rdmsr_end;", path=SELFTEST), False),
-    ("extern-in-c", added("extern uint8_t hypercall_insn[HYPERCALL_INSN_SIZE];",
-                          path=SELFTEST), False),
+    (
+        "extern-in-c",
+        added("extern uint8_t hypercall_insn[HYPERCALL_INSN_SIZE];", path=SELFTEST),
+        False,
+    ),
     ("extern-in-c", added("extern char __kvm_frob_start[];"), False),
     ("extern-in-c", added("extern bool kvm_foo;", path="arch/x86/kvm/x86.h"), False),
 ]
@@ -108,18 +119,69 @@ def test_brace_findings_name_the_placement(fired) -> None:
     assert len({own_line["message"], else_line["message"], spacing["message"]}) == 3
 
 
-C_PIECES = ["\t", " ", "    ", "if", "for", "(", ")", "{", "}", "else", ";", ",", "=", "==",
-            "*", "&", "-", "+", "->", "<<", "/*", "*/", "//", '"', "'", "\\", "static", "int",
-            "u64", "unsigned", "struct kvm", "printk", "BUG_ON", "KERN_ERR", "extern", "0",
-            "NULL", "x", "foo_bar", "#define", "#if", "\n", "teh", "the the"]
+C_PIECES = [
+    "\t",
+    " ",
+    "    ",
+    "if",
+    "for",
+    "(",
+    ")",
+    "{",
+    "}",
+    "else",
+    ";",
+    ",",
+    "=",
+    "==",
+    "*",
+    "&",
+    "-",
+    "+",
+    "->",
+    "<<",
+    "/*",
+    "*/",
+    "//",
+    '"',
+    "'",
+    "\\",
+    "static",
+    "int",
+    "u64",
+    "unsigned",
+    "struct kvm",
+    "printk",
+    "BUG_ON",
+    "KERN_ERR",
+    "extern",
+    "0",
+    "NULL",
+    "x",
+    "foo_bar",
+    "#define",
+    "#if",
+    "\n",
+    "teh",
+    "the the",
+]
 
 
-@settings(deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(st.lists(st.lists(st.sampled_from(C_PIECES) | st.text(max_size=6), max_size=16)
-                .map("".join), min_size=1, max_size=12),
-       st.sampled_from(["arch/x86/kvm/x86.c", "arch/x86/kvm/vmx/vmx.h",
-                        "tools/testing/selftests/kvm/x86/foo_test.c"]))
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(
+    st.lists(
+        st.lists(st.sampled_from(C_PIECES) | st.text(max_size=6), max_size=16).map("".join),
+        min_size=1,
+        max_size=12,
+    ),
+    st.sampled_from(
+        [
+            "arch/x86/kvm/x86.c",
+            "arch/x86/kvm/vmx/vmx.h",
+            "tools/testing/selftests/kvm/x86/foo_test.c",
+        ]
+    ),
+)
 def test_random_added_lines_never_crash(lines: list[str], path: str) -> None:
     text = added("\n".join(line.replace("\n", "") for line in lines), path=path)
     result = check_texts([("random.patch", text)])

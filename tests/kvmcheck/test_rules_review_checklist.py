@@ -13,8 +13,7 @@ DOC = diff(path="Documentation/virt/kvm/api.rst", added="Document it.", removed=
 
 
 def uapi(lines: str, path: str = UAPI, extra: str = "") -> str:
-    return patch(diffs=diff(path=path, added=lines, removed="", context="struct kvm_foo {")
-                 + extra)
+    return patch(diffs=diff(path=path, added=lines, removed="", context="struct kvm_foo {") + extra)
 
 
 CASES = [
@@ -34,33 +33,81 @@ CASES = [
     ("uapi-not-64bit-clean", uapi("\tvoid *data;\t/* userspace buffer"), True),
     ("uapi-not-64bit-clean", uapi("\tbool enabled; // set by userspace"), True),
     ("uapi-not-64bit-clean", uapi("\t__u64 flags; /* unsigned long before v2 */"), False),
-    ("uapi-not-64bit-clean", patch(diffs=diff(path="arch/x86/kvm/x86.c",
-                                              added="\tunsigned long flags;")), False),
-    ("module-param-default-on", patch(diffs=diff(
-        added="static bool __read_mostly pv_foo = true;\nmodule_param(pv_foo, bool, 0444);",
-        removed="")), True),
-    ("module-param-default-on", patch(diffs=diff(
-        added="static int foo_mode = 1;\nmodule_param_named(foo, foo_mode, int, 0444);",
-        removed="")), True),
-    ("module-param-default-on", patch(diffs=diff(
-        added="static bool enable_foo;\nmodule_param(enable_foo, bool, 0444);", removed="")),
-     False),
+    (
+        "uapi-not-64bit-clean",
+        patch(diffs=diff(path="arch/x86/kvm/x86.c", added="\tunsigned long flags;")),
+        False,
+    ),
+    (
+        "module-param-default-on",
+        patch(
+            diffs=diff(
+                added="static bool __read_mostly pv_foo = true;\nmodule_param(pv_foo, bool, 0444);",
+                removed="",
+            )
+        ),
+        True,
+    ),
+    (
+        "module-param-default-on",
+        patch(
+            diffs=diff(
+                added="static int foo_mode = 1;\nmodule_param_named(foo, foo_mode, int, 0444);",
+                removed="",
+            )
+        ),
+        True,
+    ),
+    (
+        "module-param-default-on",
+        patch(
+            diffs=diff(
+                added="static bool enable_foo;\nmodule_param(enable_foo, bool, 0444);", removed=""
+            )
+        ),
+        False,
+    ),
     # Hardware enables default to on upstream (enable_apicv, ept): the patch turns the param
     # off where the CPU lacks the feature.
-    ("module-param-default-on", patch(diffs=diff(
-        path="arch/x86/kvm/vmx/vmx.c",
-        added="bool __read_mostly enable_ipiv = true;\nmodule_param(enable_ipiv, bool, 0444);\n"
-              "\tif (!enable_apicv || !cpu_has_vmx_ipiv())\n\t\tenable_ipiv = false;",
-        removed="")), False),
-    ("module-param-default-on", patch(diffs=diff(
-        path="arch/x86/kvm/svm/svm.c",
-        added="static bool vnmi = true;\nmodule_param(vnmi, bool, 0444);\n"
-              "\tvnmi = vnmi && boot_cpu_has(X86_FEATURE_VNMI);", removed="")), False),
+    (
+        "module-param-default-on",
+        patch(
+            diffs=diff(
+                path="arch/x86/kvm/vmx/vmx.c",
+                added=(
+                    "bool __read_mostly enable_ipiv = true;\n"
+                    "module_param(enable_ipiv, bool, 0444);\n"
+                    "\tif (!enable_apicv || !cpu_has_vmx_ipiv())\n\t\tenable_ipiv = false;"
+                ),
+                removed="",
+            )
+        ),
+        False,
+    ),
+    (
+        "module-param-default-on",
+        patch(
+            diffs=diff(
+                path="arch/x86/kvm/svm/svm.c",
+                added="static bool vnmi = true;\nmodule_param(vnmi, bool, 0444);\n"
+                "\tvnmi = vnmi && boot_cpu_has(X86_FEATURE_VNMI);",
+                removed="",
+            )
+        ),
+        False,
+    ),
     # Only KVM's own C code: the selftests and documentation have no module params.
-    ("module-param-default-on", patch(diffs=diff(
-        path="Documentation/virt/kvm/x86/foo.rst",
-        added="static bool pv_foo = true;\nmodule_param(pv_foo, bool, 0444);", removed="")),
-     False),
+    (
+        "module-param-default-on",
+        patch(
+            diffs=diff(
+                path="Documentation/virt/kvm/x86/foo.rst",
+                added="static bool pv_foo = true;\nmodule_param(pv_foo, bool, 0444);",
+                removed="",
+            )
+        ),
+        False,
+    ),
 ]
 
 

@@ -28,7 +28,7 @@ CASES = [
     ("space-before-paren", added("#define KVM_FOO (1 << 3)"), False),
     ("space-before-paren", added("\tint (*fn)(struct kvm_vcpu *vcpu);"), False),
     ("space-before-paren", added("\tvoid (*fn)(void);"), False),
-    ("space-before-paren", added("\tasm volatile (\"nop\");"), False),
+    ("space-before-paren", added('\tasm volatile ("nop");'), False),
     ("space-before-paren", added("\twhile (r)"), False),
     ("operator-spacing", added("\tr=0;"), True),
     ("operator-spacing", added("\tr= 0;"), True),
@@ -51,7 +51,7 @@ CASES = [
     ("operator-spacing", added("#include <linux/kvm_host.h>"), False),
     ("operator-spacing", added("\t\t| BIT(3);"), False),
     ("operator-spacing", added("#define KVM_FOO_NONE -1"), False),
-    ("operator-spacing", added("\tasm(FOO(10b, 11b, %%esi) : : [fault] \"i\" (1));"), False),
+    ("operator-spacing", added('\tasm(FOO(10b, 11b, %%esi) : : [fault] "i" (1));'), False),
     ("operator-spacing", added("\tasm(_ASM_EXTABLE(1b, %l[fault]));"), False),
     ("operator-spacing", added("\t    (NotImpl|Stack|Sse|\n\t     Mmx)"), False),
     ("operator-spacing", added("\tr = a % b;"), False),
@@ -72,7 +72,7 @@ CASES = [
     ("pointer-placement", added("\tr = *(u64 *)p;"), False),
     ("pointer-placement", added("\tr = a * b;"), False),
     ("pointer-placement", added("\tr = nr_pages * sizeof(u64);"), False),
-    ("pointer-placement", added("\tconst char * const names[] = { \"a\" };"), False),
+    ("pointer-placement", added('\tconst char * const names[] = { "a" };'), False),
 ]
 
 test_rule = rule_case_test(CASES)
@@ -93,6 +93,10 @@ def test_findings_point_at_the_faulty_line(fired) -> None:
 
 def test_a_block_comment_hides_code_looking_text(fired) -> None:
     text = added("\t/*\n\t * if(x) a=b, c,d\n\t * foo (bar)\n\t */")
-    for rule_id in ("space-after-keyword", "operator-spacing", "comma-spacing",
-                    "space-before-paren"):
+    for rule_id in (
+        "space-after-keyword",
+        "operator-spacing",
+        "comma-spacing",
+        "space-before-paren",
+    ):
         assert not fired(rule_id, text), rule_id

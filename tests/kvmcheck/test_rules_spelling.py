@@ -9,8 +9,9 @@ from rule_cases import rule_case_test
 from kvmcheck import typos
 from kvmcheck.rules._examples import BODY, diff, patch
 
-needs_typo_list = pytest.mark.skipif(not typos.available(),
-                                     reason="kvmcheck was installed without its typo list")
+needs_typo_list = pytest.mark.skipif(
+    not typos.available(), reason="kvmcheck was installed without its typo list"
+)
 
 
 def body(text: str) -> str:
@@ -32,8 +33,15 @@ CASES = [
     ("typo", body(BODY + "\n\n\tThe log said: occured twice"), False),
     ("typo", comment("\tint recieve_count = 0;"), False),
     ("typo", comment('\tpr_err("occured\\n");'), False),
-    ("typo", patch(subject="drm/foo: Fix foo", body=BODY + "\n\nIt occured.",
-                   diffs=diff(path="drivers/gpu/drm/foo.c")), True),
+    (
+        "typo",
+        patch(
+            subject="drm/foo: Fix foo",
+            body=BODY + "\n\nIt occured.",
+            diffs=diff(path="drivers/gpu/drm/foo.c"),
+        ),
+        True,
+    ),
     ("repeated-word", body(BODY + "\n\nFlush the the TLB."), True),
     ("repeated-word", body(BODY + "\n\nFlush the TLB so that the\nthe guest sees it."), True),
     ("repeated-word", comment("\t/* Flush the TLB to to be safe. */"), True),

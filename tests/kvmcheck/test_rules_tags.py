@@ -27,43 +27,78 @@ CASES = [
     ("signoff-missing", patch(trailers="", diffs=""), True),
     ("signoff-author-mismatch", tags("Signed-off-by: Jane Developer <jane@elsewhere.org>"), True),
     ("signoff-author-mismatch", tags("Signed-off-by: Jane Developer <JANE@Example.org>"), False),
-    ("signoff-author-mismatch", tags(SIGNOFF, "Signed-off-by: Maint Ainer <m@example.org>"),
-     False),
+    ("signoff-author-mismatch", tags(SIGNOFF, "Signed-off-by: Maint Ainer <m@example.org>"), False),
     ("trailer-malformed", tags("Signed-Off-By: Jane Developer <jane@example.org>"), True),
     ("trailer-malformed", tags("Signed-off-by:Jane Developer <jane@example.org>"), True),
     ("trailer-malformed", tags(SIGNOFF, "Reviewed-by: Joe Reviewer"), True),
     ("trailer-malformed", tags("Co-developed-by: Joe Dev <joe@example.org>", SIGNOFF), True),
-    ("trailer-malformed", tags("Co-developed-by: Joe Dev <joe@example.org>",
-                               "Signed-off-by: Joe Dev <joe@example.org>", SIGNOFF), False),
-    ("trailer-malformed", tags("Reported-by: syzbot+0123456789abcdef@syzkaller.appspotmail.com",
-                               SIGNOFF), False),
+    (
+        "trailer-malformed",
+        tags(
+            "Co-developed-by: Joe Dev <joe@example.org>",
+            "Signed-off-by: Joe Dev <joe@example.org>",
+            SIGNOFF,
+        ),
+        False,
+    ),
+    (
+        "trailer-malformed",
+        tags("Reported-by: syzbot+0123456789abcdef@syzkaller.appspotmail.com", SIGNOFF),
+        False,
+    ),
     ("fixes-tag-format", tags("Fixes: 0123456789ab", SIGNOFF), True),
-    ("fixes-tag-format", tags("Fixes: 0123456 (\"KVM: x86: Add kvm_get_foo()\")", SIGNOFF), True),
-    ("fixes-tag-format", tags("Fixes: 0123456789ab (KVM: x86: Add kvm_get_foo())", SIGNOFF),
-     True),
+    ("fixes-tag-format", tags('Fixes: 0123456 ("KVM: x86: Add kvm_get_foo()")', SIGNOFF), True),
+    ("fixes-tag-format", tags("Fixes: 0123456789ab (KVM: x86: Add kvm_get_foo())", SIGNOFF), True),
     # A form maintainers use: the date after the title (corpus: upstream commit 433f4ba19041).
-    ("fixes-tag-format", tags('Fixes: 0123456789ab ("KVM: x86: Add foo", 2013-10-29)', SIGNOFF),
-     False),
+    (
+        "fixes-tag-format",
+        tags('Fixes: 0123456789ab ("KVM: x86: Add foo", 2013-10-29)', SIGNOFF),
+        False,
+    ),
     ("fixes-tag-format", tags(FIXES, SIGNOFF), False),
-    ("fixes-tag-format", tags('Fixes: 0123456789abcdef0123 ("KVM: x86: Add foo")', SIGNOFF),
-     False),
-    ("commit-reference-format", patch(body="Reject unknown indices, as commit 0123456789ab\n"
-                                           "forgot to."), True),
-    ("commit-reference-format", patch(body="Reject unknown indices, as commit 0123456 (\"KVM:\n"
-                                           'x86: Add foo") forgot to.'), True),
-    ("commit-reference-format", patch(body="Reject unknown indices, as commit 0123456789ab "
-                                           '("KVM:\nx86: Add foo") forgot to.'), False),
-    ("commit-reference-format", patch(body='Commit 0123456789ab ("KVM: x86: Add foo") forgot\n'
-                                           "the check; reject unknown indices now that commit\n"
-                                           "0123456789ab exposes them."), False),
-    ("commit-reference-format", patch(body="This reverts commit "
-                                           "0123456789abcdef0123456789abcdef01234567."), False),
-    ("commit-reference-format", patch(body="The commit message explains the commit faced."),
-     False),
-    ("commit-reference-format", patch(body="Reject unknown indices.\n\n(cherry picked from "
-                                           "commit 0123456789abcdef0123)"), False),
-    ("commit-reference-format", patch(body="commit 0123456789abcdef0123 upstream.\n\n"
-                                           "Reject unknown indices."), False),
+    ("fixes-tag-format", tags('Fixes: 0123456789abcdef0123 ("KVM: x86: Add foo")', SIGNOFF), False),
+    (
+        "commit-reference-format",
+        patch(body="Reject unknown indices, as commit 0123456789ab\nforgot to."),
+        True,
+    ),
+    (
+        "commit-reference-format",
+        patch(body='Reject unknown indices, as commit 0123456 ("KVM:\nx86: Add foo") forgot to.'),
+        True,
+    ),
+    (
+        "commit-reference-format",
+        patch(
+            body='Reject unknown indices, as commit 0123456789ab ("KVM:\nx86: Add foo") forgot to.'
+        ),
+        False,
+    ),
+    (
+        "commit-reference-format",
+        patch(
+            body='Commit 0123456789ab ("KVM: x86: Add foo") forgot\n'
+            "the check; reject unknown indices now that commit\n"
+            "0123456789ab exposes them."
+        ),
+        False,
+    ),
+    (
+        "commit-reference-format",
+        patch(body="This reverts commit 0123456789abcdef0123456789abcdef01234567."),
+        False,
+    ),
+    ("commit-reference-format", patch(body="The commit message explains the commit faced."), False),
+    (
+        "commit-reference-format",
+        patch(body="Reject unknown indices.\n\n(cherry picked from commit 0123456789abcdef0123)"),
+        False,
+    ),
+    (
+        "commit-reference-format",
+        patch(body="commit 0123456789abcdef0123 upstream.\n\nReject unknown indices."),
+        False,
+    ),
     ("fixes-tag-suggested", patch(subject="KVM: x86: Fix a crash in kvm_get_foo()"), True),
     ("fixes-tag-suggested", patch(body="Reject bad indices, the old code is broken."), True),
     ("fixes-tag-suggested", tags(FIXES, SIGNOFF).replace("Reject", "Fix"), False),
@@ -85,20 +120,37 @@ CASES = [
     ("stable-cc-format", tags("Cc: Stable <stable@kernel.org>", SIGNOFF), True),
     ("link-not-lore", tags("Link: https://lkml.org/lkml/2024/1/1/1", SIGNOFF), True),
     ("link-not-lore", tags("Link: https://marc.info/?l=kvm&m=1", SIGNOFF), True),
-    ("link-not-lore", tags("Closes: https://patchwork.kernel.org/project/kvm/patch/1/", SIGNOFF),
-     True),
-    ("link-not-lore", tags("Link: https://lore.kernel.org/r/20240101.1@example.org", SIGNOFF),
-     False),
-    ("link-not-lore", tags("Closes: https://bugzilla.kernel.org/show_bug.cgi?id=1", SIGNOFF),
-     False),
+    (
+        "link-not-lore",
+        tags("Closes: https://patchwork.kernel.org/project/kvm/patch/1/", SIGNOFF),
+        True,
+    ),
+    (
+        "link-not-lore",
+        tags("Link: https://lore.kernel.org/r/20240101.1@example.org", SIGNOFF),
+        False,
+    ),
+    (
+        "link-not-lore",
+        tags("Closes: https://bugzilla.kernel.org/show_bug.cgi?id=1", SIGNOFF),
+        False,
+    ),
     ("in-reply-to-root", patch(headers="In-Reply-To: <old@example.org>\n"), True),
     ("in-reply-to-root", patch(headers="References: <old@example.org>\n"), True),
     ("in-reply-to-root", numbered(patch(headers="In-Reply-To: <c@example.org>\n"), "2/3"), False),
-    ("in-reply-to-root", numbered(patch(headers="In-Reply-To: <old@example.org>\n"), "0/2")
-     + numbered(patch(headers="In-Reply-To: <cover@example.org>\n"), "1/2")
-     + numbered(patch(headers="In-Reply-To: <cover@example.org>\n"), "2/2"), True),
-    ("in-reply-to-root", numbered(patch(), "0/1")
-     + numbered(patch(headers="In-Reply-To: <cover@example.org>\n"), "1/1"), False),
+    (
+        "in-reply-to-root",
+        numbered(patch(headers="In-Reply-To: <old@example.org>\n"), "0/2")
+        + numbered(patch(headers="In-Reply-To: <cover@example.org>\n"), "1/2")
+        + numbered(patch(headers="In-Reply-To: <cover@example.org>\n"), "2/2"),
+        True,
+    ),
+    (
+        "in-reply-to-root",
+        numbered(patch(), "0/1")
+        + numbered(patch(headers="In-Reply-To: <cover@example.org>\n"), "1/1"),
+        False,
+    ),
     ("in-reply-to-root", patch(), False),
 ]
 
@@ -107,15 +159,17 @@ test_rule = rule_case_test(CASES)
 
 
 def test_fixes_format_suggests_the_fixed_form(fired) -> None:
-    (finding,) = fired("fixes-tag-format",
-                       tags("Fixes: 0123456789abcdef (KVM: x86: Add kvm_get_foo())", SIGNOFF))
-    assert "Fixes: 0123456789ab (\"KVM: x86: Add kvm_get_foo()\")" in finding["message"]
+    (finding,) = fired(
+        "fixes-tag-format", tags("Fixes: 0123456789abcdef (KVM: x86: Add kvm_get_foo())", SIGNOFF)
+    )
+    assert 'Fixes: 0123456789ab ("KVM: x86: Add kvm_get_foo()")' in finding["message"]
     assert finding["line"] == 11
 
 
 def test_trailer_malformed_gives_the_spelling(fired) -> None:
-    (finding,) = fired("trailer-malformed",
-                       tags("Signed-Off-By: Jane Developer <jane@example.org>"))
+    (finding,) = fired(
+        "trailer-malformed", tags("Signed-Off-By: Jane Developer <jane@example.org>")
+    )
     assert "'Signed-off-by:'" in finding["message"]
 
 
@@ -142,13 +196,16 @@ def test_stable_kernel_org_draws_nothing_and_fix_leaves_it(check) -> None:
     assert fix_text(text) == (text, 0)
 
 
-@pytest.mark.parametrize(("written", "fixed"), [
-    ("Cc: Stable <stable@vger.kernel.org>", "Cc: stable@vger.kernel.org"),
-    ("Cc: stable@vger.kernel.org. # 6.1+", "Cc: stable@vger.kernel.org # 6.1+"),
-    # A misspelt private address stays private: never rewritten to the public list.
-    ("Cc: Stable <stable@kernel.org>", "Cc: stable@kernel.org"),
-    ("Cc: stable@kernel.org, # 6.6", "Cc: stable@kernel.org # 6.6"),
-])
+@pytest.mark.parametrize(
+    ("written", "fixed"),
+    [
+        ("Cc: Stable <stable@vger.kernel.org>", "Cc: stable@vger.kernel.org"),
+        ("Cc: stable@vger.kernel.org. # 6.1+", "Cc: stable@vger.kernel.org # 6.1+"),
+        # A misspelt private address stays private: never rewritten to the public list.
+        ("Cc: Stable <stable@kernel.org>", "Cc: stable@kernel.org"),
+        ("Cc: stable@kernel.org, # 6.6", "Cc: stable@kernel.org # 6.6"),
+    ],
+)
 def test_stable_fix_keeps_which_address_it_was(written: str, fixed: str) -> None:
     text, count = fix_text(tags(written, SIGNOFF))
     assert count == 1
@@ -160,12 +217,13 @@ def test_stable_private_message_names_the_private_address(fired) -> None:
     assert finding["message"] == (
         "Malformed stable tag 'Cc: Stable <stable@kernel.org>': write 'Cc: stable@kernel.org' "
         "(the address for fixes of unpublished vulnerabilities, optionally followed by "
-        "'# <version>').")
-    (zh,) = fired("stable-cc-format", tags("Cc: Stable <stable@kernel.org>", SIGNOFF),
-                  lang="zh_CN")
+        "'# <version>')."
+    )
+    (zh,) = fired("stable-cc-format", tags("Cc: Stable <stable@kernel.org>", SIGNOFF), lang="zh_CN")
     assert zh["message"] == (
         "稳定版标签 'Cc: Stable <stable@kernel.org>' 格式不对：应写成 'Cc: stable@kernel.org'"
-        "（这是修复尚未公开的漏洞时用的地址，后面可以跟 '# <版本>'）。")
+        "（这是修复尚未公开的漏洞时用的地址，后面可以跟 '# <版本>'）。"
+    )
 
 
 # --- fixes-tag-position -----------------------------------------------------------
@@ -179,14 +237,18 @@ def test_fixes_in_the_middle_of_the_changelog(fired) -> None:
     assert (finding["severity"], finding["line"]) == ("warning", line_of(text, FIXES_LINE))
     assert finding["message"] == (
         "Move this 'Fixes:' tag down into the tag block at the end of the changelog, with "
-        "'Signed-off-by:' and the other tags (no blank line between them).")
+        "'Signed-off-by:' and the other tags (no blank line between them)."
+    )
     (chinese,) = fired("fixes-tag-position", text, lang="zh_CN")
     assert chinese["message"] == (
         "把这个 'Fixes:' 标签移到变更日志末尾的标签块里，和 'Signed-off-by:' 等标签放在一起"
-        "（中间不留空行）。")
+        "（中间不留空行）。"
+    )
     # One finding: the patch has a Fixes: tag, only in the wrong place.
-    assert fired("fixes-tag-suggested", text.replace("Return -EINVAL", "Fix a crash: return "
-                                                     "-EINVAL")) == []
+    assert (
+        fired("fixes-tag-suggested", text.replace("Return -EINVAL", "Fix a crash: return -EINVAL"))
+        == []
+    )
 
 
 def test_fixes_below_the_separator_is_dropped_by_git_am(fired) -> None:
@@ -195,10 +257,13 @@ def test_fixes_below_the_separator_is_dropped_by_git_am(fired) -> None:
     assert finding["line"] == line_of(text, FIXES_LINE)
     assert finding["message"] == (
         "This 'Fixes:' tag is below the '---' line, where 'git am' drops it: move it into the "
-        "tag block at the end of the changelog.")
+        "tag block at the end of the changelog."
+    )
     (chinese,) = fired("fixes-tag-position", text, lang="zh_CN")
-    assert chinese["message"] == ("这个 'Fixes:' 标签在 '---' 分隔线下面，'git am' 会把它丢掉："
-                                  "请把它移到变更日志末尾的标签块里。")
+    assert chinese["message"] == (
+        "这个 'Fixes:' 标签在 '---' 分隔线下面，'git am' 会把它丢掉："
+        "请把它移到变更日志末尾的标签块里。"
+    )
 
 
 def test_fixes_in_the_trailer_block_or_quoted_in_prose_is_fine(fired) -> None:
@@ -220,18 +285,24 @@ def _commit_findings(fired, body: str, trailers: str = SIGNOFF) -> list[tuple[in
 def test_bare_sha_named_with_its_title_by_the_fixes_tag_is_fine(fired) -> None:
     body = "The bug fixed by commit ad856280ddea was that KVM saved too much."
     assert _commit_findings(fired, body, FIXES_TAG + SIGNOFF) == []
-    assert _commit_findings(fired, body.replace("ad856280ddea", "ad856280ddea12"),
-                            FIXES_TAG + SIGNOFF) == []
+    assert (
+        _commit_findings(fired, body.replace("ad856280ddea", "ad856280ddea12"), FIXES_TAG + SIGNOFF)
+        == []
+    )
 
 
 def test_bare_sha_named_with_its_title_in_an_indented_quote_is_fine(fired) -> None:
-    body = ("This reverts the behavior of\n\n"
-            '  commit ad856280ddea ("x86/kvm/fpu: Limit guest user_xfeatures")\n\n'
-            "as commit ad856280ddea broke migration.")
+    body = (
+        "This reverts the behavior of\n\n"
+        '  commit ad856280ddea ("x86/kvm/fpu: Limit guest user_xfeatures")\n\n'
+        "as commit ad856280ddea broke migration."
+    )
     assert _commit_findings(fired, body) == []
-    wrapped = ("Before commit ad856280ddea\n"
-               '("x86/kvm/fpu: Limit guest user_xfeatures"), userspace could load\n'
-               "anything; commit ad856280ddea stopped that.")
+    wrapped = (
+        "Before commit ad856280ddea\n"
+        '("x86/kvm/fpu: Limit guest user_xfeatures"), userspace could load\n'
+        "anything; commit ad856280ddea stopped that."
+    )
     assert _commit_findings(fired, wrapped) == []
 
 
@@ -241,19 +312,25 @@ def test_abbreviated_sha_is_reported_even_when_the_fixes_tag_names_it(fired) -> 
     full_fixes = 'Fixes: 2030009abcde ("KVM: x86: Add kvm_get_foo()")\n'
     for trailers in (SIGNOFF, short_fixes + SIGNOFF, full_fixes + SIGNOFF):
         (found,) = _commit_findings(fired, body, trailers)
-        assert found[1] == ("'2030009' is too short to identify a commit: write 'commit <12+ hex "
-                            "digits> (\"<title>\")'.")
+        assert found[1] == (
+            "'2030009' is too short to identify a commit: write 'commit <12+ hex "
+            'digits> ("<title>")\'.'
+        )
     text = patch(body=f"{BODY}\n\n{body}")
     (chinese,) = fired("commit-reference-format", text, lang="zh_CN")
-    assert chinese["message"] == ("'2030009' 太短，不足以唯一标识一个提交：应写成 "
-                                  "'commit <至少 12 位十六进制> (\"<标题>\")'。")
+    assert chinese["message"] == (
+        "'2030009' 太短，不足以唯一标识一个提交：应写成 "
+        "'commit <至少 12 位十六进制> (\"<标题>\")'。"
+    )
 
 
 def test_bare_sha_is_not_excused_by_a_fixes_tag_without_its_title(fired) -> None:
     body = "The bug fixed by commit ad856280ddea was that KVM saved too much."
     (found,) = _commit_findings(fired, body, "Fixes: ad856280ddea\n" + SIGNOFF)
-    assert found[1] == ("Refer to commit ad856280ddea as 'commit ad856280ddea (\"<title>\")': "
-                        "add the commit's title.")
+    assert found[1] == (
+        "Refer to commit ad856280ddea as 'commit ad856280ddea (\"<title>\")': "
+        "add the commit's title."
+    )
 
 
 # --- fixes-tag-suggested on a backport request ----------------------------------
@@ -262,33 +339,44 @@ STABLE = "Cc: stable@vger.kernel.org"
 
 
 def stable_fix(body: str, *trailers: str) -> str:
-    return patch(subject="KVM: SVM: Fix x2APIC MSR interception after APIC reset", body=body,
-                 trailers="\n".join((*trailers, SIGNOFF)))
+    return patch(
+        subject="KVM: SVM: Fix x2APIC MSR interception after APIC reset",
+        body=body,
+        trailers="\n".join((*trailers, SIGNOFF)),
+    )
 
 
 def test_backport_of_a_bug_with_an_origin_needs_fixes(fired) -> None:
     # kvm-svm-x2avic-cve of the real-review set: the reviewer supplied the Fixes: tag.
-    text = stable_fix("The problem exists since x2AVIC was enabled: the check in\n"
-                      "svm_set_x2apic_msr_interception() skips the reset case.", STABLE)
+    text = stable_fix(
+        "The problem exists since x2AVIC was enabled: the check in\n"
+        "svm_set_x2apic_msr_interception() skips the reset case.",
+        STABLE,
+    )
     (finding,) = fired("fixes-tag-suggested", text)
     assert (finding["severity"], finding["line"]) == ("warning", 5)
     assert finding["message"] == (
         "This patch asks for a backport ('Cc: stable') and says the bug has an origin ('exists "
         "since'), but has no 'Fixes:' tag; add 'Fixes: <12+ hex> (\"<title>\")' naming that "
-        "commit, so that the stable maintainers know which kernels need the fix.")
+        "commit, so that the stable maintainers know which kernels need the fix."
+    )
     (chinese,) = fired("fixes-tag-suggested", text, lang="zh_CN")
     assert chinese["message"] == (
         "本补丁要求向后移植（'Cc: stable'），也说明了缺陷有来由（'exists since'），"
         "却没有 'Fixes:' 标签；请加上 'Fixes: <12 位以上十六进制> (\"<标题>\")'，"
-        "指明引入该问题的提交，稳定版维护者才知道哪些内核需要这个修复。")
+        "指明引入该问题的提交，稳定版维护者才知道哪些内核需要这个修复。"
+    )
 
 
-@pytest.mark.parametrize(("body", "trailers"), [
-    # A backport of a bug as old as the code: no commit to blame (accepted like this).
-    ("Sync the PIR to the IRR before scanning, the old code misses a pending IRQ.", (STABLE,)),
-    # The origin named, no backport asked for: the plain hint.
-    ("The bug was introduced by the x2AVIC support, the check is wrong.", ()),
-])
+@pytest.mark.parametrize(
+    ("body", "trailers"),
+    [
+        # A backport of a bug as old as the code: no commit to blame (accepted like this).
+        ("Sync the PIR to the IRR before scanning, the old code misses a pending IRQ.", (STABLE,)),
+        # The origin named, no backport asked for: the plain hint.
+        ("The bug was introduced by the x2AVIC support, the check is wrong.", ()),
+    ],
+)
 def test_fixes_stays_a_hint_otherwise(fired, body: str, trailers: tuple[str, ...]) -> None:
     (finding,) = fired("fixes-tag-suggested", stable_fix(body, *trailers))
     assert finding["severity"] == "info"

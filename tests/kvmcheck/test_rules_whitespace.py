@@ -21,8 +21,11 @@ CASES = [
     ("trailing-whitespace", added("\t"), True),
     ("trailing-whitespace", added("\treturn 0;", path="arch/x86/kvm/mmu.h"), False),
     ("trailing-whitespace", added("\treturn 0; ", removed="\treturn 0; "), False),
-    ("trailing-whitespace", patch(diffs=diff(path="Documentation/virt/kvm/api.rst",
-                                             added="text ", removed="")), False),
+    (
+        "trailing-whitespace",
+        patch(diffs=diff(path="Documentation/virt/kvm/api.rst", added="text ", removed="")),
+        False,
+    ),
     ("space-before-tab", added("\t \treturn 0;"), True),
     ("space-before-tab", added("\tint r; \t/* result */"), True),
     ("space-before-tab", added("\tint r;\t/* result */"), False),
@@ -33,9 +36,14 @@ CASES = [
     ("line-too-long", added('\tpr_warn("' + "a" * 100 + '");'), False),
     ("line-too-long", added("\t/* https://example.org/" + "a" * 100 + " */"), False),
     # Not KVM code: the code-style layer stays with KVM patches.
-    ("trailing-whitespace", patch(subject="drm/foo: Fix foo",
-                                  diffs=diff(path="drivers/gpu/drm/foo.c",
-                                             added="\treturn 0; ")), False),
+    (
+        "trailing-whitespace",
+        patch(
+            subject="drm/foo: Fix foo",
+            diffs=diff(path="drivers/gpu/drm/foo.c", added="\treturn 0; "),
+        ),
+        False,
+    ),
 ]
 
 test_rule = rule_case_test(CASES)
@@ -46,12 +54,15 @@ def test_long_line_message_gives_the_width(fired) -> None:
     assert "113" in finding["message"]
 
 
-@pytest.mark.parametrize(("faulty", "fixed"), [
-    ("\treturn 0; \t", "\treturn 0;"),
-    ("\t \treturn 0;", "\t\treturn 0;"),
-    ("\tint r;  \t/* result */", "\tint r;\t\t/* result */"),
-    ("\tint r;      \t/* result */", "\tint r;\t\t/* result */"),
-])
+@pytest.mark.parametrize(
+    ("faulty", "fixed"),
+    [
+        ("\treturn 0; \t", "\treturn 0;"),
+        ("\t \treturn 0;", "\t\treturn 0;"),
+        ("\tint r;  \t/* result */", "\tint r;\t\t/* result */"),
+        ("\tint r;      \t/* result */", "\tint r;\t\t/* result */"),
+    ],
+)
 def test_whitespace_fixes_restore_the_clean_line(faulty: str, fixed: str) -> None:
     text, count = fix_text(added(faulty))
     assert count == 1

@@ -59,17 +59,20 @@ def _deflated(data: bytes) -> bytes:
     return compressor.compress(data) + compressor.flush()
 
 
-@pytest.mark.parametrize(("bad", "reason"), [
-    (fragment("KVM: x86: Fix foo").replace("check=", "check2="), "another format"),
-    (fragment("KVM: x86: Fix foo") + "+/", "not base64url"),
-    (fragment("KVM: x86: Fix foo")[:-1] + " " + fragment("x")[-1:], "not base64url"),
-    (PREFIX + "A", "not base64url"),
-    (_raw(_deflated(b"x" * (MAX_TEXT_BYTES + 1))), "larger than 4 MiB"),
-    (_raw(_deflated(b"KVM") + b"junk"), "not one complete DEFLATE stream"),
-    (_raw(_deflated(b"KVM: x86: Fix foo")[:-3]), "damaged"),
-    (_raw(_deflated(b"\xff\xfe")), "damaged"),
-    (PREFIX + "A" * MAX_FRAGMENT_CHARS, "longer than 32000 characters"),
-])
+@pytest.mark.parametrize(
+    ("bad", "reason"),
+    [
+        (fragment("KVM: x86: Fix foo").replace("check=", "check2="), "another format"),
+        (fragment("KVM: x86: Fix foo") + "+/", "not base64url"),
+        (fragment("KVM: x86: Fix foo")[:-1] + " " + fragment("x")[-1:], "not base64url"),
+        (PREFIX + "A", "not base64url"),
+        (_raw(_deflated(b"x" * (MAX_TEXT_BYTES + 1))), "larger than 4 MiB"),
+        (_raw(_deflated(b"KVM") + b"junk"), "not one complete DEFLATE stream"),
+        (_raw(_deflated(b"KVM: x86: Fix foo")[:-3]), "damaged"),
+        (_raw(_deflated(b"\xff\xfe")), "damaged"),
+        (PREFIX + "A" * MAX_FRAGMENT_CHARS, "longer than 32000 characters"),
+    ],
+)
 def test_links_the_browser_refuses_are_refused(bad: str, reason: str) -> None:
     """One rule set with share.js (tests/playground/test_share_browser.py
     reads the same links in the page)."""

@@ -22,8 +22,12 @@ EXAMPLES = TESTS.parents[1] / "playground" / "examples"
 CASE_TABLES = {
     path.stem.removeprefix("test_rules_"): cases
     for path in sorted(TESTS.glob("test_rules_*.py"))
-    if (cases := getattr(getattr(importlib.import_module(path.stem), "test_rule", None),
-                         "cases", None)) is not None
+    if (
+        cases := getattr(
+            getattr(importlib.import_module(path.stem), "test_rule", None), "cases", None
+        )
+    )
+    is not None
 }
 PARSER_INPUTS = sorted(p for p in (HERE / "parser").iterdir() if p.suffix != ".dump")
 PARSER_INPUTS += sorted(EXAMPLES.iterdir())
@@ -45,10 +49,17 @@ def test_parser(source: Path) -> None:
 
 
 @pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.iterdir()))
-@pytest.mark.parametrize("options", [
-    ("--lang", "en"), ("--lang", "zh_CN"), ("--format", "github", "--lang", "en"),
-    ("--format", "json", "--lang", "zh_CN"), ("--terse", "--lang", "en"),
-], ids=["text-en", "text-zh_CN", "github-en", "json-zh_CN", "terse-en"])
+@pytest.mark.parametrize(
+    "options",
+    [
+        ("--lang", "en"),
+        ("--lang", "zh_CN"),
+        ("--format", "github", "--lang", "en"),
+        ("--format", "json", "--lang", "zh_CN"),
+        ("--terse", "--lang", "en"),
+    ],
+    ids=["text-en", "text-zh_CN", "github-en", "json-zh_CN", "terse-en"],
+)
 def test_cli(example: str, options: tuple[str, ...], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(EXAMPLES)
     name = f"cli/{example}.{'-'.join(o.lstrip('-') for o in options)}.txt"
@@ -61,6 +72,7 @@ def test_fix_of_the_examples(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 # The snapshots catch what they are for: one changed word or fix fails them.
+
 
 def _changed_catalog(monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
     rule = RULES["trailing-whitespace"]
@@ -85,8 +97,9 @@ def _changed_fix(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.parametrize("change", ["en", "zh_CN", "fix"])
-def test_one_changed_message_or_fix_fails_a_snapshot(monkeypatch: pytest.MonkeyPatch,
-                                                     change: str) -> None:
+def test_one_changed_message_or_fix_fails_a_snapshot(
+    monkeypatch: pytest.MonkeyPatch, change: str
+) -> None:
     if change == "fix":
         _changed_fix(monkeypatch)
     else:

@@ -82,15 +82,21 @@ class Session:
         return sum(1 for url in self.urls() if url.split("?")[0].endswith(name))
 
 
-def run_check(page: Page, action: Callable[[], object],
-              checker: str = ".patch-checker", limit_ms: int = LOAD_TIMEOUT_MS) -> dict:
+def run_check(
+    page: Page,
+    action: Callable[[], object],
+    checker: str = ".patch-checker",
+    limit_ms: int = LOAD_TIMEOUT_MS,
+) -> dict:
     """Do ``action`` (which starts a check) and wait for that check's outcome.
 
     Returns ``{"ok": True, "ms", "summary"}`` for a result, ``{"ok": False,
     "state", "message"}`` when the check failed or was stopped, or nothing
     came within ``limit_ms``.
     """
-    page.eval_on_selector(checker, """(node, limit) => {
+    page.eval_on_selector(
+        checker,
+        """(node, limit) => {
         node.nextOutcome = new Promise((resolve) => {
             const done = (event) => resolve({ok: true, ...event.detail});
             const failed = (event) => resolve({ok: false, ...event.detail});
@@ -99,7 +105,9 @@ def run_check(page: Page, action: Callable[[], object],
             setTimeout(() => resolve({ok: false, state: "no outcome",
                                       message: `nothing after ${limit} ms`}), limit);
         });
-    }""", limit_ms)
+    }""",
+        limit_ms,
+    )
     action()
     return page.eval_on_selector(checker, "node => node.nextOutcome")
 
@@ -107,8 +115,7 @@ def run_check(page: Page, action: Callable[[], object],
 def check_text(page: Page, text: str, checker: str = ".patch-checker") -> dict:
     """Put ``text`` in the checker's box, press Check; the outcome must be a result."""
     page.fill(f"{checker} textarea", text)
-    outcome = run_check(page, lambda: page.click(f"{checker} button[data-action=check]"),
-                        checker)
+    outcome = run_check(page, lambda: page.click(f"{checker} button[data-action=check]"), checker)
     assert outcome["ok"], outcome
     return outcome
 
@@ -116,14 +123,17 @@ def check_text(page: Page, text: str, checker: str = ".patch-checker") -> dict:
 def check_files(page: Page, paths: list[Path], checker: str = ".patch-checker") -> dict:
     """Pick ``paths`` with the checker's file input; the outcome must be a result."""
     outcome = run_check(
-        page, lambda: page.set_input_files(f"{checker} input[type=file]", paths), checker)
+        page, lambda: page.set_input_files(f"{checker} input[type=file]", paths), checker
+    )
     assert outcome["ok"], outcome
     return outcome
 
 
 def shown_findings(page: Page, checker: str = ".patch-checker") -> dict[str, list[list]]:
     """The findings on the page: patch index → [[rule, line, severity]]."""
-    return page.eval_on_selector(checker, """node => {
+    return page.eval_on_selector(
+        checker,
+        """node => {
         const out = {};
         for (const patch of node.querySelectorAll('.patch-checker-patch')) {
             out[patch.dataset.patch] = [...patch.querySelectorAll('[data-rule]')].map(
@@ -131,15 +141,17 @@ def shown_findings(page: Page, checker: str = ".patch-checker") -> dict[str, lis
                       f.dataset.severity]);
         }
         return out;
-    }""")
+    }""",
+    )
 
 
 def cli_result(paths: list[Path], lang: str = "en") -> dict:
     """What ``kvmcheck --format json`` prints for ``paths``."""
     result = subprocess.run(
-        [sys.executable, "-m", "kvmcheck", "--format", "json", "--lang", lang,
-         *map(str, paths)],
-        capture_output=True, text=True, check=False,
+        [sys.executable, "-m", "kvmcheck", "--format", "json", "--lang", lang, *map(str, paths)],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode in (0, 1), result.stderr
     return json.loads(result.stdout)
@@ -148,16 +160,20 @@ def cli_result(paths: list[Path], lang: str = "en") -> dict:
 # The info findings about the whole posting, which the page says once, in
 # its "reminders for every posting" line (playground/web/summary.js), and not
 # under each patch.
-REMINDER_RULES = frozenset(rule.id for rule in RULES.values()
-                           if rule.target == SERIES and rule.severity == "info")
+REMINDER_RULES = frozenset(
+    rule.id for rule in RULES.values() if rule.target == SERIES and rule.severity == "info"
+)
 
 
 def per_patch(result: dict) -> dict[str, list[list]]:
     """A kvmcheck result's findings as the page shows them under each patch:
     patch index → [[rule, line, severity]], reminders left out."""
     return {
-        str(patch["index"]): [[f["rule"], f["line"], f["severity"]] for f in patch["findings"]
-                              if f["rule"] not in REMINDER_RULES]
+        str(patch["index"]): [
+            [f["rule"], f["line"], f["severity"]]
+            for f in patch["findings"]
+            if f["rule"] not in REMINDER_RULES
+        ]
         for patch in result["patches"]
     }
 
@@ -174,13 +190,19 @@ def reminders(result: dict) -> dict[str, int]:
 
 def shown_reminders(page: Page, checker: str = ".patch-checker") -> dict[str, int]:
     """The reminders line of the page: rule → how many patches draw it."""
-    return page.eval_on_selector(checker, """node => Object.fromEntries(
+    return page.eval_on_selector(
+        checker,
+        """node => Object.fromEntries(
         [...node.querySelectorAll('.patch-checker-reminders [data-reminder]')].map(
-            (item) => [item.dataset.reminder, Number(item.dataset.count)]))""")
+            (item) => [item.dataset.reminder, Number(item.dataset.count)]))""",
+    )
 
 
-def build_project(root: Path, pages: dict[str, str], conf_extra: str = "",
-                  ) -> subprocess.CompletedProcess:
+def build_project(
+    root: Path,
+    pages: dict[str, str],
+    conf_extra: str = "",
+) -> subprocess.CompletedProcess:
     """A project using patch_checker under ``root`` in the site's theme, built
     with warnings as errors (-W), as the real site is."""
     make_project(root, ["handbook_sections", "patch_checker"], pages, conf_extra, theme="furo")

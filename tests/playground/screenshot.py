@@ -32,15 +32,24 @@ def take(site: Path, output: Path) -> None:
             page.goto(url + "handbook/en/playground.html")
             # A shorter box than the page's, so the picture shows findings too.
             page.eval_on_selector(f"{CHECKER} textarea", f"box => box.rows = {BOX_ROWS}")
-            outcome = run_check(page, lambda: page.click(f"{CHECKER} button[data-action=check]"),
-                                limit_ms=LOAD_TIMEOUT_MS)
+            outcome = run_check(
+                page,
+                lambda: page.click(f"{CHECKER} button[data-action=check]"),
+                limit_ms=LOAD_TIMEOUT_MS,
+            )
             if not outcome["ok"]:
                 raise SystemExit(f"screenshot: the check did not finish: {outcome}")
             box = page.locator(CHECKER).first.bounding_box()
             assert box is not None
-            page.screenshot(path=str(output), clip={
-                "x": box["x"], "y": box["y"], "width": box["width"],
-                "height": min(box["height"], HEIGHT)})
+            page.screenshot(
+                path=str(output),
+                clip={
+                    "x": box["x"],
+                    "y": box["y"],
+                    "width": box["width"],
+                    "height": min(box["height"], HEIGHT),
+                },
+            )
         finally:
             browser.close()
 

@@ -26,13 +26,18 @@ def violations(page: Page) -> list[str]:
     return [f"{v['id']} ({v['impact']}): {v['nodes']}" for v in found if v["impact"] in BLOCKING]
 
 
-def test_no_serious_violation_on_any_page(session: Session, built_site: Path,
-                                          site_url: str) -> None:
-    pages = sorted(path.relative_to(built_site).as_posix()
-                   for path in built_site.rglob("*.html"))
+def test_no_serious_violation_on_any_page(
+    session: Session, built_site: Path, site_url: str
+) -> None:
+    pages = sorted(path.relative_to(built_site).as_posix() for path in built_site.rglob("*.html"))
     # Both languages of the handbook, the project docs, the root and search.
-    assert {"index.html", "search.html", "docs/rules.html", "handbook/en/playground.html",
-            "handbook/zh_CN/playground.html"} <= set(pages)
+    assert {
+        "index.html",
+        "search.html",
+        "docs/rules.html",
+        "handbook/en/playground.html",
+        "handbook/zh_CN/playground.html",
+    } <= set(pages)
     problems = {}
     for name in pages:
         session.page.goto(site_url + name)
@@ -44,7 +49,8 @@ def test_no_serious_violation_on_any_page(session: Session, built_site: Path,
 
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])
 def test_no_serious_violation_in_the_playground_after_a_check(
-        session: Session, site_url: str, lang: str) -> None:
+    session: Session, site_url: str, lang: str
+) -> None:
     page = session.page
     page.goto(f"{site_url}handbook/{lang}/playground.html")
     outcome = run_check(page, lambda: page.click(".patch-checker button[data-action=check]"))
@@ -56,12 +62,13 @@ def test_no_serious_violation_in_the_playground_after_a_check(
 
 
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])
-def test_no_serious_violation_in_what_fix_shows(session: Session, site_url: str,
-                                                 lang: str) -> None:
+def test_no_serious_violation_in_what_fix_shows(session: Session, site_url: str, lang: str) -> None:
     page = session.page
     page.goto(f"{site_url}handbook/{lang}/playground.html")
-    page.fill(".patch-checker textarea", (REPO / "playground" / "examples" / "shortlog-case.patch"
-                                          ).read_text(encoding="utf-8"))
+    page.fill(
+        ".patch-checker textarea",
+        (REPO / "playground" / "examples" / "shortlog-case.patch").read_text(encoding="utf-8"),
+    )
     outcome = run_check(page, lambda: page.click(".patch-checker button[data-action=check]"))
     assert outcome["ok"], outcome
     outcome = run_check(page, lambda: page.click(".patch-checker button[data-action=fix]"))
@@ -70,10 +77,12 @@ def test_no_serious_violation_in_what_fix_shows(session: Session, site_url: str,
     assert violations(page) == []
 
 
-@pytest.mark.parametrize(("lang", "says"), [("en", "Opened from a file"),
-                                            ("zh_CN", "直接从文件打开")])
-def test_opened_from_disk_it_says_how_to_serve(browser, built_site: Path, lang: str,
-                                               says: str) -> None:
+@pytest.mark.parametrize(
+    ("lang", "says"), [("en", "Opened from a file"), ("zh_CN", "直接从文件打开")]
+)
+def test_opened_from_disk_it_says_how_to_serve(
+    browser, built_site: Path, lang: str, says: str
+) -> None:
     context = browser.new_context()
     page = context.new_page()
     errors: list[str] = []
@@ -89,7 +98,8 @@ def test_opened_from_disk_it_says_how_to_serve(browser, built_site: Path, lang: 
     expect(fallback).to_contain_text("kvmcheck")
     expect(page.locator("h1")).to_be_visible()
     assert page.evaluate(
-        "getComputedStyle(document.body).getPropertyValue('--color-foreground-primary')")
+        "getComputedStyle(document.body).getPropertyValue('--color-foreground-primary')"
+    )
     assert errors == []
     context.close()
 

@@ -30,14 +30,19 @@ def catalog_patterns(lang: str) -> list[re.Pattern]:
                 walk(item)
 
     walk(CATALOG[lang])
-    return [re.compile("".join(".+" if part.startswith("{") else re.escape(part)
-                               for part in re.split(r"(\{\w+\})", text)))
-            for text in strings]
+    return [
+        re.compile(
+            "".join(
+                ".+" if part.startswith("{") else re.escape(part)
+                for part in re.split(r"(\{\w+\})", text)
+            )
+        )
+        for text in strings
+    ]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])
-def test_every_button_is_named_from_the_catalog(session: Session, site_url: str,
-                                                lang: str) -> None:
+def test_every_button_is_named_from_the_catalog(session: Session, site_url: str, lang: str) -> None:
     page = session.page
     page.goto(f"{site_url}handbook/{lang}/playground.html")
     check_text(page, (EXAMPLES / "shortlog-case.patch").read_text(encoding="utf-8"))

@@ -28,8 +28,7 @@ def test_several_checkers_share_one_runtime(session: Session, checker_project_ur
     page = session.page
     page.goto(checker_project_url + "two.html")
     first, second = checker(0), checker(1)
-    outcome = run_check(page, lambda: page.click(f"{first} button[data-action=check]"),
-                        first)
+    outcome = run_check(page, lambda: page.click(f"{first} button[data-action=check]"), first)
     assert outcome["ok"], outcome
     assert shown_findings(page, first)["1"]
     check_text(page, (EXAMPLES / "clean.patch").read_text(encoding="utf-8"), second)
@@ -39,19 +38,21 @@ def test_several_checkers_share_one_runtime(session: Session, checker_project_ur
 
 
 def test_runaway_check_is_stopped_and_the_checker_recovers(
-        session: Session, checker_project_url: str) -> None:
+    session: Session, checker_project_url: str
+) -> None:
     page = session.page
     page.goto(checker_project_url + "runaway.html")
     limited, normal = checker(0), checker(1)
     # A series far too big to check within 1 ms, and fine within the default
     # limit: 20 patches of 50 changed lines each.
     added = "\n".join(f"\tfoo[{line}] = bar(vcpu, {line});" for line in range(50))
-    text = "".join(patch(subject=f"KVM: x86: Set up foo number {number}", diffs=diff(added=added))
-                   for number in range(20))
+    text = "".join(
+        patch(subject=f"KVM: x86: Set up foo number {number}", diffs=diff(added=added))
+        for number in range(20)
+    )
     # Set as a paste would (typing many kB takes Chromium many seconds).
     page.eval_on_selector(f"{limited} textarea", "(box, text) => { box.value = text; }", text)
-    outcome = run_check(page, lambda: page.click(f"{limited} button[data-action=check]"),
-                        limited)
+    outcome = run_check(page, lambda: page.click(f"{limited} button[data-action=check]"), limited)
     assert not outcome["ok"] and outcome["state"] == "timeout", outcome
     assert "was stopped" in outcome["message"]
     expect(page.locator(f"{limited} .patch-checker-status")).to_contain_text("0.001 s")

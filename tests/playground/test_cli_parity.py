@@ -25,24 +25,25 @@ if TYPE_CHECKING:
     from playwright.sync_api import Page
 
 
-
 def mismatches(page: Page, postings: list[list[Path]], lang: str) -> list[tuple]:
     """Each posting (the files given together) where page and CLI disagree."""
     found = []
     for paths in postings:
         outcome = check_files(page, paths)
         expected = cli_result(paths, lang)
-        if (shown_findings(page) != per_patch(expected)
-                or shown_reminders(page) != reminders(expected)
-                or outcome["summary"] != expected["summary"]):
-            found.append((
-                [path.name for path in paths], shown_findings(page), per_patch(expected)))
+        if (
+            shown_findings(page) != per_patch(expected)
+            or shown_reminders(page) != reminders(expected)
+            or outcome["summary"] != expected["summary"]
+        ):
+            found.append(([path.name for path in paths], shown_findings(page), per_patch(expected)))
     return found
 
 
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])
-def test_picked_files_get_the_command_line_findings(session: Session, site_url: str,
-                                                    tmp_path: Path, lang: str) -> None:
+def test_picked_files_get_the_command_line_findings(
+    session: Session, site_url: str, tmp_path: Path, lang: str
+) -> None:
     page = session.page
     page.goto(f"{site_url}handbook/{lang}/playground.html")
     postings = [[path] for path in sorted(EXAMPLES.iterdir())] + [split_series(tmp_path)]
@@ -50,8 +51,9 @@ def test_picked_files_get_the_command_line_findings(session: Session, site_url: 
 
 
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])
-def test_picked_real_patches_get_the_command_line_findings(session: Session, site_url: str,
-                                                           lang: str) -> None:
+def test_picked_real_patches_get_the_command_line_findings(
+    session: Session, site_url: str, lang: str
+) -> None:
     real = [
         *corpus_patches("kvm-x86", 8),
         *corpus_patches("other-kernel", 3),
@@ -72,12 +74,23 @@ def test_pasted_text_gets_the_command_line_findings(session: Session, site_url: 
         assert shown_reminders(page) == reminders(expected), path.name
         assert outcome["summary"] == expected["summary"], path.name
         messages = page.eval_on_selector_all(
-            ".patch-checker-patch .patch-checker-message", "nodes => nodes.map(n => n.textContent)")
-        assert messages == [f["message"] for p in expected["patches"] for f in p["findings"]
-                            if f["rule"] not in REMINDER_RULES]
+            ".patch-checker-patch .patch-checker-message", "nodes => nodes.map(n => n.textContent)"
+        )
+        assert messages == [
+            f["message"]
+            for p in expected["patches"]
+            for f in p["findings"]
+            if f["rule"] not in REMINDER_RULES
+        ]
         said = page.eval_on_selector_all(
             ".patch-checker-reminders [data-reminder]",
-            "nodes => nodes.map(n => n.firstChild.textContent)")
-        assert said == list(dict.fromkeys(
-            f["message"] for p in expected["patches"] for f in p["findings"]
-            if f["rule"] in REMINDER_RULES))
+            "nodes => nodes.map(n => n.firstChild.textContent)",
+        )
+        assert said == list(
+            dict.fromkeys(
+                f["message"]
+                for p in expected["patches"]
+                for f in p["findings"]
+                if f["rule"] in REMINDER_RULES
+            )
+        )

@@ -31,8 +31,10 @@ class Markup:
         self.scripts = [script.attrs for script in scripts]
         self.inline_scripts = [script.text() for script in scripts if "src" not in script.attrs]
         self.stylesheets = [link.get("href") for link in root.find_all("link", rel="stylesheet")]
-        self.csp = [meta.get("content")
-                    for meta in root.find_all("meta", http_equiv="Content-Security-Policy")]
+        self.csp = [
+            meta.get("content")
+            for meta in root.find_all("meta", http_equiv="Content-Security-Policy")
+        ]
 
 
 def page(project: Path, name: str) -> Markup:
@@ -61,7 +63,9 @@ def test_checkers_render_their_options(checker_project: Path) -> None:
     assert all(c["data-timeout"] == str(patch_checker.DEFAULT_TIMEOUT_MS) for c in two.checkers)
     runaway = page(checker_project, "runaway")
     assert [c["data-timeout"] for c in runaway.checkers] == [
-        "1", str(patch_checker.DEFAULT_TIMEOUT_MS)]
+        "1",
+        str(patch_checker.DEFAULT_TIMEOUT_MS),
+    ]
 
 
 def test_checker_speaks_the_page_language(checker_project: Path) -> None:
@@ -100,12 +104,16 @@ def test_assets_and_policy_only_on_pages_with_a_checker(checker_project: Path) -
     assert len(two.csp) == 1
 
 
-def test_load_time_limit_comes_from_the_configuration(checker_project: Path,
-                                                      tmp_path: Path) -> None:
+def test_load_time_limit_comes_from_the_configuration(
+    checker_project: Path, tmp_path: Path
+) -> None:
     default = page(checker_project, "two").checkers[0]
     assert default["data-load-timeout"] == str(patch_checker.DEFAULT_LOAD_TIMEOUT_MS)
-    result = build_project(tmp_path, {"index": "Check\n=====\n\n.. patch-checker::\n"},
-                           conf_extra="patch_checker_load_timeout = 4321\n")
+    result = build_project(
+        tmp_path,
+        {"index": "Check\n=====\n\n.. patch-checker::\n"},
+        conf_extra="patch_checker_load_timeout = 4321\n",
+    )
     assert result.returncode == 0, result.stderr
     (checker,) = page(tmp_path / "_build" / "html", "index").checkers
     assert checker["data-load-timeout"] == "4321"
@@ -150,17 +158,21 @@ def test_output_holds_pyodide_core_the_front_end_and_the_package(checker_project
     for name in core:
         if name != playground_assets.LOCK_FILE:
             assert (pyodide / name).read_bytes() == (
-                playground_assets.PYODIDE_DIR / name).read_bytes()
+                playground_assets.PYODIDE_DIR / name
+            ).read_bytes()
     # The lock file keeps what Pyodide checks at start and lists no package.
     lock = json.loads((pyodide / playground_assets.LOCK_FILE).read_text(encoding="utf-8"))
-    original = json.loads((playground_assets.PYODIDE_DIR / playground_assets.LOCK_FILE)
-                          .read_text(encoding="utf-8"))
+    original = json.loads(
+        (playground_assets.PYODIDE_DIR / playground_assets.LOCK_FILE).read_text(encoding="utf-8")
+    )
     assert lock == {"info": original["info"], "packages": {}}
     assert sorted(p.name for p in assets.iterdir()) == sorted(
-        [*playground_assets.WEB_FILES, playground_assets.PACKAGE_ARCHIVE])
+        [*playground_assets.WEB_FILES, playground_assets.PACKAGE_ARCHIVE]
+    )
     checker = page(checker_project, "two").checkers[0]
     assert checker["data-package-url"] == (
-        f"_static/patch-checker/{assets.name}/{playground_assets.PACKAGE_ARCHIVE}")
+        f"_static/patch-checker/{assets.name}/{playground_assets.PACKAGE_ARCHIVE}"
+    )
     assert checker["data-pyodide-url"] == f"_static/patch-checker/{pyodide.name}/"
     pages = page(checker_project, "handbook/zh_CN/check").checkers[0]
     assert pages["data-worker-url"] == f"../../_static/patch-checker/{assets.name}/worker.js"
@@ -168,8 +180,9 @@ def test_output_holds_pyodide_core_the_front_end_and_the_package(checker_project
     sizes = json.loads(checker["data-load-bytes"])
     assert sizes == {
         **{name: (pyodide / name).stat().st_size for name in core},
-        playground_assets.PACKAGE_ARCHIVE:
-            (assets / playground_assets.PACKAGE_ARCHIVE).stat().st_size,
+        playground_assets.PACKAGE_ARCHIVE: (assets / playground_assets.PACKAGE_ARCHIVE)
+        .stat()
+        .st_size,
     }
 
 
@@ -190,10 +203,16 @@ def test_package_archive_is_importable(checker_project: Path) -> None:
     # -I -S: no installed kvmcheck can answer instead.
     assets, _ = static_dirs(checker_project)
     archive = assets / playground_assets.PACKAGE_ARCHIVE
-    script = ("import sys; sys.path.insert(0, sys.argv[1]); import kvmcheck.api;"
-              "print(kvmcheck.api.__file__)")
-    result = subprocess.run([sys.executable, "-I", "-S", "-c", script, str(archive)],
-                            capture_output=True, text=True, check=False)
+    script = (
+        "import sys; sys.path.insert(0, sys.argv[1]); import kvmcheck.api;"
+        "print(kvmcheck.api.__file__)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-I", "-S", "-c", script, str(archive)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(str(archive))
 
@@ -201,15 +220,17 @@ def test_package_archive_is_importable(checker_project: Path) -> None:
 def copy_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A private copy of kvmcheck that playground_assets builds from."""
     package = tmp_path / "playground" / "kvmcheck"
-    shutil.copytree(playground_assets.PACKAGE_DIR, package,
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        playground_assets.PACKAGE_DIR, package, ignore=shutil.ignore_patterns("__pycache__")
+    )
     monkeypatch.setattr(playground_assets, "PLAYGROUND", package.parent)
     monkeypatch.setattr(playground_assets, "PACKAGE_DIR", package)
     return package
 
 
 def test_package_archive_is_written_only_when_the_package_changes(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     package = copy_package(tmp_path, monkeypatch)
     outdir = tmp_path / "html"
     first = playground_assets.install(outdir, serve_pyodide=False)
@@ -228,7 +249,8 @@ def test_package_archive_is_written_only_when_the_package_changes(
 
 
 def test_package_archive_is_the_same_for_the_same_sources(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     copy_package(tmp_path, monkeypatch)
     one, two = tmp_path / "one.zip", tmp_path / "two.zip"
     playground_assets.write_package_archive(one)
@@ -245,8 +267,11 @@ def test_unknown_example_is_a_clear_build_error(tmp_path: Path) -> None:
 
 def test_pyodide_can_come_from_elsewhere(tmp_path: Path) -> None:
     url = "https://cdn.example.org/pyodide/v314.0.7/full/"
-    result = build_project(tmp_path, {"index": "T\n=\n\n.. patch-checker::\n"},
-                           conf_extra=f"patch_checker_pyodide_url = {url!r}\n")
+    result = build_project(
+        tmp_path,
+        {"index": "T\n=\n\n.. patch-checker::\n"},
+        conf_extra=f"patch_checker_pyodide_url = {url!r}\n",
+    )
     assert result.returncode == 0, result.stderr
     html = tmp_path / "_build" / "html"
     markup = page(html, "index")

@@ -54,8 +54,7 @@ def test_no_fix_offered_for_a_clean_patch(session: Session, site_url: str) -> No
     expect(page.locator(".patch-checker button[data-action=fix]")).to_be_hidden()
 
 
-def test_undo_brings_back_picked_files(session: Session, site_url: str,
-                                       tmp_path: Path) -> None:
+def test_undo_brings_back_picked_files(session: Session, site_url: str, tmp_path: Path) -> None:
     page = session.page
     page.goto(f"{site_url}handbook/zh_CN/playground.html")
     picked = tmp_path / "0001-kvm-vmx-fix.patch"

@@ -61,8 +61,10 @@ def test_undo_button_then_ctrl_z_redoes_the_fix(session: Session, site_url: str)
 
 
 # Spaces that kvmcheck turns into a tab: the diff has to show them.
-INDENTED = patch(subject="kvm: vmx: reject unknown indices in kvm_get_foo()",
-                 diffs=diff(path="arch/x86/kvm/vmx/vmx.c", added="        return -EINVAL;"))
+INDENTED = patch(
+    subject="kvm: vmx: reject unknown indices in kvm_get_foo()",
+    diffs=diff(path="arch/x86/kvm/vmx/vmx.c", added="        return -EINVAL;"),
+)
 INDENTED_NAME = "0001-KVM-VMX-Reject-unknown-indices-in-kvm_get_foo.patch"
 
 
@@ -76,12 +78,16 @@ def drawn(diff_text: str) -> str:
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize(("lang", "title", "download"), [
-    ("en", "What the fix changed", f"Download {INDENTED_NAME}"),
-    ("zh_CN", "自动修正做了哪些改动", f"下载 {INDENTED_NAME}"),
-])
-def test_fix_shows_the_diff_and_offers_the_result(session: Session, site_url: str, lang: str,
-                                                   title: str, download: str) -> None:
+@pytest.mark.parametrize(
+    ("lang", "title", "download"),
+    [
+        ("en", "What the fix changed", f"Download {INDENTED_NAME}"),
+        ("zh_CN", "自动修正做了哪些改动", f"下载 {INDENTED_NAME}"),
+    ],
+)
+def test_fix_shows_the_diff_and_offers_the_result(
+    session: Session, site_url: str, lang: str, title: str, download: str
+) -> None:
     page = session.page
     page.goto(f"{site_url}handbook/{lang}/playground.html")
     check_text(page, INDENTED)
@@ -113,7 +119,8 @@ def test_a_series_downloads_as_its_patches(session: Session, site_url: str) -> N
     report = fix_report(SERIES, "pasted.patch")
     links = page.locator(".patch-checker-fix-view a[download]")
     assert links.evaluate_all("links => links.map((a) => a.download)") == [
-        p.name for p in report.patches]
+        p.name for p in report.patches
+    ]
     assert len(report.patches) == 3
 
 
@@ -124,14 +131,16 @@ def test_fix_this_one_fixes_only_that_finding(session: Session, site_url: str) -
     finding = page.locator('.patch-checker-results [data-rule="shortlog-prefix-case"]')
     button = finding.locator("button.patch-checker-fix-one")
     expect(button).to_have_text("只修正这一处")
-    press(page, '.patch-checker-results [data-rule="shortlog-prefix-case"] '
-                "button.patch-checker-fix-one")
-    assert box(page) == fix_text(SHORTLOG_CASE, "pasted.patch",
-                                 only=("shortlog-prefix-case", 4))[0]
+    press(
+        page,
+        '.patch-checker-results [data-rule="shortlog-prefix-case"] button.patch-checker-fix-one',
+    )
+    assert box(page) == fix_text(SHORTLOG_CASE, "pasted.patch", only=("shortlog-prefix-case", 4))[0]
     assert "Subject: [PATCH] KVM: VMX: fix a typo" in box(page)
     expect(finding).to_have_count(0)
-    expect(page.locator('.patch-checker-results [data-rule="shortlog-capitalization"]')
-           ).to_have_count(1)
+    expect(
+        page.locator('.patch-checker-results [data-rule="shortlog-capitalization"]')
+    ).to_have_count(1)
     expect(page.locator(".patch-checker-status")).to_contain_text(re.compile("^已修正 1 处问题"))
     press(page, ".patch-checker button[data-action=undo]")
     assert box(page) == SHORTLOG_CASE

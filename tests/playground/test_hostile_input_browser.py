@@ -36,11 +36,14 @@ def press_fix(page: Page) -> None:
     assert outcome["ok"], outcome
 
 
-@pytest.mark.parametrize(("bom", "codec"), [(b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"),
-                                            (b"\xff\xfe\x00\x00", "utf-32-le")],
-                         ids=["utf-16-le", "utf-16-be", "utf-32-le"])
+@pytest.mark.parametrize(
+    ("bom", "codec"),
+    [(b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"), (b"\xff\xfe\x00\x00", "utf-32-le")],
+    ids=["utf-16-le", "utf-16-be", "utf-32-le"],
+)
 def test_a_utf16_file_reads_and_fixes_as_on_the_command_line(
-        session: Session, site_url: str, tmp_path: Path, bom: bytes, codec: str) -> None:
+    session: Session, site_url: str, tmp_path: Path, bom: bytes, codec: str
+) -> None:
     page = session.page
     page.goto(f"{site_url}handbook/en/playground.html")
     text = SHORTLOG_CASE.read_text(encoding="utf-8").replace("Spell", "Spëll 中文", 1)
@@ -49,14 +52,14 @@ def test_a_utf16_file_reads_and_fixes_as_on_the_command_line(
     check_files(page, [dropped])
     assert box(page) == text
     assert shown_findings(page) == per_patch(cli_result([dropped]))
-    expect(page.locator('[data-rule="shortlog-prefix-case"] .patch-checker-fixable')) \
-        .to_have_count(1)
+    expect(page.locator('[data-rule="shortlog-prefix-case"] .patch-checker-fixable')).to_have_count(
+        1
+    )
     press_fix(page)
     assert box(page) == fix_text(text, dropped.name)[0]
 
 
-def test_latin1_letters_survive_the_fix(session: Session, site_url: str,
-                                        tmp_path: Path) -> None:
+def test_latin1_letters_survive_the_fix(session: Session, site_url: str, tmp_path: Path) -> None:
     page = session.page
     page.goto(f"{site_url}handbook/en/playground.html")
     text = SHORTLOG_CASE.read_text(encoding="utf-8")
@@ -72,8 +75,9 @@ def test_latin1_letters_survive_the_fix(session: Session, site_url: str,
     assert fixed == fix_text(text, dropped.name)[0]
 
 
-def test_bidi_overrides_in_messages_and_subjects_are_escaped(session: Session,
-                                                             site_url: str) -> None:
+def test_bidi_overrides_in_messages_and_subjects_are_escaped(
+    session: Session, site_url: str
+) -> None:
     page = session.page
     page.goto(f"{site_url}handbook/en/playground.html")
     text = SHORTLOG_CASE.read_text(encoding="utf-8")
@@ -99,10 +103,17 @@ def _fragments() -> list[str]:
     """Links good and bad, for both readers."""
     good = _raw(_deflated(b"KVM: x86: Fix foo\n"))
     return [
-        good, good.replace("check=", "check2="), good + "+/", good + " ", PREFIX + "A",
-        _raw(_deflated(b"x" * (MAX_TEXT_BYTES + 1))), _raw(_deflated(b"KVM") + b"junk"),
-        _raw(_deflated(b"KVM: x86: Fix foo")[:-3]), _raw(_deflated(b"\xff\xfe")),
-        PREFIX + "A" * MAX_FRAGMENT_CHARS, _raw(_deflated(b"\n" * MAX_TEXT_BYTES)),
+        good,
+        good.replace("check=", "check2="),
+        good + "+/",
+        good + " ",
+        PREFIX + "A",
+        _raw(_deflated(b"x" * (MAX_TEXT_BYTES + 1))),
+        _raw(_deflated(b"KVM") + b"junk"),
+        _raw(_deflated(b"KVM: x86: Fix foo")[:-3]),
+        _raw(_deflated(b"\xff\xfe")),
+        PREFIX + "A" * MAX_FRAGMENT_CHARS,
+        _raw(_deflated(b"\n" * MAX_TEXT_BYTES)),
     ]
 
 
@@ -113,11 +124,13 @@ def _python_reads(fragment: str) -> str | None:
         return None
 
 
-def test_share_links_are_read_by_the_rules_python_reads_them_by(session: Session,
-                                                                site_url: str) -> None:
+def test_share_links_are_read_by_the_rules_python_reads_them_by(
+    session: Session, site_url: str
+) -> None:
     page = session.page
     page.goto(f"{site_url}handbook/en/playground.html")
-    browser = page.evaluate("""async (fragments) => {
+    browser = page.evaluate(
+        """async (fragments) => {
         const url = performance.getEntriesByType("resource").map((e) => e.name)
             .find((name) => name.endsWith("/share.js"));
         const share = await import(url);
@@ -135,7 +148,9 @@ def test_share_links_are_read_by_the_rules_python_reads_them_by(session: Session
             }
         }
         return out;
-    }""", _fragments())
+    }""",
+        _fragments(),
+    )
     python = []
     for fragment in _fragments():
         text = _python_reads(fragment)

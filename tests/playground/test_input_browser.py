@@ -14,7 +14,8 @@ SHORTLOG_CASE = (EXAMPLES / "shortlog-case.patch").read_text(encoding="utf-8")
 # A 1x1 PNG, as a screenshot dropped by mistake would start.
 PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJ"
-    "RU5ErkJggg==")
+    "RU5ErkJggg=="
+)
 POEM = "Roses are red,\nviolets are blue,\nthis is a poem\nand not a patch for you.\n"
 
 
@@ -28,37 +29,54 @@ def finding(page: Page, rule: str):
 
 
 def drop(page: Page, name: str, data: bytes, kind: str) -> None:
-    page.eval_on_selector(".patch-checker textarea", """(box, [name, bytes, kind]) => {
+    page.eval_on_selector(
+        ".patch-checker textarea",
+        """(box, [name, bytes, kind]) => {
         const data = new DataTransfer();
         data.items.add(new File([new Uint8Array(bytes)], name, {type: kind}));
         for (const type of ["dragenter", "dragover", "drop"]) {
             box.dispatchEvent(new DragEvent(type, {dataTransfer: data, bubbles: true,
                                                    cancelable: true}));
         }
-    }""", [name, list(data), kind])
+    }""",
+        [name, list(data), kind],
+    )
 
 
-@pytest.mark.parametrize(("lang", "said"), [
-    ("en", "screenshot.png is not a text file (it looks like an image or other binary data), "
-           "so it was not opened and the text box is unchanged. Open a .patch, .mbox or .eml "
-           "file."),
-    ("zh_CN", "screenshot.png 不是文本文件（看起来是图片或其他二进制数据），因此没有打开，"
-              "文本框中的内容保持不变。请打开 .patch、.mbox 或 .eml 文件。"),
-])
-def test_a_dropped_image_never_reaches_the_box(session: Session, site_url: str, lang: str,
-                                               said: str) -> None:
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            "screenshot.png is not a text file (it looks like an image or other binary data), "
+            "so it was not opened and the text box is unchanged. Open a .patch, .mbox or .eml "
+            "file.",
+        ),
+        (
+            "zh_CN",
+            "screenshot.png 不是文本文件（看起来是图片或其他二进制数据），因此没有打开，"
+            "文本框中的内容保持不变。请打开 .patch、.mbox 或 .eml 文件。",
+        ),
+    ],
+)
+def test_a_dropped_image_never_reaches_the_box(
+    session: Session, site_url: str, lang: str, said: str
+) -> None:
     page = playground(session, site_url, lang)
     mine = SHORTLOG_CASE.replace("posted interrupt", "my own words")
     page.fill(".patch-checker textarea", mine)
     # Watch every value the box takes, not only the last one.
-    page.eval_on_selector(".patch-checker textarea", """box => {
+    page.eval_on_selector(
+        ".patch-checker textarea",
+        """box => {
         window.seen = [];
         const own = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value");
         Object.defineProperty(box, "value", {
             get() { return own.get.call(this); },
             set(text) { window.seen.push(text); own.set.call(this, text); },
         });
-    }""")
+    }""",
+    )
     drop(page, "screenshot.png", PNG, "image/png")
     status = page.locator(".patch-checker-status")
     expect(status).to_have_text(said)
@@ -68,12 +86,16 @@ def test_a_dropped_image_never_reaches_the_box(session: Session, site_url: str, 
     expect(page.locator(".patch-checker button[data-action=restore]")).to_be_hidden()
 
 
-@pytest.mark.parametrize(("lang", "words"), [
-    ("en", "it does not look like a patch"),
-    ("zh_CN", "看起来不是补丁"),
-])
-def test_a_poem_is_said_to_be_no_patch(session: Session, site_url: str, lang: str,
-                                       words: str) -> None:
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", "it does not look like a patch"),
+        ("zh_CN", "看起来不是补丁"),
+    ],
+)
+def test_a_poem_is_said_to_be_no_patch(
+    session: Session, site_url: str, lang: str, words: str
+) -> None:
     page = playground(session, site_url, lang)
     check_text(page, POEM)
     found = finding(page, "input-not-a-patch")
@@ -85,7 +107,7 @@ def test_a_poem_is_said_to_be_no_patch(session: Session, site_url: str, lang: st
 def test_a_pasted_diffstat_is_no_shortlog(session: Session, site_url: str) -> None:
     page = playground(session, site_url, "en")
     # What a reader copies from a patch below its "---".
-    pasted = SHORTLOG_CASE[SHORTLOG_CASE.index("\n---\n") + len("\n---\n"):]
+    pasted = SHORTLOG_CASE[SHORTLOG_CASE.index("\n---\n") + len("\n---\n") :]
     assert pasted.startswith(" arch/x86/kvm/vmx/posted_intr.c | 2 +-\n")
     check_text(page, pasted)
     # Checked as the diff it is: no subject made of the diffstat, nothing
@@ -100,8 +122,10 @@ def test_a_folded_subject_is_quoted_whole(session: Session, site_url: str, lang:
     page = playground(session, site_url, lang)
     folded = SHORTLOG_CASE.replace(
         "Subject: [PATCH] kvm: vmx: fix a typo in the posted interrupt wakeup comment",
-        "Subject: [PATCH] kvm: vmx: fix a typo in the posted interrupt\n wakeup comment")
+        "Subject: [PATCH] kvm: vmx: fix a typo in the posted interrupt\n wakeup comment",
+    )
     check_text(page, folded)
     excerpt = finding(page, "shortlog-prefix-case").locator(".patch-checker-excerpt")
     expect(excerpt).to_have_text(
-        "Subject: [PATCH] kvm: vmx: fix a typo in the posted interrupt wakeup comment")
+        "Subject: [PATCH] kvm: vmx: fix a typo in the posted interrupt wakeup comment"
+    )

@@ -10,20 +10,23 @@ from playground_support import EXAMPLES, Session, run_check
 from playwright.sync_api import Page, expect
 
 MARKER = "Zq7KeptMarker"
-TEXT = (EXAMPLES / "shortlog-case.patch").read_text(encoding="utf-8").replace(
-    "posted interrupt", MARKER)
+TEXT = (
+    (EXAMPLES / "shortlog-case.patch")
+    .read_text(encoding="utf-8")
+    .replace("posted interrupt", MARKER)
+)
 WORDS = {
     "en": {
         "kept": "Your text stays in this browser tab: a reload or the language switch keeps "
-                "it, and it is never sent anywhere.",
+        "it, and it is never sent anywhere.",
         "restored": "Your text from before is back (it stays in this browser tab only and is "
-                    "never sent anywhere).",
+        "never sent anywhere).",
         "cleared": "The box is empty and this tab no longer keeps your text.",
         "clear": "Clear the box",
     },
     "zh_CN": {
         "kept": "你的内容只保存在当前浏览器标签页中：刷新页面或切换语言后仍然在，"
-                "也不会发送到任何地方。",
+        "也不会发送到任何地方。",
         "restored": "已恢复你之前的内容（只保存在当前浏览器标签页中，不会发送到任何地方）。",
         "cleared": "文本框已清空，当前标签页不再保存你的内容。",
         "clear": "清空文本框",
@@ -52,8 +55,9 @@ def assert_never_sent(session: Session, site_url: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])
-def test_a_reload_keeps_the_text_and_checks_it_again(session: Session, site_url: str,
-                                                     lang: str) -> None:
+def test_a_reload_keeps_the_text_and_checks_it_again(
+    session: Session, site_url: str, lang: str
+) -> None:
     page = session.page
     url = f"{site_url}handbook/{lang}/playground.html"
     page.goto(url)
@@ -63,8 +67,9 @@ def test_a_reload_keeps_the_text_and_checks_it_again(session: Session, site_url:
     assert box(page) == TEXT
     expect(kept_note(page)).to_have_text(WORDS[lang]["restored"])
     # Its findings are back too.
-    expect(page.locator('.patch-checker-results [data-rule="shortlog-prefix-case"]')
-           ).to_have_count(1, timeout=120_000)
+    expect(page.locator('.patch-checker-results [data-rule="shortlog-prefix-case"]')).to_have_count(
+        1, timeout=120_000
+    )
     assert_never_sent(session, site_url)
 
 
@@ -79,8 +84,9 @@ def test_an_untouched_example_is_not_kept(session: Session, site_url: str) -> No
 
 
 @pytest.mark.parametrize(("start", "other"), [("en", "zh_CN"), ("zh_CN", "en")])
-def test_the_language_switch_carries_the_text(session: Session, site_url: str, start: str,
-                                              other: str) -> None:
+def test_the_language_switch_carries_the_text(
+    session: Session, site_url: str, start: str, other: str
+) -> None:
     page = session.page
     page.goto(f"{site_url}handbook/{start}/playground.html")
     type_text(page, TEXT)
@@ -92,8 +98,10 @@ def test_the_language_switch_carries_the_text(session: Session, site_url: str, s
     assert_never_sent(session, site_url)
 
 
-def test_back_from_a_finding_link_brings_the_text_back(session: Session, site_url: str,
-                                                       ) -> None:
+def test_back_from_a_finding_link_brings_the_text_back(
+    session: Session,
+    site_url: str,
+) -> None:
     page = session.page
     page.goto(f"{site_url}handbook/en/playground.html")
     type_text(page, TEXT)
@@ -109,14 +117,14 @@ def test_back_from_a_finding_link_brings_the_text_back(session: Session, site_ur
     assert page.evaluate("window.sameDocument") is None
     # … with the reader's text and its findings.
     assert box(page) == TEXT
-    expect(page.locator('.patch-checker-results [data-rule="shortlog-prefix-case"]')
-           ).to_have_count(1, timeout=120_000)
+    expect(page.locator('.patch-checker-results [data-rule="shortlog-prefix-case"]')).to_have_count(
+        1, timeout=120_000
+    )
     assert_never_sent(session, site_url)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])
-def test_clear_empties_the_box_and_forgets(session: Session, site_url: str,
-                                           lang: str) -> None:
+def test_clear_empties_the_box_and_forgets(session: Session, site_url: str, lang: str) -> None:
     page = session.page
     page.goto(f"{site_url}handbook/{lang}/playground.html")
     type_text(page, TEXT)

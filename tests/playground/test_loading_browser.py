@@ -29,18 +29,29 @@ new MutationObserver((records) => {
 }).observe(document, {subtree: true, attributes: true, attributeFilter: ['aria-valuenow']});
 """
 WORDS = {
-    "en": {"progress": re.compile(r"Downloading Python and kvmcheck: \d+\.\d of 1\d\.\d MB"),
-           "label": "Downloading Python and kvmcheck", "retry": "Retry",
-           "failed": "Press Retry", "shortcut": "or Ctrl+Enter in the box", "check": "Check"},
-    "zh_CN": {"progress": re.compile(r"正在下载 Python 和 kvmcheck：\d+\.\d / 1\d\.\d MB"),
-              "label": "正在下载 Python 和 kvmcheck", "retry": "重试",
-              "failed": "请点击“重试”", "shortcut": "或在文本框中按 Ctrl+Enter", "check": "检查"},
+    "en": {
+        "progress": re.compile(r"Downloading Python and kvmcheck: \d+\.\d of 1\d\.\d MB"),
+        "label": "Downloading Python and kvmcheck",
+        "retry": "Retry",
+        "failed": "Press Retry",
+        "shortcut": "or Ctrl+Enter in the box",
+        "check": "Check",
+    },
+    "zh_CN": {
+        "progress": re.compile(r"正在下载 Python 和 kvmcheck：\d+\.\d / 1\d\.\d MB"),
+        "label": "正在下载 Python 和 kvmcheck",
+        "retry": "重试",
+        "failed": "请点击“重试”",
+        "shortcut": "或在文本框中按 Ctrl+Enter",
+        "check": "检查",
+    },
 }
 BROKEN = {
     "404": lambda route: route.fulfill(status=404, body="not here"),
     "abort": lambda route: route.abort(),
-    "corrupt": lambda route: route.fulfill(status=200, body=b"\0not wasm" * 64,
-                                           content_type="application/wasm"),
+    "corrupt": lambda route: route.fulfill(
+        status=200, body=b"\0not wasm" * 64, content_type="application/wasm"
+    ),
 }
 
 
@@ -52,14 +63,21 @@ def throttle(page: Page, mbit: float, latency_ms: float) -> None:
     cdp = page.context.new_cdp_session(page)
     cdp.send("Network.enable")
     rate = mbit * 1e6 / 8
-    cdp.send("Network.emulateNetworkConditions", {
-        "offline": False, "latency": latency_ms,
-        "downloadThroughput": rate, "uploadThroughput": rate})
+    cdp.send(
+        "Network.emulateNetworkConditions",
+        {
+            "offline": False,
+            "latency": latency_ms,
+            "downloadThroughput": rate,
+            "uploadThroughput": rate,
+        },
+    )
 
 
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])
-def test_progress_bar_counts_the_bytes_of_the_total(session: Session, site_url: str,
-                                                    built_site: Path, lang: str) -> None:
+def test_progress_bar_counts_the_bytes_of_the_total(
+    session: Session, site_url: str, built_site: Path, lang: str
+) -> None:
     page = session.page
     page.add_init_script(RECORD_PROGRESS)
     throttle(page, 100, 5)
@@ -108,8 +126,7 @@ def test_a_checker_far_below_loads_once_scrolled_to(session: Session, site_url: 
 
 
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])
-def test_check_and_its_shortcut_are_on_the_first_screen(browser, site_url: str,
-                                                        lang: str) -> None:
+def test_check_and_its_shortcut_are_on_the_first_screen(browser, site_url: str, lang: str) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     try:
         page = context.new_page()
@@ -126,16 +143,20 @@ def test_check_and_its_shortcut_are_on_the_first_screen(browser, site_url: str,
         context.close()
 
 
-@pytest.mark.parametrize(("name", "how", "lang"), [
-    ("pyodide.asm.wasm", "404", "en"),
-    ("pyodide.asm.wasm", "abort", "zh_CN"),
-    ("pyodide.asm.wasm", "corrupt", "en"),
-    ("python_stdlib.zip", "404", "en"),
-    ("pyodide.asm.mjs", "404", "en"),
-    ("kvmcheck.zip", "abort", "en"),
-])
+@pytest.mark.parametrize(
+    ("name", "how", "lang"),
+    [
+        ("pyodide.asm.wasm", "404", "en"),
+        ("pyodide.asm.wasm", "abort", "zh_CN"),
+        ("pyodide.asm.wasm", "corrupt", "en"),
+        ("python_stdlib.zip", "404", "en"),
+        ("pyodide.asm.mjs", "404", "en"),
+        ("kvmcheck.zip", "abort", "en"),
+    ],
+)
 def test_a_failed_download_is_said_within_15_s_and_retry_works(
-        session: Session, site_url: str, name: str, how: str, lang: str) -> None:
+    session: Session, site_url: str, name: str, how: str, lang: str
+) -> None:
     page = session.page
     broken: list[Route] = []
 

@@ -45,8 +45,9 @@ def test_bad_patch_in_english(session: Session, site_url: str) -> None:
     assert "KVM: VMX:" in found.locator(".patch-checker-message").inner_text()
     assert found.locator(".patch-checker-excerpt").inner_text().startswith("Subject: ")
     status = page.inner_text(".patch-checker-status")
-    assert re.fullmatch(r"Done in \d+ ms: 1 patch, \d+ errors?, \d+ warnings?, \d+ info\.",
-                        status), status
+    assert re.fullmatch(
+        r"Done in \d+ ms: 1 patch, \d+ errors?, \d+ warnings?, \d+ info\.", status
+    ), status
     link = found.locator("a.patch-checker-section")
     assert link.inner_text() == "Handbook: Shortlog"
     assert link.evaluate("a => a.href") == f"{site_url}handbook/en/maintainer-kvm-x86.html#shortlog"
@@ -78,8 +79,9 @@ def test_every_section_link_leads_to_a_section(session: Session, site_url: str) 
     page = playground(session, site_url)
     outcome = run_check(page, lambda: page.click(".patch-checker button[data-action=check]"))
     assert outcome["ok"], outcome
-    hrefs = page.eval_on_selector_all(".patch-checker-results a.patch-checker-section",
-                                      "links => links.map(a => a.href)")
+    hrefs = page.eval_on_selector_all(
+        ".patch-checker-results a.patch-checker-section", "links => links.map(a => a.href)"
+    )
     assert hrefs
     for href in sorted(set(hrefs)):
         target, fragment = href.split("#")
@@ -93,14 +95,18 @@ def test_dropped_file_is_checked(session: Session, site_url: str) -> None:
     text = SHORTLOG_CASE.read_text(encoding="utf-8")
 
     def drop() -> None:
-        page.eval_on_selector(".patch-checker textarea", """(box, text) => {
+        page.eval_on_selector(
+            ".patch-checker textarea",
+            """(box, text) => {
             const data = new DataTransfer();
             data.items.add(new File([text], "0001-kvm-vmx-fix.patch", {type: "text/x-patch"}));
             for (const type of ["dragenter", "dragover", "drop"]) {
                 box.dispatchEvent(new DragEvent(type, {dataTransfer: data, bubbles: true,
                                                        cancelable: true}));
             }
-        }""", text)
+        }""",
+            text,
+        )
 
     outcome = run_check(page, drop)
     assert outcome["ok"], outcome
@@ -166,8 +172,11 @@ def test_html_in_the_input_stays_text(session: Session, site_url: str) -> None:
     assert page.evaluate("window.pwned") is None
 
 
-def test_the_patch_never_leaves_the_browser(session: Session, site_url: str, built_site: Path,
-                                            ) -> None:
+def test_the_patch_never_leaves_the_browser(
+    session: Session,
+    site_url: str,
+    built_site: Path,
+) -> None:
     marker = "Zq7MarkerNeverSent"
     text = SHORTLOG_CASE.read_text(encoding="utf-8").replace("posted interrupt", marker)
     page = playground(session, site_url)
@@ -197,8 +206,9 @@ def test_second_check_reuses_the_runtime(session: Session, site_url: str) -> Non
 
 
 @pytest.mark.parametrize("page_name", ["index", "first-patch", "review-checklist"])
-def test_pages_without_a_checker_load_none_of_it(session: Session, site_url: str,
-                                                 page_name: str) -> None:
+def test_pages_without_a_checker_load_none_of_it(
+    session: Session, site_url: str, page_name: str
+) -> None:
     page = session.page
     page.goto(f"{site_url}handbook/en/{page_name}.html")
     page.wait_for_load_state("load")
@@ -262,7 +272,8 @@ def test_labels_keyboard_and_live_regions(session: Session, site_url: str) -> No
     wanted = page.eval_on_selector_all(
         ".patch-checker-results :is(button, a, input, summary)",
         """nodes => nodes.filter((node) => node.checkVisibility()).map((node, i) => {
-            node.dataset.tabProbe = i; return i; })""")
+            node.dataset.tabProbe = i; return i; })""",
+    )
     assert len(wanted) >= 2
     reached = []
     for _ in range(len(wanted)):
@@ -285,14 +296,15 @@ def test_clicking_a_line_selects_it_in_the_box(session: Session, site_url: str) 
     check_text(page, text)
     finding(page, "shortlog-prefix-case").locator(".patch-checker-line").click()
     selected = page.eval_on_selector(
-        ".patch-checker textarea",
-        "box => box.value.slice(box.selectionStart, box.selectionEnd)")
+        ".patch-checker textarea", "box => box.value.slice(box.selectionStart, box.selectionEnd)"
+    )
     assert selected == text.splitlines()[3]
     assert page.evaluate("document.activeElement.tagName") == "TEXTAREA"
 
 
-def test_lines_of_picked_files_map_into_the_box(session: Session, site_url: str,
-                                                tmp_path: Path) -> None:
+def test_lines_of_picked_files_map_into_the_box(
+    session: Session, site_url: str, tmp_path: Path
+) -> None:
     parts = split_series(tmp_path)
     page = playground(session, site_url)
     check_files(page, parts)
@@ -303,8 +315,8 @@ def test_lines_of_picked_files_map_into_the_box(session: Session, site_url: str,
     buttons.first.click()
     line = int(buttons.first.locator("xpath=ancestor::li").get_attribute("data-line"))
     selected = page.eval_on_selector(
-        ".patch-checker textarea",
-        "box => box.value.slice(box.selectionStart, box.selectionEnd)")
+        ".patch-checker textarea", "box => box.value.slice(box.selectionStart, box.selectionEnd)"
+    )
     assert selected == parts[1].read_text(encoding="utf-8").splitlines()[line - 1]
     assert selected in box_lines
 
@@ -366,8 +378,12 @@ def luminance(css_colour: str) -> float:
 
 
 def test_readable_on_a_phone(browser, site_url: str) -> None:
-    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True,
-                                  has_touch=True, device_scale_factor=2)
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740},
+        is_mobile=True,
+        has_touch=True,
+        device_scale_factor=2,
+    )
     page = context.new_page()
     page.goto(f"{site_url}handbook/en/playground.html")
     outcome = run_check(page, lambda: page.tap(".patch-checker button[data-action=check]"))
@@ -384,8 +400,7 @@ def test_shortlog_section_embeds_the_example(session: Session, site_url: str, la
     page.goto(f"{site_url}handbook/{lang}/maintainer-kvm-x86.html")
     checker = "section#shortlog .patch-checker"
     assert page.input_value(f"{checker} textarea") == SHORTLOG_CASE.read_text(encoding="utf-8")
-    outcome = run_check(page, lambda: page.click(f"{checker} button[data-action=check]"),
-                        checker)
+    outcome = run_check(page, lambda: page.click(f"{checker} button[data-action=check]"), checker)
     assert outcome["ok"], outcome
     expect(page.locator(f'{checker} [data-rule="shortlog-prefix-case"]')).to_have_count(1)
 
@@ -405,16 +420,19 @@ def test_bad_input_gets_a_clear_message_and_stays(session: Session, site_url: st
     binary = bytes(range(256)) * 8
 
     def drop_binary() -> None:
-        page.eval_on_selector(box, """(box, bytes) => {
+        page.eval_on_selector(
+            box,
+            """(box, bytes) => {
             const data = new DataTransfer();
             data.items.add(new File([new Uint8Array(bytes)], "photo.png"));
             box.dispatchEvent(new DragEvent("drop", {dataTransfer: data, bubbles: true,
                                                      cancelable: true}));
-        }""", list(binary))
+        }""",
+            list(binary),
+        )
 
     drop_binary()
-    expect(page.locator(".patch-checker-status")).to_contain_text(
-        "photo.png is not a text file")
+    expect(page.locator(".patch-checker-status")).to_contain_text("photo.png is not a text file")
     assert page.eval_on_selector(box, "box => box.value.length") == 5 * 1024 * 1024
     # Control characters typed or pasted: kvmcheck's own finding says what
     # was expected.
@@ -441,7 +459,8 @@ def test_a_series_looks_like_a_series(session: Session, site_url: str, tmp_path:
         button.click()
         selected = page.eval_on_selector(
             ".patch-checker textarea",
-            "box => box.value.slice(box.selectionStart, box.selectionEnd)")
+            "box => box.value.slice(box.selectionStart, box.selectionEnd)",
+        )
         assert selected == sources[source][line - 1], (source, line)
 
 

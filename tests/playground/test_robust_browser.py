@@ -23,27 +23,30 @@ HUGE_CHECK_LIMIT_MS = 900_000
 BROKEN = {
     "abort": lambda route: route.abort(),
     "404": lambda route: route.fulfill(status=404, body="not here"),
-    "corrupt": lambda route: route.fulfill(status=200, body=b"\0not wasm" * 64,
-                                           content_type="application/wasm"),
+    "corrupt": lambda route: route.fulfill(
+        status=200, body=b"\0not wasm" * 64, content_type="application/wasm"
+    ),
 }
 
 
 def huge_series() -> str:
     """PATCHES patches, each with FINDINGS_PER_PATCH space-indented lines."""
     added = "\n".join("        a();\n\tb();" for _ in range(FINDINGS_PER_PATCH))
-    one = patch(diffs=diff(path="arch/x86/kvm/x86.c", added=added, removed="",
-                           context="void f(void)"))
-    return "\n".join(one.replace("[PATCH]", f"[PATCH {n}/{PATCHES}]")
-                     for n in range(1, PATCHES + 1))
+    one = patch(
+        diffs=diff(path="arch/x86/kvm/x86.c", added=added, removed="", context="void f(void)")
+    )
+    return "\n".join(
+        one.replace("[PATCH]", f"[PATCH {n}/{PATCHES}]") for n in range(1, PATCHES + 1)
+    )
 
 
 def test_a_huge_result_is_folded_and_the_page_stays_responsive(
-        session: Session, checker_project_url: str) -> None:
+    session: Session, checker_project_url: str
+) -> None:
     page = session.page
     page.goto(checker_project_url + "huge.html")
     text = huge_series()
-    page.eval_on_selector(".patch-checker textarea", "(box, text) => { box.value = text; }",
-                          text)
+    page.eval_on_selector(".patch-checker textarea", "(box, text) => { box.value = text; }", text)
     # A click while the findings are being drawn must be handled then, not
     # after: drawing gives the browser its turn between slices.
     page.evaluate("""() => {
@@ -60,8 +63,11 @@ def test_a_huge_result_is_folded_and_the_page_stays_responsive(
             }
         }).observe(results, {attributes: true, attributeFilter: ['aria-busy']});
     }""")
-    outcome = run_check(page, lambda: page.click(".patch-checker button[data-action=check]"),
-                        limit_ms=HUGE_CHECK_LIMIT_MS)
+    outcome = run_check(
+        page,
+        lambda: page.click(".patch-checker button[data-action=check]"),
+        limit_ms=HUGE_CHECK_LIMIT_MS,
+    )
     assert outcome["ok"], outcome
     assert outcome["summary"]["warning"] >= PATCHES * FINDINGS_PER_PATCH >= 100_000
     assert page.evaluate("window.clickedWhileDrawing") == ["true"]
@@ -88,7 +94,8 @@ def check_outcome(page: Page) -> dict:
 
 @pytest.mark.parametrize("how", sorted(BROKEN))
 def test_a_broken_wasm_download_is_reported_and_check_retries(
-        session: Session, checker_project_url: str, how: str) -> None:
+    session: Session, checker_project_url: str, how: str
+) -> None:
     page = session.page
     page.route("**/pyodide.asm.wasm", BROKEN[how])
     page.goto(checker_project_url + "two.html")
@@ -108,7 +115,8 @@ def test_a_broken_wasm_download_is_reported_and_check_retries(
 
 
 def test_a_package_download_that_never_answers_times_out(
-        session: Session, checker_project_url: str) -> None:
+    session: Session, checker_project_url: str
+) -> None:
     stalled: list[Route] = []
     page = session.page
     page.route("**/kvmcheck.zip", lambda route: stalled.append(route))
@@ -116,8 +124,10 @@ def test_a_package_download_that_never_answers_times_out(
     def short_limit(route: Route) -> None:
         # 3 s from the start: loading begins on its own once the page is idle.
         response = route.fetch()
-        route.fulfill(response=response, body=re.sub(
-            r'data-load-timeout="\d+"', 'data-load-timeout="3000"', response.text()))
+        route.fulfill(
+            response=response,
+            body=re.sub(r'data-load-timeout="\d+"', 'data-load-timeout="3000"', response.text()),
+        )
 
     page.route("**/check.html", short_limit)
     page.goto(checker_project_url + "handbook/zh_CN/check.html")

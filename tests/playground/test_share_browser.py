@@ -50,8 +50,9 @@ def open_link(session: Session, link: str) -> tuple[Page, dict]:
     return page, page.evaluate("window.firstOutcome")
 
 
-def test_a_link_opens_the_patch_and_checks_it(session: Session,
-                                              logged_site: tuple[str, list[str]]) -> None:
+def test_a_link_opens_the_patch_and_checks_it(
+    session: Session, logged_site: tuple[str, list[str]]
+) -> None:
     url, requests = logged_site
     page = session.page
     page.goto(f"{url}handbook/en/playground.html")
@@ -64,8 +65,9 @@ def test_a_link_opens_the_patch_and_checks_it(session: Session,
     shared, outcome = open_link(session, link)
     assert outcome["ok"], outcome
     assert shared.input_value(".patch-checker textarea") == text
-    expect(shared.locator('.patch-checker-results [data-rule="shortlog-prefix-case"]')
-           ).to_have_count(1)
+    expect(
+        shared.locator('.patch-checker-results [data-rule="shortlog-prefix-case"]')
+    ).to_have_count(1)
     # What the server saw: page loads and assets, never the patch.
     assert requests
     for line in requests:
@@ -79,8 +81,9 @@ def test_a_link_written_by_python_opens(session: Session, site_url: str) -> None
     page, outcome = open_link(session, link)
     assert outcome["ok"], outcome
     assert page.input_value(".patch-checker textarea") == text
-    expect(page.locator('.patch-checker-results [data-rule="shortlog-prefix-case"]')
-           ).to_have_count(1)
+    expect(page.locator('.patch-checker-results [data-rule="shortlog-prefix-case"]')).to_have_count(
+        1
+    )
     # Focus is on the outcome of the check the link started.
     assert page.evaluate("document.activeElement.classList.contains('patch-checker-status')")
 
@@ -141,8 +144,9 @@ def test_copy_puts_the_link_on_the_clipboard(browser, site_url: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])
-def test_handbook_examples_open_in_the_playground(session: Session, site_url: str,
-                                                  lang: str) -> None:
+def test_handbook_examples_open_in_the_playground(
+    session: Session, site_url: str, lang: str
+) -> None:
     from kvmcheck.share import text_of
 
     page = session.page
@@ -156,13 +160,20 @@ def test_handbook_examples_open_in_the_playground(session: Session, site_url: st
     assert shared.input_value(".patch-checker textarea") == text_of(href.split("#", 1)[1])
 
 
-@pytest.mark.parametrize(("lang", "said"), [
-    ("en", "This link is longer than 32,000 characters, longer than any link the playground "
-           "makes, so it was not opened."),
-    ("zh_CN", "这个链接超过 32,000 个字符，比本页能生成的任何分享链接都长，因此没有打开。"),
-])
-def test_an_over_long_link_is_refused_before_decoding(session: Session, site_url: str,
-                                                     lang: str, said: str) -> None:
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            "This link is longer than 32,000 characters, longer than any link the playground "
+            "makes, so it was not opened.",
+        ),
+        ("zh_CN", "这个链接超过 32,000 个字符，比本页能生成的任何分享链接都长，因此没有打开。"),
+    ],
+)
+def test_an_over_long_link_is_refused_before_decoding(
+    session: Session, site_url: str, lang: str, said: str
+) -> None:
     page = session.page
     page.goto(f"{site_url}handbook/{lang}/playground.html")
     before = page.input_value(".patch-checker textarea")
@@ -183,13 +194,20 @@ def bomb(size: int) -> str:
     return PREFIX + base64.urlsafe_b64encode(packed).rstrip(b"=").decode("ascii")
 
 
-@pytest.mark.parametrize(("lang", "said"), [
-    ("en", "The patch in this link unpacks to more than 4 MB, more than the playground "
-           "checks, so it was not opened."),
-    ("zh_CN", "链接中的补丁解压后超过 4 MB，超出在线检查的上限，因此没有打开。"),
-])
-def test_a_link_that_unpacks_too_far_is_stopped(session: Session, site_url: str, lang: str,
-                                                said: str) -> None:
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            "The patch in this link unpacks to more than 4 MB, more than the playground "
+            "checks, so it was not opened.",
+        ),
+        ("zh_CN", "链接中的补丁解压后超过 4 MB，超出在线检查的上限，因此没有打开。"),
+    ],
+)
+def test_a_link_that_unpacks_too_far_is_stopped(
+    session: Session, site_url: str, lang: str, said: str
+) -> None:
     page = session.page
     # Count what the page's stream readers hand out: the inflated bytes.
     page.add_init_script("""
@@ -224,10 +242,12 @@ def test_just_under_the_size_limit_opens(session: Session, site_url: str) -> Non
     assert len(page.input_value(".patch-checker textarea")) == 4 * 1024 * 1024
 
 
-@pytest.mark.parametrize(("lang", "label"), [
-    ("en", "Download it as patches.mbox"), ("zh_CN", "下载为 patches.mbox")])
-def test_a_series_too_large_to_link_downloads_as_mbox(session: Session, site_url: str,
-                                                      lang: str, label: str) -> None:
+@pytest.mark.parametrize(
+    ("lang", "label"), [("en", "Download it as patches.mbox"), ("zh_CN", "下载为 patches.mbox")]
+)
+def test_a_series_too_large_to_link_downloads_as_mbox(
+    session: Session, site_url: str, lang: str, label: str
+) -> None:
     page = session.page
     page.goto(f"{site_url}handbook/{lang}/playground.html")
     noise = "".join(random.Random(8).choices(string.ascii_letters, k=2 * MAX_FRAGMENT_CHARS))

@@ -18,18 +18,26 @@ REPO = Path(__file__).resolve().parents[2]
 SERIES_MBOX = EXAMPLES / "series.mbox"
 REMINDERS = ["base-commit-missing", "selftests-missing"]
 WORDS = {
-    "en": {"status": re.compile(r"Done in \d+ ms: 2 patches and a cover letter, 1 error, "
-                                r"\d+ warnings, \d+ info\."),
-           "summary": "Summary of the findings",
-           "reminders": "Reminders for every posting: base-commit-missing, selftests-missing",
-           "counts": re.compile(r"\d+ errors?, \d+ warnings?, \d+ info"),
-           "warnings": "warnings"},
-    "zh_CN": {"status": re.compile(r"完成，用时 \d+ 毫秒：2 个补丁和 1 封封面邮件，1 个错误，"
-                                   r"\d+ 个警告，\d+ 条提示。"),
-              "summary": "检查结果概览",
-              "reminders": "每次投递都要注意：base-commit-missing, selftests-missing",
-              "counts": re.compile(r"\d+ 个错误, \d+ 个警告, \d+ 条提示"),
-              "warnings": "警告"},
+    "en": {
+        "status": re.compile(
+            r"Done in \d+ ms: 2 patches and a cover letter, 1 error, "
+            r"\d+ warnings, \d+ info\."
+        ),
+        "summary": "Summary of the findings",
+        "reminders": "Reminders for every posting: base-commit-missing, selftests-missing",
+        "counts": re.compile(r"\d+ errors?, \d+ warnings?, \d+ info"),
+        "warnings": "warnings",
+    },
+    "zh_CN": {
+        "status": re.compile(
+            r"完成，用时 \d+ 毫秒：2 个补丁和 1 封封面邮件，1 个错误，"
+            r"\d+ 个警告，\d+ 条提示。"
+        ),
+        "summary": "检查结果概览",
+        "reminders": "每次投递都要注意：base-commit-missing, selftests-missing",
+        "counts": re.compile(r"\d+ 个错误, \d+ 个警告, \d+ 条提示"),
+        "warnings": "警告",
+    },
 }
 
 
@@ -46,12 +54,14 @@ def test_reminders_are_the_info_rules_about_the_whole_posting() -> None:
     source = (REPO / "playground" / "web" / "summary.js").read_text(encoding="utf-8")
     listed = re.search(r"REMINDER_RULES = new Set\(\[(.*?)\]\)", source).group(1)
     assert sorted(re.findall(r'"([a-z-]+)"', listed)) == sorted(
-        rule.id for rule in RULES.values() if rule.target == SERIES and rule.severity == "info")
+        rule.id for rule in RULES.values() if rule.target == SERIES and rule.severity == "info"
+    )
 
 
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])
-def test_summary_counts_per_patch_and_links_to_each(session: Session, site_url: str,
-                                                    lang: str) -> None:
+def test_summary_counts_per_patch_and_links_to_each(
+    session: Session, site_url: str, lang: str
+) -> None:
     page = checked_series(session, site_url, lang)
     # The cover letter is not a patch.
     expect(page.locator(".patch-checker-status")).to_have_text(WORDS[lang]["status"])
@@ -64,8 +74,10 @@ def test_summary_counts_per_patch_and_links_to_each(session: Session, site_url: 
         section = page.locator(f'.patch-checker-patch[data-patch="{number}"]')
         # The counts are those of the findings shown under the patch.
         shown = section.locator("li[data-severity]")
-        found = {severity: shown.and_(page.locator(f'[data-severity="{severity}"]')).count()
-                 for severity in ("error", "warning", "info")}
+        found = {
+            severity: shown.and_(page.locator(f'[data-severity="{severity}"]')).count()
+            for severity in ("error", "warning", "info")
+        }
         counts = item.locator(".patch-checker-summary-counts").inner_text()
         assert WORDS[lang]["counts"].fullmatch(counts), counts
         assert [int(n) for n in re.findall(r"\d+", counts)] == list(found.values())
@@ -78,11 +90,16 @@ def test_summary_counts_per_patch_and_links_to_each(session: Session, site_url: 
 
 
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])
-def test_reminders_for_every_posting_fold_into_one_line(session: Session, site_url: str,
-                                                       lang: str) -> None:
+def test_reminders_for_every_posting_fold_into_one_line(
+    session: Session, site_url: str, lang: str
+) -> None:
     # kvmcheck does report them, once per patch …
-    reported = [f["rule"] for patch in cli_result([SERIES_MBOX], lang)["patches"]
-                for f in patch["findings"] if f["rule"] in REMINDERS]
+    reported = [
+        f["rule"]
+        for patch in cli_result([SERIES_MBOX], lang)["patches"]
+        for f in patch["findings"]
+        if f["rule"] in REMINDERS
+    ]
     assert sorted(set(reported)) == REMINDERS
     page = checked_series(session, site_url, lang)
     # … and the page says them once, in one line that opens to the details.
@@ -114,8 +131,9 @@ def test_severity_filter_hides_and_shows(session: Session, site_url: str, lang: 
     page.keyboard.press("Control+End")
     outcome = run_check(page, lambda: page.keyboard.type("\n"))
     assert outcome["ok"], outcome
-    expect(page.get_by_role("checkbox", name=WORDS[lang]["warnings"], exact=True)
-           ).not_to_be_checked()
+    expect(
+        page.get_by_role("checkbox", name=WORDS[lang]["warnings"], exact=True)
+    ).not_to_be_checked()
     expect(results.locator('li[data-severity="warning"]').first).to_be_hidden()
     page.get_by_role("checkbox", name=WORDS[lang]["warnings"], exact=True).check()
     expect(results.locator('li[data-severity="warning"]').first).to_be_visible()
@@ -145,8 +163,9 @@ def settle(page: Page) -> None:
     raise AssertionError("the page kept scrolling")
 
 
-def test_line_n_shows_the_line_clear_of_the_back_to_top_pill(session: Session,
-                                                              site_url: str) -> None:
+def test_line_n_shows_the_line_clear_of_the_back_to_top_pill(
+    session: Session, site_url: str
+) -> None:
     page = session.page
     page.set_viewport_size({"width": 1280, "height": 800})
     page = checked_series(session, site_url, "en")
@@ -171,8 +190,8 @@ def test_line_n_shows_the_line_clear_of_the_back_to_top_pill(session: Session,
         below = pill.bounding_box()["y"] + pill.bounding_box()["height"]
         assert line["boxTop"] >= below, (line, below)
     selected = page.eval_on_selector(
-        ".patch-checker textarea",
-        "box => box.value.slice(box.selectionStart, box.selectionEnd)")
+        ".patch-checker textarea", "box => box.value.slice(box.selectionStart, box.selectionEnd)"
+    )
     number = int(button.locator("xpath=ancestor::li[1]").get_attribute("data-line"))
     assert selected == page.input_value(".patch-checker textarea").split("\n")[number - 1]
     assert selected.strip()

@@ -61,9 +61,11 @@ def zh_entries() -> list[Entry]:
 def test_quotes_are_set_aside_and_variants_found(zh_entries: list[Entry]) -> None:
     text = "缺少简短描述：应写成 '{prefix} {shortlog}'，见 shortlog-missing 和 playground/x.py"
     assert [use.split(" in ")[0] for use in avoided_uses(catalog_prose(text), zh_entries)] == [
-        "'简短描述'"]
+        "'简短描述'"
+    ]
     assert avoided_uses(catalog_prose("在 playground 中打开"), zh_entries) == [
-        "'playground' in “在 playground 中打开” (use '在线检查')"]
+        "'playground' in “在 playground 中打开” (use '在线检查')"
+    ]
 
 
 def test_every_catalog_is_read() -> None:
@@ -72,6 +74,9 @@ def test_every_catalog_is_read() -> None:
 
 
 def test_chinese_messages_use_the_glossary_terms(zh_entries: list[Entry]) -> None:
-    uses = [f"{where}: {use}" for where, text in chinese_messages()
-            for use in avoided_uses(catalog_prose(text), zh_entries)]
+    uses = [
+        f"{where}: {use}"
+        for where, text in chinese_messages()
+        for use in avoided_uses(catalog_prose(text), zh_entries)
+    ]
     assert not uses, "\n".join(uses)

@@ -64,8 +64,11 @@ def test_recipes_are_read_as_readers_see_them(tmp_path: Path) -> None:
     )
     recipes = find_recipes([write(tmp_path, PAGE)], tmp_path)
     assert [recipe.places for recipe in recipes] == [["page.rst:4"], ["page.rst:12"]]
-    assert recipes[0].settings() == {"CONFIG_EXPERT": "y", "CONFIG_KVM": "m",
-                                     "CONFIG_KVM_INTEL": "m"}
+    assert recipes[0].settings() == {
+        "CONFIG_EXPERT": "y",
+        "CONFIG_KVM": "m",
+        "CONFIG_KVM_INTEL": "m",
+    }
 
 
 def test_the_same_recipe_in_two_places_is_checked_once(tmp_path: Path) -> None:
@@ -77,12 +80,17 @@ def test_the_same_recipe_in_two_places_is_checked_once(tmp_path: Path) -> None:
     assert recipes[0].places == ["a.rst:1", "b.rst:3"]
 
 
-@pytest.mark.parametrize(("args", "settings"), [
-    (("-e", "KVM_WERROR", "--module", "KVM_AMD"),
-     {"CONFIG_KVM_WERROR": "y", "CONFIG_KVM_AMD": "m"}),
-    (("-d", "CONFIG_KASAN", "--enable", "KASAN"), {"CONFIG_KASAN": "y"}),
-    (("--set-str", "LOCALVERSION", "-kvm"), {"CONFIG_LOCALVERSION": '"-kvm"'}),
-])
+@pytest.mark.parametrize(
+    ("args", "settings"),
+    [
+        (
+            ("-e", "KVM_WERROR", "--module", "KVM_AMD"),
+            {"CONFIG_KVM_WERROR": "y", "CONFIG_KVM_AMD": "m"},
+        ),
+        (("-d", "CONFIG_KASAN", "--enable", "KASAN"), {"CONFIG_KASAN": "y"}),
+        (("--set-str", "LOCALVERSION", "-kvm"), {"CONFIG_LOCALVERSION": '"-kvm"'}),
+    ],
+)
 def test_scripts_config_options(args: tuple[str, ...], settings: dict[str, str]) -> None:
     assert parse_scripts_config(args) == settings
 
@@ -112,11 +120,15 @@ def test_first_patch_shows_a_recipe_in_both_languages() -> None:
 
 def test_a_bad_example_is_a_recipe_of_its_own(tmp_path: Path) -> None:
     recipe = "   ./scripts/config -m KVM\n   make olddefconfig\n"
-    text = (f".. code-block:: console\n   :caption: Bad:\n\n{recipe}\n"
-            f".. code-block:: console\n   :caption: 正确示例\n\n{recipe}")
+    text = (
+        f".. code-block:: console\n   :caption: Bad:\n\n{recipe}\n"
+        f".. code-block:: console\n   :caption: 正确示例\n\n{recipe}"
+    )
     recipes = find_recipes([write(tmp_path, text)], tmp_path)
     assert [(recipe.bad, recipe.places) for recipe in recipes] == [
-        (True, ["page.rst:1"]), (False, ["page.rst:7"])]
+        (True, ["page.rst:1"]),
+        (False, ["page.rst:7"]),
+    ]
 
 
 def test_the_check_catches_an_option_olddefconfig_drops(tmp_path: Path) -> None:
@@ -132,11 +144,15 @@ def test_the_check_catches_an_option_olddefconfig_drops(tmp_path: Path) -> None:
     bad.write_text(f".. code-block:: console\n   :caption: Bad:\n\n{recipe}")
     # A bad example that loses nothing teaches nothing.
     harmless = tmp_path / "harmless.rst"
-    harmless.write_text(".. code-block:: console\n   :caption: 错误示例\n\n"
-                        "   ./scripts/config -m KVM\n   make olddefconfig\n")
+    harmless.write_text(
+        ".. code-block:: console\n   :caption: 错误示例\n\n"
+        "   ./scripts/config -m KVM\n   make olddefconfig\n"
+    )
     problems = check([good, bad, harmless], tmp_path)
-    assert {problem.split(": ", 1)[0] for problem in problems} == {"good.rst:1",
-                                                                  "harmless.rst:1"}, problems
+    assert {problem.split(": ", 1)[0] for problem in problems} == {
+        "good.rst:1",
+        "harmless.rst:1",
+    }, problems
     assert any("every option it sets is kept" in problem for problem in problems), problems
     assert any("CONFIG_KVM_WERROR=y wanted" in problem for problem in problems), problems
     assert any("CONFIG_KVM_INTEL=m wanted" in problem for problem in problems), problems
@@ -147,8 +163,9 @@ def test_a_32_bit_recipe_is_replayed_as_plain_make_runs_it(tmp_path: Path) -> No
     # question; a replay with ARCH=x86_64 would force it back on.
     kernel_tree.build_tools()
     kernel_tree.tree()
-    page = write(tmp_path, "::\n\n   ./scripts/config -d 64BIT -m KVM -m KVM_INTEL\n"
-                           "   make olddefconfig\n")
+    page = write(
+        tmp_path, "::\n\n   ./scripts/config -d 64BIT -m KVM -m KVM_INTEL\n   make olddefconfig\n"
+    )
     assert check([page], tmp_path) == []
 
 
@@ -159,7 +176,8 @@ def test_every_handbook_recipe_keeps_its_options() -> None:
 
 
 def test_a_missing_tool_skips_on_a_newcomer_machine_but_fails_in_ci(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.delenv("CI", raising=False)
     with pytest.raises(pytest.skip.Exception, match="flex"):
         kernel_tree.unavailable("flex not installed")

@@ -25,34 +25,55 @@ ids = {"ids": lambda path: path.parent.name}
 
 
 def run(command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
-           "GIT_AUTHOR_NAME": "Jane Developer", "GIT_AUTHOR_EMAIL": "jane@example.org",
-           "GIT_COMMITTER_NAME": "Jane Developer", "GIT_COMMITTER_EMAIL": "jane@example.org"}
-    return subprocess.run(command, shell=True, cwd=cwd, env=env, stdin=subprocess.DEVNULL,
-                          capture_output=True, text=True, timeout=60, check=False)
+    env = {
+        **os.environ,
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_AUTHOR_NAME": "Jane Developer",
+        "GIT_AUTHOR_EMAIL": "jane@example.org",
+        "GIT_COMMITTER_NAME": "Jane Developer",
+        "GIT_COMMITTER_EMAIL": "jane@example.org",
+    }
+    return subprocess.run(
+        command,
+        shell=True,
+        cwd=cwd,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
 
 
 def need_send_email() -> str:
     """``git send-email -h``'s text; skip (fail in CI) without git send-email."""
     if shutil.which("git") is None:
         kernel_tree.unavailable("git is not installed")
-    result = subprocess.run(["git", "send-email", "-h"], capture_output=True, text=True,
-                            check=False)
+    result = subprocess.run(
+        ["git", "send-email", "-h"], capture_output=True, text=True, check=False
+    )
     if "is not a git command" in result.stderr:
         kernel_tree.unavailable("git send-email is not installed (Debian: git-email)")
     return result.stdout + result.stderr
 
 
 def tag_block(path: Path) -> list[str]:
-    (block,) = [block for block in section_blocks(path, SECTION)
-                if any("Cc: stable@kernel.org" in line for line in block.lines)]
-    return [line.strip() for line in block.lines
-            if line.strip() and not line.strip().startswith(":")]
+    (block,) = [
+        block
+        for block in section_blocks(path, SECTION)
+        if any("Cc: stable@kernel.org" in line for line in block.lines)
+    ]
+    return [
+        line.strip() for line in block.lines if line.strip() and not line.strip().startswith(":")
+    ]
 
 
 def send_commands(path: Path) -> list[str]:
-    return [shlex.join(c) for c in section_commands(path, SECTION)
-            if c[:2] == ("git", "send-email")]
+    return [
+        shlex.join(c) for c in section_commands(path, SECTION) if c[:2] == ("git", "send-email")
+    ]
 
 
 @pytest.fixture
@@ -61,14 +82,19 @@ def outgoing(tmp_path: Path) -> Path:
     need_send_email()
     repo = tmp_path / "linux"
     repo.mkdir()
-    assert run("git init -q && git commit -q --allow-empty -m 'Initial commit'",
-               repo).returncode == 0
+    assert (
+        run("git init -q && git commit -q --allow-empty -m 'Initial commit'", repo).returncode == 0
+    )
     (repo / "x86.c").write_text("int frob;\n")
-    message = "KVM: x86: Check the frob index\n\nCheck the frob index.\n\n" + "\n".join(
-        tag_block(PAGES[0])) + "\n"
+    message = (
+        "KVM: x86: Check the frob index\n\nCheck the frob index.\n\n"
+        + "\n".join(tag_block(PAGES[0]))
+        + "\n"
+    )
     (repo / "message.txt").write_text(message)
-    result = run("git add x86.c && git commit -q -F message.txt && "
-                 "git format-patch -q -1 -o outgoing/", repo)
+    result = run(
+        "git add x86.c && git commit -q -F message.txt && git format-patch -q -1 -o outgoing/", repo
+    )
     assert result.returncode == 0, result.stderr
     return repo
 
@@ -89,8 +115,11 @@ def test_both_pages_show_the_same_tags_and_commands() -> None:
 
 
 def test_kvmcheck_accepts_the_private_stable_address() -> None:
-    message = "KVM: x86: Check the frob index\n\nCheck the frob index.\n\n" + "\n".join(
-        tag_block(PAGES[0])) + "\n"
+    message = (
+        "KVM: x86: Check the frob index\n\nCheck the frob index.\n\n"
+        + "\n".join(tag_block(PAGES[0]))
+        + "\n"
+    )
     rules = {f["rule"] for f in all_findings(check_texts([("fix.patch", message)]))}
     assert "signoff-missing" not in rules  # the tags were read
     assert "stable-cc-format" not in rules
@@ -119,16 +148,26 @@ def test_the_real_send_is_the_dry_run_without_dry_run() -> None:
 def test_the_kernel_documents_say_what_the_page_restates(path: Path) -> None:
     tree = kernel_tree.tree()
     rules = (tree / "Documentation/process/stable-kernel-rules.rst").read_text()
-    assert re.search(r"Use ``Cc: stable@kernel.org`` instead when fixing unpublished "
-                     r"vulnerabilities", rules)
+    assert re.search(
+        r"Use ``Cc: stable@kernel.org`` instead when fixing unpublished "
+        r"vulnerabilities",
+        rules,
+    )
     assert "not delivered anywhere" in rules
     security = (tree / "Documentation/process/security-bugs.rst").read_text()
     assert "<security@kernel.org>" in security and "private list" in security
     assert "up to 7 calendar days" in security and "14 calendar days" in security
     assert "linux-distros" in security
     text = section(path, SECTION)
-    for words in ("security@kernel.org", "``Cc: stable@kernel.org``", "--suppress-cc=all",
-                  "kvm@vger.kernel.org", "7", "14", "linux-distros"):
+    for words in (
+        "security@kernel.org",
+        "``Cc: stable@kernel.org``",
+        "--suppress-cc=all",
+        "kvm@vger.kernel.org",
+        "7",
+        "14",
+        "linux-distros",
+    ):
         assert words in text
 
 

@@ -22,8 +22,11 @@ MODULE_SOURCES = {"kvm_intel": "arch/x86/kvm/vmx", "kvm_amd": "arch/x86/kvm/svm"
 
 
 def page_commands(page: Path) -> list[tuple[str, ...]]:
-    return [command for block in code_blocks(page.read_text(encoding="utf-8"))
-            for command in commands(block.lines)]
+    return [
+        command
+        for block in code_blocks(page.read_text(encoding="utf-8"))
+        for command in commands(block.lines)
+    ]
 
 
 def page_text(page: Path) -> str:
@@ -78,8 +81,9 @@ def test_selftest_commands_exist(page: Path, tree: Path) -> None:
 def test_the_selftests_config_needs_what_the_page_enables(page: Path, tree: Path) -> None:
     fragment = (tree / SELFTESTS / "kvm" / "config").read_text().split()
     needed = {line.removeprefix("CONFIG_").split("=")[0] for line in fragment}
-    guest_recipe = [c for c in page_commands(page)
-                    if c[0] == "./scripts/config" and "USERFAULTFD" in c]
+    guest_recipe = [
+        c for c in page_commands(page) if c[0] == "./scripts/config" and "USERFAULTFD" in c
+    ]
     assert len(guest_recipe) == 1
     assert needed <= set(guest_recipe[0])
 
@@ -91,7 +95,7 @@ def shown_output(page: Path, command: str) -> list[str]:
         starts = [i for i, line in enumerate(lines) if line.startswith(f"$ {command}")]
         if starts:
             output = []
-            for line in lines[starts[0] + 1:]:
+            for line in lines[starts[0] + 1 :]:
                 if line.startswith("$") or not line:
                     break
                 output.append(line)
@@ -103,11 +107,15 @@ def shown_output(page: Path, command: str) -> list[str]:
 def test_get_maintainer_prints_what_the_page_shows(page: Path, tree: Path) -> None:
     if shutil.which("perl") is None:
         kernel_tree.unavailable("perl is not installed")
-    real = subprocess.run(["./scripts/get_maintainer.pl", "-f", "arch/x86/kvm/x86.c"],
-                          cwd=tree, capture_output=True, text=True, check=True).stdout
+    real = subprocess.run(
+        ["./scripts/get_maintainer.pl", "-f", "arch/x86/kvm/x86.c"],
+        cwd=tree,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     real_lines = real.splitlines()
-    shown = [line for line in shown_output(page, "./scripts/get_maintainer.pl -f")
-             if line != "..."]
+    shown = [line for line in shown_output(page, "./scripts/get_maintainer.pl -f") if line != "..."]
     assert len(shown) >= 5
     positions = [real_lines.index(line) for line in shown]
     assert positions == sorted(positions), "shown in another order than the script prints"
@@ -122,20 +130,30 @@ def test_get_maintainer_on_a_patch_names_the_kvm_list(tree: Path, tmp_path: Path
         "---\n"
         "diff --git a/Documentation/virt/kvm/api.rst b/Documentation/virt/kvm/api.rst\n"
         "--- a/Documentation/virt/kvm/api.rst\n+++ b/Documentation/virt/kvm/api.rst\n"
-        "@@ -1977,0 +1978,2 @@\n+\n+If the frequency is zero, KVM uses the host's.\n")
-    result = subprocess.run(["./scripts/get_maintainer.pl", str(patch)], cwd=tree,
-                            capture_output=True, text=True, check=True)
+        "@@ -1977,0 +1978,2 @@\n+\n+If the frequency is zero, KVM uses the host's.\n"
+    )
+    result = subprocess.run(
+        ["./scripts/get_maintainer.pl", str(patch)],
+        cwd=tree,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert "kvm@vger.kernel.org" in result.stdout
     assert "Paolo Bonzini" in result.stdout
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda path: path.parent.name)
 def test_modules_installed_with_m_go_to_updates_and_the_page_removes_them(
-        page: Path, tree: Path) -> None:
+    page: Path, tree: Path
+) -> None:
     modinst = (tree / "scripts" / "Makefile.modinst").read_text()
     # External (M=) builds install into $(MODLIB)/updates unless told otherwise.
-    assert re.search(r"ifeq \(\$\(KBUILD_EXTMOD\),\)\ndst := \$\(MODLIB\)/kernel\nelse\n"
-                     r"INSTALL_MOD_DIR \?= updates\n", modinst)
+    assert re.search(
+        r"ifeq \(\$\(KBUILD_EXTMOD\),\)\ndst := \$\(MODLIB\)/kernel\nelse\n"
+        r"INSTALL_MOD_DIR \?= updates\n",
+        modinst,
+    )
     text = page_text(page)
     assert "/lib/modules/<" in text and "updates/``" in text
     shown = page_commands(page)

@@ -72,14 +72,13 @@ def test_chinese_page_uses_the_glossary_terms(page: Path, zh_entries: list[Entry
 
 @pytest.mark.parametrize("page", [*ZH_PAGES, ZH_GLOSSARY], ids=lambda path: path.name)
 def test_chinese_page_quotes_with_chinese_quotation_marks(page: Path) -> None:
-    lines = [line.strip() for line in prose(page.read_text(encoding="utf-8")).splitlines()
-             if '"' in line]
+    lines = [
+        line.strip() for line in prose(page.read_text(encoding="utf-8")).splitlines() if '"' in line
+    ]
     assert not lines, f"{page.name} uses ASCII quotes in prose, use “…”: {lines[:5]}"
 
 
-def test_glossaries_pair_the_same_terms(
-    zh_entries: list[Entry], en_entries: list[Entry]
-) -> None:
+def test_glossaries_pair_the_same_terms(zh_entries: list[Entry], en_entries: list[Entry]) -> None:
     zh_pairs = {(entry.other.split("（")[0].strip(), entry.terms[0]) for entry in zh_entries}
     en_pairs = {(entry.terms[0], entry.other) for entry in en_entries}
     assert zh_pairs == en_pairs
@@ -110,8 +109,11 @@ def kernel_zh_text() -> str:
 def test_kernel_documents_never_use_a_rejected_variant(
     zh_entries: list[Entry], kernel_zh_text: str
 ) -> None:
-    uses = [use for entry in zh_entries
-            for use in variant_uses(kernel_zh_text, entry.terms[0], entry.rejected)]
+    uses = [
+        use
+        for entry in zh_entries
+        for use in variant_uses(kernel_zh_text, entry.terms[0], entry.rejected)
+    ]
     assert not uses, f"the kernel's Chinese documents use these; move them to 内核文档也用: {uses}"
 
 
@@ -132,4 +134,5 @@ def test_glossary_term_is_the_kernel_documents_most_used(
             count = len(variant_uses(kernel_zh_text, term, {variant: allowed}))
             assert count, f"{variant!r} is not in the kernel's documents: move it to 不用"
             assert variant in OTHER_SENSE or term_count > count, (
-                f"the kernel's documents say {variant!r} {count} times, {term!r} {term_count}")
+                f"the kernel's documents say {variant!r} {count} times, {term!r} {term_count}"
+            )

@@ -22,8 +22,14 @@ VENV_BIN = Path(sys.executable).parent
 # The b4 per-patch check command every page shows (docs/using-kvmcheck is canonical).
 B4_CHECK = "kvmcheck --terse --min-severity warning"
 GET_MAINTAINER = "./scripts/get_maintainer.pl -f arch/x86/kernel/kvm.c"
-X86_PEOPLE = ("Thomas Gleixner", "Ingo Molnar", "Borislav Petkov", "Dave Hansen",
-              "x86@kernel.org", "H. Peter Anvin")
+X86_PEOPLE = (
+    "Thomas Gleixner",
+    "Ingo Molnar",
+    "Borislav Petkov",
+    "Dave Hansen",
+    "x86@kernel.org",
+    "H. Peter Anvin",
+)
 
 
 def code_blocks(page: Path) -> list[list[str]]:
@@ -35,7 +41,7 @@ def code_blocks(page: Path) -> list[list[str]]:
             continue
         indent = len(line) - len(line.lstrip()) + 3
         body: list[str] = []
-        for following in lines[index + 1:]:
+        for following in lines[index + 1 :]:
             if following.strip() and len(following) - len(following.lstrip()) < indent:
                 break
             body.append(following[indent:])
@@ -62,12 +68,27 @@ def page(lang: str, name: str) -> Path:
 
 
 def run(command: str, cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PATH": f"{VENV_BIN}{os.pathsep}{os.environ['PATH']}",
-           "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
-           "GIT_AUTHOR_NAME": "Jane Developer", "GIT_AUTHOR_EMAIL": "jane@example.org",
-           "GIT_COMMITTER_NAME": "Jane Developer", "GIT_COMMITTER_EMAIL": "jane@example.org"}
-    return subprocess.run(command, shell=True, cwd=cwd, env=env, input=stdin,
-                          capture_output=True, text=True, timeout=120, check=False)
+    env = {
+        **os.environ,
+        "PATH": f"{VENV_BIN}{os.pathsep}{os.environ['PATH']}",
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_AUTHOR_NAME": "Jane Developer",
+        "GIT_AUTHOR_EMAIL": "jane@example.org",
+        "GIT_COMMITTER_NAME": "Jane Developer",
+        "GIT_COMMITTER_EMAIL": "jane@example.org",
+    }
+    return subprocess.run(
+        command,
+        shell=True,
+        cwd=cwd,
+        env=env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def commit(repo: Path, path: str, text: str, message: str) -> None:
@@ -87,10 +108,18 @@ def work_branch(tmp_path: Path) -> Path:
     assert run("git init -q -b base", repo).returncode == 0
     commit(repo, "arch/x86/kvm/x86.c", "int kvm_frob;\n", "Initial commit")
     assert run("git switch -q -c work && git branch --set-upstream-to=base", repo).returncode == 0
-    commit(repo, "arch/x86/kvm/x86.c", "int kvm_frob;\nint kvm_frob_count;\n",
-           "KVM: x86: Count frob exits\n\nCount frob exits so that userspace can see them.")
-    commit(repo, "arch/x86/kvm/x86.c", "int kvm_frob;\nint kvm_frob_count;\nint kvm_frob_max;\n",
-           "KVM: x86: Track the maximum frob count\n\nTrack the largest frob count seen.")
+    commit(
+        repo,
+        "arch/x86/kvm/x86.c",
+        "int kvm_frob;\nint kvm_frob_count;\n",
+        "KVM: x86: Count frob exits\n\nCount frob exits so that userspace can see them.",
+    )
+    commit(
+        repo,
+        "arch/x86/kvm/x86.c",
+        "int kvm_frob;\nint kvm_frob_count;\nint kvm_frob_max;\n",
+        "KVM: x86: Track the maximum frob count\n\nTrack the largest frob count seen.",
+    )
     return repo
 
 
@@ -98,8 +127,9 @@ def work_branch(tmp_path: Path) -> Path:
 def test_playground_local_commands_run_as_written(lang: str, work_branch: Path) -> None:
     commands = shown_commands(page(lang, "playground"))
     install = [c for c in commands if "pip install" in c]
-    assert install and re.search(r"^kvmcheck = ", (REPO / "pyproject.toml").read_text(),
-                                 re.MULTILINE), "pip install . must give a kvmcheck command"
+    assert install and re.search(
+        r"^kvmcheck = ", (REPO / "pyproject.toml").read_text(), re.MULTILINE
+    ), "pip install . must give a kvmcheck command"
     ran = 0
     for command in commands:
         if command in install:
@@ -117,8 +147,9 @@ def test_playground_local_commands_run_as_written(lang: str, work_branch: Path) 
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_b4_check_command_is_the_canonical_one_and_reads_a_patch(lang: str,
-                                                                 work_branch: Path) -> None:
+def test_b4_check_command_is_the_canonical_one_and_reads_a_patch(
+    lang: str, work_branch: Path
+) -> None:
     (config,) = [c for c in shown_commands(page(lang, "playground")) if "b4." in c]
     assert run(config, work_branch).returncode == 0
     stored = run("git config --get b4.prep-perpatch-check-cmd", work_branch).stdout.strip()
@@ -133,8 +164,9 @@ def test_b4_check_command_is_the_canonical_one_and_reads_a_patch(lang: str,
 @pytest.mark.parametrize("lang", LANGS)
 def test_fixes_pretty_format_makes_a_tag_kvmcheck_accepts(lang: str, work_branch: Path) -> None:
     commands = shown_commands(page(lang, "maintainer-kvm-x86"))
-    setup = [c for c in commands if c.startswith(("git config core.abbrev",
-                                                  "git config pretty.fixes"))]
+    setup = [
+        c for c in commands if c.startswith(("git config core.abbrev", "git config pretty.fixes"))
+    ]
     (show,) = [c for c in commands if "--pretty=fixes" in c]
     assert len(setup) == 2
     for command in setup:
@@ -143,8 +175,11 @@ def test_fixes_pretty_format_makes_a_tag_kvmcheck_accepts(lang: str, work_branch
     tag = run(re.sub(r"\S+$", "HEAD", show), work_branch).stdout.strip()
     assert re.fullmatch(r'Fixes: [0-9a-f]{12} \("KVM: x86: Track the maximum frob count"\)', tag)
     body = f"KVM: x86: Fix the frob count\n\nFix the frob count.\n\n{tag}\n"
-    result = run(f"kvmcheck --format json --git-dir {work_branch / '.git'} -", work_branch,
-                 stdin=body + "Signed-off-by: Jane Developer <jane@example.org>\n")
+    result = run(
+        f"kvmcheck --format json --git-dir {work_branch / '.git'} -",
+        work_branch,
+        stdin=body + "Signed-off-by: Jane Developer <jane@example.org>\n",
+    )
     assert "Traceback" not in result.stderr
     assert "fixes-tag-format" not in result.stdout and "commit-reference" not in result.stdout
 
@@ -156,8 +191,9 @@ def linux_tree() -> Path:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_get_maintainer_lists_the_x86_maintainers_the_page_names(lang: str,
-                                                                 linux_tree: Path) -> None:
+def test_get_maintainer_lists_the_x86_maintainers_the_page_names(
+    lang: str, linux_tree: Path
+) -> None:
     text = page(lang, "maintainer-kvm-x86").read_text(encoding="utf-8")
     assert GET_MAINTAINER in shown_commands(page(lang, "maintainer-kvm-x86"))
     assert all(person in text for person in X86_PEOPLE)
@@ -191,23 +227,27 @@ def maintainers_entry(tree: Path, name: str) -> list[str]:
     lines = (tree / "MAINTAINERS").read_text(encoding="utf-8").splitlines()
     start = lines.index(name)
     end = lines.index("", start)
-    return lines[start + 1:end]
+    return lines[start + 1 : end]
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_guest_side_is_kvm_paravirt_as_the_pages_say(lang: str, linux_tree: Path) -> None:
     entry = maintainers_entry(linux_tree, "KVM PARAVIRT (KVM/paravirt)")
-    for line in ("M:\tPaolo Bonzini <pbonzini@redhat.com>", "L:\tkvm@vger.kernel.org",
-                 "T:\tgit git://git.kernel.org/pub/scm/virt/kvm/kvm.git",
-                 "F:\tarch/x86/kernel/kvm.c", "F:\tarch/x86/kernel/kvmclock.c"):
+    for line in (
+        "M:\tPaolo Bonzini <pbonzini@redhat.com>",
+        "L:\tkvm@vger.kernel.org",
+        "T:\tgit git://git.kernel.org/pub/scm/virt/kvm/kvm.git",
+        "F:\tarch/x86/kernel/kvm.c",
+        "F:\tarch/x86/kernel/kvmclock.c",
+    ):
         assert line in entry
     for path in ("arch/x86/kernel/kvm.c", "arch/x86/kernel/kvmclock.c"):
-        result = run(f"./scripts/get_maintainer.pl -f {path} --nogit --nogit-fallback",
-                     linux_tree)
+        result = run(f"./scripts/get_maintainer.pl -f {path} --nogit --nogit-fallback", linux_tree)
         assert result.returncode == 0, result.stderr
         first = result.stdout.splitlines()[0]
-        assert first == ("Paolo Bonzini <pbonzini@redhat.com> "
-                         "(supporter:KVM PARAVIRT (KVM/paravirt))")
+        assert first == (
+            "Paolo Bonzini <pbonzini@redhat.com> (supporter:KVM PARAVIRT (KVM/paravirt))"
+        )
     for name in ("maintainer-kvm-x86", "first-patch"):
         text = page(lang, name).read_text(encoding="utf-8")
         assert '"KVM PARAVIRT"' in text or "“KVM PARAVIRT”" in text, name

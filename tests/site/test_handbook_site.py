@@ -38,11 +38,15 @@ class HandbookPage:
 
     def __init__(self, path: Path) -> None:
         root = read_html(path)
-        self.sections = [section.get("id") for section in root.find_all("section")
-                         if section.get("id")]
+        self.sections = [
+            section.get("id") for section in root.find_all("section") if section.get("id")
+        ]
         self.ids = {element.get("id") for element in root.descendants() if element.get("id")}
-        self.switches = [link.get("href") for switch in root.find_all("p", cls="lang-switch")
-                         for link in switch.find_all("a")]
+        self.switches = [
+            link.get("href")
+            for switch in root.find_all("p", cls="lang-switch")
+            for link in switch.find_all("a")
+        ]
 
 
 def handbook_pages(lang: str) -> set[str]:
@@ -55,9 +59,7 @@ def test_both_languages_have_the_same_pages() -> None:
 
 
 @pytest.mark.parametrize("page", sorted(REQUIRED_IDS))
-def test_pages_have_the_required_section_ids_in_both_languages(
-    built_site: Path, page: str
-) -> None:
+def test_pages_have_the_required_section_ids_in_both_languages(built_site: Path, page: str) -> None:
     required = set(REQUIRED_IDS[page].split())
     sections = {}
     for lang in LANGS:

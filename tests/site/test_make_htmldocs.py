@@ -24,8 +24,10 @@ def test_broken_reference_fails_until_baselined(checkout: Path) -> None:
 
     failed = make(checkout, "htmldocs")
     assert failed.returncode != 0
-    assert "docs/new-page.rst:4: WARNING: [ref.ref] undefined label: 'a-label-nobody-wrote'" \
+    assert (
+        "docs/new-page.rst:4: WARNING: [ref.ref] undefined label: 'a-label-nobody-wrote'"
         in failed.stderr
+    )
 
     assert make(checkout, "warnings-baseline").returncode == 0
     baseline = (checkout / "docs" / "warnings-baseline.txt").read_text(encoding="utf-8")

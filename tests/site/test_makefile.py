@@ -15,18 +15,32 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 # Exported by other tools' environments (Yocto exports BUILDDIR).
-HOSTILE_ENV = {"BUILDDIR": "/some/other/build", "HOST": "0.0.0.0", "PORT": "9999",
-               "VENV": "/some/other/venv"}
+HOSTILE_ENV = {
+    "BUILDDIR": "/some/other/build",
+    "HOST": "0.0.0.0",
+    "PORT": "9999",
+    "VENV": "/some/other/venv",
+}
 
 pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
 
 
-def make(*args: str, cwd: Path = REPO, env: dict[str, str] | None = None,
-         ) -> subprocess.CompletedProcess:
+def make(
+    *args: str,
+    cwd: Path = REPO,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess:
     environment = {k: v for k, v in os.environ.items() if k not in HOSTILE_ENV}
     environment.update(env or {})
-    return subprocess.run(["make", "--no-print-directory", *args], cwd=cwd, env=environment,
-                          capture_output=True, text=True, timeout=120, check=False)
+    return subprocess.run(
+        ["make", "--no-print-directory", *args],
+        cwd=cwd,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def test_exported_locations_are_ignored() -> None:
@@ -39,8 +53,9 @@ def test_exported_locations_are_ignored() -> None:
 
 
 def test_command_line_overrides_them() -> None:
-    result = make("-n", "clean", "serve", "BUILDDIR=out/site", "HOST=::1", "PORT=8123",
-                  env=HOSTILE_ENV)
+    result = make(
+        "-n", "clean", "serve", "BUILDDIR=out/site", "HOST=::1", "PORT=8123", env=HOSTILE_ENV
+    )
     assert result.returncode == 0, result.stderr
     assert 'rm -rf -- "out/site" ' in result.stdout
     assert "--bind ::1 --directory out/site/html 8123" in result.stdout
@@ -77,9 +92,21 @@ def serve(port: int, builddir: Path) -> subprocess.Popen:
     """`make serve` on an already built site (-o htmldocs: no build first)."""
     environment = {k: v for k, v in os.environ.items() if k not in HOSTILE_ENV}
     return subprocess.Popen(
-        ["make", "--no-print-directory", "-o", "htmldocs", "serve", f"PORT={port}",
-         f"BUILDDIR={builddir}"],
-        cwd=REPO, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        [
+            "make",
+            "--no-print-directory",
+            "-o",
+            "htmldocs",
+            "serve",
+            f"PORT={port}",
+            f"BUILDDIR={builddir}",
+        ],
+        cwd=REPO,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def test_serve_says_when_the_port_is_taken(tmp_path: Path) -> None:
@@ -147,11 +174,23 @@ def test_two_builds_in_one_checkout_take_turns(tmp_path: Path) -> None:
     fake.write_text(FAKE_SPHINX.format(log=log))
     fake.chmod(0o755)
     # The prerequisites (the venv, the word list, npm) are not what is tested.
-    old = ["-o", ".venv/.docs-stamp", "-o", "playground/kvmcheck/data/typos.txt",
-           "-o", "playground/node_modules/.package-lock.json", "-o", "graphviz"]
+    old = [
+        "-o",
+        ".venv/.docs-stamp",
+        "-o",
+        "playground/kvmcheck/data/typos.txt",
+        "-o",
+        "playground/node_modules/.package-lock.json",
+        "-o",
+        "graphviz",
+    ]
     command = ["make", "--no-print-directory", *old, "htmldocs", f"SPHINXBUILD={fake}"]
-    builds = [subprocess.Popen(command, cwd=checkout, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    builds = [
+        subprocess.Popen(
+            command, cwd=checkout, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        for _ in range(2)
+    ]
     for build in builds:
         _, stderr = build.communicate(timeout=60)
         assert build.returncode == 0, stderr

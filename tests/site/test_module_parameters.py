@@ -37,8 +37,9 @@ def declared(tree: Path, module: str) -> dict[str, tuple[str, str, str]]:
     for source in module_sources(tree, module):
         text = source.read_text(encoding="utf-8", errors="replace")
         for line in text.splitlines():
-            if match := re.match(r"\s*module_param(_named)?\(\s*(\w+)\s*,\s*(\w+)\s*,\s*(\w+)",
-                                 line):
+            if match := re.match(
+                r"\s*module_param(_named)?\(\s*(\w+)\s*,\s*(\w+)\s*,\s*(\w+)", line
+            ):
                 named, name, second, third = match.groups()
                 var, kind = (second, third) if named else (name, second)
                 found[name] = (var, kind, str(source))
@@ -47,11 +48,14 @@ def declared(tree: Path, module: str) -> dict[str, tuple[str, str, str]]:
 
 def default(tree: Path, var: str, kind: str) -> str:
     """The value a parameter variable starts with, as /sys/module prints it."""
-    pattern = re.compile(rf"^[\w\s]*\b(?:bool|int)\b[\w\s]*\b{var}\s*(?:=\s*([^;]+))?;",
-                         re.MULTILINE)
-    values = {match.group(1) for source in (tree / KVM).rglob("*.c")
-              for match in pattern.finditer(source.read_text(encoding="utf-8",
-                                                             errors="replace"))}
+    pattern = re.compile(
+        rf"^[\w\s]*\b(?:bool|int)\b[\w\s]*\b{var}\s*(?:=\s*([^;]+))?;", re.MULTILINE
+    )
+    values = {
+        match.group(1)
+        for source in (tree / KVM).rglob("*.c")
+        for match in pattern.finditer(source.read_text(encoding="utf-8", errors="replace"))
+    }
     assert len(values) == 1, f"{var}: {values}"
     value = (values.pop() or "0").strip()
     if kind == "bool":
@@ -66,13 +70,18 @@ def terms(path: Path) -> list[tuple[str, str, str]]:
 def test_both_languages_present_the_same_parameters() -> None:
     assert terms(PAGES[0]) == terms(PAGES[1])
     assert {(module, name) for module, name, _ in terms(PAGES[0])} == {
-        ("kvm", "tdp_mmu"), ("kvm", "enable_pmu"), ("kvm", "force_emulation_prefix"),
-        ("kvm_intel", "enable_apicv"), ("kvm_amd", "avic")}
+        ("kvm", "tdp_mmu"),
+        ("kvm", "enable_pmu"),
+        ("kvm", "force_emulation_prefix"),
+        ("kvm_intel", "enable_apicv"),
+        ("kvm_amd", "avic"),
+    }
 
 
 @pytest.mark.parametrize("term", terms(PAGES[0]), ids=lambda term: f"{term[0]}.{term[1]}")
 def test_parameter_lives_where_the_page_says_with_that_default(
-        term: tuple[str, str, str], tree: Path) -> None:
+    term: tuple[str, str, str], tree: Path
+) -> None:
     module, name, shown = term
     params = declared(tree, module)
     assert name in params, f"{module} has no parameter {name}"
@@ -100,10 +109,8 @@ def test_the_commands_set_and_read_real_parameters(path: Path, tree: Path) -> No
         for index, word in enumerate(command):
             if word == "modprobe" and index + 1 < len(command) and command[index + 1] != "-r":
                 module = command[index + 1]
-                used |= {(module, arg.split("=")[0]) for arg in command[index + 2:]
-                         if "=" in arg}
-            if match := re.fullmatch(r"/sys/module/(kvm|kvm_intel|kvm_amd)/parameters/(\w+)",
-                                     word):
+                used |= {(module, arg.split("=")[0]) for arg in command[index + 2 :] if "=" in arg}
+            if match := re.fullmatch(r"/sys/module/(kvm|kvm_intel|kvm_amd)/parameters/(\w+)", word):
                 used.add(match.groups())
     assert {("kvm", "tdp_mmu"), ("kvm", "enable_pmu"), ("kvm_amd", "avic")} <= used
     for module, name in sorted(used):
@@ -111,8 +118,10 @@ def test_the_commands_set_and_read_real_parameters(path: Path, tree: Path) -> No
         assert name in params, f"{module} has no parameter {name}"
         if module == "kvm":
             # kvm's are read-only: the page reloads kvm to change them.
-            perms = re.findall(rf"module_param(?:_named)?\(\s*{name}\s*,[^)]*?(\w+)\s*\)",
-                               Path(params[name][2]).read_text())
+            perms = re.findall(
+                rf"module_param(?:_named)?\(\s*{name}\s*,[^)]*?(\w+)\s*\)",
+                Path(params[name][2]).read_text(),
+            )
             assert perms == ["0444"], (name, perms)
 
 

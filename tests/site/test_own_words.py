@@ -25,12 +25,12 @@ CHINESE_RUN = 14
 
 def english_runs(text: str) -> set[str]:
     words = re.findall(r"[a-z0-9_']+", text.lower())
-    return {" ".join(words[i:i + ENGLISH_RUN]) for i in range(len(words) - ENGLISH_RUN + 1)}
+    return {" ".join(words[i : i + ENGLISH_RUN]) for i in range(len(words) - ENGLISH_RUN + 1)}
 
 
 def chinese_runs(text: str) -> set[str]:
     han = re.sub(r"[^\u4e00-\u9fff]", "", text)
-    return {han[i:i + CHINESE_RUN] for i in range(len(han) - CHINESE_RUN + 1)}
+    return {han[i : i + CHINESE_RUN] for i in range(len(han) - CHINESE_RUN + 1)}
 
 
 @pytest.fixture(scope="module")

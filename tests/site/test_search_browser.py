@@ -6,13 +6,16 @@ import pytest
 from playwright.sync_api import Browser
 
 
-@pytest.mark.parametrize(("query", "page"), [
-    ("测试", "handbook/zh_CN/review-checklist.html"),
-    ("补丁", "handbook/zh_CN/first-patch.html"),
-    ("shortlog", "handbook/en/maintainer-kvm-x86.html"),
-    # A variant the glossary rejects leads to the glossary entry that names the term.
-    ("封面信", "handbook/zh_CN/glossary.html"),
-])
+@pytest.mark.parametrize(
+    ("query", "page"),
+    [
+        ("测试", "handbook/zh_CN/review-checklist.html"),
+        ("补丁", "handbook/zh_CN/first-patch.html"),
+        ("shortlog", "handbook/en/maintainer-kvm-x86.html"),
+        # A variant the glossary rejects leads to the glossary entry that names the term.
+        ("封面信", "handbook/zh_CN/glossary.html"),
+    ],
+)
 def test_search_page_lists_the_page(browser: Browser, site_url: str, query: str, page: str) -> None:
     context = browser.new_context()
     tab = context.new_page()

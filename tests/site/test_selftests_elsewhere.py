@@ -32,8 +32,10 @@ def tree() -> Path:
 @pytest.mark.parametrize("path", PAGES, **ids)
 def test_build_side_targets_and_paths_are_the_trees(path: Path, tree: Path) -> None:
     shown = section_commands(path, SECTION)
-    assert shown[:2] == [("make", "headers"),
-                         ("make", "-C", str(SELFTESTS), "TARGETS=kvm", "gen_tar")]
+    assert shown[:2] == [
+        ("make", "headers"),
+        ("make", "-C", str(SELFTESTS), "TARGETS=kvm", "gen_tar"),
+    ]
     makefile = (tree / SELFTESTS / "Makefile").read_text()
     assert re.search(r"^gen_tar: install$", makefile, re.MULTILINE)
     assert re.search(r"^install: all$", makefile, re.MULTILINE)
@@ -47,16 +49,24 @@ def test_build_side_targets_and_paths_are_the_trees(path: Path, tree: Path) -> N
     # rsync copies each program without its x86_64/ directory, and the list
     # names it by its basename: kvm:<program>.
     assert "rsync -a --copy-unsafe-links $(INSTALL_LIST) $(INSTALL_PATH)/" in lib
-    assert 'BASENAME_TEST=`basename $$TEST`' in lib
+    assert "BASENAME_TEST=`basename $$TEST`" in lib
     assert 'echo "$(COLLECTION):$$BASENAME_TEST"' in lib
     text = section(path, SECTION)
-    for words in ("kselftest_install/", "kselftest-packages/kselftest.tar.gz",
-                  "KSFT_INSTALL_PATH=", "rsync", "120", "45"):
+    for words in (
+        "kselftest_install/",
+        "kselftest-packages/kselftest.tar.gz",
+        "KSFT_INSTALL_PATH=",
+        "rsync",
+        "120",
+        "45",
+    ):
         assert words in text
     # The test the page runs by name exists, in the x86_64/ directory of 6.12.
     (name,) = [c[2].split(":")[1] for c in shown if c[1:2] == ("-t",)]
-    assert f"TEST_GEN_PROGS_x86_64 += x86_64/{name}\n" in (
-        tree / SELFTESTS / "kvm" / "Makefile").read_text()
+    assert (
+        f"TEST_GEN_PROGS_x86_64 += x86_64/{name}\n"
+        in (tree / SELFTESTS / "kvm" / "Makefile").read_text()
+    )
 
 
 def test_the_timeouts_are_the_trees(tree: Path) -> None:
@@ -102,8 +112,15 @@ def run_kselftest(root: Path, *args: str) -> str:
     output.touch(mode=0o666)
     output.chmod(0o666)
     with output.open("r+") as stdout:
-        result = subprocess.run(command, cwd=root, stdout=stdout, stderr=subprocess.PIPE,
-                                text=True, timeout=60, check=False)
+        result = subprocess.run(
+            command,
+            cwd=root,
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+            check=False,
+        )
     assert "No such" not in result.stderr, result.stderr
     text = output.read_text()
     output.unlink()
@@ -124,7 +141,10 @@ def test_runner_honours_settings_and_the_override(installed: Path) -> None:
 @pytest.mark.parametrize("path", PAGES, **ids)
 def test_the_page_runs_the_runner_with_its_real_options(path: Path) -> None:
     runs = [c for c in section_commands(path, SECTION) if c[0] == "./run_kselftest.sh"]
-    assert [c[1:] for c in runs] == [("-c", "kvm"), ("-t", "kvm:tsc_scaling_sync"),
-                                     ("-c", "kvm", "-o", "600")]
+    assert [c[1:] for c in runs] == [
+        ("-c", "kvm"),
+        ("-t", "kvm:tsc_scaling_sync"),
+        ("-c", "kvm", "-o", "600"),
+    ]
     text = section(path, SECTION)
     assert "``-o 0``" in text and "``-l``" in text and "# TIMEOUT 120 seconds" in text

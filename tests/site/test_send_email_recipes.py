@@ -34,8 +34,9 @@ def clean_example(path: Path, label: str) -> str:
 
 
 def send_commands(path: Path, label: str) -> list[tuple[str, ...]]:
-    return [command for command in section_commands(path, label)
-            if command[:2] == ("git", "send-email")]
+    return [
+        command for command in section_commands(path, label) if command[:2] == ("git", "send-email")
+    ]
 
 
 def example_commit_message(lang: str, stable: str = "Cc: stable@vger.kernel.org") -> str:
@@ -43,19 +44,37 @@ def example_commit_message(lang: str, stable: str = "Cc: stable@vger.kernel.org"
     stable, co-author), as one commit message."""
     text = page(lang, "first-patch")
     changelog = clean_example(text, "the-commit-message")
-    changelog = "\n".join(line for line in changelog.splitlines()
-                          if not line.startswith("Signed-off-by:")).rstrip() + "\n"
+    changelog = (
+        "\n".join(
+            line for line in changelog.splitlines() if not line.startswith("Signed-off-by:")
+        ).rstrip()
+        + "\n"
+    )
     trailers = clean_example(text, "credit-and-review-trailers")
     assert "Cc: stable@vger.kernel.org" in trailers
     return f"{changelog}\n{trailers.replace('Cc: stable@vger.kernel.org', stable)}"
 
 
 def git(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
-           "GIT_AUTHOR_NAME": AUTHOR[0], "GIT_AUTHOR_EMAIL": AUTHOR[1],
-           "GIT_COMMITTER_NAME": AUTHOR[0], "GIT_COMMITTER_EMAIL": AUTHOR[1]}
-    return subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True,
-                          stdin=subprocess.DEVNULL, timeout=120, check=False)
+    env = {
+        **os.environ,
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_AUTHOR_NAME": AUTHOR[0],
+        "GIT_AUTHOR_EMAIL": AUTHOR[1],
+        "GIT_COMMITTER_NAME": AUTHOR[0],
+        "GIT_COMMITTER_EMAIL": AUTHOR[1],
+    }
+    return subprocess.run(
+        ["git", *args],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+        check=False,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -95,8 +114,9 @@ def recipients(repo: Path, command: tuple[str, ...]) -> set[str]:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_trying_it_on_yourself_sends_to_one_address(lang: str, tmp_path: Path,
-                                                    send_email: None) -> None:
+def test_trying_it_on_yourself_sends_to_one_address(
+    lang: str, tmp_path: Path, send_email: None
+) -> None:
     text = page(lang, "first-patch")
     (try_it, *_) = send_commands(text, "with-git-send-email")
     assert "--suppress-cc=all" in try_it and f"--to={AUTHOR[1]}" in try_it
@@ -105,12 +125,12 @@ def test_trying_it_on_yourself_sends_to_one_address(lang: str, tmp_path: Path,
     # What the flag prevents: the example's tags would all receive the test.
     leaky = tuple(arg for arg in try_it if arg != "--suppress-cc=all")
     assert {"stable@vger.kernel.org", "robin@example.org", "sam@example.org"} <= recipients(
-        repo, leaky)
+        repo, leaky
+    )
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_next_version_folds_review_changes_into_the_patches(lang: str,
-                                                                tmp_path: Path) -> None:
+def test_the_next_version_folds_review_changes_into_the_patches(lang: str, tmp_path: Path) -> None:
     """first-patch's recipe for a new version, run as written (with the
     series' first commit standing in for what b4 prints as start-commit):
     the fix-up disappears into the patch it belongs to, no patch is added."""

@@ -26,11 +26,18 @@ REWORKED = COUNTER.replace("frob_exit_5;", "frob_exit_5 = 1;")
 
 
 def git(repo: Path, command: str) -> str:
-    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
-           "GIT_AUTHOR_NAME": "Jane Developer", "GIT_AUTHOR_EMAIL": "jane@example.org",
-           "GIT_COMMITTER_NAME": "Jane Developer", "GIT_COMMITTER_EMAIL": "jane@example.org"}
-    result = subprocess.run(command, shell=True, cwd=repo, env=env, capture_output=True,
-                            text=True, check=False)
+    env = {
+        **os.environ,
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_AUTHOR_NAME": "Jane Developer",
+        "GIT_AUTHOR_EMAIL": "jane@example.org",
+        "GIT_COMMITTER_NAME": "Jane Developer",
+        "GIT_COMMITTER_EMAIL": "jane@example.org",
+    }
+    result = subprocess.run(
+        command, shell=True, cwd=repo, env=env, capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, f"{command}: {result.stderr}"
     return result.stdout
 
@@ -68,8 +75,9 @@ def two_versions(tmp_path: Path) -> Path:
 
 def markers(output: str) -> list[tuple[str, str]]:
     """(marker, subject) for each commit pair line of git range-diff."""
-    pairs = re.findall(r"^\s*[-\d]+:\s+[-0-9a-f]+ ([=!<>]) [-\d]+:\s+[-0-9a-f]+ (.*)$",
-                       output, re.MULTILINE)
+    pairs = re.findall(
+        r"^\s*[-\d]+:\s+[-0-9a-f]+ ([=!<>]) [-\d]+:\s+[-0-9a-f]+ (.*)$", output, re.MULTILINE
+    )
     return [(marker, subject) for marker, subject in pairs]
 
 
@@ -90,8 +98,7 @@ def test_range_diff_marks_what_the_page_says(path: Path, two_versions: Path) -> 
 
 
 @pytest.mark.parametrize("path", PAGES, **ids)
-def test_after_next_is_rewritten_the_two_range_form_stays_clean(path: Path,
-                                                                tmp_path: Path) -> None:
+def test_after_next_is_rewritten_the_two_range_form_stays_clean(path: Path, tmp_path: Path) -> None:
     repo = tmp_path / "linux"
     repo.mkdir()
     git(repo, "git init -q -b kvm-x86/next")
@@ -111,11 +118,14 @@ def test_after_next_is_rewritten_the_two_range_form_stays_clean(path: Path,
 
     three = git(repo, shown(path, ("git", "range-diff")))
     assert ("<", "KVM: x86/mmu: An upstream change") in markers(three)
-    (two_ranges,) = re.findall(r"``(git range-diff <v1-base>\.\.\S+ \S+)``",
-                               section(path, "comparing-versions"))
+    (two_ranges,) = re.findall(
+        r"``(git range-diff <v1-base>\.\.\S+ \S+)``", section(path, "comparing-versions")
+    )
     output = git(repo, two_ranges.replace("<v1-base>", v1_base))
-    assert markers(output) == [("=", "KVM: x86: Add the frob counter"),
-                               ("!", "KVM: x86: Count frob exits")]
+    assert markers(output) == [
+        ("=", "KVM: x86: Add the frob counter"),
+        ("!", "KVM: x86: Count frob exits"),
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -125,27 +135,46 @@ def order_file() -> Path:
 
 @pytest.mark.parametrize("path", PAGES, **ids)
 def test_the_kernels_order_file_puts_documentation_and_headers_first(
-        path: Path, tmp_path: Path, order_file: Path) -> None:
-    configs = [shlex.join(c) for c in section_commands(path, "kvm-unit-tests-options")
-               if c[:3] == ("git", "config", "diff.orderFile")]
-    assert configs == ["git config diff.orderFile scripts/git.difforder",
-                       "git config diff.orderFile scripts/git.orderFile"]
+    path: Path, tmp_path: Path, order_file: Path
+) -> None:
+    configs = [
+        shlex.join(c)
+        for c in section_commands(path, "kvm-unit-tests-options")
+        if c[:3] == ("git", "config", "diff.orderFile")
+    ]
+    assert configs == [
+        "git config diff.orderFile scripts/git.difforder",
+        "git config diff.orderFile scripts/git.orderFile",
+    ]
     repo = tmp_path / "linux"
     repo.mkdir()
     git(repo, "git init -q")
     (repo / "scripts").mkdir()
     shutil.copy(order_file, repo / "scripts" / "git.orderFile")
-    commit(repo, {"arch/x86/kvm/x86.c": "int a;\n", "arch/x86/kvm/x86.h": "int b;\n",
-                  "Documentation/virt/kvm/api.rst": "api\n"}, "Initial commit")
-    commit(repo, {"arch/x86/kvm/x86.c": "int a2;\n", "arch/x86/kvm/x86.h": "int b2;\n",
-                  "Documentation/virt/kvm/api.rst": "api2\n"}, "KVM: x86: Rename")
+    commit(
+        repo,
+        {
+            "arch/x86/kvm/x86.c": "int a;\n",
+            "arch/x86/kvm/x86.h": "int b;\n",
+            "Documentation/virt/kvm/api.rst": "api\n",
+        },
+        "Initial commit",
+    )
+    commit(
+        repo,
+        {
+            "arch/x86/kvm/x86.c": "int a2;\n",
+            "arch/x86/kvm/x86.h": "int b2;\n",
+            "Documentation/virt/kvm/api.rst": "api2\n",
+        },
+        "KVM: x86: Rename",
+    )
 
     def files() -> list[str]:
-        return re.findall(r"^diff --git a/(\S+)", git(repo, "git format-patch -1 --stdout"),
-                          re.MULTILINE)
+        return re.findall(
+            r"^diff --git a/(\S+)", git(repo, "git format-patch -1 --stdout"), re.MULTILINE
+        )
 
-    assert files() == ["Documentation/virt/kvm/api.rst", "arch/x86/kvm/x86.c",
-                       "arch/x86/kvm/x86.h"]
+    assert files() == ["Documentation/virt/kvm/api.rst", "arch/x86/kvm/x86.c", "arch/x86/kvm/x86.h"]
     git(repo, configs[1])
-    assert files() == ["Documentation/virt/kvm/api.rst", "arch/x86/kvm/x86.h",
-                       "arch/x86/kvm/x86.c"]
+    assert files() == ["Documentation/virt/kvm/api.rst", "arch/x86/kvm/x86.h", "arch/x86/kvm/x86.c"]

@@ -40,6 +40,7 @@ def language_from_locale(environ: dict[str, str]) -> str:
             if code in LANGUAGES:
                 return code
             base = code.split("_")[0].lower()
-            return next((lang for lang in LANGUAGES if lang.split("_")[0].lower() == base),
-                        DEFAULT_LANGUAGE)
+            return next(
+                (lang for lang in LANGUAGES if lang.split("_")[0].lower() == base), DEFAULT_LANGUAGE
+            )
     return DEFAULT_LANGUAGE

@@ -23,14 +23,28 @@ from kvmcheck.rules import (
 )
 from kvmcheck.testing_checklist import ITEMS as _TESTING_ITEMS
 
-_MODULE_ORDER = [m.__name__ for m in (shortlog, changelog, spelling, tags, posting, code,
-                                      whitespace, spacing, code_style, code_layout,
-                                      review_checklist,
-                                      security, input)]
+_MODULE_ORDER = [
+    m.__name__
+    for m in (
+        shortlog,
+        changelog,
+        spelling,
+        tags,
+        posting,
+        code,
+        whitespace,
+        spacing,
+        code_style,
+        code_layout,
+        review_checklist,
+        security,
+        input,
+    )
+]
 
 RULES: dict[str, Rule] = {
-    r.id: r for r in sorted(REGISTERED.values(),
-                            key=lambda r: _MODULE_ORDER.index(r.check.__module__))
+    r.id: r
+    for r in sorted(REGISTERED.values(), key=lambda r: _MODULE_ORDER.index(r.check.__module__))
 }
 """Every rule, id -> Rule."""
 

@@ -16,8 +16,12 @@ BODY = (
 )
 
 
-def diff(path: str = "arch/x86/kvm/x86.c", added: str = "\treturn -EINVAL;",
-         removed: str = "\treturn 0;", context: str = "static int kvm_get_foo(u32 index)") -> str:
+def diff(
+    path: str = "arch/x86/kvm/x86.c",
+    added: str = "\treturn -EINVAL;",
+    removed: str = "\treturn 0;",
+    context: str = "static int kvm_get_foo(u32 index)",
+) -> str:
     """A one-hunk diff of ``path`` replacing ``removed`` with ``added`` lines."""
     plus = "".join(f"+{line}\n" for line in added.split("\n")) if added else ""
     minus = "".join(f"-{line}\n" for line in removed.split("\n")) if removed else ""

@@ -31,16 +31,40 @@ _VERSION_HISTORY = lazy_re.compile(
 _CALL = lazy_re.compile(r"\b([A-Za-z_]\w*)\s*\(")
 _C_KEYWORDS = frozenset(
     (
-        "if", "for", "while", "switch", "return", "sizeof", "typeof", "__typeof__",
-        "do", "else", "case", "goto", "defined", "__attribute__", "alignof", "_Alignof",
-        "offsetof", "asm", "__asm__", "volatile", "__volatile__", "likely", "unlikely",
+        "if",
+        "for",
+        "while",
+        "switch",
+        "return",
+        "sizeof",
+        "typeof",
+        "__typeof__",
+        "do",
+        "else",
+        "case",
+        "goto",
+        "defined",
+        "__attribute__",
+        "alignof",
+        "_Alignof",
+        "offsetof",
+        "asm",
+        "__asm__",
+        "volatile",
+        "__volatile__",
+        "likely",
+        "unlikely",
         "static_assert",
     )
 )
 
 
 @rule(
-    "changelog-missing", "warning", SECTION, scope=GENERIC, commits_only=True,
+    "changelog-missing",
+    "warning",
+    SECTION,
+    scope=GENERIC,
+    commits_only=True,
     title="Every patch has a changelog",
     message="There is no changelog: below the shortlog, explain what changes and why.",
     bad=patch(body=""),
@@ -83,16 +107,20 @@ def _non_imperative(text: str, shortlog: bool = False) -> tuple[str, str | None]
 
 
 @rule(
-    "imperative-mood", "warning", SECTION, commits_only=True, fixable=True,
+    "imperative-mood",
+    "warning",
+    SECTION,
+    commits_only=True,
+    fixable=True,
     title="Imperative mood",
     message="Write the shortlog in imperative mood: '{instead}', not '{written}'.",
     variants={
         "this-patch": "Don't open the shortlog with '{written}': state what the change does, in "
-            "imperative mood ('Fix ...', 'Add ...').",
+        "imperative mood ('Fix ...', 'Add ...').",
         "changelog": "Start the changelog in imperative mood: '{instead} ...', not '{written} "
-            "...'.",
+        "...'.",
         "changelog-this-patch": "Don't start the changelog with '{written}': state the change "
-            "directly, in imperative mood ('Add ...', 'Fix ...').",
+        "directly, in imperative mood ('Add ...', 'Fix ...').",
     },
     bad=patch(subject="KVM: x86: Added a check for unknown indices to kvm_get_foo()"),
     good=patch(),
@@ -124,21 +152,27 @@ def imperative_mood(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
         edits = []
         if not where and lineno is not None:
             # The shortlog's word, fixed where it follows the prefix.
-            head = subject.shortlog[:len(subject.shortlog) - len(subject.description)]
+            head = subject.shortlog[: len(subject.shortlog) - len(subject.description)]
             edits.append(Edit(lineno, head + written, head + instead))
-        yield rule_.finding(lineno, where or None, written=written, instead=instead,
-                            edits=edits)
+        yield rule_.finding(lineno, where or None, written=written, instead=instead, edits=edits)
 
 
 @rule(
-    "changelog-pronoun", "warning", SECTION, commits_only=True,
+    "changelog-pronoun",
+    "warning",
+    SECTION,
+    commits_only=True,
     title="No pronouns in the changelog",
     message="Avoid pronouns ('{word}') in the changelog: describe the code and its behavior (e.g. "
-        "'KVM does X', not 'we do X').",
-    bad=patch(body="Return -EINVAL from kvm_get_foo() when userspace passes an unknown\n"
-                   "index.  We read past the end of the array otherwise."),
-    good=patch(body="Return -EINVAL from kvm_get_foo() when userspace passes an unknown\n"
-                    "index.  KVM reads past the end of the array otherwise."),
+    "'KVM does X', not 'we do X').",
+    bad=patch(
+        body="Return -EINVAL from kvm_get_foo() when userspace passes an unknown\n"
+        "index.  We read past the end of the array otherwise."
+    ),
+    good=patch(
+        body="Return -EINVAL from kvm_get_foo() when userspace passes an unknown\n"
+        "index.  KVM reads past the end of the array otherwise."
+    ),
 )
 def changelog_pronoun(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """'I', 'we' and 'you' make it unclear who or what acts: the author, KVM, the guest,
@@ -160,13 +194,18 @@ def _opens_with_imperative(paragraph: Sequence[Line]) -> bool:
 
 
 @rule(
-    "changelog-context-first", "info", SECTION, commits_only=True,
+    "changelog-context-first",
+    "info",
+    SECTION,
+    commits_only=True,
     title="State the change first, then the background",
     message="The changelog opens with background; KVM x86 wants the change stated first (the "
-        "statement at line {line}), followed by the context.",
-    bad=patch(body="Currently, kvm_get_foo() trusts the index userspace passes, so a\n"
-                   "bogus value reads past the end of the array.\n\n"
-                   "Return -EINVAL for unknown indices."),
+    "statement at line {line}), followed by the context.",
+    bad=patch(
+        body="Currently, kvm_get_foo() trusts the index userspace passes, so a\n"
+        "bogus value reads past the end of the array.\n\n"
+        "Return -EINVAL for unknown indices."
+    ),
     good=patch(),
 )
 def changelog_context_first(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
@@ -185,11 +224,17 @@ def changelog_context_first(rule_: Rule, context: PatchContext) -> Iterator[Find
 
 
 @rule(
-    "changelog-line-too-long", "warning", SECTION, scope=GENERIC, commits_only=True,
+    "changelog-line-too-long",
+    "warning",
+    SECTION,
+    scope=GENERIC,
+    commits_only=True,
     title="Changelog lines wrap at 75 columns",
     message="This changelog line is {length} characters long; wrap prose at 75 columns.",
-    bad=patch(body="Return -EINVAL from kvm_get_foo() when userspace passes an unknown index, "
-                   "instead of reading past the end of the array."),
+    bad=patch(
+        body="Return -EINVAL from kvm_get_foo() when userspace passes an unknown index, "
+        "instead of reading past the end of the array."
+    ),
     good=patch(),
 )
 def changelog_line_too_long(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
@@ -281,12 +326,17 @@ def _first_narrow_line(prose: Sequence[Line]) -> Line | None:
 
 
 @rule(
-    "changelog-wrap-too-narrow", "warning", SECTION, commits_only=True,
+    "changelog-wrap-too-narrow",
+    "warning",
+    SECTION,
+    commits_only=True,
     title="Changelog prose uses the width up to 75 columns",
     message="This paragraph is wrapped well short of 75 columns (the next word would have fit "
-        "on this line): rewrap it to about 75 columns.",
-    bad=patch(body="Return -EINVAL from kvm_get_foo() when\nuserspace passes an unknown "
-                   "index,\ninstead of reading past the end of\nthe array."),
+    "on this line): rewrap it to about 75 columns.",
+    bad=patch(
+        body="Return -EINVAL from kvm_get_foo() when\nuserspace passes an unknown "
+        "index,\ninstead of reading past the end of\nthe array."
+    ),
     good=patch(),
 )
 def changelog_wrap_too_narrow(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
@@ -301,7 +351,11 @@ def changelog_wrap_too_narrow(rule_: Rule, context: PatchContext) -> Iterator[Fi
 
 
 @rule(
-    "version-history-in-changelog", "warning", SECTION, scope=GENERIC, commits_only=True,
+    "version-history-in-changelog",
+    "warning",
+    SECTION,
+    scope=GENERIC,
+    commits_only=True,
     title="Version history goes below '---'",
     message="Version notes ('{text}') belong below the '---' line, where 'git am' drops them.",
     bad=patch(body=BODY + "\n\nv2: check the index before using it"),
@@ -320,8 +374,10 @@ def version_history_in_changelog(rule_: Rule, context: PatchContext) -> Iterator
 
 # What a pasted kernel log keeps that reviewers ask to trim.
 _SPLAT_TIMESTAMP = lazy_re.compile(r"\s*\[\s*\d+\.\d{3,}\]")
-_SPLAT_REGISTERS = lazy_re.compile(r"\s*(?:\[[^\]]*\]\s*)?(?:R[A-Z0-9]{1,2}|[ECDFGS]S|CR\d|DR\d)"
-                                   r": [0-9a-f]{4,16}\b.*\b(?:R[A-Z0-9]{1,2}|CR\d|DR\d): [0-9a-f]")
+_SPLAT_REGISTERS = lazy_re.compile(
+    r"\s*(?:\[[^\]]*\]\s*)?(?:R[A-Z0-9]{1,2}|[ECDFGS]S|CR\d|DR\d)"
+    r": [0-9a-f]{4,16}\b.*\b(?:R[A-Z0-9]{1,2}|CR\d|DR\d): [0-9a-f]"
+)
 _SPLAT_CODE = lazy_re.compile(r"\s*(?:\[[^\]]*\]\s*)?Code: (?:<?[0-9a-f]{2}>? ){8}")
 # Two timestamped lines make a pasted log; one may be quoted on purpose.
 _MIN_TIMESTAMPS = 2
@@ -347,23 +403,30 @@ def _untrimmed_splat(message: Sequence[Line]) -> tuple[Line, str] | None:
 
 
 @rule(
-    "changelog-splat-untrimmed", "warning", SECTION, commits_only=True,
+    "changelog-splat-untrimmed",
+    "warning",
+    SECTION,
+    commits_only=True,
     title="Pasted kernel traces are trimmed",
     message="Trim the pasted kernel log: drop the timestamps ('[  123.456789]') and keep only the "
-        "lines that show the problem.",
+    "lines that show the problem.",
     variants={
         "registers": "Trim the pasted kernel log: drop the register dump (RAX:, RBX:, ...); the "
-            "RIP line and the call trace are what readers need.",
+        "RIP line and the call trace are what readers need.",
         "code": "Trim the pasted kernel log: drop the 'Code:' bytes; the RIP line and the call "
-            "trace are what readers need.",
+        "trace are what readers need.",
     },
-    bad=patch(body=BODY + "\n\n  [  123.456789] WARNING: CPU: 2 PID: 1071 at "
-              "arch/x86/kvm/x86.c:123 kvm_get_foo+0x3e/0x90 [kvm]\n"
-              "  [  123.456801] Call Trace:\n  [  123.456803]  kvm_arch_vcpu_ioctl+0x1107/0x1750 "
-              "[kvm]"),
-    good=patch(body=BODY + "\n\n  WARNING: CPU: 2 PID: 1071 at arch/x86/kvm/x86.c:123 "
-               "kvm_get_foo+0x3e/0x90 [kvm]\n  Call Trace:\n   "
-               "kvm_arch_vcpu_ioctl+0x1107/0x1750 [kvm]"),
+    bad=patch(
+        body=BODY + "\n\n  [  123.456789] WARNING: CPU: 2 PID: 1071 at "
+        "arch/x86/kvm/x86.c:123 kvm_get_foo+0x3e/0x90 [kvm]\n"
+        "  [  123.456801] Call Trace:\n  [  123.456803]  kvm_arch_vcpu_ioctl+0x1107/0x1750 "
+        "[kvm]"
+    ),
+    good=patch(
+        body=BODY + "\n\n  WARNING: CPU: 2 PID: 1071 at arch/x86/kvm/x86.c:123 "
+        "kvm_get_foo+0x3e/0x90 [kvm]\n  Call Trace:\n   "
+        "kvm_arch_vcpu_ioctl+0x1107/0x1750 [kvm]"
+    ),
 )
 def changelog_splat_untrimmed(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """A WARN, BUG or KASAN report in the changelog is welcome: it shows what went wrong and lets
@@ -387,10 +450,14 @@ def diff_functions(context: PatchContext) -> set[str]:
             for text in texts:
                 for match in _CALL.finditer(text):
                     name = match.group(1)
-                    if text[match.end():].lstrip().startswith("*"):
+                    if text[match.end() :].lstrip().startswith("*"):
                         continue  # a function pointer: "type (*name)(...)"
-                    if name not in _C_KEYWORDS and not name.isupper() and "_" in name.strip("_") \
-                            and not name.endswith("_t"):
+                    if (
+                        name not in _C_KEYWORDS
+                        and not name.isupper()
+                        and "_" in name.strip("_")
+                        and not name.endswith("_t")
+                    ):
                         names.add(name)
     return names
 
@@ -403,20 +470,24 @@ def _mentions(text: str, names: set[str]) -> Iterator[str]:
     for match in re.finditer(r"(?<![\w>.&%$-])([A-Za-z_]\w*)(?![\w(])", cleaned):
         name = match.group(1)
         if name in names:
-            before = cleaned[max(0, match.start() - 7):match.start()]
+            before = cleaned[max(0, match.start() - 7) : match.start()]
             if re.search(r"(?:struct|union|enum)\s+$|\w\($", before):
                 continue  # a type, or a macro argument: FNAME(name)()
             yield name
 
 
 @rule(
-    "function-reference-parens", "warning", "maintainer-kvm-x86#function-references",
+    "function-reference-parens",
+    "warning",
+    "maintainer-kvm-x86#function-references",
     commits_only=True,
     title="Functions are written name()",
     message="Write '{name}()' with parentheses: the diff shows that {name} is a function.",
-    bad=patch(subject="KVM: x86: Reject unknown indices in kvm_get_foo",
-              body="Return -EINVAL from kvm_get_foo when userspace passes an unknown\n"
-                   "index, instead of reading past the end of the array."),
+    bad=patch(
+        subject="KVM: x86: Reject unknown indices in kvm_get_foo",
+        body="Return -EINVAL from kvm_get_foo when userspace passes an unknown\n"
+        "index, instead of reading past the end of the array.",
+    ),
     good=patch(),
 )
 def function_reference_parens(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
@@ -428,8 +499,12 @@ def function_reference_parens(rule_: Rule, context: PatchContext) -> Iterator[Fi
         return
     seen: set[str] = set()
     subject = context.patch.subject
-    places = chain([Line(subject.description, subject.lineno)]
-                   if subject is not None and subject.description else [], context.prose)
+    places = chain(
+        [Line(subject.description, subject.lineno)]
+        if subject is not None and subject.description
+        else [],
+        context.prose,
+    )
     for line in places:
         for name in _mentions(line.text, names):
             if name not in seen:

@@ -63,11 +63,11 @@ def comment_text(text: str) -> str | None:
     """The comment part of a line of C, or None when the line has none."""
     match = _COMMENT_START.match(text)
     if match:
-        return text[match.end():]
+        return text[match.end() :]
     for marker in ("/*", "//"):
         position = text.find(marker)
         if position >= 0 and text.count('"', 0, position) % 2 == 0:
-            return text[position + len(marker):]
+            return text[position + len(marker) :]
     return None
 
 
@@ -81,18 +81,29 @@ def _written_comments(context: PatchContext) -> Iterator[tuple[Line, str]]:
 
 
 @rule(
-    "kernel-doc-comment", "warning", "maintainer-kvm-x86#coding-style",
-    areas=(KVM_HOST,), types=C_CODE,
+    "kernel-doc-comment",
+    "warning",
+    "maintainer-kvm-x86#coding-style",
+    areas=(KVM_HOST,),
+    types=C_CODE,
     title="No kernel-doc comments",
     message="Don't use kernel-doc ('/**') comments in KVM code: write a plain '/*' comment.",
     variants={
         "indented": "'/**' inside a function or a type opens no kernel-doc either: write a plain "
-            "'/*' comment.",
+        "'/*' comment.",
     },
-    bad=patch(diffs=diff(added="/**\n * kvm_get_foo - read foo\n */", removed="",
-                         context="#include \"x86.h\"")),
-    good=patch(diffs=diff(added="/* Read foo; the caller has checked the index. */", removed="",
-                          context="#include \"x86.h\"")),
+    bad=patch(
+        diffs=diff(
+            added="/**\n * kvm_get_foo - read foo\n */", removed="", context='#include "x86.h"'
+        )
+    ),
+    good=patch(
+        diffs=diff(
+            added="/* Read foo; the caller has checked the index. */",
+            removed="",
+            context='#include "x86.h"',
+        )
+    ),
 )
 def kernel_doc_comment(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """KVM functions are meant for KVM's own use even when exported, so KVM x86 does not document
@@ -103,19 +114,22 @@ def kernel_doc_comment(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
         for line in written_lines(file, context):
             if _KERNEL_DOC.match(line.text):
                 indented = line.text[:1] in (" ", "\t")
-                yield rule_.finding(line.lineno, "indented" if indented else None,
-                                    path=file.path)
+                yield rule_.finding(line.lineno, "indented" if indented else None, path=file.path)
 
 
 @rule(
-    "comment-sdm-apm-number", "warning", "maintainer-kvm-x86#sdm-and-apm-references",
-    areas=KVM_AREAS, types=C_CODE,
+    "comment-sdm-apm-number",
+    "warning",
+    "maintainer-kvm-x86#sdm-and-apm-references",
+    areas=KVM_AREAS,
+    types=C_CODE,
     title="Cite the SDM and APM by name, not number",
     message="Don't cite the SDM/APM by number ('{reference}'): the numbering changes between "
-        "editions; name the section or table instead.",
+    "editions; name the section or table instead.",
     bad=patch(diffs=diff(added="\t/* See SDM Vol. 3C, Table 24-11. */\n\treturn -EINVAL;")),
-    good=patch(diffs=diff(added="\t/* Per the SDM, bits 63:32 are reserved. */\n"
-                                "\treturn -EINVAL;")),
+    good=patch(
+        diffs=diff(added="\t/* Per the SDM, bits 63:32 are reserved. */\n\treturn -EINVAL;")
+    ),
 )
 def comment_sdm_apm_number(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """Intel and AMD renumber sections, tables and figures of their manuals with every edition,
@@ -130,7 +144,11 @@ def comment_sdm_apm_number(rule_: Rule, context: PatchContext) -> Iterator[Findi
 
 
 @rule(
-    "comment-pronoun", "warning", "maintainer-kvm-x86#comments", areas=KVM_AREAS, types=C_CODE,
+    "comment-pronoun",
+    "warning",
+    "maintainer-kvm-x86#comments",
+    areas=KVM_AREAS,
+    types=C_CODE,
     title="No pronouns in comments",
     message="Avoid pronouns ('{word}') in comments: use imperative mood or name the actor.",
     bad=patch(diffs=diff(added="\t/* We must not read past the array. */\n\treturn -EINVAL;")),
@@ -154,7 +172,11 @@ def _space_indented(text: str) -> bool:
 
 
 @rule(
-    "indent-spaces", "warning", "maintainer-kvm-x86#coding-style", areas=KVM_AREAS, types=C_CODE,
+    "indent-spaces",
+    "warning",
+    "maintainer-kvm-x86#coding-style",
+    areas=KVM_AREAS,
+    types=C_CODE,
     fixable=True,
     title="Indent with tabs",
     message="Indent with tabs, not spaces.",
@@ -186,7 +208,7 @@ def indent_spaces(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
 def _tab_indent(line: Line) -> Edit | None:
     """Indentation rewritten as tabs (8 columns each) and the spaces left over."""
     text = line.text
-    indent = text[:len(text) - len(text.lstrip(" \t"))]
+    indent = text[: len(text) - len(text.lstrip(" \t"))]
     column = 0
     for char in indent:
         column = column + 8 - column % 8 if char == "\t" else column + 1
@@ -228,13 +250,19 @@ def _unordered_declaration_runs(hunk: Hunk) -> Iterator[int | None]:
 
 
 @rule(
-    "reverse-fir-tree", "info", "maintainer-kvm-x86#coding-style", areas=KVM_AREAS, types=C_CODE,
+    "reverse-fir-tree",
+    "info",
+    "maintainer-kvm-x86#coding-style",
+    areas=KVM_AREAS,
+    types=C_CODE,
     title="Local declarations in reverse fir tree order",
     message="Order these local declarations longest line first (reverse fir tree).",
-    bad=patch(diffs=diff(added="\tint r;\n\tstruct kvm_vcpu *vcpu = kvm_get_vcpu(kvm, 0);",
-                         removed="")),
-    good=patch(diffs=diff(added="\tstruct kvm_vcpu *vcpu = kvm_get_vcpu(kvm, 0);\n\tint r;",
-                          removed="")),
+    bad=patch(
+        diffs=diff(added="\tint r;\n\tstruct kvm_vcpu *vcpu = kvm_get_vcpu(kvm, 0);", removed="")
+    ),
+    good=patch(
+        diffs=diff(added="\tstruct kvm_vcpu *vcpu = kvm_get_vcpu(kvm, 0);\n\tint r;", removed="")
+    ),
 )
 def reverse_fir_tree(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """KVM x86 prefers local variable declarations sorted from the longest line to the shortest
@@ -245,4 +273,3 @@ def reverse_fir_tree(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
         for hunk in file.hunks:
             for first in _unordered_declaration_runs(hunk):
                 yield rule_.finding(first)
-

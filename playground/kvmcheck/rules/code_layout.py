@@ -33,8 +33,9 @@ class _Window:
 
     __slots__ = ("above", "current", "hunk", "two_above")
 
-    def __init__(self, hunk: Hunk, current: CodeLine, above: CodeLine | None,
-                 two_above: CodeLine | None) -> None:
+    def __init__(
+        self, hunk: Hunk, current: CodeLine, above: CodeLine | None, two_above: CodeLine | None
+    ) -> None:
         self.hunk = hunk
         self.current = current
         self.above = above
@@ -47,8 +48,9 @@ def _windows(context: PatchContext) -> Iterator[_Window]:
         for hunk in file.hunks:
             above: CodeLine | None = None
             two_above: CodeLine | None = None
-            for current, wrote in zip(split_hunk(hunk, context), written(hunk, context),
-                                      strict=True):
+            for current, wrote in zip(
+                split_hunk(hunk, context), written(hunk, context), strict=True
+            ):
                 if not wrote:
                     above = two_above = None
                     continue
@@ -84,14 +86,18 @@ def _inline_definitions(context: PatchContext, suffix: str) -> Iterator[tuple[Co
 
 
 @rule(
-    "code-inline-in-c", "info", SECTION, severities=("info", "warning"),
-    areas=(KVM_HOST,), types=C_FILES,
+    "code-inline-in-c",
+    "info",
+    SECTION,
+    severities=("info", "warning"),
+    areas=(KVM_HOST,),
+    types=C_FILES,
     title="No inline on functions in .c files",
     message="Drop the 'inline' from this function in a .c file: the compiler decides what to "
-        "inline.",
+    "inline.",
     variants={
         "extern": "This function in a .c file is inline but not static: make it 'static', "
-            "without 'inline', or move it to a header as 'static inline'.",
+        "without 'inline', or move it to a header as 'static inline'.",
     },
     bad=added_lines("static inline u64 kvm_get_foo(u32 index)\n{\n\treturn foo[index];\n}"),
     good=added_lines("static u64 kvm_get_foo(u32 index)\n{\n\treturn foo[index];\n}"),
@@ -112,15 +118,21 @@ def code_inline_in_c(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
 
 
 @rule(
-    "code-non-static-inline-header", "warning", SECTION,
-    areas=(KVM_HOST,), types=C_FILES,
+    "code-non-static-inline-header",
+    "warning",
+    SECTION,
+    areas=(KVM_HOST,),
+    types=C_FILES,
     title="Inline functions in headers are static inline",
     message="Make this inline function in a header 'static inline': a plain 'inline' one breaks "
-        "the build or the linking of files that include it.",
-    bad=added_lines("inline u64 kvm_get_foo(u32 index)\n{\n\treturn foo[index];\n}",
-                    path="arch/x86/kvm/x86.h"),
-    good=added_lines("static inline u64 kvm_get_foo(u32 index)\n{\n\treturn foo[index];\n}",
-                     path="arch/x86/kvm/x86.h"),
+    "the build or the linking of files that include it.",
+    bad=added_lines(
+        "inline u64 kvm_get_foo(u32 index)\n{\n\treturn foo[index];\n}", path="arch/x86/kvm/x86.h"
+    ),
+    good=added_lines(
+        "static inline u64 kvm_get_foo(u32 index)\n{\n\treturn foo[index];\n}",
+        path="arch/x86/kvm/x86.h",
+    ),
 )
 def code_non_static_inline_header(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """A function defined in a header is compiled into every file that includes it. Declared
@@ -146,8 +158,11 @@ _NAME_AND_PARAMETERS = lazy_re.compile(r"[A-Za-z_]\w*\(")
 
 
 @rule(
-    "code-return-type-own-line", "warning", SECTION,
-    areas=(KVM_HOST,), types=C_FILES,
+    "code-return-type-own-line",
+    "warning",
+    SECTION,
+    areas=(KVM_HOST,),
+    types=C_FILES,
     title="The return type is on the function name's line",
     message="Put the return type on the same line as the function name: '{joined}'.",
     bad=added_lines("static int\nkvm_get_foo(u32 index)\n{\n\treturn foo[index];\n}"),
@@ -166,8 +181,11 @@ def code_return_type_own_line(rule_: Rule, context: PatchContext) -> Iterator[Fi
         type_code, name_code = previous.code.rstrip(), window.current.code.rstrip()
         if not type_code or type_code[:1].isspace() or name_code[:1].isspace():
             continue
-        if _TYPE_ONLY.fullmatch(type_code) and _NAME_AND_PARAMETERS.match(name_code) \
-                and not name_code.endswith(";"):
+        if (
+            _TYPE_ONLY.fullmatch(type_code)
+            and _NAME_AND_PARAMETERS.match(name_code)
+            and not name_code.endswith(";")
+        ):
             joined = f"{type_code} {name_code.split('(', 1)[0]}("
             yield rule_.finding(previous.line.lineno, joined=joined.replace("* ", "*"))
 
@@ -182,14 +200,18 @@ _IF_WITHOUT_BRACE = lazy_re.compile(r"\s*(?:\}\s*)?(?:else\s+)?if\s*\(.*\)\s*$")
 
 
 @rule(
-    "code-braces-one-arm", "warning", SECTION,
-    areas=(KVM_HOST,), types=C_FILES,
+    "code-braces-one-arm",
+    "warning",
+    SECTION,
+    areas=(KVM_HOST,),
+    types=C_FILES,
     title="Braces on every arm or on none",
     message="One arm of this if/else has braces and the other not: when one arm needs braces, "
-        "put them on every arm.",
+    "put them on every arm.",
     bad=added_lines("\tif (!vcpu) {\n\t\tr = -EINVAL;\n\t\tgoto out;\n\t} else\n\t\tr = 0;"),
-    good=added_lines("\tif (!vcpu) {\n\t\tr = -EINVAL;\n\t\tgoto out;\n\t} else {\n"
-                     "\t\tr = 0;\n\t}"),
+    good=added_lines(
+        "\tif (!vcpu) {\n\t\tr = -EINVAL;\n\t\tgoto out;\n\t} else {\n\t\tr = 0;\n\t}"
+    ),
 )
 def code_braces_one_arm(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """A single statement needs no braces, but an if/else whose one arm has several statements
@@ -210,13 +232,18 @@ def code_braces_one_arm(rule_: Rule, context: PatchContext) -> Iterator[Finding]
                 yield rule_.finding(window.current.line.lineno)
             continue
         statement, condition = window.above, window.two_above
-        if _ELSE_WITH_BRACE.match(code) and statement is not None and condition is not None \
-                and statement.code.rstrip().endswith(";") \
-                and _IF_WITHOUT_BRACE.match(condition.code.rstrip()):
+        if (
+            _ELSE_WITH_BRACE.match(code)
+            and statement is not None
+            and condition is not None
+            and statement.code.rstrip().endswith(";")
+            and _IF_WITHOUT_BRACE.match(condition.code.rstrip())
+        ):
             yield rule_.finding(window.current.line.lineno)
 
 
 # --- continuation lines -------------------------------------------------------------
+
 
 def _open_parentheses(code: str) -> list[int]:
     """The columns just after each '(' still open at the end of ``code`` (tabs
@@ -236,15 +263,18 @@ def _inside_first_operand(above: str, start: int, open_at: list[int]) -> bool:
     """'if ((a & b) &&' continued under the 'a': lined up with the parenthesized
     first operand, one column in, which reads as aligned too."""
     expanded = above.expandtabs(TAB_WIDTH)
-    return any(start == column + 1 and expanded[column:column + 1] == "(" for column in open_at)
+    return any(start == column + 1 and expanded[column : column + 1] == "(" for column in open_at)
 
 
 @rule(
-    "code-continuation-alignment", "warning", SECTION,
-    areas=(KVM_HOST,), types=C_FILES,
+    "code-continuation-alignment",
+    "warning",
+    SECTION,
+    areas=(KVM_HOST,),
+    types=C_FILES,
     title="Continuation lines line up with the open parenthesis",
     message="Line this continuation up with the open parenthesis of the line above (column "
-        "{column}, with tabs then spaces).",
+    "{column}, with tabs then spaces).",
     bad=added_lines("\tr = kvm_frob(vcpu, index,\n\t\tKVM_FOO_DEFAULT);"),
     good=added_lines("\tr = kvm_frob(vcpu, index,\n\t\t     KVM_FOO_DEFAULT);"),
 )
@@ -275,9 +305,13 @@ def code_continuation_alignment(rule_: Rule, context: PatchContext) -> Iterator[
 
 # --- blank lines and return ----------------------------------------------------------
 
+
 @rule(
-    "code-multiple-blank-lines", "warning", SECTION,
-    areas=(KVM_HOST,), types=C_FILES,
+    "code-multiple-blank-lines",
+    "warning",
+    SECTION,
+    areas=(KVM_HOST,),
+    types=C_FILES,
     title="No blank lines in a row",
     message="Drop the extra blank line: one blank line is enough between two parts of the code.",
     bad=added_lines("\tr = kvm_get_foo(index);\n\n\n\treturn r;"),
@@ -290,8 +324,11 @@ def code_multiple_blank_lines(rule_: Rule, context: PatchContext) -> Iterator[Fi
     """
     for window in _windows(context):
         previous = window.above
-        if previous is not None and not previous.line.text.strip() \
-                and not window.current.line.text.strip():
+        if (
+            previous is not None
+            and not previous.line.text.strip()
+            and not window.current.line.text.strip()
+        ):
             yield rule_.finding(window.current.line.lineno)
 
 
@@ -328,8 +365,12 @@ def _encloses_all(inner: str) -> bool:
 
 
 @rule(
-    "code-return-parens", "warning", SECTION, fixable=True,
-    areas=(KVM_HOST,), types=C_FILES,
+    "code-return-parens",
+    "warning",
+    SECTION,
+    fixable=True,
+    areas=(KVM_HOST,),
+    types=C_FILES,
     title="return is not a function",
     message="Drop the parentheses around the returned value: 'return {value};'.",
     bad=added_lines("\treturn (foo[index]);"),
@@ -347,9 +388,15 @@ def code_return_parens(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
             continue
         text = code_line.line.text
         start, end = match.start(2) - 1, match.end(2) + 1
-        value = text[start + 1:end - 1].strip()
+        value = text[start + 1 : end - 1].strip()
         # "return(x);" keeps a space: "return x;".
         new = value if match.group(1)[-1:].isspace() else f" {value}"
-        yield rule_.finding(code_line.line.lineno, value=value,
-                            edits=[Edit.added(code_line.line, start, end, new)
-                                   if text[start] == "(" and text[end - 1] == ")" else None])
+        yield rule_.finding(
+            code_line.line.lineno,
+            value=value,
+            edits=[
+                Edit.added(code_line.line, start, end, new)
+                if text[start] == "(" and text[end - 1] == ")"
+                else None
+            ],
+        )

@@ -53,11 +53,14 @@ def _brace_finding(previous: CodeLine, current: CodeLine) -> str | None:
 
 
 @rule(
-    "brace-placement", "warning", SECTION,
-    areas=(KVM_HOST,), types=C_FILES,
+    "brace-placement",
+    "warning",
+    SECTION,
+    areas=(KVM_HOST,),
+    types=C_FILES,
     title="Braces and else in kernel style",
     message="Put the opening brace at the end of the previous line, after the condition or the "
-        "struct name.",
+    "struct name.",
     variants={
         "else": "Put 'else' on the same line as the closing brace: '}} else {{'.",
         "space": "Put a space between ')' or 'else' and '{{', and between '}}' and 'else'/'while'.",
@@ -73,8 +76,9 @@ def brace_placement(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     for file in context.files:
         for hunk in file.hunks:
             previous: CodeLine | None = None
-            for current, wrote in zip(split_hunk(hunk, context), written(hunk, context),
-                                      strict=True):
+            for current, wrote in zip(
+                split_hunk(hunk, context), written(hunk, context), strict=True
+            ):
                 if wrote:
                     after = previous is not None and follows(previous.line, current.line)
                     variant = _brace_finding(previous, current) if after else None
@@ -108,19 +112,21 @@ def _condition(lines: Sequence[CodeLine], index: int, start: int) -> str:
             elif char == ")":
                 depth -= 1
                 if depth == 0:
-                    text.append(code[:position + 1])
+                    text.append(code[: position + 1])
                     return " ".join(text)
         text.append(code)
         index += 1
-        if index >= min(len(lines), last) or not follows(lines[index - 1].line,
-                                                           lines[index].line):
+        if index >= min(len(lines), last) or not follows(lines[index - 1].line, lines[index].line):
             return " ".join(text)
         code = lines[index].code
 
 
 @rule(
-    "assign-in-if", "warning", SECTION,
-    areas=(KVM_HOST,), types=C_FILES,
+    "assign-in-if",
+    "warning",
+    SECTION,
+    areas=(KVM_HOST,),
+    types=C_FILES,
     title="No assignment inside an if condition",
     message="Do not assign inside an 'if' condition: assign first, then test the result.",
     bad=added_lines("\tif ((r = kvm_get_foo(index)))\n\t\treturn r;"),
@@ -134,8 +140,9 @@ def assign_in_if(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     for file in context.files:
         for hunk in file.hunks:
             lines = split_hunk(hunk, context)
-            for index, (code_line, wrote) in enumerate(zip(lines, written(hunk, context),
-                                                           strict=True)):
+            for index, (code_line, wrote) in enumerate(
+                zip(lines, written(hunk, context), strict=True)
+            ):
                 if not wrote:
                     continue
                 match = _IF_START.search(code_line.code)
@@ -144,17 +151,28 @@ def assign_in_if(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
 
 
 _PRINTK = lazy_re.compile(r"\bprintk\s*\(\s*(KERN_([A-Z]+))?")
-_PR_LEVEL = {"EMERG": "emerg", "ALERT": "alert", "CRIT": "crit", "ERR": "err",
-             "WARNING": "warn", "NOTICE": "notice", "INFO": "info", "DEBUG": "debug",
-             "CONT": "cont"}
+_PR_LEVEL = {
+    "EMERG": "emerg",
+    "ALERT": "alert",
+    "CRIT": "crit",
+    "ERR": "err",
+    "WARNING": "warn",
+    "NOTICE": "notice",
+    "INFO": "info",
+    "DEBUG": "debug",
+    "CONT": "cont",
+}
 
 
 @rule(
-    "printk-level", "warning", SECTION,
-    areas=(KVM_HOST,), types=C_FILES,
+    "printk-level",
+    "warning",
+    SECTION,
+    areas=(KVM_HOST,),
+    types=C_FILES,
     title="pr_<level>() rather than printk()",
     message="printk() without a log level: use pr_err(), pr_warn(), pr_info() and friends (or "
-        "their _once/_ratelimited forms).",
+    "their _once/_ratelimited forms).",
     variants={
         "with-level": "Use pr_{level}() instead of printk({kern} ...).",
     },
@@ -175,8 +193,9 @@ def printk_level(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
             continue
         if match.group(1):
             level = _PR_LEVEL.get(match.group(2), match.group(2).lower())
-            yield rule_.finding(code_line.line.lineno, "with-level", level=level,
-                                kern=match.group(1))
+            yield rule_.finding(
+                code_line.line.lineno, "with-level", level=level, kern=match.group(1)
+            )
         else:
             yield rule_.finding(code_line.line.lineno)
 
@@ -185,14 +204,18 @@ _BUG = lazy_re.compile(r"\b(BUG_ON|BUG)\s*\(")
 
 
 @rule(
-    "bug-on", "warning", SECTION,
-    areas=(KVM_HOST,), types=C_FILES,
+    "bug-on",
+    "warning",
+    SECTION,
+    areas=(KVM_HOST,),
+    types=C_FILES,
     title="No new BUG() or BUG_ON()",
     message="New {call}(): KVM does not crash the host for a KVM bug. Use KVM_BUG_ON() (stops the "
-        "VM) or WARN_ON_ONCE() and recover.",
+    "VM) or WARN_ON_ONCE() and recover.",
     bad=added_lines("\tBUG_ON(index >= ARRAY_SIZE(vcpu->arch.foo));"),
-    good=added_lines("\tif (KVM_BUG_ON(index >= ARRAY_SIZE(vcpu->arch.foo), vcpu->kvm))\n"
-                "\t\treturn -EIO;"),
+    good=added_lines(
+        "\tif (KVM_BUG_ON(index >= ARRAY_SIZE(vcpu->arch.foo), vcpu->kvm))\n\t\treturn -EIO;"
+    ),
 )
 def bug_on(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """BUG() takes the whole host down, with every other VM on it, for what is usually a bug that
@@ -212,8 +235,11 @@ _BARE_UNSIGNED = lazy_re.compile(r"\bunsigned\b(?!\s+(?:char|short|int|long)\b)"
 
 
 @rule(
-    "bare-unsigned", "info", SECTION,
-    areas=(KVM_HOST,), types=C_FILES,
+    "bare-unsigned",
+    "info",
+    SECTION,
+    areas=(KVM_HOST,),
+    types=C_FILES,
     title="'unsigned int', not 'unsigned'",
     message="Write 'unsigned int' rather than a bare 'unsigned'.",
     bad=added_lines("\tunsigned i;\n\n\tfor (i = 0; i < nr; i++)\n\t\tkvm_get_foo(i);"),
@@ -239,11 +265,14 @@ _ZERO_INIT = lazy_re.compile(
 
 
 @rule(
-    "static-init-zero", "warning", SECTION,
-    areas=(KVM_HOST,), types=C_FILES,
+    "static-init-zero",
+    "warning",
+    SECTION,
+    areas=(KVM_HOST,),
+    types=C_FILES,
     title="Statics are not initialized to zero",
     message="Do not initialize a static or global variable to 0, false or NULL: it starts out "
-        "zeroed.",
+    "zeroed.",
     bad=added_lines("static bool kvm_frob_enabled = false;", path="arch/x86/kvm/x86.c"),
     good=added_lines("static bool kvm_frob_enabled;", path="arch/x86/kvm/x86.c"),
 )
@@ -300,12 +329,15 @@ def _removed_pairs(context: PatchContext) -> frozenset[tuple[str, str]]:
 
 
 def _indent(text: str) -> str:
-    return text[:len(text) - len(text.lstrip())]
+    return text[: len(text) - len(text.lstrip())]
 
 
 @rule(
-    "blank-after-declarations", "warning", SECTION,
-    areas=(KVM_HOST,), types=C_FILES,
+    "blank-after-declarations",
+    "warning",
+    SECTION,
+    areas=(KVM_HOST,),
+    types=C_FILES,
     title="A blank line after declarations",
     message="Put a blank line between the declarations and the first statement.",
     bad=added_lines("\tint r;\n\tr = kvm_get_foo(index);"),
@@ -340,8 +372,11 @@ _ASM_SYMBOL = lazy_re.compile(
 
 
 @rule(
-    "extern-in-c", "warning", SECTION,
-    areas=(KVM_HOST,), types=C_FILES,
+    "extern-in-c",
+    "warning",
+    SECTION,
+    areas=(KVM_HOST,),
+    types=C_FILES,
     title="No extern declarations in .c files",
     message="An 'extern' declaration in a .c file: declare it in a header both files include.",
     bad=added_lines("extern bool kvm_frob_enabled;", path="arch/x86/kvm/x86.c"),
@@ -358,4 +393,3 @@ def extern_in_c(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
             continue
         if _EXTERN.match(code_line.code) and not _ASM_SYMBOL.match(code_line.code):
             yield rule_.finding(code_line.line.lineno)
-

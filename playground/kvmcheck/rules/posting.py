@@ -21,10 +21,13 @@ def _mail_series(series: Series) -> bool:
 
 
 @rule(
-    "base-commit-missing", "info", "maintainer-kvm-x86#git-base", target=SERIES,
+    "base-commit-missing",
+    "info",
+    "maintainer-kvm-x86#git-base",
+    target=SERIES,
     title="The posting records its base",
     message="No 'base-commit:' in the posting: create the patches with 'git format-patch "
-        "--base=<base>', normally based on kvm-x86/next.",
+    "--base=<base>', normally based on kvm-x86/next.",
     bad=patch(base=False),
     good=patch(),
 )
@@ -46,15 +49,19 @@ def _hunk_diff(lines: str, indent: str) -> str:
     """A one-hunk diff of x86.c whose indentation is ``indent`` (a tab, or
     the eight spaces a mailer leaves of it)."""
     body = lines.replace("\t", indent)
-    return ("diff --git a/arch/x86/kvm/x86.c b/arch/x86/kvm/x86.c\n"
-            "index 1111111..2222222 100644\n"
-            "--- a/arch/x86/kvm/x86.c\n"
-            "+++ b/arch/x86/kvm/x86.c\n"
-            "@@ -10,5 +10,5 @@ static int kvm_get_foo(u32 index)\n" + body)
+    return (
+        "diff --git a/arch/x86/kvm/x86.c b/arch/x86/kvm/x86.c\n"
+        "index 1111111..2222222 100644\n"
+        "--- a/arch/x86/kvm/x86.c\n"
+        "+++ b/arch/x86/kvm/x86.c\n"
+        "@@ -10,5 +10,5 @@ static int kvm_get_foo(u32 index)\n" + body
+    )
 
 
-_HUNK_LINES = (" {\n \tif (index >= ARRAY_SIZE(foo))\n-\t\treturn 0;\n+\t\treturn -EINVAL;\n"
-               " \treturn foo[index];\n")
+_HUNK_LINES = (
+    " {\n \tif (index >= ARRAY_SIZE(foo))\n-\t\treturn 0;\n+\t\treturn -EINVAL;\n"
+    " \treturn foo[index];\n"
+)
 # Fewer space-indented context lines say little: a file may indent a
 # continuation or two with spaces.
 _MIN_SPACED_CONTEXT = 2
@@ -63,8 +70,12 @@ _MIN_SPACED_CONTEXT = 2
 def _tabs_turned_to_spaces(context: PatchContext) -> int | None:
     """The first hunk's line when no line of the C files' hunks is indented
     with a tab and their context lines are indented with spaces."""
-    hunks = [hunk for file in context.patch.files if file.path.endswith((".c", ".h"))
-             for hunk in file.hunks]
+    hunks = [
+        hunk
+        for file in context.patch.files
+        if file.path.endswith((".c", ".h"))
+        for hunk in file.hunks
+    ]
     if not hunks or any(hunk.context_tabs for hunk in hunks):
         return None
     if sum(hunk.context_spaces for hunk in hunks) < _MIN_SPACED_CONTEXT:
@@ -76,18 +87,21 @@ def _tabs_turned_to_spaces(context: PatchContext) -> int | None:
 
 
 @rule(
-    "patch-corrupted", "error", "first-patch#the-format-of-the-mail", scope=GENERIC,
+    "patch-corrupted",
+    "error",
+    "first-patch#the-format-of-the-mail",
+    scope=GENERIC,
     title="The mailer left the patch intact",
     message="The mailer damaged this patch: the hunk at line {line} does not hold the lines its "
-        "'@@' header counts, so it will not apply. Send patches with 'git send-email' or 'b4 "
-        "send', not from a mail client's editor.",
+    "'@@' header counts, so it will not apply. Send patches with 'git send-email' or 'b4 "
+    "send', not from a mail client's editor.",
     variants={
         "wrapped": "The mailer damaged this patch: it wrapped a long line of the diff (line "
-            "{line} has no '+', '-' or ' ' in front), so it will not apply. Send patches with "
-            "'git send-email' or 'b4 send', not from a mail client's editor.",
+        "{line} has no '+', '-' or ' ' in front), so it will not apply. Send patches with "
+        "'git send-email' or 'b4 send', not from a mail client's editor.",
         "tabs": "The mailer damaged this patch: every tab in the diff, context lines included, "
-            "became spaces, so it will not apply. Send patches with 'git send-email' or 'b4 "
-            "send', not from a mail client's editor.",
+        "became spaces, so it will not apply. Send patches with 'git send-email' or 'b4 "
+        "send', not from a mail client's editor.",
     },
     bad=patch(diffs=_hunk_diff(_HUNK_LINES, " " * 8)),
     good=patch(diffs=_hunk_diff(_HUNK_LINES, "\t")),
@@ -106,8 +120,11 @@ def patch_corrupted(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
                 if kind not in reported:
                     reported.add(kind)
                     wrapped = kind == "wrapped"
-                    yield rule_.finding(lineno, "wrapped" if wrapped else None,
-                                        line=(lineno if wrapped else hunk.lineno) or 0)
+                    yield rule_.finding(
+                        lineno,
+                        "wrapped" if wrapped else None,
+                        line=(lineno if wrapped else hunk.lineno) or 0,
+                    )
     if context.project == KERNEL:
         first = _tabs_turned_to_spaces(context)
         if first is not None:
@@ -125,8 +142,11 @@ _BRACKETS = lazy_re.compile(r"\[[^\]]*\]")
 
 
 def _extra_tags(tags: tuple[str, ...]) -> list[str]:
-    return [tag for tag in tags
-            if tag.upper() not in _SUBJECT_TAGS and not _SUBJECT_TAG_FORM.fullmatch(tag)]
+    return [
+        tag
+        for tag in tags
+        if tag.upper() not in _SUBJECT_TAGS and not _SUBJECT_TAG_FORM.fullmatch(tag)
+    ]
 
 
 def _without_tags(line: str, extra: list[str]) -> str | None:
@@ -143,16 +163,21 @@ def _without_tags(line: str, extra: list[str]) -> str | None:
 
 
 @rule(
-    "subject-extra-tag", "warning", "first-patch#the-subject-line", commits_only=True,
+    "subject-extra-tag",
+    "warning",
+    "first-patch#the-subject-line",
+    commits_only=True,
     fixable=True,
     title="Only PATCH, RFC, RESEND, vN and N/M in the subject's brackets",
     message="Drop '{tags}' from the subject's brackets: KVM postings use only PATCH, RFC, RESEND, "
-        "the version (v2) and the number (3/7), plus kvm-unit-tests for that project; say more "
-        "below '---' or in the cover letter.",
+    "the version (v2) and the number (3/7), plus kvm-unit-tests for that project; say more "
+    "below '---' or in the cover letter.",
     bad=patch(subject="KVM: x86: Reject unknown indices in kvm_get_foo()").replace(
-        "[PATCH]", "[PATCH URGENT]"),
+        "[PATCH]", "[PATCH URGENT]"
+    ),
     good=patch(subject="KVM: x86: Reject unknown indices in kvm_get_foo()").replace(
-        "[PATCH]", "[PATCH v2]"),
+        "[PATCH]", "[PATCH v2]"
+    ),
 )
 def subject_extra_tag(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """The bracketed tags before the shortlog are read by tools (b4, patchwork) and by maintainers
@@ -177,18 +202,25 @@ def subject_extra_tag(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
 
 
 _TOOLS_UAPI = lazy_re.compile(r"tools/(?:arch/[^/]+/)?include/uapi/")
-_UAPI_COMMENT = {"added": "\t__u32 pad;\t/* must be zero */", "removed": "\t__u32 pad;",
-                 "context": "struct kvm_foo {"}
+_UAPI_COMMENT = {
+    "added": "\t__u32 pad;\t/* must be zero */",
+    "removed": "\t__u32 pad;",
+    "context": "struct kvm_foo {",
+}
 
 
 @rule(
-    "tools-uapi-copy", "warning", "review-checklist#userspace-api",
+    "tools-uapi-copy",
+    "warning",
+    "review-checklist#userspace-api",
     title="Leave tools/'s copies of the uAPI headers alone",
     message="This KVM patch edits {path}, a copy of a uAPI header kept under tools/: change "
-        "only the real header; the copies are synced by the tools maintainers, and the KVM "
-        "selftests build against the installed headers ('make headers_install').",
-    bad=patch(diffs=diff(path="include/uapi/linux/kvm.h", **_UAPI_COMMENT)
-              + diff(path="tools/include/uapi/linux/kvm.h", **_UAPI_COMMENT)),
+    "only the real header; the copies are synced by the tools maintainers, and the KVM "
+    "selftests build against the installed headers ('make headers_install').",
+    bad=patch(
+        diffs=diff(path="include/uapi/linux/kvm.h", **_UAPI_COMMENT)
+        + diff(path="tools/include/uapi/linux/kvm.h", **_UAPI_COMMENT)
+    ),
     good=patch(diffs=diff(path="include/uapi/linux/kvm.h", **_UAPI_COMMENT)),
 )
 def tools_uapi_copy(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
@@ -210,16 +242,23 @@ def _is_kernel_patch(context: PatchContext) -> bool:
     return context.is_kvm or any(is_kernel_path(p) for p in context.paths)
 
 
-KUT_DIFF = diff(path="x86/foo.c", added="\treport(foo() == -EINVAL, \"unknown index\");",
-                removed="", context="static void test_foo(void)")
+KUT_DIFF = diff(
+    path="x86/foo.c",
+    added='\treport(foo() == -EINVAL, "unknown index");',
+    removed="",
+    context="static void test_foo(void)",
+)
 
 
 @rule(
-    "kvm-unit-tests-mixed", "error", "maintainer-kvm-x86#co-posting-tests", target=SERIES,
+    "kvm-unit-tests-mixed",
+    "error",
+    "maintainer-kvm-x86#co-posting-tests",
+    target=SERIES,
     scope=GENERIC,
     title="kvm-unit-tests are posted separately",
     message="This series mixes kernel patches with {count} kvm-unit-tests patch(es): post "
-        "kvm-unit-tests on its own and point to the KVM series with a lore 'Link:'.",
+    "kvm-unit-tests on its own and point to the KVM series with a lore 'Link:'.",
     bad=patch() + "\n" + patch(subject="x86: Test unknown indices of FOO", diffs=KUT_DIFF),
     good=patch(),
 )
@@ -239,30 +278,56 @@ def kvm_unit_tests_mixed(
 
 
 @rule(
-    "selftests-missing", "info", "maintainer-kvm-x86#co-posting-tests", target=SERIES,
+    "selftests-missing",
+    "info",
+    "maintainer-kvm-x86#co-posting-tests",
+    target=SERIES,
     areas=(KVM_HOST,),
     title="Features and fixes come with tests",
     message="The series adds a KVM feature but no KVM selftest: add tests under "
-        "tools/testing/selftests/kvm/, or tag the series RFC if you want early feedback first.",
+    "tools/testing/selftests/kvm/, or tag the series RFC if you want early feedback first.",
     variants={
         "fix": "The series fixes a bug but adds no KVM selftest: include a regression test or say "
-            "how the fix was reproduced.",
+        "how the fix was reproduced.",
     },
-    bad=patch(subject="KVM: x86: Add KVM_CAP_FOO to report foo support",
-              body="Report foo support to userspace with a new capability.",
-              diffs=diff(path="include/uapi/linux/kvm.h", added="#define KVM_CAP_FOO 240",
-                         removed="", context="struct kvm_foo {")
-              + diff(path="Documentation/virt/kvm/api.rst", added="KVM_CAP_FOO reports foo.",
-                     removed="", context="")),
-    good=patch(subject="KVM: x86: Add KVM_CAP_FOO to report foo support",
-               body="Report foo support to userspace with a new capability, and test it.",
-               diffs=diff(path="include/uapi/linux/kvm.h", added="#define KVM_CAP_FOO 240",
-                          removed="", context="struct kvm_foo {")
-               + diff(path="Documentation/virt/kvm/api.rst", added="KVM_CAP_FOO reports foo.",
-                      removed="", context="")
-               + diff(path="tools/testing/selftests/kvm/x86/foo_test.c",
-                      added="\tTEST_ASSERT(kvm_check_cap(KVM_CAP_FOO), \"no foo\");",
-                      removed="", context="int main(void)")),
+    bad=patch(
+        subject="KVM: x86: Add KVM_CAP_FOO to report foo support",
+        body="Report foo support to userspace with a new capability.",
+        diffs=diff(
+            path="include/uapi/linux/kvm.h",
+            added="#define KVM_CAP_FOO 240",
+            removed="",
+            context="struct kvm_foo {",
+        )
+        + diff(
+            path="Documentation/virt/kvm/api.rst",
+            added="KVM_CAP_FOO reports foo.",
+            removed="",
+            context="",
+        ),
+    ),
+    good=patch(
+        subject="KVM: x86: Add KVM_CAP_FOO to report foo support",
+        body="Report foo support to userspace with a new capability, and test it.",
+        diffs=diff(
+            path="include/uapi/linux/kvm.h",
+            added="#define KVM_CAP_FOO 240",
+            removed="",
+            context="struct kvm_foo {",
+        )
+        + diff(
+            path="Documentation/virt/kvm/api.rst",
+            added="KVM_CAP_FOO reports foo.",
+            removed="",
+            context="",
+        )
+        + diff(
+            path="tools/testing/selftests/kvm/x86/foo_test.c",
+            added='\tTEST_ASSERT(kvm_check_cap(KVM_CAP_FOO), "no foo");',
+            removed="",
+            context="int main(void)",
+        ),
+    ),
 )
 def selftests_missing(
     rule_: Rule, series: Series, contexts: list[PatchContext]
@@ -283,20 +348,26 @@ def selftests_missing(
 
 
 @rule(
-    "series-numbering", "warning", "maintainer-kvm-x86#posting", target=SERIES, scope=GENERIC,
+    "series-numbering",
+    "warning",
+    "maintainer-kvm-x86#posting",
+    target=SERIES,
+    scope=GENERIC,
     title="[PATCH vN m/n] numbering is consistent",
     message="'{number}' does not fit a series of {total} patches: number them 1/{total} to "
-        "{total}/{total}.",
+    "{total}/{total}.",
     variants={
         "version": "The series mixes versions ({versions}): every mail of a posting carries the "
-            "same vN.",
+        "same vN.",
         "duplicate": "Patch number {number} appears more than once.",
         "gap": "Patch(es) {missing} of {total} are missing from the series.",
     },
     bad=patch().replace("[PATCH]", "[PATCH 1/3]")
-    + "\n" + patch().replace("[PATCH]", "[PATCH 3/3]").replace("Reject", "Refuse"),
+    + "\n"
+    + patch().replace("[PATCH]", "[PATCH 3/3]").replace("Reject", "Refuse"),
     good=patch().replace("[PATCH]", "[PATCH 1/2]")
-    + "\n" + patch().replace("[PATCH]", "[PATCH 2/2]").replace("Reject", "Refuse"),
+    + "\n"
+    + patch().replace("[PATCH]", "[PATCH 2/2]").replace("Reject", "Refuse"),
 )
 def series_numbering(
     rule_: Rule, series: Series, contexts: list[PatchContext]
@@ -305,24 +376,35 @@ def series_numbering(
     patch from 1/n to n/n, with the cover letter as 0/n. Gaps and mixed versions usually mean a
     stale file in the output directory.
     """
-    numbered = [p for p in series.patches
-                if p.kind == "email" and p.subject is not None and p.subject.number is not None]
+    numbered = [
+        p
+        for p in series.patches
+        if p.kind == "email" and p.subject is not None and p.subject.number is not None
+    ]
     if not numbered:
         return
     totals = Counter(p.subject.total for p in numbered)
     total = totals.most_common(1)[0][0]
     for p in numbered:
         if p.subject.total != total or p.subject.number > p.subject.total:
-            yield rule_.finding(p.subject.lineno, patch=p,
-                                number=f"{p.subject.number}/{p.subject.total}", total=total)
+            yield rule_.finding(
+                p.subject.lineno,
+                patch=p,
+                number=f"{p.subject.number}/{p.subject.total}",
+                total=total,
+            )
     if len(numbered) < 2:
         return
     versions = Counter(p.subject.version or 1 for p in numbered)
     if len(versions) > 1:
         usual = versions.most_common(1)[0][0]
         odd = next(p for p in numbered if (p.subject.version or 1) != usual)
-        yield rule_.finding(odd.subject.lineno, "version", patch=odd,
-                            versions=", ".join(f"v{v}" for v in sorted(versions)))
+        yield rule_.finding(
+            odd.subject.lineno,
+            "version",
+            patch=odd,
+            versions=", ".join(f"v{v}" for v in sorted(versions)),
+        )
     seen: set[int] = set()
     for p in numbered:
         if p.subject.number in seen:
@@ -331,5 +413,10 @@ def series_numbering(
     last = total if series.cover_letter is not None else max(seen)
     missing = sorted(set(range(1, min(last, 10000) + 1)) - seen)
     if missing:
-        yield rule_.finding(None, "gap", patch=series.first_mail,
-                            missing=", ".join(str(n) for n in missing[:20]), total=total)
+        yield rule_.finding(
+            None,
+            "gap",
+            patch=series.first_mail,
+            missing=", ".join(str(n) for n in missing[:20]),
+            total=total,
+        )

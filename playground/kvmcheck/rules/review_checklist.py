@@ -14,7 +14,8 @@ from kvmcheck.registry import C_CODE, KVM_HOST, SERIES, UAPI, Finding, Rule, rul
 from kvmcheck.rules._examples import diff, patch
 
 _NEW_API = lazy_re.compile(
-    r"\s*#\s*define\s+(KVM_CAP_\w+|KVM_\w+(?=\s+_IO[RW]{0,2}\s*\(\s*KVMIO\b))")
+    r"\s*#\s*define\s+(KVM_CAP_\w+|KVM_\w+(?=\s+_IO[RW]{0,2}\s*\(\s*KVMIO\b))"
+)
 # A struct member: type, name, optional [size] or :bits, and optionally a
 # comment after the semicolon (uAPI headers often document a member on its
 # own line).  Every optional whitespace run is followed by a distinct
@@ -37,22 +38,39 @@ _MODULE_PARAM = lazy_re.compile(
 )
 
 
-UAPI_DIFF = diff(path="include/uapi/linux/kvm.h", added="#define KVM_CAP_FOO 240", removed="",
-                 context="struct kvm_enable_cap {")
-API_DOC_DIFF = diff(path="Documentation/virt/kvm/api.rst",
-                    added="KVM_CAP_FOO reports whether foo is supported.", removed="", context="")
+UAPI_DIFF = diff(
+    path="include/uapi/linux/kvm.h",
+    added="#define KVM_CAP_FOO 240",
+    removed="",
+    context="struct kvm_enable_cap {",
+)
+API_DOC_DIFF = diff(
+    path="Documentation/virt/kvm/api.rst",
+    added="KVM_CAP_FOO reports whether foo is supported.",
+    removed="",
+    context="",
+)
 
 
 @rule(
-    "uapi-undocumented", "warning", "review-checklist#userspace-api", target=SERIES,
+    "uapi-undocumented",
+    "warning",
+    "review-checklist#userspace-api",
+    target=SERIES,
     areas=(UAPI,),
     title="New uAPI is documented",
     message="New uAPI {name} must be documented in Documentation/virt/kvm/api.rst in the same "
-        "posting.",
-    bad=patch(subject="KVM: x86: Add KVM_CAP_FOO", body="Report foo support to userspace.",
-              diffs=UAPI_DIFF),
-    good=patch(subject="KVM: x86: Add KVM_CAP_FOO", body="Report foo support to userspace.",
-               diffs=UAPI_DIFF + API_DOC_DIFF),
+    "posting.",
+    bad=patch(
+        subject="KVM: x86: Add KVM_CAP_FOO",
+        body="Report foo support to userspace.",
+        diffs=UAPI_DIFF,
+    ),
+    good=patch(
+        subject="KVM: x86: Add KVM_CAP_FOO",
+        body="Report foo support to userspace.",
+        diffs=UAPI_DIFF + API_DOC_DIFF,
+    ),
 )
 def uapi_undocumented(
     rule_: Rule, series: Series, contexts: list[PatchContext]
@@ -60,8 +78,9 @@ def uapi_undocumented(
     """Every new or changed userspace API (a KVM_CAP_* capability, an ioctl) is documented in
     Documentation/virt/kvm/api.rst and can be discovered with KVM_CHECK_EXTENSION.
     """
-    if any(p.startswith("Documentation/virt/kvm/") for patch_ in series.patches
-           for p in patch_.paths):
+    if any(
+        p.startswith("Documentation/virt/kvm/") for patch_ in series.patches for p in patch_.paths
+    ):
         return
     for context in contexts:
         for file in context.files:
@@ -72,14 +91,29 @@ def uapi_undocumented(
 
 
 @rule(
-    "uapi-not-64bit-clean", "warning", "review-checklist#64-bit-clean", areas=(UAPI,),
+    "uapi-not-64bit-clean",
+    "warning",
+    "review-checklist#64-bit-clean",
+    areas=(UAPI,),
     title="uAPI structs are 64-bit clean",
     message="This uAPI struct member uses '{type}', whose size or alignment differs between 32- "
-        "and 64-bit userspace: use __u64, __u32, __s64 ... and explicit padding.",
-    bad=patch(diffs=diff(path="include/uapi/linux/kvm.h", added="\tunsigned long flags;",
-                         removed="\t__u64 flags;", context="struct kvm_foo {")),
-    good=patch(diffs=diff(path="include/uapi/linux/kvm.h", added="\t__u64 flags;\n\t__u64 pad;",
-                          removed="\t__u64 flags;", context="struct kvm_foo {")),
+    "and 64-bit userspace: use __u64, __u32, __s64 ... and explicit padding.",
+    bad=patch(
+        diffs=diff(
+            path="include/uapi/linux/kvm.h",
+            added="\tunsigned long flags;",
+            removed="\t__u64 flags;",
+            context="struct kvm_foo {",
+        )
+    ),
+    good=patch(
+        diffs=diff(
+            path="include/uapi/linux/kvm.h",
+            added="\t__u64 flags;\n\t__u64 pad;",
+            removed="\t__u64 flags;",
+            context="struct kvm_foo {",
+        )
+    ),
 )
 def uapi_not_64bit_clean(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """Structures shared with userspace must have the same layout for 32- and 64-bit programs:
@@ -105,8 +139,9 @@ def _defaults_on(name: str, context: PatchContext) -> bool:
     initializer = re.compile(
         rf"\b{re.escape(name)}\b(?:\s+__\w+){{0,8}}\s*=\s*(?:true|[1-9]\d*|-1)\s*;"
     )
-    return any(initializer.search(line.text)
-               for file in context.files for line in file.added_lines())
+    return any(
+        initializer.search(line.text) for file in context.files for line in file.added_lines()
+    )
 
 
 def _follows_hardware(name: str, context: PatchContext) -> bool:
@@ -116,33 +151,49 @@ def _follows_hardware(name: str, context: PatchContext) -> bool:
         for hunk in file.hunks:
             texts = [line.text for line in hunk.added]
             # The check and the assignment may sit on two lines: "if (!cpu_has_x())\n x = 0;"
-            for text in (" ".join(texts[i:i + 2]) for i in range(len(texts))):
+            for text in (" ".join(texts[i : i + 2]) for i in range(len(texts))):
                 if variable.search(text) and _HARDWARE_CHECK.search(text):
                     return True
     return False
 
 
 @rule(
-    "module-param-default-on", "info", "review-checklist#default-off",
-    areas=(KVM_HOST,), types=C_CODE,
+    "module-param-default-on",
+    "info",
+    "review-checklist#default-off",
+    areas=(KVM_HOST,),
+    types=C_CODE,
     title="New guest-visible features are opt-in",
     message="New module param '{name}' defaults to on. If it turns on something guests or "
-        "userspace can observe, leave it off and let userspace opt in per VM (KVM_ENABLE_CAP, "
-        "the guest's CPUID); a hardware-enable or performance knob may default to on.",
-    bad=patch(subject="KVM: x86: Add a PV foo hint for guests",
-              body="Tell guests that the host handles foo, so they can skip the slow path.",
-              diffs=diff(added="static bool __read_mostly pv_foo_hint = true;\n"
-                               "module_param(pv_foo_hint, bool, 0444);",
-                         removed="", context="")),
-    good=patch(subject="KVM: VMX: Use FOO acceleration when the CPU has it",
-               body="Let KVM use FOO to speed up interrupt delivery on CPUs that support it.",
-               diffs=diff(path="arch/x86/kvm/vmx/vmx.c",
-                          added="static bool __read_mostly enable_foo = true;\n"
-                                "module_param(enable_foo, bool, 0444);",
-                          removed="", context="")
-               + diff(path="arch/x86/kvm/vmx/vmx.c",
-                      added="\tif (!cpu_has_vmx_foo())\n\t\tenable_foo = false;",
-                      removed="", context=MODULE_PARAM_CONTEXT)),
+    "userspace can observe, leave it off and let userspace opt in per VM (KVM_ENABLE_CAP, "
+    "the guest's CPUID); a hardware-enable or performance knob may default to on.",
+    bad=patch(
+        subject="KVM: x86: Add a PV foo hint for guests",
+        body="Tell guests that the host handles foo, so they can skip the slow path.",
+        diffs=diff(
+            added="static bool __read_mostly pv_foo_hint = true;\n"
+            "module_param(pv_foo_hint, bool, 0444);",
+            removed="",
+            context="",
+        ),
+    ),
+    good=patch(
+        subject="KVM: VMX: Use FOO acceleration when the CPU has it",
+        body="Let KVM use FOO to speed up interrupt delivery on CPUs that support it.",
+        diffs=diff(
+            path="arch/x86/kvm/vmx/vmx.c",
+            added="static bool __read_mostly enable_foo = true;\n"
+            "module_param(enable_foo, bool, 0444);",
+            removed="",
+            context="",
+        )
+        + diff(
+            path="arch/x86/kvm/vmx/vmx.c",
+            added="\tif (!cpu_has_vmx_foo())\n\t\tenable_foo = false;",
+            removed="",
+            context=MODULE_PARAM_CONTEXT,
+        ),
+    ),
 )
 def module_param_default_on(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """A new feature that guests or userspace can observe stays off until userspace asks for it

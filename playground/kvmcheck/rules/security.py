@@ -30,12 +30,16 @@ _VULNERABILITY = lazy_re.compile(
 
 
 @rule(
-    "possible-vulnerability", "info", "maintainer-kvm-x86#vulnerabilities",
+    "possible-vulnerability",
+    "info",
+    "maintainer-kvm-x86#vulnerabilities",
     title="Possible vulnerability",
     message="'{phrase}' suggests a guest-triggerable host bug: if this is a vulnerability, report "
-        "it through the kernel security process (security@kernel.org) before posting in public.",
-    bad=patch(body="Return -EINVAL from kvm_get_foo() for unknown indices: a malicious\n"
-                   "guest can otherwise make the host read past the end of the array."),
+    "it through the kernel security process (security@kernel.org) before posting in public.",
+    bad=patch(
+        body="Return -EINVAL from kvm_get_foo() for unknown indices: a malicious\n"
+        "guest can otherwise make the host read past the end of the array."
+    ),
     good=patch(),
 )
 def possible_vulnerability(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
@@ -47,8 +51,11 @@ def possible_vulnerability(rule_: Rule, context: PatchContext) -> Iterator[Findi
     if not patch_.has_message:
         return
     subject = patch_.subject
-    texts = chain([Line(subject.description, subject.lineno)] if subject else [], context.prose,
-                  [Line("", None)])
+    texts = chain(
+        [Line(subject.description, subject.lineno)] if subject else [],
+        context.prose,
+        [Line("", None)],
+    )
     # Join neighbouring lines so a phrase wrapped across lines still matches.
     for line, following in pairwise(texts):
         window = line.text + " " + following.text

@@ -43,7 +43,7 @@ def _prefix_subject(context: PatchContext) -> Subject | None:
 def _head(subject: Subject) -> str:
     """The shortlog up to its description: the prefix as typed (``"kvm: vmx: "``)."""
     shortlog, description = subject.shortlog, subject.description
-    return shortlog[:len(shortlog) - len(description)] if description else shortlog
+    return shortlog[: len(shortlog) - len(description)] if description else shortlog
 
 
 def _subject_edit(subject: Subject, old: str, new: str) -> Edit | None:
@@ -118,15 +118,20 @@ def _problem(context: PatchContext, subject: Subject) -> str | None:
     key = ("scope problem", subject.shortlog)
     if key not in context.memo:
         topic = _typed_topic(subject)
-        context.memo[key] = None if topic is None or _stacked(subject) else scope_problem(
-            topic, context.paths, subject.description)
+        context.memo[key] = (
+            None
+            if topic is None or _stacked(subject)
+            else scope_problem(topic, context.paths, subject.description)
+        )
     return context.memo[key]
 
 
 def _selftests_only(context: PatchContext) -> bool:
     """Every file that says something about the topic is a selftest."""
-    return scope_problem("selftests", context.paths) is None \
+    return (
+        scope_problem("selftests", context.paths) is None
         and scope_problem("x86", context.paths) == SELFTESTS_SCOPE
+    )
 
 
 def _replace_head(subject: Subject, prefix: str) -> list[Edit | None]:
@@ -136,10 +141,14 @@ def _replace_head(subject: Subject, prefix: str) -> list[Edit | None]:
 
 
 @rule(
-    "shortlog-missing", "error", SECTION, scope=GENERIC, commits_only=True,
+    "shortlog-missing",
+    "error",
+    SECTION,
+    scope=GENERIC,
+    commits_only=True,
     title="The commit has a shortlog",
     message="The commit has no shortlog: its first line (the mail's Subject:) must summarize the "
-        "change, e.g. 'KVM: x86: Fix the foo check in bar()'.",
+    "change, e.g. 'KVM: x86: Fix the foo check in bar()'.",
     bad=patch(subject=""),
     good=patch(),
 )
@@ -155,10 +164,13 @@ def shortlog_missing(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
 
 
 @rule(
-    "shortlog-prefix-missing", "error", SECTION, commits_only=True,
+    "shortlog-prefix-missing",
+    "error",
+    SECTION,
+    commits_only=True,
     title="KVM patches start with 'KVM: <topic>:'",
     message="The patch changes KVM code but the shortlog has no 'KVM:' prefix: write '{prefix} "
-        "{shortlog}'.",
+    "{shortlog}'.",
     bad=patch(subject="Reject unknown indices in kvm_get_foo()"),
     good=patch(),
 )
@@ -186,13 +198,21 @@ def shortlog_prefix_missing(rule_: Rule, context: PatchContext) -> Iterator[Find
 
 
 @rule(
-    "shortlog-prefix-case", "error", SECTION, commits_only=True, fixable=True,
+    "shortlog-prefix-case",
+    "error",
+    SECTION,
+    commits_only=True,
+    fixable=True,
     title="Prefix names are spelled exactly",
     message="Use '{right}' (prefix names are case sensitive), not '{wrong}'.",
-    bad=patch(subject="kvm: vmx: Reject unknown indices in kvm_get_foo()",
-              diffs=diff(path="arch/x86/kvm/vmx/vmx.c")),
-    good=patch(subject="KVM: VMX: Reject unknown indices in kvm_get_foo()",
-               diffs=diff(path="arch/x86/kvm/vmx/vmx.c")),
+    bad=patch(
+        subject="kvm: vmx: Reject unknown indices in kvm_get_foo()",
+        diffs=diff(path="arch/x86/kvm/vmx/vmx.c"),
+    ),
+    good=patch(
+        subject="KVM: VMX: Reject unknown indices in kvm_get_foo()",
+        diffs=diff(path="arch/x86/kvm/vmx/vmx.c"),
+    ),
 )
 def shortlog_prefix_case(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """The prefix is matched by people and scripts as written: 'KVM: x86:', 'KVM: VMX:', 'KVM:
@@ -209,8 +229,12 @@ def shortlog_prefix_case(rule_: Rule, context: PatchContext) -> Iterator[Finding
         known = _KNOWN_BY_LOWER.get(topic.lower())
         if known is not None and known != topic:
             right_topic = known
-        elif (known is None and subject.prefix[0] != "KVM"
-              and topic.lower() not in _OTHER_ARCH_LOWER and not _is_path(topic)):
+        elif (
+            known is None
+            and subject.prefix[0] != "KVM"
+            and topic.lower() not in _OTHER_ARCH_LOWER
+            and not _is_path(topic)
+        ):
             # Report the whole corrected prefix here, unknown topic included.
             right_topic = ALIASES.get(topic.lower()) or suggest_topic(context.paths) or topic
     if subject.prefix[0] == "KVM" and right_topic is None:
@@ -227,10 +251,13 @@ def shortlog_prefix_case(rule_: Rule, context: PatchContext) -> Iterator[Finding
 
 
 @rule(
-    "shortlog-prefix-x86-kvm", "error", SECTION, commits_only=True,
+    "shortlog-prefix-x86-kvm",
+    "error",
+    SECTION,
+    commits_only=True,
     title="'x86/kvm:' only for guest-side code",
     message="'x86/kvm:' is reserved for Linux-as-a-KVM-guest code such as arch/x86/kernel/kvm.c; "
-        "this patch changes KVM host code, so write '{prefix}'.",
+    "this patch changes KVM host code, so write '{prefix}'.",
     bad=patch(subject="x86/kvm: Reject unknown indices in kvm_get_foo()"),
     good=patch(),
 )
@@ -248,13 +275,20 @@ def shortlog_prefix_x86_kvm(rule_: Rule, context: PatchContext) -> Iterator[Find
 
 
 @rule(
-    "shortlog-prefix-path", "error", SECTION, commits_only=True,
+    "shortlog-prefix-path",
+    "error",
+    SECTION,
+    commits_only=True,
     title="The prefix is a topic, not a file",
     message="The prefix '{component}' is a file name or path; name the topic instead: '{prefix}'.",
-    bad=patch(subject="KVM: x86/mmu/mmu.c: Reject unknown indices in kvm_get_foo()",
-              diffs=diff(path="arch/x86/kvm/mmu/mmu.c")),
-    good=patch(subject="KVM: x86/mmu: Reject unknown indices in kvm_get_foo()",
-               diffs=diff(path="arch/x86/kvm/mmu/mmu.c")),
+    bad=patch(
+        subject="KVM: x86/mmu/mmu.c: Reject unknown indices in kvm_get_foo()",
+        diffs=diff(path="arch/x86/kvm/mmu/mmu.c"),
+    ),
+    good=patch(
+        subject="KVM: x86/mmu: Reject unknown indices in kvm_get_foo()",
+        diffs=diff(path="arch/x86/kvm/mmu/mmu.c"),
+    ),
 )
 def shortlog_prefix_path(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """A prefix says which area of KVM changes, not which file: files move and get split, topics
@@ -266,8 +300,9 @@ def shortlog_prefix_path(rule_: Rule, context: PatchContext) -> Iterator[Finding
         return
     for component in subject.prefix:
         if _is_path(component):
-            yield rule_.finding(subject.lineno, component=component,
-                                prefix=_suggested_prefix(context, component))
+            yield rule_.finding(
+                subject.lineno, component=component, prefix=_suggested_prefix(context, component)
+            )
             return
 
 
@@ -284,8 +319,11 @@ def _missing_space(subject: Subject) -> str | None:
         return None
     end = match.end()
     if end < len(shortlog) and shortlog[end - 1] == ":":
-        end = len(shortlog.split(None, 1)[0]) if " " not in shortlog[:end] else \
-            end + len(shortlog[end:].split(None, 1)[0])
+        end = (
+            len(shortlog.split(None, 1)[0])
+            if " " not in shortlog[:end]
+            else end + len(shortlog[end:].split(None, 1)[0])
+        )
     wrong = shortlog[:end].rstrip()
     if not re.search(r":(?=\S)", wrong):
         return None
@@ -295,13 +333,21 @@ def _missing_space(subject: Subject) -> str | None:
 
 
 @rule(
-    "shortlog-prefix-space", "warning", SECTION, commits_only=True, fixable=True,
+    "shortlog-prefix-space",
+    "warning",
+    SECTION,
+    commits_only=True,
+    fixable=True,
     title="A space after each colon of the prefix",
     message="Put a space after each colon of the prefix: '{right}', not '{wrong}'.",
-    bad=patch(subject="KVM:SVM: Reject unknown indices in kvm_get_foo()",
-              diffs=diff(path="arch/x86/kvm/svm/svm.c")),
-    good=patch(subject="KVM: SVM: Reject unknown indices in kvm_get_foo()",
-               diffs=diff(path="arch/x86/kvm/svm/svm.c")),
+    bad=patch(
+        subject="KVM:SVM: Reject unknown indices in kvm_get_foo()",
+        diffs=diff(path="arch/x86/kvm/svm/svm.c"),
+    ),
+    good=patch(
+        subject="KVM: SVM: Reject unknown indices in kvm_get_foo()",
+        diffs=diff(path="arch/x86/kvm/svm/svm.c"),
+    ),
 )
 def shortlog_prefix_space(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """The prefix is a list of names, each followed by a colon and a space: 'KVM: SVM: ...'.
@@ -315,22 +361,31 @@ def shortlog_prefix_space(rule_: Rule, context: PatchContext) -> Iterator[Findin
     if wrong is None:
         return
     right = re.sub(r":[ \t]*(?=\S)", ": ", wrong)
-    yield rule_.finding(subject.lineno, wrong=wrong, right=right,
-                        edits=[_subject_edit(subject, wrong, right)])
+    yield rule_.finding(
+        subject.lineno, wrong=wrong, right=right, edits=[_subject_edit(subject, wrong, right)]
+    )
 
 
 @rule(
-    "shortlog-prefix-stacked", "warning", SECTION, commits_only=True, fixable=True,
+    "shortlog-prefix-stacked",
+    "warning",
+    SECTION,
+    commits_only=True,
+    fixable=True,
     title="One topic, after 'KVM:'",
     message="'{wrong}' stacks scopes: write the one topic the change belongs to, '{prefix}'.",
     variants={
         "order": "'{wrong}' puts KVM after another scope: KVM patches start with 'KVM:', here "
-            "'{prefix}'.",
+        "'{prefix}'.",
     },
-    bad=patch(subject="KVM: x86: SVM: Reject unknown indices in kvm_get_foo()",
-              diffs=diff(path="arch/x86/kvm/svm/svm.c")),
-    good=patch(subject="KVM: SVM: Reject unknown indices in kvm_get_foo()",
-               diffs=diff(path="arch/x86/kvm/svm/svm.c")),
+    bad=patch(
+        subject="KVM: x86: SVM: Reject unknown indices in kvm_get_foo()",
+        diffs=diff(path="arch/x86/kvm/svm/svm.c"),
+    ),
+    good=patch(
+        subject="KVM: SVM: Reject unknown indices in kvm_get_foo()",
+        diffs=diff(path="arch/x86/kvm/svm/svm.c"),
+    ),
 )
 def shortlog_prefix_stacked(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """A KVM x86 prefix is 'KVM:' and one topic: 'KVM: SVM:', not 'KVM: x86: SVM:' or 'x86: KVM:
@@ -345,8 +400,14 @@ def shortlog_prefix_stacked(rule_: Rule, context: PatchContext) -> Iterator[Find
     paths = context.paths
     typed = [name for name in (_scope_name(c) for c in subject.prefix) if name and name != "KVM"]
     # The most specific topic typed (the last) that fits the files, else the files' own.
-    topic = next((name for name in reversed(typed) if not paths or (
-        topic_covers(name, paths) and scope_problem(name, paths) is None)), None)
+    topic = next(
+        (
+            name
+            for name in reversed(typed)
+            if not paths or (topic_covers(name, paths) and scope_problem(name, paths) is None)
+        ),
+        None,
+    )
     if topic is None:
         topic = suggest_topic(paths) or ""
     prefix = f"KVM: {topic}:" if topic else "KVM:"
@@ -356,20 +417,28 @@ def shortlog_prefix_stacked(rule_: Rule, context: PatchContext) -> Iterator[Find
 
 
 @rule(
-    "shortlog-prefix-unknown-topic", "warning", SECTION, commits_only=True, fixable=True,
+    "shortlog-prefix-unknown-topic",
+    "warning",
+    SECTION,
+    commits_only=True,
+    fixable=True,
     title="The topic is a known one",
     message="'{topic}' is not a known KVM x86 topic; use an established one such as '{prefix}' "
-        "(propose a new topic on the list first).",
+    "(propose a new topic on the list first).",
     variants={
         "other-arch": "'KVM: {topic}:' is another architecture's prefix: the KVM x86 rules may "
-            "not apply, check that architecture's own conventions.",
+        "not apply, check that architecture's own conventions.",
         "name": "'{topic}' names a file or a function, not a topic: write '{prefix}'.",
     },
     severities=("info", "warning"),
-    bad=patch(subject="KVM: x86/vmx: Reject unknown indices in vmx_get_foo()",
-              diffs=diff(path="arch/x86/kvm/vmx/vmx.c")),
-    good=patch(subject="KVM: VMX: Reject unknown indices in vmx_get_foo()",
-               diffs=diff(path="arch/x86/kvm/vmx/vmx.c")),
+    bad=patch(
+        subject="KVM: x86/vmx: Reject unknown indices in vmx_get_foo()",
+        diffs=diff(path="arch/x86/kvm/vmx/vmx.c"),
+    ),
+    good=patch(
+        subject="KVM: VMX: Reject unknown indices in vmx_get_foo()",
+        diffs=diff(path="arch/x86/kvm/vmx/vmx.c"),
+    ),
 )
 def shortlog_prefix_unknown_topic(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """KVM x86 uses a short list of topics: x86, x86/mmu, x86/pmu, x86/xen, selftests, SVM, nSVM,
@@ -390,8 +459,11 @@ def shortlog_prefix_unknown_topic(rule_: Rule, context: PatchContext) -> Iterato
         # A file or function name is a made-up topic whatever the case of 'kvm' before it.
         decided = ALIASES.get(topic.lower()) or suggest_topic(context.paths)
         prefix = f"KVM: {decided or 'x86'}:" if decided != "" else "KVM:"
-        edits = _replace_head(subject, prefix) \
-            if decided is not None and len(subject.prefix) == 2 else []
+        edits = (
+            _replace_head(subject, prefix)
+            if decided is not None and len(subject.prefix) == 2
+            else []
+        )
         yield rule_.finding(subject.lineno, "name", topic=topic, prefix=prefix, edits=edits)
         return
     if subject.prefix[0] != "KVM":
@@ -406,21 +478,32 @@ def shortlog_prefix_unknown_topic(rule_: Rule, context: PatchContext) -> Iterato
     prefix = f"KVM: {decided or 'x86'}:" if decided != "" else "KVM:"
     typed = f"KVM: {topic}:"
     # Fixed when an alias or the touched files decide the topic.
-    edits = [_subject_edit(subject, typed, prefix)] \
-        if decided is not None and _typed_head(subject) == typed else []
+    edits = (
+        [_subject_edit(subject, typed, prefix)]
+        if decided is not None and _typed_head(subject) == typed
+        else []
+    )
     yield rule_.finding(subject.lineno, topic=topic, prefix=prefix, edits=edits)
 
 
 @rule(
-    "shortlog-topic-mismatch", "warning", SECTION, commits_only=True, fixable=True,
+    "shortlog-topic-mismatch",
+    "warning",
+    SECTION,
+    commits_only=True,
+    fixable=True,
     severities=("info", "warning"),
     title="The topic fits the touched files",
     message="'{prefix}' does not match the files this patch touches; their common topic is "
-        "'{suggestion}'.",
-    bad=patch(subject="KVM: VMX: Reject unknown indices in kvm_get_foo()",
-              diffs=diff(path="arch/x86/kvm/svm/svm.c")),
-    good=patch(subject="KVM: SVM: Reject unknown indices in kvm_get_foo()",
-               diffs=diff(path="arch/x86/kvm/svm/svm.c")),
+    "'{suggestion}'.",
+    bad=patch(
+        subject="KVM: VMX: Reject unknown indices in kvm_get_foo()",
+        diffs=diff(path="arch/x86/kvm/svm/svm.c"),
+    ),
+    good=patch(
+        subject="KVM: SVM: Reject unknown indices in kvm_get_foo()",
+        diffs=diff(path="arch/x86/kvm/svm/svm.c"),
+    ),
 )
 def shortlog_topic_mismatch(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """The topic should cover what the patch changes: mmu/ is x86/mmu, the PMU files are x86/pmu,
@@ -437,8 +520,9 @@ def shortlog_topic_mismatch(rule_: Rule, context: PatchContext) -> Iterator[Find
     if topic is None or _stacked(subject):
         return
     problem = _problem(context, subject)
-    if problem not in (None, WRONG_TOPIC) or (problem is None and topic_covers(topic,
-                                                                                context.paths)):
+    if problem not in (None, WRONG_TOPIC) or (
+        problem is None and topic_covers(topic, context.paths)
+    ):
         return  # right, or reported by shortlog-prefix-selftests, -common or -nested
     suggestion = suggest_topic(context.paths)
     if suggestion is None or suggestion == topic:
@@ -447,18 +531,31 @@ def shortlog_topic_mismatch(rule_: Rule, context: PatchContext) -> Iterator[Find
     right = f"KVM: {suggestion}:" if suggestion else "KVM:"
     clear = problem == WRONG_TOPIC
     edits = _replace_head(subject, right) if clear and _typed_head(subject) == typed else []
-    yield rule_.finding(subject.lineno, severity="warning" if clear else "info",
-                        prefix=typed, suggestion=right, edits=edits)
+    yield rule_.finding(
+        subject.lineno,
+        severity="warning" if clear else "info",
+        prefix=typed,
+        suggestion=right,
+        edits=edits,
+    )
 
 
 @rule(
-    "shortlog-prefix-selftests", "warning", SECTION, commits_only=True, fixable=True,
+    "shortlog-prefix-selftests",
+    "warning",
+    SECTION,
+    commits_only=True,
+    fixable=True,
     title="The KVM selftests are 'KVM: selftests:'",
     message="'{wrong}' is not the selftests' prefix: write 'KVM: selftests:'.",
-    bad=patch(subject="selftests/kvm: Fix the nsec to sec conversion in demand_paging_test",
-              diffs=diff(path="tools/testing/selftests/kvm/demand_paging_test.c")),
-    good=patch(subject="KVM: selftests: Fix the nsec to sec conversion in demand_paging_test",
-               diffs=diff(path="tools/testing/selftests/kvm/demand_paging_test.c")),
+    bad=patch(
+        subject="selftests/kvm: Fix the nsec to sec conversion in demand_paging_test",
+        diffs=diff(path="tools/testing/selftests/kvm/demand_paging_test.c"),
+    ),
+    good=patch(
+        subject="KVM: selftests: Fix the nsec to sec conversion in demand_paging_test",
+        diffs=diff(path="tools/testing/selftests/kvm/demand_paging_test.c"),
+    ),
 )
 def shortlog_prefix_selftests(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """Patches to tools/testing/selftests/kvm/ go through the KVM tree and use the KVM prefix:
@@ -472,18 +569,27 @@ def shortlog_prefix_selftests(rule_: Rule, context: PatchContext) -> Iterator[Fi
     if lowered[:2] == ["kvm", "selftests"]:
         return  # right, or only its case is wrong (shortlog-prefix-case)
     wrong = _typed_head(subject)
-    yield rule_.finding(subject.lineno, wrong=wrong,
-                        edits=_replace_head(subject, "KVM: selftests:"))
+    yield rule_.finding(
+        subject.lineno, wrong=wrong, edits=_replace_head(subject, "KVM: selftests:")
+    )
 
 
 @rule(
-    "shortlog-prefix-common", "warning", SECTION, commits_only=True, fixable=True,
+    "shortlog-prefix-common",
+    "warning",
+    SECTION,
+    commits_only=True,
+    fixable=True,
     title="Common KVM code is plain 'KVM:'",
     message="This patch changes common KVM code only ({path}): write '{prefix}', not '{wrong}'.",
-    bad=patch(subject="KVM: x86: Reject unknown indices in kvm_get_foo()",
-              diffs=diff(path="virt/kvm/kvm_main.c")),
-    good=patch(subject="KVM: Reject unknown indices in kvm_get_foo()",
-               diffs=diff(path="virt/kvm/kvm_main.c")),
+    bad=patch(
+        subject="KVM: x86: Reject unknown indices in kvm_get_foo()",
+        diffs=diff(path="virt/kvm/kvm_main.c"),
+    ),
+    good=patch(
+        subject="KVM: Reject unknown indices in kvm_get_foo()",
+        diffs=diff(path="virt/kvm/kvm_main.c"),
+    ),
 )
 def shortlog_prefix_common(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """virt/kvm/ is shared by every architecture, so a change there is a plain 'KVM:' patch (or
@@ -496,24 +602,37 @@ def shortlog_prefix_common(rule_: Rule, context: PatchContext) -> Iterator[Findi
     suggestion = suggest_topic(context.paths)
     prefix = f"KVM: {suggestion}:" if suggestion else "KVM:"
     common = next(p for p in context.paths if p.startswith("virt/kvm/"))
-    yield rule_.finding(subject.lineno, wrong=_typed_head(subject), prefix=prefix, path=common,
-                        edits=_replace_head(subject, prefix))
+    yield rule_.finding(
+        subject.lineno,
+        wrong=_typed_head(subject),
+        prefix=prefix,
+        path=common,
+        edits=_replace_head(subject, prefix),
+    )
 
 
 @rule(
-    "shortlog-prefix-nested", "warning", SECTION, commits_only=True, fixable=True,
+    "shortlog-prefix-nested",
+    "warning",
+    SECTION,
+    commits_only=True,
+    fixable=True,
     title="Nested changes are nVMX and nSVM",
     message="'{wrong}' does not fit: the patch changes nested code only, so write '{prefix}'.",
     variants={
         "l2": "'{wrong}' does not fit: the shortlog says the change is for L2, so write "
-            "'{prefix}'.",
+        "'{prefix}'.",
         "plain": "'{wrong}' does not fit: the patch changes no nested code and its shortlog does "
-            "not speak of L2, so write '{prefix}'.",
+        "not speak of L2, so write '{prefix}'.",
     },
-    bad=patch(subject="KVM: VMX: Reject unknown indices in nested_get_foo()",
-              diffs=diff(path="arch/x86/kvm/vmx/nested.c")),
-    good=patch(subject="KVM: nVMX: Reject unknown indices in nested_get_foo()",
-               diffs=diff(path="arch/x86/kvm/vmx/nested.c")),
+    bad=patch(
+        subject="KVM: VMX: Reject unknown indices in nested_get_foo()",
+        diffs=diff(path="arch/x86/kvm/vmx/nested.c"),
+    ),
+    good=patch(
+        subject="KVM: nVMX: Reject unknown indices in nested_get_foo()",
+        diffs=diff(path="arch/x86/kvm/vmx/nested.c"),
+    ),
 )
 def shortlog_prefix_nested(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """Nested virtualization has its own topics: a change to running L2 guests (vmx/nested.c,
@@ -536,12 +655,45 @@ def shortlog_prefix_nested(rule_: Rule, context: PatchContext) -> Iterator[Findi
 
 
 # arch/x86/kvm/ files whose names people type as a topic ('KVM: lapic:').
-_KVM_FILE_NAMES = frozenset((
-    "lapic", "ioapic", "irq", "irq_comm", "i8254", "i8259", "hyperv", "cpuid", "emulate",
-    "mmu", "pmu", "xen", "smm", "mtrr", "debugfs", "trace", "vmenter", "nested", "sev", "avic",
-    "posted_intr", "vmcs12", "evmcs", "spte", "tdp_mmu", "tdp_iter", "paging_tmpl", "page_track",
-    "pmu_intel", "pmu_amd", "kvm_main", "eventfd", "async_pf", "kvm_cache_regs", "kvm_emulate",
-))
+_KVM_FILE_NAMES = frozenset(
+    (
+        "lapic",
+        "ioapic",
+        "irq",
+        "irq_comm",
+        "i8254",
+        "i8259",
+        "hyperv",
+        "cpuid",
+        "emulate",
+        "mmu",
+        "pmu",
+        "xen",
+        "smm",
+        "mtrr",
+        "debugfs",
+        "trace",
+        "vmenter",
+        "nested",
+        "sev",
+        "avic",
+        "posted_intr",
+        "vmcs12",
+        "evmcs",
+        "spte",
+        "tdp_mmu",
+        "tdp_iter",
+        "paging_tmpl",
+        "page_track",
+        "pmu_intel",
+        "pmu_amd",
+        "kvm_main",
+        "eventfd",
+        "async_pf",
+        "kvm_cache_regs",
+        "kvm_emulate",
+    )
+)
 
 
 def _names_code(context: PatchContext, topic: str) -> bool:
@@ -577,13 +729,16 @@ def _diff_words(context: PatchContext) -> set[str]:
 
 
 @rule(
-    "shortlog-capitalization", "info", SECTION, commits_only=True, fixable=True,
+    "shortlog-capitalization",
+    "info",
+    SECTION,
+    commits_only=True,
+    fixable=True,
     severities=("info", "warning"),
     title="The description starts with a capital letter",
     message="Capitalize the first word after the prefix: '{fixed}', not '{word}'.",
     variants={
-        "imperative": "Start the shortlog with a capitalized imperative: '{fixed}', not "
-            "'{word}'.",
+        "imperative": "Start the shortlog with a capitalized imperative: '{fixed}', not '{word}'.",
     },
     bad=patch(subject="KVM: x86: reject unknown indices in kvm_get_foo()"),
     good=patch(),
@@ -606,12 +761,22 @@ def shortlog_capitalization(rule_: Rule, context: PatchContext) -> Iterator[Find
     imperative = NON_IMPERATIVE_VERBS.get(bare.lower())
     if imperative is not None:
         # 'fixed' -> 'Fix', not 'Fixed': the word and its case at once.
-        yield rule_.finding(subject.lineno, "imperative", "warning", word=bare, fixed=imperative,
-                            edits=[_subject_edit(subject, head + bare, head + imperative)])
+        yield rule_.finding(
+            subject.lineno,
+            "imperative",
+            "warning",
+            word=bare,
+            fixed=imperative,
+            edits=[_subject_edit(subject, head + bare, head + imperative)],
+        )
         return
     fixed = word[0].upper() + word[1:]
-    yield rule_.finding(subject.lineno, word=word, fixed=fixed,
-                        edits=[_subject_edit(subject, head + word, head + fixed)])
+    yield rule_.finding(
+        subject.lineno,
+        word=word,
+        fixed=fixed,
+        edits=[_subject_edit(subject, head + word, head + fixed)],
+    )
 
 
 _TRAILING_PUNCTUATION = ".,;:!"
@@ -644,17 +809,20 @@ _BARE_NAME = lazy_re.compile(r"[A-Za-z_]\w*(?:\(\))?")
 
 
 @rule(
-    "shortlog-vague", "warning", SECTION, commits_only=True,
+    "shortlog-vague",
+    "warning",
+    SECTION,
+    commits_only=True,
     title="The shortlog says what changes",
     message="'{description}' does not say what the patch changes: name the change itself, e.g. "
-        "'Reject unknown indices in kvm_get_foo()'.",
+    "'Reject unknown indices in kvm_get_foo()'.",
     variants={
         "bug": "'{description}' does not say which bug: name what the fix does or what went "
-            "wrong, e.g. 'Don't read past the end of foo[] in kvm_get_foo()'.",
+        "wrong, e.g. 'Don't read past the end of foo[] in kvm_get_foo()'.",
         "cve": "Don't put a CVE id in the shortlog ('{description}'): say what the patch "
-            "changes; the id can go in the changelog.",
+        "changes; the id can go in the changelog.",
         "name": "'{description}' is only a name: say what changes in it, e.g. 'Reject unknown "
-            "indices in {description}'.",
+        "indices in {description}'.",
     },
     bad=patch(subject="KVM: x86: Fix a bug in kvm_get_foo()"),
     good=patch(),
@@ -680,7 +848,11 @@ def shortlog_vague(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
 
 
 @rule(
-    "shortlog-trailing-punctuation", "warning", SECTION, commits_only=True, fixable=True,
+    "shortlog-trailing-punctuation",
+    "warning",
+    SECTION,
+    commits_only=True,
+    fixable=True,
     title="No punctuation at the end of the shortlog",
     message="Drop the '{char}' at the end of the shortlog.",
     bad=patch(subject="KVM: x86: Reject unknown indices in kvm_get_foo()."),
@@ -697,21 +869,27 @@ def shortlog_trailing_punctuation(rule_: Rule, context: PatchContext) -> Iterato
         # The whole run ("fix foo!!!!"): one character a round would take
         # more rounds than --fix makes, and a second run would change it again.
         kept = ending.rstrip(_TRAILING_PUNCTUATION)
-        if ending[len(kept):].startswith("..."):  # "fix foo...!" keeps its ellipsis
+        if ending[len(kept) :].startswith("..."):  # "fix foo...!" keeps its ellipsis
             kept += "..."
-        edits = [] if subject.end_lineno is None else [
-            Edit.at_end(subject.end_lineno, ending, kept)]
+        edits = (
+            [] if subject.end_lineno is None else [Edit.at_end(subject.end_lineno, ending, kept)]
+        )
         yield rule_.finding(subject.lineno, char=last, edits=edits)
 
 
 @rule(
-    "shortlog-too-long", "info", SECTION, severities=("info", "error"),
+    "shortlog-too-long",
+    "info",
+    SECTION,
+    severities=("info", "error"),
     commits_only=True,
     title="The shortlog fits in 75 characters",
     message="The shortlog is {length} characters long; keep 'prefix: description' within {limit} "
-        "(75 is the firm limit, 80 the hard one).",
-    bad=patch(subject="KVM: x86: Reject unknown indices in kvm_get_foo() instead of reading "
-                      "past the end of the array"),
+    "(75 is the firm limit, 80 the hard one).",
+    bad=patch(
+        subject="KVM: x86: Reject unknown indices in kvm_get_foo() instead of reading "
+        "past the end of the array"
+    ),
     good=patch(),
 )
 def shortlog_too_long(rule_: Rule, context: PatchContext) -> Iterator[Finding]:

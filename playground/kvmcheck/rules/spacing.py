@@ -24,8 +24,11 @@ _KEYWORD_PAREN = lazy_re.compile(r"\b(if|for|while|switch)\(")
 
 
 @rule(
-    "space-after-keyword", "warning", SECTION,
-    areas=(KVM_HOST,), types=C_FILES,
+    "space-after-keyword",
+    "warning",
+    SECTION,
+    areas=(KVM_HOST,),
+    types=C_FILES,
     title="A space after if, for, while and switch",
     message="Put a space between '{keyword}' and '(': '{keyword} ('.",
     bad=added_lines("\tif(!vcpu)\n\t\treturn -EINVAL;"),
@@ -44,19 +47,89 @@ def space_after_keyword(rule_: Rule, context: PatchContext) -> Iterator[Finding]
 
 _NAME_SPACE_PAREN = lazy_re.compile(r"\b([A-Za-z_]\w*)\s+\(")
 # Words a space before "(" is right after: keywords, attributes and asm.
-_SPACED_WORDS = frozenset((
-    "if", "for", "while", "switch", "return", "case", "volatile", "__volatile__",
-    "__attribute__", "format", "__extension__", "asm", "__asm__", "scoped_guard", "else",
-    "do", "goto", "elif", "__must_hold", "__acquires", "__releases",
-))
-_TYPE_WORDS = frozenset((
-    "void", "char", "short", "int", "long", "float", "double", "signed", "unsigned", "bool",
-    "u8", "u16", "u32", "u64", "s8", "s16", "s32", "s64", "__u8", "__u16", "__u32", "__u64",
-    "__s8", "__s16", "__s32", "__s64", "__le16", "__le32", "__le64", "__be16", "__be32",
-    "__be64", "const", "static", "inline", "__always_inline", "noinline", "extern",
-    "__init", "__exit", "__noreturn", "__cold", "notrace", "noinstr", "asmlinkage",
-    "__visible", "ulong", "uint", "ushort", "uchar", "u128", "s128", "__u128", "__s128",
-))
+_SPACED_WORDS = frozenset(
+    (
+        "if",
+        "for",
+        "while",
+        "switch",
+        "return",
+        "case",
+        "volatile",
+        "__volatile__",
+        "__attribute__",
+        "format",
+        "__extension__",
+        "asm",
+        "__asm__",
+        "scoped_guard",
+        "else",
+        "do",
+        "goto",
+        "elif",
+        "__must_hold",
+        "__acquires",
+        "__releases",
+    )
+)
+_TYPE_WORDS = frozenset(
+    (
+        "void",
+        "char",
+        "short",
+        "int",
+        "long",
+        "float",
+        "double",
+        "signed",
+        "unsigned",
+        "bool",
+        "u8",
+        "u16",
+        "u32",
+        "u64",
+        "s8",
+        "s16",
+        "s32",
+        "s64",
+        "__u8",
+        "__u16",
+        "__u32",
+        "__u64",
+        "__s8",
+        "__s16",
+        "__s32",
+        "__s64",
+        "__le16",
+        "__le32",
+        "__le64",
+        "__be16",
+        "__be32",
+        "__be64",
+        "const",
+        "static",
+        "inline",
+        "__always_inline",
+        "noinline",
+        "extern",
+        "__init",
+        "__exit",
+        "__noreturn",
+        "__cold",
+        "notrace",
+        "noinstr",
+        "asmlinkage",
+        "__visible",
+        "ulong",
+        "uint",
+        "ushort",
+        "uchar",
+        "u128",
+        "s128",
+        "__u128",
+        "__s128",
+    )
+)
 _PREPROCESSOR = lazy_re.compile(r"\s*#\s*(\w+)")
 
 
@@ -78,8 +151,11 @@ def _ends_with_type(before: str) -> bool:
 
 
 @rule(
-    "space-before-paren", "warning", SECTION,
-    areas=(KVM_HOST,), types=C_FILES,
+    "space-before-paren",
+    "warning",
+    SECTION,
+    areas=(KVM_HOST,),
+    types=C_FILES,
     title="No space before a call's parenthesis",
     message="No space between '{name}' and its '(': write '{name}(...)'.",
     bad=added_lines("\treturn kvm_get_foo (index);"),
@@ -100,7 +176,7 @@ def space_before_paren(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
             name = match.group(1)
             if name in _SPACED_WORDS:
                 continue
-            if _ends_with_type(code[:match.end(1)]):
+            if _ends_with_type(code[: match.end(1)]):
                 continue
             yield rule_.finding(code_line.line.lineno, name=name)
             break
@@ -110,8 +186,27 @@ _OPERATOR = lazy_re.compile(
     r"<<=|>>=|->|\+\+|--|<<|>>|<=|>=|==|!=|&&|\|\||[-+*/%&|^]=|[=<>+\-*/%&|^!~?:]"
 )
 # Operators that always take a space on both sides in kernel code.
-_SPACED_BOTH = frozenset(("=", "==", "!=", "<=", ">=", "&&", "||", "+=", "-=", "*=", "/=",
-                          "%=", "&=", "|=", "^=", "<<=", ">>="))
+_SPACED_BOTH = frozenset(
+    (
+        "=",
+        "==",
+        "!=",
+        "<=",
+        ">=",
+        "&&",
+        "||",
+        "+=",
+        "-=",
+        "*=",
+        "/=",
+        "%=",
+        "&=",
+        "|=",
+        "^=",
+        "<<=",
+        ">>=",
+    )
+)
 # Binary operators that may go without spaces but not with one only on one side.
 _CONSISTENT = frozenset(("+", "-", "/", "%", "|", "^", "<<", ">>"))
 # What makes a following "+"/"-" unary rather than binary.
@@ -147,11 +242,14 @@ def _operator_problem(code: str, match: re.Match[str]) -> bool:
 
 
 @rule(
-    "operator-spacing", "warning", SECTION,
-    areas=(KVM_HOST,), types=C_FILES,
+    "operator-spacing",
+    "warning",
+    SECTION,
+    areas=(KVM_HOST,),
+    types=C_FILES,
     title="Spaces around operators",
     message="Spacing around '{operator}': one space on each side of assignments, comparisons and "
-        "logical operators, and the same on both sides of other binary operators.",
+    "logical operators, and the same on both sides of other binary operators.",
     bad=added_lines("\tr=kvm_get_foo(index);"),
     good=added_lines("\tr = kvm_get_foo(index);"),
 )
@@ -176,8 +274,11 @@ _COMMA_NO_SPACE = lazy_re.compile(r",(?=[^\s)\]}])")
 
 
 @rule(
-    "comma-spacing", "warning", SECTION,
-    areas=(KVM_HOST,), types=C_FILES,
+    "comma-spacing",
+    "warning",
+    SECTION,
+    areas=(KVM_HOST,),
+    types=C_FILES,
     title="A space after every comma",
     message="Put a space after each comma.",
     bad=added_lines("\treturn kvm_set_foo(vcpu,index);"),
@@ -196,8 +297,9 @@ _STAR = lazy_re.compile(
     r"(?:\b(?:struct|union|enum)\s+[A-Za-z_]\w*|\b([A-Za-z_]\w*))"
     r"([ \t]*)(\*+)([ \t]*)(?=[A-Za-z_(),])"
 )
-_POINTER_QUALIFIERS = frozenset(("const", "volatile", "restrict", "__rcu", "__user", "__iomem",
-                                 "__percpu", "__force"))
+_POINTER_QUALIFIERS = frozenset(
+    ("const", "volatile", "restrict", "__rcu", "__user", "__iomem", "__percpu", "__force")
+)
 # The start of a declaration or cast: where a type may begin.
 _DECLARATION_START = lazy_re.compile(
     r"(?:^\s*|[(,;{]\s*|\b(?:const|static|extern|inline|unsigned|signed|volatile)\s+)$"
@@ -205,11 +307,14 @@ _DECLARATION_START = lazy_re.compile(
 
 
 @rule(
-    "pointer-placement", "warning", SECTION,
-    areas=(KVM_HOST,), types=C_FILES,
+    "pointer-placement",
+    "warning",
+    SECTION,
+    areas=(KVM_HOST,),
+    types=C_FILES,
     title="The '*' sticks to the name",
     message="'{written}': the '*' of a pointer goes with the name, as in 'int *p' or '(struct foo "
-        "*)'.",
+    "*)'.",
     bad=added_lines("\tstruct kvm_vcpu * vcpu = kvm_get_vcpu(kvm, 0);"),
     good=added_lines("\tstruct kvm_vcpu *vcpu = kvm_get_vcpu(kvm, 0);"),
 )
@@ -226,9 +331,9 @@ def pointer_placement(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
                 continue
             if word in ("const", "static", "extern", "inline", "unsigned", "signed"):
                 continue
-            if not _DECLARATION_START.search(code[:match.start()]):
+            if not _DECLARATION_START.search(code[: match.start()]):
                 continue
-            name = re.match(r"\w*", code[match.end():]).group()
+            name = re.match(r"\w*", code[match.end() :]).group()
             if name in _POINTER_QUALIFIERS:
                 continue  # "char * const p": the const is the pointer's
             names_follow = name[:1].isidentifier()
@@ -236,5 +341,3 @@ def pointer_placement(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
             if not before or (after and names_follow):
                 yield rule_.finding(code_line.line.lineno, written=match.group().strip())
                 break
-
-

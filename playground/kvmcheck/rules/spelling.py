@@ -71,19 +71,24 @@ def _with_case(fix: str, word: str) -> str:
 
 
 @rule(
-    "typo", "warning", SECTION, scope=GENERIC,
+    "typo",
+    "warning",
+    SECTION,
+    scope=GENERIC,
     title="No typos in the changelog and comments",
     message="'{word}' may be misspelled in the changelog: perhaps '{fix}'?",
     variants={
         "comment": "'{word}' may be misspelled in this comment: perhaps '{fix}'?",
         "unavailable": "Typos were not checked: this kvmcheck was built without its typo list "
-            "(codespell's dictionary); reinstall it with codespell available.",
+        "(codespell's dictionary); reinstall it with codespell available.",
     },
     severities=("warning", "info"),
-    bad=patch(body="Return -EINVAL from kvm_get_foo() when userspace passes an unknown\n"
-                   "index, instead of reading past the end of the array.  The ioctl\n"
-                   "handler trusts the index it is given, wich lets the host read memory\n"
-                   "it does not own."),
+    bad=patch(
+        body="Return -EINVAL from kvm_get_foo() when userspace passes an unknown\n"
+        "index, instead of reading past the end of the array.  The ioctl\n"
+        "handler trusts the index it is given, wich lets the host read memory\n"
+        "it does not own."
+    ),
     good=patch(),
 )
 def typo(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
@@ -99,18 +104,24 @@ def typo(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
         return
     # Look each distinct word up once; only the rare misspelled ones are
     # then searched for line by line.
-    words = {word for _line, text, _variant, _whole in _texts(context)
-             for word in _WORD.findall(text)}
-    fixes = {word: fix for word in words
-             if (form := _lookup_form(word)) is not None and len(form) >= 3
-             and (fix := typos.correction(form)) is not None}
+    words = {
+        word for _line, text, _variant, _whole in _texts(context) for word in _WORD.findall(text)
+    }
+    fixes = {
+        word: fix
+        for word in words
+        if (form := _lookup_form(word)) is not None
+        and len(form) >= 3
+        and (fix := typos.correction(form)) is not None
+    }
     if not fixes:
         return
     for line, text, variant, _whole in _texts(context):
         for word in dict.fromkeys(_WORD.findall(text)):
             if word in fixes:
-                yield rule_.finding(line.lineno, variant, word=word,
-                                    fix=_with_case(fixes[word], word))
+                yield rule_.finding(
+                    line.lineno, variant, word=word, fix=_with_case(fixes[word], word)
+                )
 
 
 def _repeats(text: str) -> Iterator[str]:
@@ -130,15 +141,19 @@ def _repeats(text: str) -> Iterator[str]:
 
 
 @rule(
-    "repeated-word", "warning", SECTION, scope=GENERIC,
+    "repeated-word",
+    "warning",
+    SECTION,
+    scope=GENERIC,
     title="No repeated words",
     message="'{word} {word}': a word repeated in the changelog.",
     variants={
         "comment": "'{word} {word}': a word repeated in this comment.",
     },
     bad=patch(body=BODY.replace("past the end", "past the the end")),
-    good=patch(diffs=diff(added="\t/* Check the index: the caller does not. */\n"
-                                "\treturn -EINVAL;")),
+    good=patch(
+        diffs=diff(added="\t/* Check the index: the caller does not. */\n\treturn -EINVAL;")
+    ),
 )
 def repeated_word(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """A word written twice in a row ('the the', 'to to'), often across a line break after
@@ -151,7 +166,11 @@ def repeated_word(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
         words = text.split() if whole else []
         if previous is not None and words and follows(previous[0], line):
             last = previous[1]
-            if words[0].lower() == last.lower() and _PROSE_WORD.fullmatch(words[0]) \
-                    and _PROSE_WORD.fullmatch(last) and last.lower() not in _REPEAT_OK:
+            if (
+                words[0].lower() == last.lower()
+                and _PROSE_WORD.fullmatch(words[0])
+                and _PROSE_WORD.fullmatch(last)
+                and last.lower() not in _REPEAT_OK
+            ):
                 yield rule_.finding(line.lineno, variant, word=words[0])
         previous = (line, words[-1]) if words else None

@@ -23,13 +23,29 @@ SIGN_OFF = "first-patch#sign-off"
 CANONICAL_TAGS = {
     tag.lower(): tag
     for tag in (
-        "Signed-off-by", "Co-developed-by", "Acked-by", "Reviewed-by", "Tested-by",
-        "Reported-by", "Suggested-by", "Fixes", "Cc", "Link", "Closes",
+        "Signed-off-by",
+        "Co-developed-by",
+        "Acked-by",
+        "Reviewed-by",
+        "Tested-by",
+        "Reported-by",
+        "Suggested-by",
+        "Fixes",
+        "Cc",
+        "Link",
+        "Closes",
     )
 }
 PERSON_TAGS = frozenset(
-    ("signed-off-by", "co-developed-by", "acked-by", "reviewed-by", "tested-by",
-     "reported-by", "suggested-by")
+    (
+        "signed-off-by",
+        "co-developed-by",
+        "acked-by",
+        "reviewed-by",
+        "tested-by",
+        "reported-by",
+        "suggested-by",
+    )
 )
 
 # Some maintainers add the commit date: 84cffe499b94 ("kvm: Emulate MOVBE", 2013-10-29).
@@ -40,8 +56,10 @@ _FIXES_TITLE = lazy_re.compile(r'\(\s*["“](.*?)["”]\s*\)|["“](.*?)["”]')
 # address without "vger." is the one stable-kernel-rules.rst gives for fixes of
 # unpublished vulnerabilities: it delivers nowhere, so a fix can be sent
 # without reaching a public list, and the stable tools still find the tag.
-_STABLE_OK = lazy_re.compile(r"(?:stable <stable@(?:vger\.)?kernel\.org>"
-                        r"|<?stable@(?:vger\.)?kernel\.org>?)(?:\s+#.*)?")
+_STABLE_OK = lazy_re.compile(
+    r"(?:stable <stable@(?:vger\.)?kernel\.org>"
+    r"|<?stable@(?:vger\.)?kernel\.org>?)(?:\s+#.*)?"
+)
 # What people write for either address that has one mechanical fix; group 1
 # is "vger." for the public list.
 _STABLE_ADDRESS = lazy_re.compile(
@@ -79,10 +97,14 @@ def _rewrite(trailer: Trailer, text: str) -> Edit | None:
 
 
 @rule(
-    "signoff-missing", "error", SIGN_OFF, scope=GENERIC, commits_only=True,
+    "signoff-missing",
+    "error",
+    SIGN_OFF,
+    scope=GENERIC,
+    commits_only=True,
     title="The patch is signed off",
     message="No 'Signed-off-by:' tag: add 'Signed-off-by: {author}' (git commit -s) to certify "
-        "the Developer's Certificate of Origin.",
+    "the Developer's Certificate of Origin.",
     bad=patch(trailers=""),
     good=patch(),
 )
@@ -97,17 +119,24 @@ def signoff_missing(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     if any(line.text.lower().startswith("signed-off-by:") for line in patch_.message):
         return  # signed off, but not in the trailer block: trailer rules don't see it
     subject = patch_.subject
-    yield rule_.finding(subject.lineno if subject else None,
-                        author=patch_.author or "Your Name <you@example.org>")
+    yield rule_.finding(
+        subject.lineno if subject else None, author=patch_.author or "Your Name <you@example.org>"
+    )
 
 
 @rule(
-    "signoff-author-mismatch", "warning", SIGN_OFF, scope=GENERIC, commits_only=True,
+    "signoff-author-mismatch",
+    "warning",
+    SIGN_OFF,
+    scope=GENERIC,
+    commits_only=True,
     title="The author signs off",
     message="The author {author} has no matching 'Signed-off-by:'; sign off with the author's "
-        "address.",
-    bad=patch(author="Jane Developer <jane@example.org>",
-              trailers="Signed-off-by: Jane Developer <jane@home.example.net>"),
+    "address.",
+    bad=patch(
+        author="Jane Developer <jane@example.org>",
+        trailers="Signed-off-by: Jane Developer <jane@home.example.net>",
+    ),
     good=patch(),
 )
 def signoff_author_mismatch(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
@@ -124,16 +153,21 @@ def signoff_author_mismatch(rule_: Rule, context: PatchContext) -> Iterator[Find
 
 
 @rule(
-    "trailer-malformed", "warning", SIGN_OFF, scope=GENERIC, commits_only=True, fixable=True,
+    "trailer-malformed",
+    "warning",
+    SIGN_OFF,
+    scope=GENERIC,
+    commits_only=True,
+    fixable=True,
     title="Tags are well formed",
     message="Write the tag as '{right}:', not '{written}:' (tools match tags exactly).",
     variants={
         "spacing": "Malformed tag '{text}': write '{right}: ...' with exactly one space after the "
-            "colon.",
+        "colon.",
         "no-email": "'{tag}:' names a person without an address: write '{tag}: Full Name "
-            "<address>'.",
+        "<address>'.",
         "co-developed": "'Co-developed-by: {person}' must be followed directly by that person's "
-            "'Signed-off-by:'.",
+        "'Signed-off-by:'.",
     },
     bad=patch(trailers="Signed-Off-By: " + AUTHOR),
     good=patch(),
@@ -152,14 +186,22 @@ def trailer_malformed(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
         if canonical is None:
             continue
         if trailer.key != canonical:
-            fixed = canonical + trailer.raw[len(trailer.key):]
-            yield rule_.finding(trailer.lineno, written=trailer.key, right=canonical,
-                                edits=[_rewrite(trailer, fixed)])
+            fixed = canonical + trailer.raw[len(trailer.key) :]
+            yield rule_.finding(
+                trailer.lineno,
+                written=trailer.key,
+                right=canonical,
+                edits=[_rewrite(trailer, fixed)],
+            )
             continue
         if not re.match(rf"{re.escape(trailer.key)}: \S", trailer.raw):
-            yield rule_.finding(trailer.lineno, "spacing", text=trailer.raw.strip(),
-                                right=canonical,
-                                edits=[_rewrite(trailer, f"{canonical}: {trailer.value}")])
+            yield rule_.finding(
+                trailer.lineno,
+                "spacing",
+                text=trailer.raw.strip(),
+                right=canonical,
+                edits=[_rewrite(trailer, f"{canonical}: {trailer.value}")],
+            )
             continue
         if lower in PERSON_TAGS and "@" not in trailer.value:
             yield rule_.finding(trailer.lineno, "no-email", tag=canonical)
@@ -167,8 +209,11 @@ def trailer_malformed(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
         if lower == "co-developed-by":
             following = trailers[index + 1] if index + 1 < len(trailers) else None
             email = author_email(trailer.value)
-            if following is None or following.key.lower() != "signed-off-by" \
-                    or author_email(following.value) != email:
+            if (
+                following is None
+                or following.key.lower() != "signed-off-by"
+                or author_email(following.value) != email
+            ):
                 yield rule_.finding(trailer.lineno, "co-developed", person=trailer.value)
 
 
@@ -179,7 +224,7 @@ def _suggest_fixes(value: str, title: str | None = None) -> str:
     if len(sha) < 12 and sha_match:
         sha = f"{sha}…"
     if title is None:
-        rest = value[sha_match.end():].strip() if sha_match else value.strip()
+        rest = value[sha_match.end() :].strip() if sha_match else value.strip()
         found = _FIXES_TITLE.search(rest)
         if found:
             title = found.group(1) or found.group(2)
@@ -195,13 +240,18 @@ def _normalize(title: str) -> str:
 
 
 @rule(
-    "fixes-tag-format", "warning", FIXES, scope=GENERIC, commits_only=True, fixable=True,
-    title="Fixes: <12+ hex> (\"<title>\")",
+    "fixes-tag-format",
+    "warning",
+    FIXES,
+    scope=GENERIC,
+    commits_only=True,
+    fixable=True,
+    title='Fixes: <12+ hex> ("<title>")',
     message="Malformed 'Fixes:' tag '{written}': write 'Fixes: {right}' (at least 12 hex digits, "
-        "the title in (\"...\"), on one line).",
+    'the title in ("..."), on one line).',
     variants={
         "unknown-commit": "'Fixes:' names {sha}, which is not a commit of the --git-dir "
-            "repository.",
+        "repository.",
         "title-mismatch": "The 'Fixes:' title does not match commit {sha}: write 'Fixes: {right}'.",
     },
     bad=patch(trailers="Fixes: 0123456789ab (KVM: x86: Add kvm_get_foo())\n" + SIGNOFF),
@@ -221,12 +271,17 @@ def fixes_tag_format(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
         if well_formed is None:
             right = _known_fixes(context, value) or _suggest_fixes(value)
             fixed = right if "…" not in right and "<" not in right else None
-            yield rule_.finding(trailer.lineno, written=value, right=right,
-                                edits=[_rewrite(trailer, f"Fixes: {fixed}")] if fixed else [])
+            yield rule_.finding(
+                trailer.lineno,
+                written=value,
+                right=right,
+                edits=[_rewrite(trailer, f"Fixes: {fixed}")] if fixed else [],
+            )
             continue
         if context.lookup_commit is not None:
-            yield from _verify(rule_, context, trailer.lineno, value.split()[0],
-                               well_formed.group(1), trailer)
+            yield from _verify(
+                rule_, context, trailer.lineno, value.split()[0], well_formed.group(1), trailer
+            )
 
 
 def _known_fixes(context: PatchContext, value: str) -> str | None:
@@ -238,8 +293,14 @@ def _known_fixes(context: PatchContext, value: str) -> str | None:
     return f'{found[0][:12]} ("{found[1]}")' if found else None
 
 
-def _verify(rule_: Rule, context: PatchContext, lineno: int | None, sha: str,
-            title: str | None, trailer: Trailer | None = None) -> Iterator[Finding]:
+def _verify(
+    rule_: Rule,
+    context: PatchContext,
+    lineno: int | None,
+    sha: str,
+    title: str | None,
+    trailer: Trailer | None = None,
+) -> Iterator[Finding]:
     """Findings for a sha missing from the ``--git-dir`` tree or a wrong title.
 
     With the ``trailer`` of a Fixes: tag, a wrong title comes with its fix.
@@ -309,7 +370,8 @@ class _CitedCommits:
     def names(self, sha: str) -> bool:
         """True when ``sha`` and a cited commit are one a prefix of the other."""
         return sha in self._prefixes or any(
-            sha[:length] in self._shas for length in range(1, len(sha) + 1))
+            sha[:length] in self._shas for length in range(1, len(sha) + 1)
+        )
 
 
 _TITLED_SHA = lazy_re.compile(r"\b([0-9a-f]{12,40})\s*\(\s*[\"“]")
@@ -324,8 +386,11 @@ def _titled_shas(context: PatchContext) -> Iterator[str]:
     for trailer in context.patch.trailers:
         if trailer.key.lower() == "fixes":
             leading = _LEADING_SHA.match(trailer.value)
-            if leading and len(leading.group(1)) >= 12 \
-                    and _AFTER_SHA_TITLE.match(trailer.value, leading.end()):
+            if (
+                leading
+                and len(leading.group(1)) >= 12
+                and _AFTER_SHA_TITLE.match(trailer.value, leading.end())
+            ):
                 yield leading.group(1).lower()
     pending: str | None = None
     for line in context.patch.message:
@@ -339,21 +404,29 @@ def _titled_shas(context: PatchContext) -> Iterator[str]:
 
 
 @rule(
-    "commit-reference-format", "warning", FIXES, scope=GENERIC, commits_only=True,
+    "commit-reference-format",
+    "warning",
+    FIXES,
+    scope=GENERIC,
+    commits_only=True,
     title="Commits are cited with their title",
     message="Refer to commit {sha} as 'commit {sha} (\"<title>\")': add the commit's title.",
     variants={
         "short": "'{sha}' is too short to identify a commit: write 'commit <12+ hex digits> "
-            "(\"<title>\")'.",
+        '("<title>")\'.',
         "unknown-commit": "The changelog names {sha}, which is not a commit of the --git-dir "
-            "repository.",
+        "repository.",
         "title-mismatch": "The title given for commit {sha} does not match: write 'commit "
-            "{right}'.",
+        "{right}'.",
     },
-    bad=patch(body="Return -EINVAL from kvm_get_foo() for unknown indices, a check\n"
-                   "that commit 0123456789ab forgot."),
-    good=patch(body="Return -EINVAL from kvm_get_foo() for unknown indices, a check\n"
-                    'that commit 0123456789ab ("KVM: x86: Add kvm_get_foo()") forgot.'),
+    bad=patch(
+        body="Return -EINVAL from kvm_get_foo() for unknown indices, a check\n"
+        "that commit 0123456789ab forgot."
+    ),
+    good=patch(
+        body="Return -EINVAL from kvm_get_foo() for unknown indices, a check\n"
+        'that commit 0123456789ab ("KVM: x86: Add kvm_get_foo()") forgot.'
+    ),
 )
 def commit_reference_format(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """In the changelog, cite a commit as 'commit <12+ hex digits> ("<title>")'. A short sha can
@@ -386,9 +459,10 @@ def commit_reference_format(rule_: Rule, context: PatchContext) -> Iterator[Find
             if context.lookup_commit is not None:
                 # Bounded: an unclosed title must not make every mention scan
                 # to the end of the paragraph.
-                end = _TITLE_END.search(text, title_start.end(),
-                                        title_start.end() + _MAX_TITLE_SPAN)
-                title = text[title_start.end():end.start()] if end else None
+                end = _TITLE_END.search(
+                    text, title_start.end(), title_start.end() + _MAX_TITLE_SPAN
+                )
+                title = text[title_start.end() : end.start()] if end else None
                 yield from _verify(rule_, context, lineno, sha, title)
 
 
@@ -400,19 +474,24 @@ _BUG_WORDS = lazy_re.compile(
 
 
 @rule(
-    "fixes-tag-suggested", "info", FIXES, commits_only=True,
+    "fixes-tag-suggested",
+    "info",
+    FIXES,
+    commits_only=True,
     severities=("info", "warning"),
     title="Bug fixes carry a Fixes: tag",
     message="The changelog describes a bug fix ('{word}') but has no 'Fixes:' tag; add 'Fixes: "
-        "<12+ hex> (\"<title>\")' naming the commit that introduced the bug.",
+    '<12+ hex> ("<title>")\' naming the commit that introduced the bug.',
     variants={
         "stable": "This patch asks for a backport ('Cc: stable') and says the bug has an origin "
-            "('{word}'), but has no 'Fixes:' tag; add 'Fixes: <12+ hex> (\"<title>\")' naming "
-            "that commit, so that the stable maintainers know which kernels need the fix.",
+        "('{word}'), but has no 'Fixes:' tag; add 'Fixes: <12+ hex> (\"<title>\")' naming "
+        "that commit, so that the stable maintainers know which kernels need the fix.",
     },
     bad=patch(subject="KVM: x86: Fix an out-of-range read in kvm_get_foo()"),
-    good=patch(subject="KVM: x86: Fix an out-of-range read in kvm_get_foo()",
-               trailers='Fixes: 0123456789ab ("KVM: x86: Add kvm_get_foo()")\n' + SIGNOFF),
+    good=patch(
+        subject="KVM: x86: Fix an out-of-range read in kvm_get_foo()",
+        trailers='Fixes: 0123456789ab ("KVM: x86: Add kvm_get_foo()")\n' + SIGNOFF,
+    ),
 )
 def fixes_tag_suggested(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """KVM x86 asks for a 'Fixes:' tag on every bug fix, even for old bugs and even when the fix
@@ -424,16 +503,16 @@ def fixes_tag_suggested(rule_: Rule, context: PatchContext) -> Iterator[Finding]
     patch_ = context.patch
     if any(t.key.lower() == "fixes" for t in patch_.trailers) or _misplaced_fixes(context):
         return  # there is a Fixes: tag (fixes-tag-position reports a misplaced one)
-    stable = any(t.key.lower() == "cc" and _STABLE_ADDRESS.search(t.value)
-                 for t in patch_.trailers)
+    stable = any(t.key.lower() == "cc" and _STABLE_ADDRESS.search(t.value) for t in patch_.trailers)
     for line in context.prose if stable else ():
         origin = _BUG_ORIGIN.search(line.text)
         if origin:
             yield rule_.finding(line.lineno, "stable", "warning", word=origin.group())
             return
     subject = patch_.subject
-    for line in chain([Line(subject.description, subject.lineno)] if subject else [],
-                      context.prose):
+    for line in chain(
+        [Line(subject.description, subject.lineno)] if subject else [], context.prose
+    ):
         match = _BUG_WORDS.search(line.text)
         if match:
             yield rule_.finding(line.lineno, word=match.group())
@@ -445,7 +524,9 @@ def fixes_tag_suggested(rule_: Rule, context: PatchContext) -> Iterator[Finding]
 # (those fix bugs as old as the code, where no commit is to blame).
 _BUG_ORIGIN = lazy_re.compile(
     r"\b(?:exists? since|introduced (?:by|in|with)|since commit|broken (?:by|since)|regressed"
-    r"|regression)\b", re.IGNORECASE)
+    r"|regression)\b",
+    re.IGNORECASE,
+)
 _FIXES_LINE = lazy_re.compile(r"\s*Fixes\s*:\s*(?:commit\s+)?[0-9a-fA-F]{6,40}\b")
 
 
@@ -461,18 +542,26 @@ def _misplaced_fixes(context: PatchContext) -> tuple[Line, bool] | None:
 
 
 @rule(
-    "fixes-tag-position", "warning", FIXES, scope=GENERIC, commits_only=True,
+    "fixes-tag-position",
+    "warning",
+    FIXES,
+    scope=GENERIC,
+    commits_only=True,
     title="Fixes: goes in the trailer block",
     message="Move this 'Fixes:' tag down into the tag block at the end of the changelog, with "
-        "'Signed-off-by:' and the other tags (no blank line between them).",
+    "'Signed-off-by:' and the other tags (no blank line between them).",
     variants={
         "notes": "This 'Fixes:' tag is below the '---' line, where 'git am' drops it: move it "
-            "into the tag block at the end of the changelog.",
+        "into the tag block at the end of the changelog.",
     },
-    bad=patch(body=BODY + '\n\nFixes: 0123456789ab ("KVM: x86: Add kvm_get_foo()")\n\n'
-              "Found by code inspection."),
-    good=patch(body=BODY + "\n\nFound by code inspection.",
-               trailers='Fixes: 0123456789ab ("KVM: x86: Add kvm_get_foo()")\n' + SIGNOFF),
+    bad=patch(
+        body=BODY + '\n\nFixes: 0123456789ab ("KVM: x86: Add kvm_get_foo()")\n\n'
+        "Found by code inspection."
+    ),
+    good=patch(
+        body=BODY + "\n\nFound by code inspection.",
+        trailers='Fixes: 0123456789ab ("KVM: x86: Add kvm_get_foo()")\n' + SIGNOFF,
+    ),
 )
 def fixes_tag_position(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """Tags are read by scripts only in the last paragraph of the changelog, the trailer block,
@@ -487,13 +576,18 @@ def fixes_tag_position(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
 
 
 @rule(
-    "stable-cc-format", "warning", FIXES, scope=GENERIC, commits_only=True, fixable=True,
+    "stable-cc-format",
+    "warning",
+    FIXES,
+    scope=GENERIC,
+    commits_only=True,
+    fixable=True,
     title="Cc: stable@vger.kernel.org",
     message="Malformed stable tag '{written}': write 'Cc: stable@vger.kernel.org' (optionally "
-        "followed by '# <version>').",
+    "followed by '# <version>').",
     variants={
         "private": "Malformed stable tag '{written}': write 'Cc: stable@kernel.org' (the address "
-            "for fixes of unpublished vulnerabilities, optionally followed by '# <version>').",
+        "for fixes of unpublished vulnerabilities, optionally followed by '# <version>').",
     },
     bad=patch(trailers="Cc: Stable <stable@vger.kernel.org>\n" + SIGNOFF),
     good=patch(trailers="Cc: stable@vger.kernel.org # 6.1+\n" + SIGNOFF),
@@ -509,9 +603,11 @@ def stable_cc_format(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     for trailer in context.patch.trailers:
         value = trailer.value
         lower_key = trailer.key.lower()
-        mentions_stable = "stable@" in value.lower() or (
-            lower_key == "cc" and value.lower().startswith("stable")
-        ) or lower_key == "stable"
+        mentions_stable = (
+            "stable@" in value.lower()
+            or (lower_key == "cc" and value.lower().startswith("stable"))
+            or lower_key == "stable"
+        )
         if not mentions_stable:
             continue
         if lower_key == "cc" and _STABLE_OK.fullmatch(value):
@@ -523,20 +619,30 @@ def stable_cc_format(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
         edits = []
         if known:
             fixed = ("Cc: stable@vger.kernel.org" if public else "Cc: stable@kernel.org") + (
-                f" #{comment.rstrip()}" if hash_ else "")
+                f" #{comment.rstrip()}" if hash_ else ""
+            )
             edits.append(_rewrite(trailer, fixed))
-        yield rule_.finding(trailer.lineno, None if public else "private",
-                            written=f"{trailer.key}: {value}", edits=edits)
+        yield rule_.finding(
+            trailer.lineno,
+            None if public else "private",
+            written=f"{trailer.key}: {value}",
+            edits=edits,
+        )
 
 
 @rule(
-    "link-not-lore", "info", LINKS, scope=GENERIC, commits_only=True,
+    "link-not-lore",
+    "info",
+    LINKS,
+    scope=GENERIC,
+    commits_only=True,
     title="Links point to lore.kernel.org",
     message="Link to lore.kernel.org instead of '{url}' "
-        "(https://lore.kernel.org/all/<message-id>).",
+    "(https://lore.kernel.org/all/<message-id>).",
     bad=patch(trailers="Link: https://lkml.org/lkml/2024/1/2/345\n" + SIGNOFF),
-    good=patch(trailers="Link: https://lore.kernel.org/all/20240102.1234-1-jane@example.org\n"
-                        + SIGNOFF),
+    good=patch(
+        trailers="Link: https://lore.kernel.org/all/20240102.1234-1-jane@example.org\n" + SIGNOFF
+    ),
 )
 def link_not_lore(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """lore.kernel.org archives every kernel list and finds a mail by its Message-ID. Other
@@ -549,13 +655,18 @@ def link_not_lore(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
 
 
 @rule(
-    "in-reply-to-root", "warning", LINKS, scope=GENERIC, target=SERIES,
+    "in-reply-to-root",
+    "warning",
+    LINKS,
+    scope=GENERIC,
+    target=SERIES,
     title="A posting starts its own thread",
     message="The first mail of a posting must not carry '{header}:': start a new thread and link "
-        "earlier mails with lore links.",
+    "earlier mails with lore links.",
     bad=patch(headers="In-Reply-To: <20240101.bugreport@example.org>\n"),
-    good=patch(trailers="Link: https://lore.kernel.org/all/20240101.bugreport@example.org\n"
-                        + SIGNOFF),
+    good=patch(
+        trailers="Link: https://lore.kernel.org/all/20240101.bugreport@example.org\n" + SIGNOFF
+    ),
 )
 def in_reply_to_root(
     rule_: Rule, series: Series, contexts: list[PatchContext]

@@ -28,8 +28,11 @@ MAX_COLUMNS = 100
 
 
 @rule(
-    "trailing-whitespace", "warning", SECTION,
-    areas=(KVM_HOST,), types=C_FILES,
+    "trailing-whitespace",
+    "warning",
+    SECTION,
+    areas=(KVM_HOST,),
+    types=C_FILES,
     fixable=True,
     title="No trailing whitespace",
     message="Trailing whitespace: remove the spaces or tabs at the end of this line.",
@@ -54,17 +57,21 @@ _SPACE_BEFORE_TAB = lazy_re.compile(r" +\t(?=.*\S)")
 
 def _tabs_for(text: str, match: re.Match[str]) -> str:
     """The tabs that end ``match`` (spaces, then a tab) at the same column."""
-    return "\t" * (columns(text[:match.end()]) // TAB_WIDTH
-                   - columns(text[:match.start()]) // TAB_WIDTH)
+    return "\t" * (
+        columns(text[: match.end()]) // TAB_WIDTH - columns(text[: match.start()]) // TAB_WIDTH
+    )
 
 
 @rule(
-    "space-before-tab", "warning", SECTION,
-    areas=(KVM_HOST,), types=C_FILES,
+    "space-before-tab",
+    "warning",
+    SECTION,
+    areas=(KVM_HOST,),
+    types=C_FILES,
     fixable=True,
     title="No space before a tab",
     message="A space before a tab: indent and align with tabs, and use spaces only after the last "
-        "tab.",
+    "tab.",
     bad=added_lines("\tint r; \t/* result */"),
     good=added_lines("\tint r;\t/* result */"),
 )
@@ -78,10 +85,11 @@ def space_before_tab(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
             continue
         # Inside a string literal the tab is data, inside a comment prose:
         # only the spaces between code tokens are the author's layout.
-        edits = [Edit.added(line, match.start(), match.end(), _tabs_for(line.text, match))
-                 for match in _SPACE_BEFORE_TAB.finditer(line.text)
-                 if not any(start < match.end() and match.start() < end
-                            for start, end in spans)]
+        edits = [
+            Edit.added(line, match.start(), match.end(), _tabs_for(line.text, match))
+            for match in _SPACE_BEFORE_TAB.finditer(line.text)
+            if not any(start < match.end() and match.start() < end for start, end in spans)
+        ]
         if edits:
             yield rule_.finding(line.lineno, edits=edits)
 
@@ -102,14 +110,21 @@ def _too_long_for_a_reason(code_line: CodeLine) -> bool:
 
 
 @rule(
-    "line-too-long", "warning", SECTION,
-    areas=(KVM_HOST,), types=C_FILES,
+    "line-too-long",
+    "warning",
+    SECTION,
+    areas=(KVM_HOST,),
+    types=C_FILES,
     title="Lines stay within 100 columns",
     message="This line is {width} columns wide; kernel code stays within 100 (80 preferred).",
-    bad=added_lines("\treturn kvm_frobnicate_the_vcpu_state(vcpu, KVM_FROB_ALL_REGISTERS, "
-               "KVM_FROB_FLAG_SYNC | KVM_FROB_FLAG_FORCE);"),
-    good=added_lines("\treturn kvm_frobnicate_the_vcpu_state(vcpu, KVM_FROB_ALL_REGISTERS,\n"
-                "\t\t\t\t\t     KVM_FROB_FLAG_SYNC | KVM_FROB_FLAG_FORCE);"),
+    bad=added_lines(
+        "\treturn kvm_frobnicate_the_vcpu_state(vcpu, KVM_FROB_ALL_REGISTERS, "
+        "KVM_FROB_FLAG_SYNC | KVM_FROB_FLAG_FORCE);"
+    ),
+    good=added_lines(
+        "\treturn kvm_frobnicate_the_vcpu_state(vcpu, KVM_FROB_ALL_REGISTERS,\n"
+        "\t\t\t\t\t     KVM_FROB_FLAG_SYNC | KVM_FROB_FLAG_FORCE);"
+    ),
 )
 def line_too_long(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """The kernel's limit is 80 columns, stretched to 100 where breaking a line would make it harder
@@ -120,5 +135,3 @@ def line_too_long(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
         width = columns(code_line.line.text.rstrip())
         if width > MAX_COLUMNS and not _too_long_for_a_reason(code_line):
             yield rule_.finding(code_line.line.lineno, width=width)
-
-
