@@ -144,7 +144,9 @@ translations-mark-current: $(VENV)/.docs-stamp
 # --- quality ----------------------------------------------------------------
 
 # The fast loop. The markers come from what each test uses (tests/conftest.py);
-# property tests take a small sample (the "check" hypothesis profile).
+# property tests take a small sample (the "check" hypothesis profile), and
+# pytest-xdist spreads them over every core (-n auto): about 28 s in one
+# process on a 2-core machine, under 20 s in two.
 FAST_TESTS := not (site or browser or kernel or sphinx or big or package)
 # The front end's pure modules (playground/web/*.js), tested without a browser.
 JS_TESTS := playground/web/test/
@@ -153,7 +155,7 @@ ESLINT   := cd playground && node_modules/.bin/eslint --max-warnings 0 .
 
 check: lint $(TYPOS)
 	node --test $(JS_TESTS)
-	HYPOTHESIS_PROFILE=check $(VPY) -m pytest -q -m "$(FAST_TESTS)" $(PYTESTOPTS)
+	HYPOTHESIS_PROFILE=check $(VPY) -m pytest -q -n auto -m "$(FAST_TESTS)" $(PYTESTOPTS)
 
 test: lint $(TYPOS) chromium graphviz git-email kernel-build-deps
 	node --test $(JS_TESTS)
