@@ -111,7 +111,6 @@ class Hunk:
 
     __slots__ = (
         "added",
-        "code",
         "context_spaces",
         "context_tabs",
         "damage",
@@ -120,8 +119,6 @@ class Hunk:
         "old_start",
         "removed",
         "section",
-        "whitespace_chosen",
-        "written",
     )
 
     def __init__(
@@ -143,13 +140,6 @@ class Hunk:
         self.damage: tuple[tuple[int | None, str], ...] = ()
         self.context_tabs = 0
         self.context_spaces = 0
-        # Worked out once per run by kvmcheck.added_code, for every
-        # code-style rule: the added lines split into code and comment, and
-        # one byte per added line saying whether the author wrote it (not
-        # moved it) or chose its whitespace.
-        self.code: Sequence | None = None
-        self.written: bytes | None = None
-        self.whitespace_chosen: bytes | None = None
 
 
 class FileDiff:
