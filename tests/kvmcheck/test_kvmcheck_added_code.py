@@ -85,6 +85,9 @@ def test_split_lines_sequence_matches_the_generator() -> None:
     assert [(lazy[i].code, lazy[i].comment) for i in range(len(lazy))] == [
         (code, comment) for code, comment, _ in kept
     ]
+    # A slice is split there and then, each line in the state it starts in.
+    assert [(c.code, c.comment, c.line.lineno) for c in lazy[1:3]] == kept[1:3]
+    assert [(c.code, c.comment) for c in lazy[-1:]] == [kept[-1][:2]]
 
 
 def test_no_patch_outlives_its_check() -> None:
