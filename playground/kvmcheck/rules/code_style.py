@@ -80,8 +80,11 @@ def brace_placement(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
                 context.added_code.lines(hunk), context.added_code.written(hunk), strict=True
             ):
                 if wrote:
-                    after = previous is not None and follows(previous.line, current.line)
-                    variant = _brace_finding(previous, current) if after else None
+                    variant = (
+                        _brace_finding(previous, current)
+                        if previous is not None and follows(previous.line, current.line)
+                        else None
+                    )
                     if variant is None and _BRACE_SPACING.search(current.code):
                         variant = "space"
                     if variant is not None:
