@@ -204,7 +204,10 @@ def prose_lines(message: Sequence[Line], keep_urls: bool = False) -> Sequence[Li
             in_note = not stripped.endswith("]")
             continue
         prose.append(index)
-    return PickedLines(message, prose, view=None if keep_urls else _blank_urls)
+    view = None if keep_urls else _blank_urls
+    if isinstance(message, PickedLines):  # Patch.message: keep reading the input's text
+        return message.picked(prose, view)
+    return PickedLines(message, prose, view=view)
 
 
 def _blank_urls(text: str) -> str:
