@@ -12,7 +12,7 @@ import pytest
 from kvmcheck.api import check_texts
 from kvmcheck.engine import applies, contexts_of, run_rules
 from kvmcheck.parser import parse_inputs
-from kvmcheck.registry import Edit
+from kvmcheck.registry import GENERIC, KVM, PATCH, SERIES, Edit, Rule
 from kvmcheck.rules import RULES, SECTIONS
 from kvmcheck.rules._examples import diff, patch
 
@@ -101,6 +101,53 @@ def test_every_finding_knows_its_patch() -> None:
     assert by_rule["shortlog-prefix-case"] is series.patches[0]
     assert by_rule["signoff-missing"] is series.patches[1]
     assert by_rule["series-numbering"] is series.patches[0]
+
+
+def own_rule(rule_id: str, target: str, scope: str, check) -> Rule:
+    """A rule of a test's own table, outside the registry."""
+    return Rule(
+        id=rule_id,
+        severity="info",
+        section="maintainer-kvm-x86#shortlog",
+        target=target,
+        scope=scope,
+        check=check,
+        bad="",
+        good="",
+        severities=("info",),
+        texts={rule_id: "seen"},
+    )
+
+
+def test_the_engine_runs_the_table_it_is_given() -> None:
+    def every_subject(rule_, context):
+        yield rule_.finding(context.patch.subject.lineno)
+
+    def last_patch(rule_, series, in_scope):
+        yield rule_.finding(None, patch=in_scope[-1].patch)
+
+    table = {
+        "own-kvm": own_rule("own-kvm", PATCH, KVM, every_subject),
+        "own-any": own_rule("own-any", PATCH, GENERIC, every_subject),
+        "own-series": own_rule("own-series", SERIES, GENERIC, last_patch),
+    }
+    kvm = patch(subject="kvm: x86: fix foo.")
+    other = patch(subject="mm: Fix foo", diffs=diff(path="mm/memory.c"))
+    series, found_contexts = contexts(kvm, other)
+    findings = run_rules(found_contexts, rules=table)
+    first, second = series.patches
+    # Only the given rules run (the registry's shortlog-prefix-case would fire
+    # on the first subject), each where its declared scope says.
+    assert [(f.rule, f.patch) for f in findings] == [
+        ("own-kvm", first),
+        ("own-any", first),
+        ("own-any", second),
+        ("own-series", second),
+    ]
+    assert [f.rule for f in run_rules(found_contexts, ["own-any"], table)] == [
+        "own-kvm",
+        "own-series",
+    ]
 
 
 def test_only_fixable_rules_carry_edits() -> None:
