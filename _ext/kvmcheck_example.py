@@ -157,7 +157,6 @@ def rules_fired_per_item(
     for number, item in enumerate(filter(str.strip, inputs), 1):
         result = check_texts([(f"example-{number}", part.wrap(item, file))])
         findings = [f for patch in result["patches"] for f in patch["findings"]]
-        findings += result["series"]["findings"]
         fired = {str(f["rule"]) for f in findings} - ignore - part.blind
         items.append((item, {rule for rule in fired if _counts(rule, part)}))
     return items
