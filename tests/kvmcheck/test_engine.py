@@ -12,7 +12,22 @@ import pytest
 from kvmcheck.api import check_texts
 from kvmcheck.engine import applies, contexts_of, run_rules
 from kvmcheck.parser import parse_inputs
-from kvmcheck.registry import GENERIC, KVM, PATCH, SERIES, Edit, Rule
+from kvmcheck.registry import (
+    DIFF,
+    GENERIC,
+    KVM,
+    MESSAGE,
+    PATCH,
+    POSTING,
+    READS,
+    SERIES,
+    SUBJECT,
+    Edit,
+    Rule,
+)
+from kvmcheck.registry import (
+    rule as declare_rule,
+)
 from kvmcheck.rules import RULES, SECTIONS
 from kvmcheck.rules._examples import diff, patch
 
@@ -163,6 +178,29 @@ def test_json_and_text_mark_fixable_findings() -> None:
     by_rule = {f["rule"]: f for p in result["patches"] for f in p["findings"]}
     assert by_rule["shortlog-prefix-case"]["fixable"] is True
     assert by_rule["fixes-tag-suggested"]["fixable"] is False
+
+
+def test_every_rule_declares_what_it_reads() -> None:
+    assert all(rule.reads and set(rule.reads) <= set(READS) for rule in RULES.values())
+    assert RULES["shortlog-prefix-case"].reads == (SUBJECT,)
+    assert RULES["typo"].reads == (SUBJECT, MESSAGE, DIFF)
+    assert RULES["series-numbering"].reads == (POSTING,)
+
+
+@pytest.mark.parametrize("reads", [(), ("changelog",)])
+def test_a_rule_must_read_known_parts(reads: tuple[str, ...]) -> None:
+    declare = declare_rule(
+        "test-reads",
+        "info",
+        "maintainer-kvm-x86#shortlog",
+        title="t",
+        message="m",
+        bad="",
+        good="",
+        reads=reads,
+    )
+    with pytest.raises(ValueError, match="reads must name some of subject, message, diff"):
+        declare(lambda rule_, context: iter(()))
 
 
 def test_rule_texts_are_declared_on_the_rule() -> None:

@@ -16,7 +16,7 @@ from kvmcheck.language import (
     pronouns,
 )
 from kvmcheck.model import Line, follows
-from kvmcheck.registry import GENERIC, Edit, Finding, Rule, rule
+from kvmcheck.registry import GENERIC, MESSAGE, SUBJECT, Edit, Finding, Rule, rule
 from kvmcheck.rules._examples import BODY, patch
 
 SECTION = "maintainer-kvm-x86#changelog"
@@ -63,6 +63,7 @@ _C_KEYWORDS = frozenset(
     "changelog-missing",
     "warning",
     SECTION,
+    reads=(MESSAGE,),
     scope=GENERIC,
     commits_only=True,
     title="Every patch has a changelog",
@@ -110,6 +111,10 @@ def _non_imperative(text: str, shortlog: bool = False) -> tuple[str, str | None]
     "imperative-mood",
     "warning",
     SECTION,
+    reads=(
+        SUBJECT,
+        MESSAGE,
+    ),
     commits_only=True,
     fixable=True,
     title="Imperative mood",
@@ -161,6 +166,7 @@ def imperative_mood(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     "changelog-pronoun",
     "warning",
     SECTION,
+    reads=(MESSAGE,),
     commits_only=True,
     title="No pronouns in the changelog",
     message="Avoid pronouns ('{word}') in the changelog: describe the code and its behavior (e.g. "
@@ -197,6 +203,7 @@ def _opens_with_imperative(paragraph: Sequence[Line]) -> bool:
     "changelog-context-first",
     "info",
     SECTION,
+    reads=(MESSAGE,),
     commits_only=True,
     title="State the change first, then the background",
     message="The changelog opens with background; KVM x86 wants the change stated first (the "
@@ -227,6 +234,7 @@ def changelog_context_first(rule_: Rule, context: PatchContext) -> Iterator[Find
     "changelog-line-too-long",
     "warning",
     SECTION,
+    reads=(MESSAGE,),
     scope=GENERIC,
     commits_only=True,
     title="Changelog lines wrap at 75 columns",
@@ -329,6 +337,7 @@ def _first_narrow_line(prose: Sequence[Line]) -> Line | None:
     "changelog-wrap-too-narrow",
     "warning",
     SECTION,
+    reads=(MESSAGE,),
     commits_only=True,
     title="Changelog prose uses the width up to 75 columns",
     message="This paragraph is wrapped well short of 75 columns (the next word would have fit "
@@ -354,6 +363,7 @@ def changelog_wrap_too_narrow(rule_: Rule, context: PatchContext) -> Iterator[Fi
     "version-history-in-changelog",
     "warning",
     SECTION,
+    reads=(MESSAGE,),
     scope=GENERIC,
     commits_only=True,
     title="Version history goes below '---'",
@@ -406,6 +416,7 @@ def _untrimmed_splat(message: Sequence[Line]) -> tuple[Line, str] | None:
     "changelog-splat-untrimmed",
     "warning",
     SECTION,
+    reads=(MESSAGE,),
     commits_only=True,
     title="Pasted kernel traces are trimmed",
     message="Trim the pasted kernel log: drop the timestamps ('[  123.456789]') and keep only the "
@@ -480,6 +491,10 @@ def _mentions(text: str, names: set[str]) -> Iterator[str]:
     "function-reference-parens",
     "warning",
     "maintainer-kvm-x86#function-references",
+    reads=(
+        SUBJECT,
+        MESSAGE,
+    ),
     commits_only=True,
     title="Functions are written name()",
     message="Write '{name}()' with parentheses: the diff shows that {name} is a function.",

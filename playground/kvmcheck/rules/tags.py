@@ -13,7 +13,7 @@ from kvmcheck import lazy_re
 from kvmcheck.context import PatchContext
 from kvmcheck.model import Line, Series, Trailer
 from kvmcheck.parser import author_email
-from kvmcheck.registry import GENERIC, SERIES, Edit, Finding, Rule, rule
+from kvmcheck.registry import GENERIC, MESSAGE, POSTING, SERIES, Edit, Finding, Rule, rule
 from kvmcheck.rules._examples import AUTHOR, BODY, SIGNOFF, patch
 
 FIXES = "maintainer-kvm-x86#fixes"
@@ -100,6 +100,7 @@ def _rewrite(trailer: Trailer, text: str) -> Edit | None:
     "signoff-missing",
     "error",
     SIGN_OFF,
+    reads=(MESSAGE,),
     scope=GENERIC,
     commits_only=True,
     title="The patch is signed off",
@@ -128,6 +129,7 @@ def signoff_missing(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     "signoff-author-mismatch",
     "warning",
     SIGN_OFF,
+    reads=(MESSAGE,),
     scope=GENERIC,
     commits_only=True,
     title="The author signs off",
@@ -156,6 +158,7 @@ def signoff_author_mismatch(rule_: Rule, context: PatchContext) -> Iterator[Find
     "trailer-malformed",
     "warning",
     SIGN_OFF,
+    reads=(MESSAGE,),
     scope=GENERIC,
     commits_only=True,
     fixable=True,
@@ -243,6 +246,7 @@ def _normalize(title: str) -> str:
     "fixes-tag-format",
     "warning",
     FIXES,
+    reads=(MESSAGE,),
     scope=GENERIC,
     commits_only=True,
     fixable=True,
@@ -407,6 +411,7 @@ def _titled_shas(context: PatchContext) -> Iterator[str]:
     "commit-reference-format",
     "warning",
     FIXES,
+    reads=(MESSAGE,),
     scope=GENERIC,
     commits_only=True,
     title="Commits are cited with their title",
@@ -477,6 +482,7 @@ _BUG_WORDS = lazy_re.compile(
     "fixes-tag-suggested",
     "info",
     FIXES,
+    reads=(MESSAGE,),
     commits_only=True,
     severities=("info", "warning"),
     title="Bug fixes carry a Fixes: tag",
@@ -545,6 +551,7 @@ def _misplaced_fixes(context: PatchContext) -> tuple[Line, bool] | None:
     "fixes-tag-position",
     "warning",
     FIXES,
+    reads=(MESSAGE,),
     scope=GENERIC,
     commits_only=True,
     title="Fixes: goes in the trailer block",
@@ -579,6 +586,7 @@ def fixes_tag_position(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     "stable-cc-format",
     "warning",
     FIXES,
+    reads=(MESSAGE,),
     scope=GENERIC,
     commits_only=True,
     fixable=True,
@@ -634,6 +642,7 @@ def stable_cc_format(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     "link-not-lore",
     "info",
     LINKS,
+    reads=(MESSAGE,),
     scope=GENERIC,
     commits_only=True,
     title="Links point to lore.kernel.org",
@@ -658,6 +667,7 @@ def link_not_lore(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     "in-reply-to-root",
     "warning",
     LINKS,
+    reads=(POSTING,),
     scope=GENERIC,
     target=SERIES,
     title="A posting starts its own thread",
