@@ -838,4 +838,5 @@ MESSAGES = {
     "cli.read-only": "kvmcheck：{path} 是只读文件，保持原样",
     "cli.interrupted": "kvmcheck：处理 {path} 时被中断；不会留下写了一半的文件",
     "cli.unwritable": "kvmcheck：无法将结果写到标准输出：{reason}",
+    "cli.internal-error": "kvmcheck：内部错误（{kind}：{error}）；请连同输入一起报告此问题",
 }
