@@ -111,10 +111,7 @@ def _non_imperative(text: str, shortlog: bool = False) -> tuple[str, str | None]
     "imperative-mood",
     "warning",
     SECTION,
-    reads=(
-        SUBJECT,
-        MESSAGE,
-    ),
+    reads=(SUBJECT, MESSAGE),
     commits_only=True,
     fixable=True,
     title="Imperative mood",
@@ -491,10 +488,7 @@ def _mentions(text: str, names: set[str]) -> Iterator[str]:
     "function-reference-parens",
     "warning",
     "maintainer-kvm-x86#function-references",
-    reads=(
-        SUBJECT,
-        MESSAGE,
-    ),
+    reads=(SUBJECT, MESSAGE),
     commits_only=True,
     title="Functions are written name()",
     message="Write '{name}()' with parentheses: the diff shows that {name} is a function.",

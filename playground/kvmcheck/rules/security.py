@@ -33,10 +33,7 @@ _VULNERABILITY = lazy_re.compile(
     "possible-vulnerability",
     "info",
     "maintainer-kvm-x86#vulnerabilities",
-    reads=(
-        SUBJECT,
-        MESSAGE,
-    ),
+    reads=(SUBJECT, MESSAGE),
     title="Possible vulnerability",
     message="'{phrase}' suggests a guest-triggerable host bug: if this is a vulnerability, report "
     "it through the kernel security process (security@kernel.org) before posting in public.",
