@@ -11,6 +11,7 @@ from kvmcheck.rules import (
     code,
     code_layout,
     code_style,
+    function_references,
     input,
     posting,
     review_checklist,
@@ -28,6 +29,7 @@ _MODULE_ORDER = [
     for m in (
         shortlog,
         changelog,
+        function_references,
         spelling,
         tags,
         posting,
