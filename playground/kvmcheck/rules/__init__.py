@@ -19,6 +19,8 @@ from kvmcheck.rules import (
     review_checklist,
     security,
     shortlog,
+    shortlog_text,
+    shortlog_topic,
     spacing,
     spelling,
     tags,
@@ -30,6 +32,8 @@ _MODULE_ORDER = [
     m.__name__
     for m in (
         shortlog,
+        shortlog_topic,
+        shortlog_text,
         changelog,
         function_references,
         spelling,
