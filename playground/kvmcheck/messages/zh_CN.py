@@ -484,8 +484,9 @@ MESSAGES = {
     "kut-subject-tag-missing.explanation": (
         "kvm-unit-tests 的补丁和内核补丁一样发到 kvm@vger.kernel.org，"
         "所以标题要说明它属于哪个仓库："
-        "'[kvm-unit-tests PATCH]'（仓库的 README 这样要求，它的 .b4-config 也为 'b4 send' "
-        "设好了这个前缀）。没有它，审阅者以及 b4、patchwork 等工具都会把补丁当成内核补丁。"
+        "'[kvm-unit-tests PATCH]'（仓库的 README 这样要求，它的 .b4-config 也把 "
+        "'kvm-unit-tests' 设为 b4 发送时加上的前缀）。"
+        "没有它，审阅者以及 b4、patchwork 等工具都会把补丁当成内核补丁。"
         "只用 'git format-patch' 导出、还没有填写收件人的提交只得到一条提示；"
         "已经写了发给邮件列表的收件人、带编号或版本号的邮件则报警告。"
     ),

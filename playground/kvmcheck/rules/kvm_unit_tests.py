@@ -97,10 +97,10 @@ def _posted(patch_: Patch, subject: Subject) -> bool:
 def kut_subject_tag_missing(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """kvm-unit-tests patches go to kvm@vger.kernel.org like kernel patches, so their subject
     says which repository they are for: '[kvm-unit-tests PATCH]' (its README asks for it, and its
-    .b4-config sets the prefix for 'b4 send'). Without it reviewers and tools such as b4 and
-    patchwork take the patch for a kernel one. A commit exported with plain 'git format-patch' and
-    not yet addressed only draws a reminder; a mail addressed to the list, numbered or versioned
-    draws the warning.
+    .b4-config names 'kvm-unit-tests' as a send prefix for b4). Without it reviewers and tools
+    such as b4 and patchwork take the patch for a kernel one. A commit exported with plain
+    'git format-patch' and not yet addressed only draws a reminder; a mail addressed to the list,
+    numbered or versioned draws the warning.
     """
     patch_ = context.patch
     subject = patch_.subject
