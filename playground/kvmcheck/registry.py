@@ -1,9 +1,10 @@
 """How a rule is declared: the :func:`rule` decorator and what it builds.
 
-A rule is one function in a module under ``kvmcheck/rules/`` (one module per
-handbook section), decorated with :func:`rule`.  Adding a rule means three
-things: the function with its English texts, the Chinese texts in
-``kvmcheck/messages/zh_CN/<module>.py`` (same keys, same module name), and a test.  Importing
+A rule is one function in a module under ``kvmcheck/rules/`` (a module per
+handbook section, or per theme of a large one), decorated with :func:`rule`.
+Adding a rule means three things: the function with its English texts, the
+Chinese texts in ``kvmcheck/messages/zh_CN/<module>.py`` (same keys, same
+module name), and a test.  Importing
 ``kvmcheck.rules`` imports every rule module and gives the ordered table,
 ``kvmcheck.rules.RULES``; this module never imports the rules, so they may be
 imported in any order.  A new rule module is listed once, in
