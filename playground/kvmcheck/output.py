@@ -39,13 +39,10 @@ def quoted(text: str) -> str:
 
 
 def _located(result: dict[str, object]) -> Iterator[tuple[str, dict[str, object]]]:
-    """(source file, finding) for every finding, series findings last."""
+    """(source file, finding) for every finding, patch by patch."""
     for patch in result["patches"]:
         for finding in patch["findings"]:
             yield patch["source"], finding
-    fallback = result["patches"][0]["source"] if result["patches"] else "-"
-    for finding in result["series"]["findings"]:
-        yield fallback, finding
 
 
 def format_text(result: dict[str, object], terse: bool = False) -> str:

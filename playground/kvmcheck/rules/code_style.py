@@ -20,7 +20,7 @@ from kvmcheck.c_source import CodeLine
 from kvmcheck.context import PatchContext
 from kvmcheck.model import follows
 from kvmcheck.paths import SELFTESTS_DIR
-from kvmcheck.registry import KVM_HOST, Finding, Rule, rule
+from kvmcheck.registry import DIFF, KVM_HOST, Finding, Rule, rule
 from kvmcheck.rules._examples import added_lines
 
 SECTION = "maintainer-kvm-x86#coding-style"
@@ -56,6 +56,7 @@ def _brace_finding(previous: CodeLine, current: CodeLine) -> str | None:
     "brace-placement",
     "warning",
     SECTION,
+    reads=(DIFF,),
     areas=(KVM_HOST,),
     types=C_FILES,
     title="Braces and else in kernel style",
@@ -125,6 +126,7 @@ def _condition(lines: Sequence[CodeLine], index: int, start: int) -> str:
     "assign-in-if",
     "warning",
     SECTION,
+    reads=(DIFF,),
     areas=(KVM_HOST,),
     types=C_FILES,
     title="No assignment inside an if condition",
@@ -168,6 +170,7 @@ _PR_LEVEL = {
     "printk-level",
     "warning",
     SECTION,
+    reads=(DIFF,),
     areas=(KVM_HOST,),
     types=C_FILES,
     title="pr_<level>() rather than printk()",
@@ -207,6 +210,7 @@ _BUG = lazy_re.compile(r"\b(BUG_ON|BUG)\s*\(")
     "bug-on",
     "warning",
     SECTION,
+    reads=(DIFF,),
     areas=(KVM_HOST,),
     types=C_FILES,
     title="No new BUG() or BUG_ON()",
@@ -238,6 +242,7 @@ _BARE_UNSIGNED = lazy_re.compile(r"\bunsigned\b(?!\s+(?:char|short|int|long)\b)"
     "bare-unsigned",
     "info",
     SECTION,
+    reads=(DIFF,),
     areas=(KVM_HOST,),
     types=C_FILES,
     title="'unsigned int', not 'unsigned'",
@@ -268,6 +273,7 @@ _ZERO_INIT = lazy_re.compile(
     "static-init-zero",
     "warning",
     SECTION,
+    reads=(DIFF,),
     areas=(KVM_HOST,),
     types=C_FILES,
     title="Statics are not initialized to zero",
@@ -336,6 +342,7 @@ def _indent(text: str) -> str:
     "blank-after-declarations",
     "warning",
     SECTION,
+    reads=(DIFF,),
     areas=(KVM_HOST,),
     types=C_FILES,
     title="A blank line after declarations",
@@ -375,6 +382,7 @@ _ASM_SYMBOL = lazy_re.compile(
     "extern-in-c",
     "warning",
     SECTION,
+    reads=(DIFF,),
     areas=(KVM_HOST,),
     types=C_FILES,
     title="No extern declarations in .c files",

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from kvmcheck.context import KUT, PatchContext
 from kvmcheck.model import Patch, Subject
-from kvmcheck.registry import GENERIC, Edit, Finding, Rule, rule
+from kvmcheck.registry import GENERIC, POSTING, SUBJECT, Edit, Finding, Rule, rule
 from kvmcheck.rules._examples import diff, patch
 
 SECTION = "first-patch#kvm-unit-tests"
@@ -78,6 +78,7 @@ def _posted(patch_: Patch, subject: Subject) -> bool:
     "kut-subject-tag-missing",
     "warning",
     SECTION,
+    reads=(POSTING,),
     scope=GENERIC,
     commits_only=True,
     fixable=True,
@@ -144,6 +145,7 @@ def _names_architecture(arch: str, component: str) -> bool:
     "kut-shortlog-arch-prefix",
     "warning",
     SECTION,
+    reads=(SUBJECT,),
     scope=GENERIC,
     commits_only=True,
     fixable=True,

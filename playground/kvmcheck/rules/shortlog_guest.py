@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from kvmcheck.context import PatchContext
 from kvmcheck.paths import is_guest_side, is_kvm_host
-from kvmcheck.registry import Edit, Finding, Rule, rule
+from kvmcheck.registry import SUBJECT, Edit, Finding, Rule, rule
 from kvmcheck.rules._examples import diff, patch
 
 SECTION = "maintainer-kvm-x86#shortlog"
@@ -31,6 +31,7 @@ _GUEST_DIFF = diff(
     "shortlog-prefix-guest",
     "warning",
     SECTION,
+    reads=(SUBJECT,),
     commits_only=True,
     fixable=True,
     title="Guest-side patches are 'x86/kvm:', not 'KVM:'",
