@@ -14,8 +14,9 @@ One grammar per module: ``text`` (bytes to lines), ``mail`` (mbox, headers,
 in-body headers) with ``mime`` (encoded words and bodies), ``gitlog``
 (``git show`` / ``git log -p``), ``message`` (subject paragraph, body,
 signature, bare commit messages) with ``trailer_block``, ``diff`` (notes,
-diffstat and the diff below the message) and ``subject``.  This module picks
-the grammar for each input.
+diffstat and the diff below the message) and ``subject``.  The grammars
+return what they read; ``parts.build_patch`` alone sets the patch's fields.
+This module picks the grammar for each input.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from kvmcheck.model import Patch, Series
-from kvmcheck.parser.diff import is_diff_start, is_diffstat, parse_after_message
+from kvmcheck.parser.diff import is_diff_start, is_diffstat, read_below_message
 from kvmcheck.parser.gitlog import GIT_LOG_COMMIT, parse_git_log, split_git_log
 from kvmcheck.parser.mail import (
     MBOX_FROM,
@@ -35,6 +36,7 @@ from kvmcheck.parser.mail import (
     split_mbox,
 )
 from kvmcheck.parser.message import parse_bare_message
+from kvmcheck.parser.parts import build_patch
 from kvmcheck.parser.subject import parse_subject
 from kvmcheck.parser.text import first_nonblank, input_text, split_lines, to_text
 
@@ -75,7 +77,5 @@ def parse_file(source: str, data: str | bytes) -> list[Patch]:
     if is_diff_start(lines, start) or is_diffstat(first) or first.rstrip() == "---":
         # A diff, or what format-patch writes above one (the "---" and the
         # diffstat): not a commit message whose shortlog is " x.c | 2 +-".
-        patch = Patch(source=source, kind="diff")
-        parse_after_message(patch, lines[start:])
-        return [patch]
+        return [build_patch(source, "diff", below=read_below_message(lines[start:]))]
     return [parse_bare_message(source, lines[start:])]

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 
 from kvmcheck import lazy_re
 from kvmcheck.input_lines import PickedLines
-from kvmcheck.model import FileDiff, Hunk, Line, Patch
+from kvmcheck.model import FileDiff, Hunk, Line
+from kvmcheck.parser.parts import BelowMessage
 
 _HUNK = lazy_re.compile(r"@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
 # Diffstat lines: " path | 12 ++--", " path | Bin 0 -> 12 bytes", the summary.
@@ -31,22 +32,25 @@ def is_diff_start(lines: Sequence[Line], index: int) -> bool:
     )
 
 
-def parse_after_message(patch: Patch, lines: Sequence[Line]) -> None:
+def read_below_message(lines: Sequence[Line]) -> BelowMessage:
     """Notes, diffstat and diff below the commit message."""
     index = 0
+    separator_lineno = None
     if lines and lines[0].text.startswith("---") and not lines[0].text[3:].strip():
-        patch.separator_lineno = lines[0].lineno
+        separator_lineno = lines[0].lineno
         index = 1
     notes: list[Line] = []
+    diffstat: list[Line] = []
+    base_commit = None
     blank_from = None  # as in _strip_signature: blank ends are trimmed unread
     while index < len(lines) and not is_diff_start(lines, index):
         line = lines[index]
         if line.text == "-- ":
             break
         if is_diffstat(line.text):
-            patch.diffstat.append(line)
+            diffstat.append(line)
         elif BASE_COMMIT.fullmatch(line.text):
-            patch.base_commit = line
+            base_commit = line
         elif not line.text.strip():
             if blank_from is None and notes:
                 blank_from = index
@@ -56,8 +60,10 @@ def parse_after_message(patch: Patch, lines: Sequence[Line]) -> None:
                 blank_from = None
             notes.append(line)
         index += 1
-    patch.notes = notes
-    _parse_diff(patch, lines[index:])
+    files, diff_base_commit = _read_diff(lines[index:])
+    if diff_base_commit is not None:
+        base_commit = diff_base_commit
+    return BelowMessage(separator_lineno, notes, diffstat, files, base_commit)
 
 
 def is_diffstat(text: str) -> bool:
@@ -95,7 +101,10 @@ def _strip_prefix(name: str) -> str | None:
     return name
 
 
-def _parse_diff(patch: Patch, lines: Sequence[Line]) -> None:
+def _read_diff(lines: Sequence[Line]) -> tuple[list[FileDiff], Line | None]:
+    """The files of a diff, and the last ``base-commit:`` line between them."""
+    files: list[FileDiff] = []
+    base_commit = None
     current: FileDiff | None = None
     added, removed = PickedLines.indices(), PickedLines.indices()
     index = 0
@@ -106,14 +115,14 @@ def _parse_diff(patch: Patch, lines: Sequence[Line]) -> None:
         if text.startswith("diff --git "):
             old, new = _diff_git_paths(text)
             current = FileDiff(old, new, line.lineno)
-            patch.files.append(current)
+            files.append(current)
             index += 1
         elif text.startswith("--- ") and is_diff_start(lines, index):
             old = _strip_prefix(text[4:])
             new = _strip_prefix(lines[index + 1].text[4:])
             if current is None or current.hunks:
                 current = FileDiff(old, new, line.lineno)
-                patch.files.append(current)
+                files.append(current)
             else:
                 current.old_path, current.new_path = old, new
             index += 2
@@ -125,10 +134,10 @@ def _parse_diff(patch: Patch, lines: Sequence[Line]) -> None:
         elif text == "-- ":
             break  # mail signature
         else:
-            match = BASE_COMMIT.fullmatch(text)
-            if match:
-                patch.base_commit = line
+            if BASE_COMMIT.fullmatch(text):
+                base_commit = line
             index += 1
+    return files, base_commit
 
 
 def _parse_hunk(

@@ -6,9 +6,9 @@ from collections.abc import Sequence
 
 from kvmcheck import lazy_re
 from kvmcheck.model import Line, Patch
-from kvmcheck.parser.diff import parse_after_message
-from kvmcheck.parser.message import set_message, take_subject
-from kvmcheck.parser.subject import parse_subject
+from kvmcheck.parser.diff import read_below_message
+from kvmcheck.parser.message import read_message, subject_of, take_subject
+from kvmcheck.parser.parts import Head, build_patch
 
 GIT_LOG_COMMIT = lazy_re.compile(r"commit [0-9a-f]{7,64}\b")
 
@@ -25,16 +25,16 @@ def split_git_log(lines: Sequence[Line], start: int) -> list[Sequence[Line]]:
 
 
 def parse_git_log(source: str, lines: Sequence[Line]) -> Patch:
-    patch = Patch(source=source, kind="git-log")
+    headers: dict[str, tuple[str, int | None]] = {}
+    author = author_lineno = None
     index = 1
     while index < len(lines) and lines[index].text.strip():
         text = lines[index].text
-        name, _, value = text.partition(":")
-        if _ and name and " " not in name:
-            patch.headers[name.lower()] = (value.strip(), lines[index].lineno)
+        name, colon, value = text.partition(":")
+        if colon and name and " " not in name:
+            headers[name.lower()] = (value.strip(), lines[index].lineno)
             if name.lower() == "author":
-                patch.author = value.strip()
-                patch.author_lineno = lines[index].lineno
+                author, author_lineno = value.strip(), lines[index].lineno
         index += 1
     message: list[Line] = []
     while index < len(lines):
@@ -47,12 +47,7 @@ def parse_git_log(source: str, lines: Sequence[Line]) -> Patch:
             break
         index += 1
     subject_lines, rest = take_subject(message)
-    if subject_lines:
-        patch.subject = parse_subject(
-            " ".join(line.text.strip() for line in subject_lines),
-            subject_lines[0].lineno,
-            subject_lines[-1].lineno,
-        )
-    set_message(patch, rest)
-    parse_after_message(patch, lines[index:])
-    return patch
+    head = Head(headers, author, author_lineno, subject_of(subject_lines))
+    return build_patch(
+        source, "git-log", head, read_message(rest), read_below_message(lines[index:])
+    )

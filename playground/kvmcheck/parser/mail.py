@@ -7,8 +7,9 @@ from collections.abc import Iterator, Sequence
 from kvmcheck import lazy_re
 from kvmcheck.input_lines import InputLines
 from kvmcheck.model import Line, Patch
-from kvmcheck.parser.message import parse_body
+from kvmcheck.parser.message import read_body
 from kvmcheck.parser.mime import decode_body, decode_encoded_words
+from kvmcheck.parser.parts import Head, build_patch
 from kvmcheck.parser.subject import parse_subject
 from kvmcheck.parser.text import collapse_space, first_nonblank, split_lines
 
@@ -79,33 +80,32 @@ def mbox_message_starts(text: str) -> list[int]:
 
 
 def parse_email(source: str, lines: InputLines) -> Patch:
-    patch = Patch(source=source, kind="email")
     header_count, body_start = _collect_headers(lines)
-    headers = lines[:header_count]
+    header_lines = lines[:header_count]
+    headers: dict[str, tuple[str, int | None]] = {}
     end_linenos: dict[str, int | None] = {}  # where a folded header ends
-    for name, value, lineno, end_lineno in _unfolded_headers(headers):
-        if name in patch.headers:
+    for name, value, lineno, end_lineno in _unfolded_headers(header_lines):
+        if name in headers:
             continue  # a repeated header: the first one counts, as in email.message
         if "=?" in value:
             value = decode_encoded_words(value)
-        patch.headers[name] = (value, lineno)
+        headers[name] = (value, lineno)
         end_linenos[name] = end_lineno
 
-    body = lines[body_start:]
-    body_lines = decode_body(headers, body, patch)
-    body_lines = _take_in_body_headers(patch, body_lines)
+    body_lines = decode_body(header_lines, lines[body_start:], headers)
+    in_body, body_lines = _in_body_headers(body_lines)
+    headers.update(in_body.headers)  # an in-body Subject: replaces the mail's
 
-    subject = patch.header("subject")
-    if subject is not None and patch.subject is None:  # an in-body Subject: is read already
-        patch.subject = parse_subject(
-            subject, patch.header_lineno("subject"), end_linenos.get("subject")
-        )
-    sender = patch.header("from")
-    if sender is not None and patch.author is None:
-        patch.author = sender
-        patch.author_lineno = patch.header_lineno("from")
-    parse_body(patch, body_lines)
-    return patch
+    subject = in_body.subject
+    if subject is None and "subject" in headers:
+        value, lineno = headers["subject"]
+        subject = parse_subject(value, lineno, end_linenos.get("subject"))
+    author, author_lineno = in_body.author, in_body.author_lineno
+    if author is None and "from" in headers:
+        author, author_lineno = headers["from"]
+    message, below = read_body(body_lines)
+    head = Head(headers, author, author_lineno, subject)
+    return build_patch(source, "email", head, message, below)
 
 
 def _collect_headers(lines: Sequence[Line]) -> tuple[int, int]:
@@ -160,8 +160,11 @@ def _unfold(
     return name.strip().lower(), collapse_space(value), first_line.lineno, end_lineno
 
 
-def _take_in_body_headers(patch: Patch, body: Sequence[Line]) -> Sequence[Line]:
-    """Apply ``From:``/``Subject:`` lines opening the body, as ``git am`` does."""
+def _in_body_headers(body: Sequence[Line]) -> tuple[Head, Sequence[Line]]:
+    """The ``From:``/``Subject:`` lines opening the body, which ``git am``
+    takes over the mail's, and the body below them."""
+    author = author_lineno = subject = None
+    headers: dict[str, tuple[str, int | None]] = {}
     index = 0
     while index < len(body) and not body[index].text.strip():
         index += 1
@@ -171,8 +174,7 @@ def _take_in_body_headers(patch: Patch, body: Sequence[Line]) -> Sequence[Line]:
         text = body[index].text
         lower = text.lower()
         if lower.startswith("from:"):
-            patch.author = text[5:].strip()
-            patch.author_lineno = body[index].lineno
+            author, author_lineno = text[5:].strip(), body[index].lineno
         elif lower.startswith("subject:"):
             # Folded as a mail header may be: git am reads the indented
             # lines below as the rest of it.
@@ -180,8 +182,8 @@ def _take_in_body_headers(patch: Patch, body: Sequence[Line]) -> Sequence[Line]:
             while end < len(body) and body[end].text[:1] in (" ", "\t") and body[end].text.strip():
                 end += 1
             value = " ".join(line.text.strip() for line in body[index:end])[8:].strip()
-            patch.subject = parse_subject(value, body[index].lineno, body[end - 1].lineno)
-            patch.headers["subject"] = (value, body[index].lineno)
+            subject = parse_subject(value, body[index].lineno, body[end - 1].lineno)
+            headers["subject"] = (value, body[index].lineno)
             index = end - 1
         elif lower.startswith("date:"):
             pass
@@ -189,11 +191,12 @@ def _take_in_body_headers(patch: Patch, body: Sequence[Line]) -> Sequence[Line]:
             break
         found = True
         index += 1
+    head = Head(headers, author, author_lineno, subject)
     if not found:
-        return body[start:]
+        return head, body[start:]
     if index < len(body) and not body[index].text.strip():
-        return body[index + 1 :]
-    return body[index:]
+        return head, body[index + 1 :]
+    return head, body[index:]
 
 
 def author_email(author: str | None) -> str:

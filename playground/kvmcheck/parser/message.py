@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from kvmcheck import lazy_re
-from kvmcheck.model import Line, Patch
-from kvmcheck.parser.diff import BASE_COMMIT, PREREQUISITE, parse_after_message
+from kvmcheck.model import Line, Patch, Subject
+from kvmcheck.parser.diff import BASE_COMMIT, PREREQUISITE, read_below_message
+from kvmcheck.parser.parts import BelowMessage, Head, Message, build_patch
 from kvmcheck.parser.subject import parse_subject
 from kvmcheck.parser.trailer_block import split_trailers
 
@@ -29,7 +30,6 @@ def is_patch_break(text: str) -> bool:
 
 def parse_bare_message(source: str, lines: Sequence[Line]) -> Patch:
     """A commit message as ``git commit`` hands it to the commit-msg hook."""
-    patch = Patch(source=source, kind="message")
     end = len(lines)
     comments = False
     for index, line in enumerate(lines):
@@ -41,14 +41,10 @@ def parse_bare_message(source: str, lines: Sequence[Line]) -> Patch:
     if comments:  # git strips comment lines before committing
         kept = [line for line in kept if not line.text.startswith("#")]
     subject_lines, rest = take_subject(kept)
-    if subject_lines:
-        patch.subject = parse_subject(
-            " ".join(line.text.strip() for line in subject_lines),
-            subject_lines[0].lineno,
-            subject_lines[-1].lineno,
-        )
-    parse_body(patch, rest)
-    return patch
+    message, below = read_body(rest)
+    return build_patch(
+        source, "message", Head({}, None, None, subject_of(subject_lines)), message, below
+    )
 
 
 def take_subject(lines: Sequence[Line]) -> tuple[Sequence[Line], Sequence[Line]]:
@@ -64,20 +60,28 @@ def take_subject(lines: Sequence[Line]) -> tuple[Sequence[Line], Sequence[Line]]
     return lines[start:index], lines[index:]
 
 
-def parse_body(patch: Patch, body: Sequence[Line]) -> None:
+def subject_of(lines: Sequence[Line]) -> Subject | None:
+    """The subject a commit message's first paragraph makes (None if empty)."""
+    if not lines:
+        return None
+    return parse_subject(
+        " ".join(line.text.strip() for line in lines), lines[0].lineno, lines[-1].lineno
+    )
+
+
+def read_body(body: Sequence[Line]) -> tuple[Message, BelowMessage | None]:
     """Split a mail or message body at the patch break (``---`` or a diff)."""
     for index, line in enumerate(body):
         if is_patch_break(line.text):
-            set_message(patch, body[:index])
-            parse_after_message(patch, body[index:])
-            return
-    set_message(patch, body)
+            return read_message(body[:index]), read_below_message(body[index:])
+    return read_message(body), None
 
 
-def set_message(patch: Patch, lines: Sequence[Line]) -> None:
-    body, trailers = split_trailers(_strip_signature(patch, lines))
-    patch.message = _strip_blank_ends(body)
-    patch.trailers = trailers
+def read_message(lines: Sequence[Line]) -> Message:
+    """The commit message below the subject, split from its trailers."""
+    kept, base_commit = _strip_signature(lines)
+    body, trailers = split_trailers(kept)
+    return Message(_strip_blank_ends(body), trailers, base_commit)
 
 
 def _strip_blank_ends(lines: Sequence[Line]) -> Sequence[Line]:
@@ -91,21 +95,22 @@ def _strip_blank_ends(lines: Sequence[Line]) -> Sequence[Line]:
     return lines[start:end]
 
 
-def _strip_signature(patch: Patch, lines: Sequence[Line]) -> Sequence[Line]:
+def _strip_signature(lines: Sequence[Line]) -> tuple[Sequence[Line], Line | None]:
     """Drop the mail signature, take out ``base-commit:`` lines and trim
-    blank lines from both ends.
+    blank lines from both ends; the last ``base-commit:`` line comes second.
 
     A slice of ``lines`` unless lines were taken out between the ends: a
     slice of the input makes its lines only when read.
     """
     first = last = None
+    base_commit = None
     removed: list[int] = []
     for index, line in enumerate(lines):
         text = line.text
         if text == "-- ":
             break
         if BASE_COMMIT.fullmatch(text):
-            patch.base_commit = line
+            base_commit = line
             removed.append(index)
         elif PREREQUISITE.fullmatch(text):
             removed.append(index)
@@ -114,9 +119,9 @@ def _strip_signature(patch: Patch, lines: Sequence[Line]) -> Sequence[Line]:
                 first = index
             last = index
     if first is None or last is None:
-        return []
+        return [], base_commit
     kept = lines[first : last + 1]
     inside = {index for index in removed if first < index < last}
     if inside:
         kept = [line for index, line in enumerate(kept, start=first) if index not in inside]
-    return kept
+    return kept, base_commit

@@ -7,11 +7,11 @@ the input line each decoded line came from, where that can be known.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from kvmcheck import lazy_re
 from kvmcheck.input_lines import InputLines
-from kvmcheck.model import Line, Patch
+from kvmcheck.model import Line
 from kvmcheck.parser.text import collapse_space
 
 _ONLY_SPACE = lazy_re.compile(r"\s*")
@@ -87,14 +87,18 @@ def _encoded_word_runs(value: str) -> Iterator[tuple[int, int, bytes, str]]:
         yield start, end, bytes(run), charset
 
 
-def decode_body(headers: InputLines, body: Sequence[Line], patch: Patch) -> Sequence[Line]:
-    """The body as text lines; decoded when it was transfer-encoded."""
-    encoding = (patch.header("content-transfer-encoding") or "").strip().lower()
-    content_type = (patch.header("content-type") or "").strip().lower()
+def decode_body(
+    header_lines: InputLines, body: Sequence[Line], headers: Mapping[str, tuple[str, int | None]]
+) -> Sequence[Line]:
+    """The body as text lines; decoded when it was transfer-encoded.
+
+    ``headers``: the mail's, read from ``header_lines``, by lower-cased name."""
+    encoding = headers.get("content-transfer-encoding", ("",))[0].strip().lower()
+    content_type = headers.get("content-type", ("",))[0].strip().lower()
     multipart = content_type.startswith("multipart/")
     if not multipart and encoding not in ("quoted-printable", "base64"):
         return body
-    header_text = headers.joined() + "\n"
+    header_text = header_lines.joined() + "\n"
     raw_body = "\n".join(line.text for line in body) + "\n"
     try:
         message = _email_parser().parsestr(header_text + "\n" + raw_body)
