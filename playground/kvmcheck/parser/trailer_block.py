@@ -6,36 +6,11 @@ from collections.abc import Sequence
 
 from kvmcheck import lazy_re
 from kvmcheck.model import Line, Trailer
+from kvmcheck.trailers import KNOWN_TAGS
 
-# A possessive repeat (*+, also in _diff_git_paths): the re module keeps a
+# A possessive repeat (*+, also in diff._diff_git_paths): the re module keeps a
 # backtracking record per pass of a repeated group, tens of bytes per character.
 _TRAILER = lazy_re.compile(r"([A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*+) *:(.*)")
-
-# Tags recognised in a trailer block even when misspelt in case or spacing.
-KNOWN_TAGS = (
-    "Signed-off-by",
-    "Co-developed-by",
-    "Acked-by",
-    "Reviewed-by",
-    "Tested-by",
-    "Reported-by",
-    "Suggested-by",
-    "Fixes",
-    "Cc",
-    "Link",
-    "Closes",
-    "Message-Id",
-    "Message-ID",
-    "Cc: stable",
-    "Originally-by",
-    "Debugged-by",
-    "Analyzed-by",
-    "Requested-by",
-    "Based-on-patch-by",
-    "Reported-and-tested-by",
-    "Signed-off",
-)
-_KNOWN_TAGS_LOWER = frozenset(t.lower() for t in KNOWN_TAGS)
 
 
 def _is_trailer_line(text: str) -> bool:
@@ -45,7 +20,7 @@ def _is_trailer_line(text: str) -> bool:
 
 def _is_known_tag(text: str) -> bool:
     match = _TRAILER.fullmatch(text)
-    return bool(match) and match.group(1).lower() in _KNOWN_TAGS_LOWER
+    return bool(match) and match.group(1).lower() in KNOWN_TAGS
 
 
 def _is_trailer_block_line(text: str) -> bool:

@@ -15,38 +15,11 @@ from kvmcheck.model import Line, Series, Trailer
 from kvmcheck.parser import author_email
 from kvmcheck.registry import GENERIC, SERIES, Edit, Finding, Rule, rule
 from kvmcheck.rules._examples import AUTHOR, BODY, SIGNOFF, patch
+from kvmcheck.trailers import CANONICAL_TAGS, PERSON_TAGS
 
 FIXES = "maintainer-kvm-x86#fixes"
 LINKS = "maintainer-kvm-x86#links"
 SIGN_OFF = "first-patch#sign-off"
-
-CANONICAL_TAGS = {
-    tag.lower(): tag
-    for tag in (
-        "Signed-off-by",
-        "Co-developed-by",
-        "Acked-by",
-        "Reviewed-by",
-        "Tested-by",
-        "Reported-by",
-        "Suggested-by",
-        "Fixes",
-        "Cc",
-        "Link",
-        "Closes",
-    )
-}
-PERSON_TAGS = frozenset(
-    (
-        "signed-off-by",
-        "co-developed-by",
-        "acked-by",
-        "reviewed-by",
-        "tested-by",
-        "reported-by",
-        "suggested-by",
-    )
-)
 
 # Some maintainers add the commit date: 84cffe499b94 ("kvm: Emulate MOVBE", 2013-10-29).
 _FIXES_OK = lazy_re.compile(r'[0-9a-f]{12,40} \("(.+)"(?:, \d{4}-\d{2}-\d{2})?\)')
