@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kvmcheck.parser import parse_file, parse_inputs, parse_subject
+from kvmcheck.parser import mbox_message_starts, parse_file, parse_inputs, parse_subject
 
 SOB = "Signed-off-by: Jane Developer <jane@example.org>"
 SIGNATURE = "-- "  # the mail signature separator, trailing space included
@@ -610,3 +610,12 @@ def test_in_body_headers_take_over_the_mail_headers() -> None:
     assert patch.headers["subject"] == ("[PATCH 1/2] KVM: x86: Fix foo", 5)
     assert patch.headers["from"] == ("Mailing List Robot <robot@example.org>", 1)
     assert [line.text for line in patch.message] == ["Fix foo."]
+
+
+def test_mbox_message_starts_are_the_from_lines() -> None:
+    mail = "From 1234567 Mon Sep 17 00:00:00 2001\nFrom: {0}\nSubject: x\n\nbody\n"
+    text = "\n\n" + mail.format("a") + mail.format("b") + "\n" + mail.format("c")
+    assert mbox_message_starts(text) == [2, 7, 13]
+    assert mbox_message_starts(text.replace("\n", "\r\n")) == [2, 7, 13]
+    assert mbox_message_starts(mail.format("a")[mail.index("\n") + 1 :]) == []  # one mail
+    assert mbox_message_starts("") == []

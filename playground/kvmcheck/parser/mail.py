@@ -24,7 +24,7 @@ _MAX_HEADER_LINES = 2000
 
 def header_block_follows(lines: Sequence[Line], start: int) -> bool:
     """True when ``lines[start:]`` opens with mail headers naming From or Subject."""
-    names = set()
+    names: set[str] = set()
     # A header block is short; bounding the scan keeps mbox splitting linear.
     for line in lines[start : start + _MAX_HEADER_LINES]:
         text = line.text
@@ -43,13 +43,13 @@ def looks_like_email(lines: Sequence[Line], start: int) -> bool:
     return _HEADER.match(lines[start].text) is not None and header_block_follows(lines, start)
 
 
-def split_mbox(lines: Sequence[Line], start: int) -> list[Sequence[Line]]:
+def split_mbox(lines: InputLines, start: int) -> list[InputLines]:
     """Cut an mbox at its ``From `` separator lines.
 
     No blank line is required before one: ``cat *.patch`` puts each
     separator right after the previous mail's signature.
     """
-    chunks: list[Sequence[Line]] = []
+    chunks: list[InputLines] = []
     chunk_start = start
     for index in range(start, len(lines)):
         text = lines[index].text
@@ -76,7 +76,12 @@ def mbox_message_starts(text: str) -> list[int]:
         MBOX_FROM.match(lines[start].text) and header_block_follows(lines, start + 1)
     ):
         return []
-    return [chunk[0].lineno - 1 for chunk in split_mbox(lines, start)]
+    starts = []
+    index = start  # the chunks follow one another, and line i is lines[i]
+    for chunk in split_mbox(lines, start):
+        starts.append(index)
+        index += len(chunk)
+    return starts
 
 
 def parse_email(source: str, lines: InputLines) -> Patch:

@@ -8,11 +8,16 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from kvmcheck import lazy_re
 from kvmcheck.input_lines import InputLines
 from kvmcheck.model import Line
 from kvmcheck.parser.text import collapse_space
+
+if TYPE_CHECKING:
+    from email.message import Message
+    from email.parser import Parser
 
 _ONLY_SPACE = lazy_re.compile(r"\s*")
 # An RFC 2047 encoded word, =?charset?Q or B?text?=.  The RFC allows no white
@@ -20,7 +25,7 @@ _ONLY_SPACE = lazy_re.compile(r"\s*")
 _ENCODED_WORD = lazy_re.compile(r"=\?[^?\s]*\?[qQbB]\?[^?\s]*\?=")
 
 
-def _email_parser():
+def _email_parser() -> Parser:
     """The standard library's mail parser, imported on first use: most patches
     have plain ASCII headers and 8-bit bodies that need no decoding."""
     from email import policy
@@ -117,7 +122,7 @@ def decode_body(
     return [Line(text, lineno) for text, lineno in zip(new_lines, linenos, strict=True)]
 
 
-def _decoded_parts(message) -> list[str]:
+def _decoded_parts(message: Message) -> list[str]:
     texts: list[str] = []
     for part in message.walk():
         if part.is_multipart():
@@ -125,7 +130,9 @@ def _decoded_parts(message) -> list[str]:
         filename = (part.get_filename() or "").lower()
         if part.get_content_maintype() != "text" and not filename.endswith((".patch", ".diff")):
             continue
-        payload = part.get_payload(decode=True) or b""
+        payload = part.get_payload(decode=True)
+        if not isinstance(payload, bytes):  # None when there is nothing to decode
+            payload = b""
         charset = part.get_content_charset() or "utf-8"
         try:
             texts.append(payload.decode(charset, errors="replace"))

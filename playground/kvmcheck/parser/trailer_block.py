@@ -15,12 +15,12 @@ _TRAILER = lazy_re.compile(r"([A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*+) *:(.*)
 
 def _is_trailer_line(text: str) -> bool:
     match = _TRAILER.fullmatch(text)
-    return bool(match) and len(match.group(1)) <= 40 and not match.group(2).startswith("//")
+    return match is not None and len(match.group(1)) <= 40 and not match.group(2).startswith("//")
 
 
 def _is_known_tag(text: str) -> bool:
     match = _TRAILER.fullmatch(text)
-    return bool(match) and match.group(1).lower() in KNOWN_TAGS
+    return match is not None and match.group(1).lower() in KNOWN_TAGS
 
 
 def _is_trailer_block_line(text: str) -> bool:
