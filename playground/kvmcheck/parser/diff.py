@@ -22,6 +22,7 @@ PREREQUISITE = lazy_re.compile(r"prerequisite-patch-id: *[0-9a-fA-F]+\s*")
 
 
 def is_diff_start(lines: Sequence[Line], index: int) -> bool:
+    """Whether a diff (git's, ``diff -u``'s or an ``Index:`` one) starts at ``lines[index]``."""
     text = lines[index].text
     if text.startswith(("diff --git ", "diff -", "Index: ")):
         return True
@@ -42,7 +43,7 @@ def read_below_message(lines: Sequence[Line]) -> BelowMessage:
     notes: list[Line] = []
     diffstat: list[Line] = []
     base_commit = None
-    blank_from = None  # as in _strip_signature: blank ends are trimmed unread
+    blank_from = None  # as in message._strip_signature: blank ends are trimmed unread
     while index < len(lines) and not is_diff_start(lines, index):
         line = lines[index]
         if line.text == "-- ":
@@ -67,6 +68,7 @@ def read_below_message(lines: Sequence[Line]) -> BelowMessage:
 
 
 def is_diffstat(text: str) -> bool:
+    """Whether ``text`` is a line of the diffstat ``git format-patch`` writes."""
     if not text.startswith(" "):
         return False
     name, bar, count = text.rpartition("|")

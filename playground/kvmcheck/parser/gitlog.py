@@ -14,6 +14,7 @@ GIT_LOG_COMMIT = lazy_re.compile(r"commit [0-9a-f]{7,64}\b")
 
 
 def split_git_log(lines: Sequence[Line], start: int) -> list[Sequence[Line]]:
+    """Cut ``git log -p`` output at its ``commit <sha>`` lines."""
     chunks: list[Sequence[Line]] = []
     chunk_start = start
     for index, line in enumerate(lines[start:], start=start):
@@ -25,6 +26,8 @@ def split_git_log(lines: Sequence[Line], start: int) -> list[Sequence[Line]]:
 
 
 def parse_git_log(source: str, lines: Sequence[Line]) -> Patch:
+    """One commit: ``Author:`` and the other headers, the message indented by
+    four spaces, then what ``git show`` prints below it."""
     headers: dict[str, tuple[str, int | None]] = {}
     author = author_lineno = None
     index = 1

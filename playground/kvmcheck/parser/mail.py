@@ -40,6 +40,7 @@ def header_block_follows(lines: Sequence[Line], start: int) -> bool:
 
 
 def looks_like_email(lines: Sequence[Line], start: int) -> bool:
+    """Whether a mail's header block starts at ``lines[start]``."""
     return _HEADER.match(lines[start].text) is not None and header_block_follows(lines, start)
 
 
@@ -85,6 +86,8 @@ def mbox_message_starts(text: str) -> list[int]:
 
 
 def parse_email(source: str, lines: InputLines) -> Patch:
+    """One mail (an mbox message without its ``From `` line): headers, then
+    the body as ``git am`` reads it."""
     header_count, body_start = _collect_headers(lines)
     header_lines = lines[:header_count]
     headers: dict[str, tuple[str, int | None]] = {}

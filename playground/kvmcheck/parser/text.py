@@ -93,6 +93,7 @@ def split_lines(text: str) -> InputLines:
 
 
 def first_nonblank(lines: Sequence[Line]) -> int | None:
+    """The index of the first line that is not blank, None if all are."""
     for index, line in enumerate(lines):
         if line.text.strip():
             return index
