@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Callable, Iterator, Sequence
+from typing import overload
 
 from kvmcheck import lazy_re
 from kvmcheck.model import Line
@@ -60,6 +61,10 @@ class InputLines(Sequence[Line]):
     def __len__(self) -> int:
         return self._stop - self._start
 
+    @overload
+    def __getitem__(self, index: int) -> Line: ...
+    @overload
+    def __getitem__(self, index: slice) -> InputLines: ...
     def __getitem__(self, index: int | slice) -> Line | InputLines:
         """A line (a new `Line` each time), or a view of a run of lines."""
         if isinstance(index, slice):
@@ -134,6 +139,10 @@ class PickedLines(Sequence[Line]):
             text, lineno = line.text[self._skip :], line.lineno
         return Line(self._view(text) if self._view else text, lineno)
 
+    @overload
+    def __getitem__(self, index: int) -> Line: ...
+    @overload
+    def __getitem__(self, index: slice) -> PickedLines: ...
     def __getitem__(self, index: int | slice) -> Line | PickedLines:
         if isinstance(index, slice):
             start, stop = _run(index, len(self))

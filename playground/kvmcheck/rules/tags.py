@@ -11,36 +11,9 @@ from kvmcheck.model import Trailer
 from kvmcheck.parser import author_email
 from kvmcheck.registry import GENERIC, MESSAGE, Edit, Finding, Rule, rule
 from kvmcheck.rules._examples import AUTHOR, patch
+from kvmcheck.trailers import CANONICAL_TAGS, PERSON_TAGS
 
 SIGN_OFF = "first-patch#sign-off"
-
-CANONICAL_TAGS = {
-    tag.lower(): tag
-    for tag in (
-        "Signed-off-by",
-        "Co-developed-by",
-        "Acked-by",
-        "Reviewed-by",
-        "Tested-by",
-        "Reported-by",
-        "Suggested-by",
-        "Fixes",
-        "Cc",
-        "Link",
-        "Closes",
-    )
-}
-PERSON_TAGS = frozenset(
-    (
-        "signed-off-by",
-        "co-developed-by",
-        "acked-by",
-        "reviewed-by",
-        "tested-by",
-        "reported-by",
-        "suggested-by",
-    )
-)
 
 
 def _emails(trailers: list[Trailer], key: str) -> list[str]:
