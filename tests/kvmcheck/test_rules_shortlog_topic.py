@@ -23,6 +23,8 @@ MMU = diff(path="arch/x86/kvm/mmu/mmu.c")
 
 
 SELFTEST = diff(path="tools/testing/selftests/kvm/x86/foo_test.c")
+ARM64_SELFTEST = diff(path="tools/testing/selftests/kvm/aarch64/foo_test.c")
+S390_SELFTEST = diff(path="tools/testing/selftests/kvm/s390x/foo_test.c")
 
 
 COMMON = diff(path="virt/kvm/kvm_main.c")
@@ -63,6 +65,16 @@ CASES = [
     ("shortlog-topic-mismatch", subject("KVM: nVMX: Fix foo", NESTED_VMX), False),
     ("shortlog-topic-mismatch", subject("KVM: VMX: Fix foo", NESTED_VMX + VMX), False),
     ("shortlog-prefix-selftests", subject("selftests: kvm: Add foo test", SELFTEST), True),
+    # Another architecture's selftests keep its maintainers' scope (Marc Zyngier's own
+    # "KVM: arm64: selftests: get-reg-list: Add pauth configuration"), but not on x86 tests.
+    ("shortlog-prefix-selftests", subject("KVM: arm64: selftests: Fix foo", ARM64_SELFTEST), False),
+    ("shortlog-prefix-selftests", subject("KVM: s390: selftests: Fix foo", S390_SELFTEST), False),
+    ("shortlog-prefix-selftests", subject("KVM: arm64: selftests: Fix foo", SELFTEST), True),
+    (
+        "shortlog-prefix-selftests",
+        subject("KVM: arm64: selftests: Fix foo", ARM64_SELFTEST + SELFTEST),
+        True,
+    ),
     ("shortlog-topic-mismatch", subject("KVM: x86: Fix foo", VMX + SVM), False),
     ("shortlog-topic-mismatch", subject("KVM: x86/mmu: Fix foo", MMU + VMX), False),
     ("shortlog-topic-mismatch", subject("KVM: x86: Fix foo", VMX + SELFTEST), False),

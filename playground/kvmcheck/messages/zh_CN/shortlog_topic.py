@@ -38,7 +38,9 @@ MESSAGES = {
     "shortlog-prefix-selftests.explanation": (
         "tools/testing/selftests/kvm/ 下的补丁经由 KVM 的树合入，使用 KVM 的前缀："
         "写 'KVM: selftests:'，不要写 'selftests: kvm:'、'selftests/kvm:'、'KVM: selftest:' "
-        "或 'KVM: x86:'。如果体系结构很重要，写在描述里。"
+        "或 'KVM: x86:'。如果体系结构很重要，写在描述里。其他体系结构的 selftests 经由"
+        "该体系结构的树合入，其维护者写作 'KVM: arm64: selftests:'（或 s390、riscv 等）："
+        "只要补丁没有改动 x86 的 selftests，这样写就是对的。"
     ),
     "shortlog-prefix-common": (
         "本补丁只改动了 KVM 的通用代码（{path}）：应写 '{prefix}'，不要写 '{wrong}'。"
