@@ -19,6 +19,7 @@ S390X = diff(path="lib/s390x/asm/arch_def.h", context="struct psw {") + diff(
 )
 ARM = diff(path="arm/psci.c", context="int main(void)")
 ARM64_LIB = diff(path="lib/arm64/processor.c", context="void do_handle_sync(void)")
+PPC64_LIB = diff(path="lib/ppc64/processor.c", context="void do_handle_exception(void)")
 COMMON = diff(path="scripts/runtime.bash", context="function run()")
 KERNEL = diff(path="arch/x86/kvm/x86.c")
 TO_LIST = "To: kvm@vger.kernel.org\n"
@@ -55,6 +56,8 @@ CASES = [
     ("kut-shortlog-arch-prefix", kut("lib/s390x: Define the PSW bits", S390X), False),
     ("kut-shortlog-arch-prefix", kut("arm/arm64: Add a CPU_OFF test", ARM), False),
     ("kut-shortlog-arch-prefix", kut("arm64: Fix the vector", ARM64_LIB), False),
+    ("kut-shortlog-arch-prefix", kut("processor: Fix the vector", PPC64_LIB), True),
+    ("kut-shortlog-arch-prefix", kut("powerpc: Fix the vector", PPC64_LIB, tag=TAGGED), False),
     ("kut-shortlog-arch-prefix", kut("arm/run: Pass the CPU type", ARM), False),
     # x86 takes 'nVMX:', 'svm:', test names and no prefix at all: not checked.
     ("kut-shortlog-arch-prefix", kut("pmu_lbr: Drop a check", X86, tag=TAGGED), False),
