@@ -23,22 +23,23 @@ what it shows:
    a whole patch, mail or commit; every finding counts.
 ``changelog``
    a commit message (shortlog, body, perhaps trailers) without the diff;
-   only the rules about commit messages count, and not the one about a
+   only the rules that read the shortlog or the rest of the commit message
+   count (``reads`` on the rule, see ``kvmcheck.registry``), and not the one about a
    missing sign-off, which such an example often leaves out. A missing
    ``Fixes:`` tag does count: a good example of a bug fix shows its tag.
 ``body``
    paragraphs or trailers from the body of a commit message, checked under a
    neutral shortlog; the same rules count as for ``changelog``.
 ``shortlog``
-   one shortlog per line, each checked on its own; only the shortlog rules
-   (and the one about function names) count. In a bad example every line
+   one shortlog per line, each checked on its own; only the rules that read
+   the shortlog count. In a bad example every line
    must draw at least one of the expected rules by itself, so that a list of
    bad shortlogs cannot hide a line kvmcheck accepts. With ``:file:``, each
    line is checked as the subject of a patch that changes that file (some
    prefixes are only wrong for some files, ``x86/kvm:`` on KVM's own code).
 ``code``
    lines of code, checked as lines that a patch adds to ``:file:`` (default
-   ``arch/x86/kvm/x86.c``); only the rules about code count.
+   ``arch/x86/kvm/x86.c``); only the rules that read the diff count.
 
 ``:ignore:`` names further rules that do not count for this example.
 ``:language:`` picks the highlighting (default ``text``).
@@ -59,7 +60,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from kvmcheck.api import check_texts
-from kvmcheck.registry import SERIES
+from kvmcheck.registry import DIFF, MESSAGE, SERIES, SUBJECT
 from kvmcheck.rules import RULES
 from kvmcheck.share import ShareError, fragment
 
@@ -108,41 +109,26 @@ def as_subject(text: str, file: str | None) -> str:
 class Part:
     """What an example holds: how to make it a checkable input, which rules count.
 
-    ``sections``: the handbook sections whose per-patch rules count (None:
-    every rule); ``blind``: rules that never count; ``per_line``: check each
-    line on its own.
+    ``reads``: the per-patch rules that read one of these parts count (None:
+    every rule; see ``Rule.reads``); ``blind``: rules that never count;
+    ``per_line``: check each line on its own.
     """
 
     wrap: Callable[[str, str | None], str]
-    sections: frozenset[str] | None
+    reads: frozenset[str] | None
     blind: frozenset[str] = frozenset()
     per_line: bool = False
 
 
-_MESSAGE_SECTIONS = frozenset(
-    {
-        "maintainer-kvm-x86#shortlog",
-        "maintainer-kvm-x86#changelog",
-        "maintainer-kvm-x86#function-references",
-        "maintainer-kvm-x86#fixes",
-        "maintainer-kvm-x86#links",
-        "maintainer-kvm-x86#vulnerabilities",
-        "first-patch#sign-off",
-    }
-)
-_CODE_SECTIONS = frozenset(rule.section for rule in RULES.values()) - _MESSAGE_SECTIONS
+_COMMIT_MESSAGE = frozenset({SUBJECT, MESSAGE})
 # What a commit message shown on its own usually leaves out.
 _MESSAGE_BLIND = frozenset({"signoff-missing"})
 PARTS = {
-    "patch": Part(as_is, sections=None),
-    "changelog": Part(as_is, _MESSAGE_SECTIONS, _MESSAGE_BLIND),
-    "body": Part(under_shortlog, _MESSAGE_SECTIONS, _MESSAGE_BLIND),
-    "shortlog": Part(
-        as_subject,
-        frozenset({"maintainer-kvm-x86#shortlog", "maintainer-kvm-x86#function-references"}),
-        per_line=True,
-    ),
-    "code": Part(as_added_lines, _CODE_SECTIONS),
+    "patch": Part(as_is, reads=None),
+    "changelog": Part(as_is, _COMMIT_MESSAGE, _MESSAGE_BLIND),
+    "body": Part(under_shortlog, _COMMIT_MESSAGE, _MESSAGE_BLIND),
+    "shortlog": Part(as_subject, frozenset({SUBJECT}), per_line=True),
+    "code": Part(as_added_lines, frozenset({DIFF})),
 }
 
 
@@ -157,7 +143,6 @@ def rules_fired_per_item(
     for number, item in enumerate(filter(str.strip, inputs), 1):
         result = check_texts([(f"example-{number}", part.wrap(item, file))])
         findings = [f for patch in result["patches"] for f in patch["findings"]]
-        findings += result["series"]["findings"]
         fired = {str(f["rule"]) for f in findings} - ignore - part.blind
         items.append((item, {rule for rule in fired if _counts(rule, part)}))
     return items
@@ -171,10 +156,10 @@ def rules_fired(
 
 
 def _counts(rule_id: str, part: Part) -> bool:
-    if part.sections is None:
+    if part.reads is None:
         return True
     rule = RULES[rule_id]
-    return rule.target != SERIES and rule.section in part.sections
+    return rule.target != SERIES and not part.reads.isdisjoint(rule.reads)
 
 
 def parse_rule_ids(value: str) -> list[str]:

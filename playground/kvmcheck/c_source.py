@@ -11,15 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from typing import overload
 
 from kvmcheck import lazy_re
 from kvmcheck.model import Line, follows
-
-# typing.TYPE_CHECKING without importing typing (about 4 ms of a one-file
-# run); mypy takes any TYPE_CHECKING for true.
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import overload
 
 # Blanked so operators and commas inside them are not seen; the quotes stay,
 # so "a literal is here" still shows.
@@ -169,13 +164,10 @@ class SplitLines(Sequence[CodeLine]):
         code, comment, _ = split_line(line.text, state == _INSIDE)
         return CodeLine(line, code, comment)
 
-    if TYPE_CHECKING:
-
-        @overload
-        def __getitem__(self, index: int) -> CodeLine: ...
-        @overload
-        def __getitem__(self, index: slice) -> tuple[CodeLine, ...]: ...
-
+    @overload
+    def __getitem__(self, index: int) -> CodeLine: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[CodeLine, ...]: ...
     def __getitem__(self, index: int | slice) -> CodeLine | tuple[CodeLine, ...]:
         """A line, split now; a slice, split now into a tuple."""
         if isinstance(index, slice):

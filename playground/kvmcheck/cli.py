@@ -7,19 +7,23 @@ import sys
 from types import SimpleNamespace
 
 from kvmcheck import __version__
+from kvmcheck.cli_input import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    MIB,
+    InputError,
+    bad_git_dir,
+    git_dir_problem,
+    read_input,
+    shown_name,
+)
 from kvmcheck.messages import LANGUAGES, catalog, language_from_locale
+from kvmcheck.results import CheckResult
 
-# For mypy only: typing costs a one-file run about 4 ms.
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from kvmcheck.results import CheckResult
-
-STDIN_NAME = "<stdin>"
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 # All inputs together: far above any real posting, and a bound on memory
 # (checking peaks at up to ~40 bytes per input byte, for many short lines).
 DEFAULT_MAX_INPUT_MIB = 16
-_MIB = 1024 * 1024
 
 
 def _parser():  # -> argparse.ArgumentParser, imported only here
@@ -149,50 +153,19 @@ def _positive_int(text: str) -> int:
     return value
 
 
-class _InputError(Exception):
-    """An input that cannot be read: the message says which and why."""
-
-
-def _read_limited(
-    handle, name: str, budget: int, limit_mib: int, messages: dict[str, str]
-) -> bytes:
-    """Read ``handle`` to its end, but never more than ``budget`` bytes:
-    ``kvmcheck /dev/zero`` must stop, not fill the memory."""
-    data = handle.read(budget + 1)
-    if len(data) > budget:
-        raise _InputError(messages["cli.too-large"].format(path=name, limit=limit_mib))
-    return data
-
-
 def _read_inputs(
     files: list[str], limit_mib: int, messages: dict[str, str]
 ) -> list[tuple[str, bytes]] | None:
     """(name, content) of every input, at most ``limit_mib`` MiB in all; None
     (after saying why on stderr) when one cannot be read."""
     inputs = []
-    budget = limit_mib * _MIB
+    budget = limit_mib * MIB
     try:
         for name in files or ["-"]:
-            if name == "-":
-                if sys.stdin is None:  # started with stdin closed (<&-)
-                    raise _InputError(
-                        messages["cli.unreadable"].format(
-                            path=STDIN_NAME, reason=messages["cli.closed"]
-                        )
-                    )
-                data = _read_limited(sys.stdin.buffer, STDIN_NAME, budget, limit_mib, messages)
-                inputs.append((STDIN_NAME, data))
-            else:
-                with open(name, "rb") as handle:
-                    data = _read_limited(handle, name, budget, limit_mib, messages)
-                inputs.append((name, data))
+            data = read_input(name, budget, limit_mib, messages)
+            inputs.append((shown_name(name), data))
             budget -= len(data)
-    except OSError as error:
-        path = error.filename if error.filename is not None else STDIN_NAME
-        reason = error.strerror or str(error)
-        print(messages["cli.unreadable"].format(path=path, reason=reason), file=sys.stderr)
-        return None
-    except _InputError as error:
+    except InputError as error:
         print(error, file=sys.stderr)
         return None
     return inputs
@@ -273,6 +246,10 @@ def _run(argv: list[str] | None) -> int:
         # The second read of stdin would be empty, and reported as a broken patch.
         print(messages["cli.stdin-twice"], file=sys.stderr)
         return EXIT_USAGE
+    problem = git_dir_problem(args.git_dir, messages)
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return EXIT_USAGE
     if args.fix or args.fix_inplace:
         from kvmcheck.fix_files import run_fix
 
@@ -282,7 +259,7 @@ def _run(argv: list[str] | None) -> int:
             git_dir=args.git_dir,
             ignore=ignore,
             messages=messages,
-            max_bytes=args.max_input_size * _MIB,
+            limit_mib=args.max_input_size,
         )
 
     from kvmcheck.api import check_texts
@@ -303,14 +280,11 @@ def _run(argv: list[str] | None) -> int:
     except Exception as error:  # no traceback for the user, ever
         from kvmcheck.gitrefs import GitDirError
 
-        if isinstance(error, GitDirError):
-            print(
-                messages["cli.bad-git-dir"].format(path=args.git_dir, reason=error), file=sys.stderr
-            )
+        if isinstance(error, GitDirError):  # git failed during the run
+            print(bad_git_dir(args.git_dir, error, messages), file=sys.stderr)
         else:
             print(
-                f"kvmcheck: internal error ({type(error).__name__}: {error}); "
-                "please report it with the input",
+                messages["cli.internal-error"].format(kind=type(error).__name__, error=error),
                 file=sys.stderr,
             )
         return EXIT_USAGE

@@ -6,7 +6,7 @@ the one place that enforces it, for patch and series rules alike.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from kvmcheck.context import PatchContext, analyze
 from kvmcheck.model import Series
@@ -36,12 +36,17 @@ def contexts_of(
     return contexts
 
 
-def run_rules(contexts: list[PatchContext], ignore: Iterable[str] = ()) -> list[Finding]:
-    """Every finding of every rule not ignored; each one knows its patch."""
+def run_rules(
+    contexts: list[PatchContext],
+    ignore: Iterable[str] = (),
+    rules: Mapping[str, Rule] = RULES,
+) -> list[Finding]:
+    """Every finding of every rule of ``rules`` (by default the whole table,
+    ``kvmcheck.rules.RULES``) not ignored; each one knows its patch."""
     ignored = frozenset(ignore)
     found: list[Finding] = []
     series = contexts[0].series if contexts else None
-    for rule in RULES.values():
+    for rule in rules.values():
         if rule.id in ignored:
             continue
         in_scope = [c for c in (applies(rule, context) for context in contexts) if c is not None]

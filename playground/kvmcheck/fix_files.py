@@ -30,13 +30,17 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 
+from kvmcheck.cli_input import (
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    MIB,
+    InputError,
+    read_input,
+    shown_name,
+)
 from kvmcheck.fix import fix_text
 from kvmcheck.parser import parse_file
-
-STDIN_NAME = "<stdin>"
-EXIT_OK, EXIT_USAGE = 0, 2
-# 128 + SIGINT, as a shell reports a command stopped by Ctrl-C.
-EXIT_INTERRUPTED = 130
 
 # UTF-32 first: its little-endian mark starts with UTF-16's.
 _BOMS = (
@@ -46,39 +50,6 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _DEFERRED_SIGNALS = {signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", signal.SIGTERM)}
-
-
-class _TooLarge(Exception):
-    """An input over the --max-input-size limit."""
-
-
-class _Refused(Exception):
-    """A file --fix-inplace must not rewrite; the argument is the catalog key."""
-
-
-def _read(name: str, max_bytes: int, inplace: bool) -> bytes:
-    """The file's bytes; never more than ``max_bytes`` are read (``/dev/zero``).
-
-    For ``--fix-inplace`` the file must be a regular, writable file: it is
-    opened without blocking, so a FIFO is refused rather than waited on.
-    """
-    if name == "-":
-        if sys.stdin is None:  # started with stdin closed (<&-)
-            raise OSError(0, "the stream is closed")
-        data = sys.stdin.buffer.read(max_bytes + 1)
-    else:
-        flags = os.O_RDONLY | (os.O_NONBLOCK if inplace else 0)
-        with open(os.open(name, flags), "rb") as handle:
-            if inplace:
-                status = os.fstat(handle.fileno())
-                if not stat.S_ISREG(status.st_mode):
-                    raise _Refused("cli.not-regular")
-                if not status.st_mode & stat.S_IWUSR or not os.access(name, os.W_OK):
-                    raise _Refused("cli.read-only")
-            data = handle.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        raise _TooLarge
-    return data
 
 
 def _decoded(data: bytes) -> tuple[str, Callable[[str], bytes]]:
@@ -174,9 +145,11 @@ def run_fix(
     git_dir: str | None,
     ignore: list[str],
     messages: dict[str, str],
-    max_bytes: int,
+    limit_mib: int,
 ) -> int:
-    """Fix ``files`` (print the one fixed file, or rewrite each); the exit status."""
+    """Fix ``files`` (print the one fixed file, or rewrite each); the exit status.
+
+    ``git_dir`` has been checked (``cli_input.git_dir_problem``)."""
     names = files or ["-"]
     if inplace and "-" in names:
         print(messages["cli.fix-inplace-files"], file=sys.stderr)
@@ -184,18 +157,10 @@ def run_fix(
     if not inplace and len(names) != 1:
         print(messages["cli.fix-one-file"], file=sys.stderr)
         return EXIT_USAGE
-    if git_dir is not None:
-        from kvmcheck.gitrefs import GitDirError, commit_lookup
-
-        try:
-            commit_lookup(git_dir)
-        except GitDirError as error:
-            print(messages["cli.bad-git-dir"].format(path=git_dir, reason=error), file=sys.stderr)
-            return EXIT_USAGE
     status = EXIT_OK
-    budget = max_bytes  # all files together, as for a check
+    budget = limit_mib * MIB  # all files together, as for a check
     for name in names:
-        shown = STDIN_NAME if name == "-" else name
+        shown = shown_name(name)
         try:
             outcome = _fix_one(
                 name,
@@ -205,7 +170,7 @@ def run_fix(
                 ignore=ignore,
                 messages=messages,
                 budget=budget,
-                limit=max_bytes,
+                limit_mib=limit_mib,
             )
         except KeyboardInterrupt:
             print(messages["cli.interrupted"].format(path=shown), file=sys.stderr)
@@ -226,22 +191,13 @@ def _fix_one(
     ignore: list[str],
     messages: dict[str, str],
     budget: int,
-    limit: int,
+    limit_mib: int,
 ) -> int | None:
     """Fix one file; how many bytes it had, or None (after saying why) when it failed."""
     try:
-        data = _read(name, budget, inplace)
-    except _TooLarge:
-        print(messages["cli.too-large"].format(path=shown, limit=limit >> 20), file=sys.stderr)
-        return None
-    except _Refused as refusal:
-        print(messages[refusal.args[0]].format(path=shown), file=sys.stderr)
-        return None
-    except OSError as error:
-        print(
-            messages["cli.unreadable"].format(path=shown, reason=error.strerror or error),
-            file=sys.stderr,
-        )
+        data = read_input(name, budget, limit_mib, messages, inplace=inplace)
+    except InputError as error:
+        print(error, file=sys.stderr)
         return None
     text, encode = _decoded(data)
     if _unrecognized(shown, text):

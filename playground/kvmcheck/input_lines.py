@@ -11,15 +11,10 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Callable, Iterator, Sequence
+from typing import overload
 
 from kvmcheck import lazy_re
 from kvmcheck.model import Line
-
-# typing.TYPE_CHECKING without importing typing (about 4 ms of a one-file
-# run); mypy takes any TYPE_CHECKING for true.
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import overload
 
 _NEWLINE = lazy_re.compile("\n")
 
@@ -66,13 +61,10 @@ class InputLines(Sequence[Line]):
     def __len__(self) -> int:
         return self._stop - self._start
 
-    if TYPE_CHECKING:
-
-        @overload
-        def __getitem__(self, index: int) -> Line: ...
-        @overload
-        def __getitem__(self, index: slice) -> InputLines: ...
-
+    @overload
+    def __getitem__(self, index: int) -> Line: ...
+    @overload
+    def __getitem__(self, index: slice) -> InputLines: ...
     def __getitem__(self, index: int | slice) -> Line | InputLines:
         """A line (a new `Line` each time), or a view of a run of lines."""
         if isinstance(index, slice):
@@ -175,13 +167,10 @@ class PickedLines(Sequence[Line]):
             text, lineno = line.text[self._skip :], line.lineno
         return Line(self._view(text) if self._view else text, lineno)
 
-    if TYPE_CHECKING:
-
-        @overload
-        def __getitem__(self, index: int) -> Line: ...
-        @overload
-        def __getitem__(self, index: slice) -> PickedLines: ...
-
+    @overload
+    def __getitem__(self, index: int) -> Line: ...
+    @overload
+    def __getitem__(self, index: slice) -> PickedLines: ...
     def __getitem__(self, index: int | slice) -> Line | PickedLines:
         if isinstance(index, slice):
             start, stop = _run(index, len(self))

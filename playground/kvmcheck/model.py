@@ -13,10 +13,8 @@ one-patch run, and kvmcheck runs once per patch under b4 and git hooks.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
-# typing.TYPE_CHECKING without importing typing (about 4 ms of a one-file
-# run); mypy takes any TYPE_CHECKING for true.
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from kvmcheck.input_lines import PickedLines
 

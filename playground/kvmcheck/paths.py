@@ -30,7 +30,7 @@ GUEST_SIDE_PATTERNS = (
 
 # Paths only kvm-unit-tests has (the kernel keeps these under arch/).
 _KUT_ONLY = lazy_re.compile(
-    r"(?:x86|s390x|arm|powerpc|riscv)/|lib/(?:x86|arm|arm64|s390x|powerpc|riscv)/"
+    r"(?:x86|s390x|arm|powerpc|riscv)/|lib/(?:x86|arm|arm64|s390x|powerpc|ppc64|riscv)/"
     r"|lib/libcflat\.h|unittests\.cfg|run_tests\.sh|scripts/(?:arch-run|runtime|common)\.bash"
     r"|errata\.txt|configure"
 )

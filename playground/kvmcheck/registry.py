@@ -1,9 +1,10 @@
 """How a rule is declared: the :func:`rule` decorator and what it builds.
 
-A rule is one function in a module under ``kvmcheck/rules/`` (one module per
-handbook section), decorated with :func:`rule`.  Adding a rule means three
-things: the function with its English texts, the Chinese texts in
-``kvmcheck/messages/zh_CN.py`` (same keys), and a test.  Importing
+A rule is one function in a module under ``kvmcheck/rules/`` (a module per
+handbook section, or per theme of a large one), decorated with :func:`rule`.
+Adding a rule means three things: the function with its English texts, the
+Chinese texts in ``kvmcheck/messages/zh_CN/<module>.py`` (same keys, same
+module name), and a test.  Importing
 ``kvmcheck.rules`` imports every rule module and gives the ordered table,
 ``kvmcheck.rules.RULES``; this module never imports the rules, so they may be
 imported in any order.  A new rule module is listed once, in
@@ -13,6 +14,7 @@ Declaring a rule::
 
     @rule(
         "trailing-whitespace", "warning", "maintainer-kvm-x86#coding-style",
+        reads=(DIFF,),
         title="Added lines have no trailing whitespace",
         message="Trailing whitespace in {path}.",
         variants={"tab": "A tab at the end of a line in {path}."},
@@ -31,6 +33,15 @@ English texts: ``title`` (the reference's heading), ``message`` (a
 ``str.format`` template filled with the finding's params; catalog key
 ``<id>``), ``variants`` (other messages, keys ``<id>.<variant>``) and the
 function's docstring (the explanation, key ``<id>.explanation``).
+
+What a rule reads is declared too: ``reads`` names the parts of a patch its
+findings are about, one or more of :data:`SUBJECT` (the shortlog),
+:data:`MESSAGE` (the rest of the commit message: changelog and trailers),
+:data:`DIFF` (the files the patch changes) and :data:`POSTING` (the input as
+posted: mails, headers, the series, the input's format).  A part the rule only
+consults is not listed (the files a shortlog's prefix should match).  This is
+how the handbook's examples (``_ext/kvmcheck_example.py``) know which rules
+count for a shortlog, a commit message or lines of code shown on their own.
 
 Where a rule applies is declared, and the engine (``kvmcheck.engine``)
 enforces it; the function does not check it again:
@@ -82,22 +93,34 @@ SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
 PATCH = "patch"
 SERIES = "series"
 
+# What a rule reads (the parts of a patch its findings are about).
+SUBJECT = "subject"  # the shortlog
+MESSAGE = "message"  # the rest of the commit message: changelog and trailers
+DIFF = "diff"  # the files the patch changes
+POSTING = "posting"  # the input as posted: mails, headers, the series, its format
+READS = (SUBJECT, MESSAGE, DIFF, POSTING)
+
 # Which patches a rule applies to.
 KVM = "kvm"  # only patches for KVM (x86 host, guest side, selftests, kvm-unit-tests)
 GENERIC = "generic"  # every kernel patch (rules from submitting-patches)
 
 __all__ = [
     "C_CODE",
+    "DIFF",
     "GENERIC",
     "KVM",
     "KVM_DOCS",
     "KVM_GUEST",
     "KVM_HOST",
+    "MESSAGE",
     "PATCH",
+    "POSTING",
+    "READS",
     "SELFTESTS",
     "SERIES",
     "SEVERITIES",
     "SEVERITY_RANK",
+    "SUBJECT",
     "UAPI",
     "Edit",
     "Finding",
@@ -206,6 +229,7 @@ class Rule:
         "fixable",
         "good",
         "id",
+        "reads",
         "scope",
         "section",
         "severities",
@@ -228,6 +252,7 @@ class Rule:
         good: str,
         severities: tuple[str, ...],
         texts: dict[str, str],
+        reads: tuple[str, ...] = (),
         variants: tuple[str, ...] = (),
         commits_only: bool = False,
         areas: tuple[str, ...] = (),
@@ -244,6 +269,7 @@ class Rule:
         self.good = good
         self.severities = severities
         self.texts = texts
+        self.reads = reads
         self.variants = variants
         self.commits_only = commits_only
         self.areas = areas
@@ -321,6 +347,7 @@ def rule(
     message: str,
     bad: str,
     good: str,
+    reads: tuple[str, ...],
     variants: dict[str, str] | None = None,
     target: str = PATCH,
     scope: str = KVM,
@@ -340,6 +367,8 @@ def rule(
             raise ValueError(f"unknown severity {severity}")
         if target not in (PATCH, SERIES) or scope not in (KVM, GENERIC):
             raise ValueError(f"rule {rule_id}: unknown target or scope")
+        if not reads or not set(reads) <= set(READS):
+            raise ValueError(f"rule {rule_id}: reads must name some of {', '.join(READS)}")
         unknown = (set(areas) - AREAS.keys()) | (set(types) - FILE_TYPES.keys())
         if unknown:
             raise ValueError(f"rule {rule_id}: unknown file area or type {sorted(unknown)}")
@@ -360,6 +389,7 @@ def rule(
             good=good,
             severities=severities or (severity,),
             texts=texts,
+            reads=tuple(reads),
             variants=tuple(variants),
             commits_only=commits_only,
             areas=tuple(areas),

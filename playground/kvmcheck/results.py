@@ -69,8 +69,11 @@ class CheckResult(TypedDict):
 
 
 def all_findings(result: CheckResult) -> list[FindingResult]:
-    """Every finding of a result: the series' first, then each patch's in order."""
-    found = list(result["series"]["findings"])
+    """Every finding of a result, each patch's in order.
+
+    Every finding belongs to a patch: ``series.findings`` is always empty,
+    kept in the JSON for readers of schema 1 only."""
+    found: list[FindingResult] = []
     for patch in result["patches"]:
         found.extend(patch["findings"])
     return found

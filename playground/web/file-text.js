@@ -1,6 +1,6 @@
 // @ts-check
 // The text of a dropped file, decoded as kvmcheck's parser decodes the same
-// bytes (kvmcheck/parser.py, _to_text): UTF-32 or UTF-16 when a byte order
+// bytes (kvmcheck/parser/text.py, to_text): UTF-32 or UTF-16 when a byte order
 // mark says so, else UTF-8, else Latin-1 (a mail in a legacy 8-bit charset,
 // where every byte is a character).  The box then shows what the checker
 // reads, and the Fix button keeps every character the file had.

@@ -600,8 +600,8 @@ class Checker {
 }
 
 function hasFixable(result) {
-  const findings = [...result.series.findings, ...result.patches.flatMap((p) => p.findings)];
-  return findings.some((finding) => finding.fixable === true);
+  // Every finding belongs to a patch (series.findings is always empty).
+  return result.patches.some((patch) => patch.findings.some((finding) => finding.fixable === true));
 }
 
 // Starts every `.patch-checker` under `root` (the page's document, from

@@ -274,11 +274,6 @@ function* draw(target, result, context) {
   for (const [index, patch] of result.patches.entries()) {
     yield* drawPatch(target, patch, titles[index], context);
   }
-  if (result.series.findings.length > 0) {
-    const series = group("patch-checker-series", context.messages.series_title);
-    target.append(series);
-    yield* drawFindings(series, result.series.findings, null, context);
-  }
   if (result.series.checklist.length > 0) {
     target.append(renderChecklist(result.series.checklist, context));
   }

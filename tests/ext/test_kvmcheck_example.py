@@ -218,8 +218,14 @@ def test_code_is_checked_with_its_tabs(tmp_path: Path) -> None:
         # Trailers and body paragraphs are judged under a neutral shortlog.
         ("body", "Fixes: 54a4f02\n", {"fixes-tag-format"}),
         ("body", "Link: https://lkml.org/lkml/2024/1/1/100\n", {"link-not-lore"}),
-        # Code is judged as lines a patch adds, only by the rules about code.
+        # Code is judged as lines a patch adds, only by the rules that read the
+        # diff (the typo rule reads comments too).
         ("code", "/* We flush the TLBs here. */\n", {"comment-pronoun"}),
+        ("code", "/* Recieve the TLB flush. */\n", {"typo"}),
+        # A shortlog counts for every rule that reads the subject, whatever
+        # else it reads.
+        ("shortlog", "KVM: x86: Fixed a crash in kvm_get_foo\n", {"imperative-mood"}),
+        ("shortlog", "KVM: x86: Fix a recieve bug\n", {"typo"}),
         (
             "shortlog",
             "KVM: VMX: Fix a NULL pointer dereference\nkvm: vmx: Fix it\n",

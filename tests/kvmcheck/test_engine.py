@@ -12,7 +12,22 @@ import pytest
 from kvmcheck.api import check_texts
 from kvmcheck.engine import applies, contexts_of, run_rules
 from kvmcheck.parser import parse_inputs
-from kvmcheck.registry import Edit
+from kvmcheck.registry import (
+    DIFF,
+    GENERIC,
+    KVM,
+    MESSAGE,
+    PATCH,
+    POSTING,
+    READS,
+    SERIES,
+    SUBJECT,
+    Edit,
+    Rule,
+)
+from kvmcheck.registry import (
+    rule as declare_rule,
+)
 from kvmcheck.rules import RULES, SECTIONS
 from kvmcheck.rules._examples import diff, patch
 
@@ -103,6 +118,53 @@ def test_every_finding_knows_its_patch() -> None:
     assert by_rule["series-numbering"] is series.patches[0]
 
 
+def own_rule(rule_id: str, target: str, scope: str, check) -> Rule:
+    """A rule of a test's own table, outside the registry."""
+    return Rule(
+        id=rule_id,
+        severity="info",
+        section="maintainer-kvm-x86#shortlog",
+        target=target,
+        scope=scope,
+        check=check,
+        bad="",
+        good="",
+        severities=("info",),
+        texts={rule_id: "seen"},
+    )
+
+
+def test_the_engine_runs_the_table_it_is_given() -> None:
+    def every_subject(rule_, context):
+        yield rule_.finding(context.patch.subject.lineno)
+
+    def last_patch(rule_, series, in_scope):
+        yield rule_.finding(None, patch=in_scope[-1].patch)
+
+    table = {
+        "own-kvm": own_rule("own-kvm", PATCH, KVM, every_subject),
+        "own-any": own_rule("own-any", PATCH, GENERIC, every_subject),
+        "own-series": own_rule("own-series", SERIES, GENERIC, last_patch),
+    }
+    kvm = patch(subject="kvm: x86: fix foo.")
+    other = patch(subject="mm: Fix foo", diffs=diff(path="mm/memory.c"))
+    series, found_contexts = contexts(kvm, other)
+    findings = run_rules(found_contexts, rules=table)
+    first, second = series.patches
+    # Only the given rules run (the registry's shortlog-prefix-case would fire
+    # on the first subject), each where its declared scope says.
+    assert [(f.rule, f.patch) for f in findings] == [
+        ("own-kvm", first),
+        ("own-any", first),
+        ("own-any", second),
+        ("own-series", second),
+    ]
+    assert [f.rule for f in run_rules(found_contexts, ["own-any"], table)] == [
+        "own-kvm",
+        "own-series",
+    ]
+
+
 def test_only_fixable_rules_carry_edits() -> None:
     rule = RULES["changelog-pronoun"]
     assert not rule.fixable
@@ -116,6 +178,29 @@ def test_json_and_text_mark_fixable_findings() -> None:
     by_rule = {f["rule"]: f for p in result["patches"] for f in p["findings"]}
     assert by_rule["shortlog-prefix-case"]["fixable"] is True
     assert by_rule["fixes-tag-suggested"]["fixable"] is False
+
+
+def test_every_rule_declares_what_it_reads() -> None:
+    assert all(rule.reads and set(rule.reads) <= set(READS) for rule in RULES.values())
+    assert RULES["shortlog-prefix-case"].reads == (SUBJECT,)
+    assert RULES["typo"].reads == (SUBJECT, MESSAGE, DIFF)
+    assert RULES["series-numbering"].reads == (POSTING,)
+
+
+@pytest.mark.parametrize("reads", [(), ("changelog",)])
+def test_a_rule_must_read_known_parts(reads: tuple[str, ...]) -> None:
+    declare = declare_rule(
+        "test-reads",
+        "info",
+        "maintainer-kvm-x86#shortlog",
+        title="t",
+        message="m",
+        bad="",
+        good="",
+        reads=reads,
+    )
+    with pytest.raises(ValueError, match="reads must name some of subject, message, diff"):
+        declare(lambda rule_, context: iter(()))
 
 
 def test_rule_texts_are_declared_on_the_rule() -> None:

@@ -32,11 +32,21 @@ def test_schema() -> None:
         assert finding["section"] == RULES[finding["rule"]].section
         assert finding["url"] == section_url(finding["section"], "zh_CN")
     assert set(result["series"]) == {"findings", "checklist"}
+    # Kept for schema-1 readers, always empty: every finding belongs to a patch.
+    assert result["series"]["findings"] == []
     counted = len(all_findings(result))
     summary = result["summary"]
     assert summary["patches"] == 2
     assert summary["error"] + summary["warning"] + summary["info"] == counted
     json.dumps(result)
+
+
+def test_a_series_rules_finding_is_given_to_a_patch() -> None:
+    first = patch().replace("[PATCH]", "[PATCH 1/3]")
+    third = patch().replace("[PATCH]", "[PATCH 3/3]")
+    result = check_texts([("a.patch", first), ("c.patch", third)])
+    assert result["series"]["findings"] == []
+    assert [f["rule"] for f in result["patches"][0]["findings"]] == ["series-numbering"]
 
 
 def test_cover_letter_is_marked() -> None:

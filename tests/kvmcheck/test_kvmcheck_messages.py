@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
 import string
+from collections import Counter
 
 import pytest
 
-from kvmcheck.messages import LANGUAGES, catalog, language_from_locale
+from kvmcheck.messages import LANGUAGES, catalog, language_from_locale, zh_CN
 from kvmcheck.rules import RULES
 from kvmcheck.testing_checklist import ITEMS
 
@@ -29,6 +31,19 @@ def rule_keys() -> set[str]:
         for rule in RULES.values()
         for key in (*rule.message_keys, f"{rule.id}.title", f"{rule.id}.explanation")
     }
+
+
+def test_chinese_texts_sit_in_the_module_named_as_the_rules() -> None:
+    """kvmcheck/rules/<m>.py has its Chinese texts in kvmcheck/messages/zh_CN/<m>.py,
+    and no key is in two modules of the package (the merge would hide one)."""
+    counts = Counter(key for part in zh_CN.PARTS for key in part.MESSAGES)
+    assert [key for key, count in counts.items() if count > 1] == []
+    assert counts.keys() == catalog("zh_CN").keys()
+    for rule in RULES.values():
+        name = rule.check.__module__.rsplit(".", 1)[1]
+        part = importlib.import_module(f"kvmcheck.messages.zh_CN.{name}")
+        assert part in zh_CN.PARTS
+        assert set(rule.texts) <= part.MESSAGES.keys(), rule.id
 
 
 def test_catalogs_have_the_same_keys() -> None:

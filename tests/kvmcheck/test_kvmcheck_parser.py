@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kvmcheck.parser import parse_file, parse_inputs, parse_subject
+from kvmcheck.parser import mbox_message_starts, parse_file, parse_inputs, parse_subject
 
 SOB = "Signed-off-by: Jane Developer <jane@example.org>"
 SIGNATURE = "-- "  # the mail signature separator, trailing space included
@@ -558,3 +558,64 @@ def test_a_diff_pasted_with_its_diffstat_is_a_diff(above: str) -> None:
         " 1 file changed, 1 insertion(+), 1 deletion(-)",
     ]
     assert patch.paths == ["arch/x86/kvm/x86.c"]
+
+
+@pytest.mark.parametrize(
+    ("where", "expected"),
+    [
+        # One base-commit: line in the message, one in the notes, one after the
+        # diff: the last one of the input is the patch's.
+        (("message", "notes", "diff"), "cccccccccccc"),
+        (("message", "notes"), "bbbbbbbbbbbb"),
+        (("message",), "aaaaaaaaaaaa"),
+        (("diff",), "cccccccccccc"),
+    ],
+)
+def test_the_last_base_commit_line_counts(where: tuple[str, ...], expected: str) -> None:
+    def base(place: str, sha: str) -> str:
+        return f"base-commit: {sha * 12}\n" if place in where else ""
+
+    text = (
+        "From: Jane Developer <jane@example.org>\n"
+        "Subject: [PATCH] KVM: x86: Fix foo\n\n"
+        f"Fix foo.\n\n{base('message', 'a')}{SOB}\n---\n"
+        f"A note.\n{base('notes', 'b')}\n"
+        "diff --git a/arch/x86/kvm/x86.c b/arch/x86/kvm/x86.c\n"
+        "--- a/arch/x86/kvm/x86.c\n+++ b/arch/x86/kvm/x86.c\n@@ -1 +1 @@\n-a\n+b\n"
+        f"\n{base('diff', 'c')}"
+    )
+    (patch,) = parse_file("base.patch", text)
+    assert patch.base_commit is not None
+    assert patch.base_commit.text == f"base-commit: {expected}"
+    assert raw_line(text, patch.base_commit.lineno) == patch.base_commit.text
+    assert [t.key for t in patch.trailers] == ["Signed-off-by"]
+    assert [line.text for line in patch.notes] == ["A note."]
+
+
+def test_in_body_headers_take_over_the_mail_headers() -> None:
+    text = (
+        "From: Mailing List Robot <robot@example.org>\n"
+        "Subject: [PATCH] wrong subject\n\n"
+        "From: Jane Developer <jane@example.org>\n"
+        "Subject: [PATCH 1/2] KVM: x86: Fix foo\n\n"
+        f"Fix foo.\n\n{SOB}\n"
+    )
+    (patch,) = parse_file("in-body.patch", text)
+    assert (patch.author, patch.author_lineno) == ("Jane Developer <jane@example.org>", 4)
+    assert (patch.subject.shortlog, patch.subject.lineno, patch.subject.number) == (
+        "KVM: x86: Fix foo",
+        5,
+        1,
+    )
+    assert patch.headers["subject"] == ("[PATCH 1/2] KVM: x86: Fix foo", 5)
+    assert patch.headers["from"] == ("Mailing List Robot <robot@example.org>", 1)
+    assert [line.text for line in patch.message] == ["Fix foo."]
+
+
+def test_mbox_message_starts_are_the_from_lines() -> None:
+    mail = "From 1234567 Mon Sep 17 00:00:00 2001\nFrom: {0}\nSubject: x\n\nbody\n"
+    text = "\n\n" + mail.format("a") + mail.format("b") + "\n" + mail.format("c")
+    assert mbox_message_starts(text) == [2, 7, 13]
+    assert mbox_message_starts(text.replace("\n", "\r\n")) == [2, 7, 13]
+    assert mbox_message_starts(mail.format("a")[mail.index("\n") + 1 :]) == []  # one mail
+    assert mbox_message_starts("") == []

@@ -1,5 +1,5 @@
 """Changelog rules: changelog-*, imperative-mood (shortlog and changelog),
-version-history-in-changelog, function-reference-parens (kvmcheck/rules/changelog.py)."""
+version-history-in-changelog (kvmcheck/rules/changelog.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 from rule_cases import rule_case_test
 
 from kvmcheck.fix import fix_text
-from kvmcheck.rules._examples import BODY, diff, patch
+from kvmcheck.rules._examples import BODY, patch
 
 
 def body(text: str) -> str:
@@ -73,27 +73,6 @@ CASES = [
     ("version-history-in-changelog", body(BODY + "\n\nv1 -> v2: check the index"), True),
     ("version-history-in-changelog", patch(notes="v2: check the index first"), False),
     ("version-history-in-changelog", body("Use the v2 layout of the foo table."), False),
-    (
-        "function-reference-parens",
-        body("Make kvm_get_foo return -EINVAL for unknown indices."),
-        True,
-    ),
-    (
-        "function-reference-parens",
-        patch(subject="KVM: x86: Reject unknown indices in kvm_get_foo"),
-        True,
-    ),
-    (
-        "function-reference-parens",
-        body("Make kvm_get_foo() return -EINVAL for unknown indices."),
-        False,
-    ),
-    ("function-reference-parens", body("Check the index in struct kvm_get_foo before use."), False),
-    (
-        "function-reference-parens",
-        body('Reject bad indices, fixing commit 0123456789ab ("KVM: x86: Add kvm_get_foo").'),
-        False,
-    ),
 ]
 
 
@@ -112,25 +91,6 @@ def test_pronoun_finding_per_line_with_its_line(fired) -> None:
     )
     assert [f["line"] for f in found] == [5, 6]
     assert "'We'" in found[0]["message"]
-
-
-def test_function_reference_names_the_function(fired) -> None:
-    (finding,) = fired(
-        "function-reference-parens", body("Make kvm_get_foo return -EINVAL for unknown indices.")
-    )
-    assert "'kvm_get_foo()'" in finding["message"]
-    assert finding["line"] == 5
-
-
-def test_function_reference_ignores_function_pointer_types(fired) -> None:
-    text = patch(
-        body="Store the gpa_t of the fault, not a gva_t.",
-        diffs=diff(
-            added="\tgpa_t (*translate)(struct kvm_vcpu *vcpu, gpa_t gpa);",
-            removed="\tgva_t (*translate)(struct kvm_vcpu *vcpu, gva_t gva);",
-        ),
-    )
-    assert not fired("function-reference-parens", text)
 
 
 def test_line_too_long_reports_the_length(fired) -> None:

@@ -1,7 +1,7 @@
 """Every catalog's Chinese speaks the glossary's terms.
 
 What a reader sees in Chinese comes from three catalogs: kvmcheck's
-(``kvmcheck/messages/zh_CN.py``), the site's (``_ext/messages.json``) and the
+(``kvmcheck/messages/zh_CN/``), the site's (``_ext/messages.json``) and the
 playground's (``playground/web/messages.json``). Like the Chinese pages, none
 may use a word the glossary's ``内核文档也用：`` or ``不用：`` lines list;
 ``zh_glossary`` reads those lines, the one list of them.
@@ -46,7 +46,7 @@ def _leaves(tree: dict, prefix: str) -> Iterator[tuple[str, str]]:
 def chinese_messages() -> Iterator[tuple[str, str]]:
     """(where, text) for every Chinese message of the three catalogs."""
     for key, text in catalog("zh_CN").items():
-        yield f"kvmcheck/messages/zh_CN.py {key}", text
+        yield f"kvmcheck/messages/zh_CN/ {key}", text
     for name, path in JSON_CATALOGS.items():
         tree = json.loads(path.read_text(encoding="utf-8"))["zh_CN"]
         for key, text in _leaves(tree, ""):
@@ -70,7 +70,7 @@ def test_quotes_are_set_aside_and_variants_found(zh_entries: list[Entry]) -> Non
 
 def test_every_catalog_is_read() -> None:
     sources = {where.split()[0] for where, _ in chinese_messages()}
-    assert sources == {"kvmcheck/messages/zh_CN.py", *JSON_CATALOGS}
+    assert sources == {"kvmcheck/messages/zh_CN/", *JSON_CATALOGS}
 
 
 def test_chinese_messages_use_the_glossary_terms(zh_entries: list[Entry]) -> None:

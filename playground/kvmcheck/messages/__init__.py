@@ -5,7 +5,7 @@ Keys: ``<rule-id>`` and ``<rule-id>.<variant>`` (finding messages),
 (the testing checklist) and ``cli.<name>``.  Values are ``str.format``
 templates.  English rule texts are declared on each rule
 (``Rule.text(key, lang)`` reads either); ``en.py`` holds the other English
-texts, ``zh_CN.py`` every Chinese one.
+texts, the ``zh_CN`` package every Chinese one (a module per rule module).
 """
 
 from __future__ import annotations

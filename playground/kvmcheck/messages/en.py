@@ -54,4 +54,7 @@ MESSAGES = {
     "cli.read-only": "kvmcheck: {path} is read-only; left unchanged",
     "cli.interrupted": "kvmcheck: interrupted at {path}; no file is left half-written",
     "cli.unwritable": "kvmcheck: cannot write the report to standard output: {reason}",
+    "cli.internal-error": (
+        "kvmcheck: internal error ({kind}: {error}); please report it with the input"
+    ),
 }

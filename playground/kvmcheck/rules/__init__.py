@@ -1,7 +1,10 @@
 """The rule table: importing this package imports every rule module.
 
-One module per handbook section; ``kvmcheck.registry`` says how a rule is
-declared.  ``RULES`` lists the rules in the order of the rule reference
+One module per handbook section, or per theme of a section with many rules
+(``shortlog*.py``), none over 500 lines; its Chinese texts are in the module
+of the same name under ``kvmcheck/messages/zh_CN/``, its cases in
+``tests/kvmcheck/test_rules_<module>.py``.  ``kvmcheck.registry`` says how a
+rule is declared.  ``RULES`` lists the rules in the order of the rule reference
 (docs/rules.rst), which ``--list-rules`` and the docs follow.
 """
 
@@ -11,11 +14,18 @@ from kvmcheck.rules import (
     code,
     code_layout,
     code_style,
+    fixes,
+    function_references,
     input,
+    kvm_unit_tests,
+    links,
     posting,
     review_checklist,
     security,
     shortlog,
+    shortlog_guest,
+    shortlog_text,
+    shortlog_topic,
     spacing,
     spelling,
     tags,
@@ -27,10 +37,17 @@ _MODULE_ORDER = [
     m.__name__
     for m in (
         shortlog,
+        shortlog_topic,
+        shortlog_text,
+        shortlog_guest,
         changelog,
+        function_references,
         spelling,
         tags,
+        fixes,
+        links,
         posting,
+        kvm_unit_tests,
         code,
         whitespace,
         spacing,

@@ -1,10 +1,9 @@
-"""Changelog rules (handbook: maintainer-kvm-x86#changelog, #function-references)."""
+"""Changelog rules (handbook: maintainer-kvm-x86#changelog)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from itertools import chain
 
 from kvmcheck import lazy_re
 from kvmcheck.context import PatchContext, has_url, prose_lines
@@ -16,7 +15,7 @@ from kvmcheck.language import (
     pronouns,
 )
 from kvmcheck.model import Line, follows
-from kvmcheck.registry import GENERIC, Edit, Finding, Rule, rule
+from kvmcheck.registry import GENERIC, MESSAGE, SUBJECT, Edit, Finding, Rule, rule
 from kvmcheck.rules._examples import BODY, patch
 
 SECTION = "maintainer-kvm-x86#changelog"
@@ -28,41 +27,13 @@ _VERSION_HISTORY = lazy_re.compile(
     r"|changelog\s*:)",
     re.IGNORECASE,
 )
-_CALL = lazy_re.compile(r"\b([A-Za-z_]\w*)\s*\(")
-_C_KEYWORDS = frozenset(
-    (
-        "if",
-        "for",
-        "while",
-        "switch",
-        "return",
-        "sizeof",
-        "typeof",
-        "__typeof__",
-        "do",
-        "else",
-        "case",
-        "goto",
-        "defined",
-        "__attribute__",
-        "alignof",
-        "_Alignof",
-        "offsetof",
-        "asm",
-        "__asm__",
-        "volatile",
-        "__volatile__",
-        "likely",
-        "unlikely",
-        "static_assert",
-    )
-)
 
 
 @rule(
     "changelog-missing",
     "warning",
     SECTION,
+    reads=(MESSAGE,),
     scope=GENERIC,
     commits_only=True,
     title="Every patch has a changelog",
@@ -110,6 +81,7 @@ def _non_imperative(text: str, shortlog: bool = False) -> tuple[str, str | None]
     "imperative-mood",
     "warning",
     SECTION,
+    reads=(SUBJECT, MESSAGE),
     commits_only=True,
     fixable=True,
     title="Imperative mood",
@@ -161,6 +133,7 @@ def imperative_mood(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     "changelog-pronoun",
     "warning",
     SECTION,
+    reads=(MESSAGE,),
     commits_only=True,
     title="No pronouns in the changelog",
     message="Avoid pronouns ('{word}') in the changelog: describe the code and its behavior (e.g. "
@@ -197,6 +170,7 @@ def _opens_with_imperative(paragraph: Sequence[Line]) -> bool:
     "changelog-context-first",
     "info",
     SECTION,
+    reads=(MESSAGE,),
     commits_only=True,
     title="State the change first, then the background",
     message="The changelog opens with background; KVM x86 wants the change stated first (the "
@@ -227,6 +201,7 @@ def changelog_context_first(rule_: Rule, context: PatchContext) -> Iterator[Find
     "changelog-line-too-long",
     "warning",
     SECTION,
+    reads=(MESSAGE,),
     scope=GENERIC,
     commits_only=True,
     title="Changelog lines wrap at 75 columns",
@@ -329,6 +304,7 @@ def _first_narrow_line(prose: Sequence[Line]) -> Line | None:
     "changelog-wrap-too-narrow",
     "warning",
     SECTION,
+    reads=(MESSAGE,),
     commits_only=True,
     title="Changelog prose uses the width up to 75 columns",
     message="This paragraph is wrapped well short of 75 columns (the next word would have fit "
@@ -354,6 +330,7 @@ def changelog_wrap_too_narrow(rule_: Rule, context: PatchContext) -> Iterator[Fi
     "version-history-in-changelog",
     "warning",
     SECTION,
+    reads=(MESSAGE,),
     scope=GENERIC,
     commits_only=True,
     title="Version history goes below '---'",
@@ -406,6 +383,7 @@ def _untrimmed_splat(message: Sequence[Line]) -> tuple[Line, str] | None:
     "changelog-splat-untrimmed",
     "warning",
     SECTION,
+    reads=(MESSAGE,),
     commits_only=True,
     title="Pasted kernel traces are trimmed",
     message="Trim the pasted kernel log: drop the timestamps ('[  123.456789]') and keep only the "
@@ -439,74 +417,3 @@ def changelog_splat_untrimmed(rule_: Rule, context: PatchContext) -> Iterator[Fi
     if found is not None:
         line, kind = found
         yield rule_.finding(line.lineno, None if kind == "timestamps" else kind)
-
-
-def diff_functions(context: PatchContext) -> set[str]:
-    """Names the diff defines or calls as functions."""
-    names: set[str] = set()
-    for file in context.patch.files:
-        for hunk in file.hunks:
-            texts = chain((hunk.section,), (line.text for line in chain(hunk.added, hunk.removed)))
-            for text in texts:
-                for match in _CALL.finditer(text):
-                    name = match.group(1)
-                    if text[match.end() :].lstrip().startswith("*"):
-                        continue  # a function pointer: "type (*name)(...)"
-                    if (
-                        name not in _C_KEYWORDS
-                        and not name.isupper()
-                        and "_" in name.strip("_")
-                        and not name.endswith("_t")
-                    ):
-                        names.add(name)
-    return names
-
-
-_TITLE_QUOTE = lazy_re.compile(r'\("[^"]*"\)?|\("[^"]*$')
-
-
-def _mentions(text: str, names: set[str]) -> Iterator[str]:
-    cleaned = _TITLE_QUOTE.sub(" ", text)
-    for match in re.finditer(r"(?<![\w>.&%$-])([A-Za-z_]\w*)(?![\w(])", cleaned):
-        name = match.group(1)
-        if name in names:
-            before = cleaned[max(0, match.start() - 7) : match.start()]
-            if re.search(r"(?:struct|union|enum)\s+$|\w\($", before):
-                continue  # a type, or a macro argument: FNAME(name)()
-            yield name
-
-
-@rule(
-    "function-reference-parens",
-    "warning",
-    "maintainer-kvm-x86#function-references",
-    commits_only=True,
-    title="Functions are written name()",
-    message="Write '{name}()' with parentheses: the diff shows that {name} is a function.",
-    bad=patch(
-        subject="KVM: x86: Reject unknown indices in kvm_get_foo",
-        body="Return -EINVAL from kvm_get_foo when userspace passes an unknown\n"
-        "index, instead of reading past the end of the array.",
-    ),
-    good=patch(),
-)
-def function_reference_parens(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
-    """Writing a function as 'name()' in the shortlog, the changelog or a comment shows at a
-    glance that it is a function and not a variable, a field or a type.
-    """
-    names = diff_functions(context)
-    if not names:
-        return
-    seen: set[str] = set()
-    subject = context.patch.subject
-    places = chain(
-        [Line(subject.description, subject.lineno)]
-        if subject is not None and subject.description
-        else [],
-        context.prose,
-    )
-    for line in places:
-        for name in _mentions(line.text, names):
-            if name not in seen:
-                seen.add(name)
-                yield rule_.finding(line.lineno, name=name)

@@ -12,7 +12,7 @@ from kvmcheck.c_source import CODE, IN_COMMENT, lines_with_literals
 from kvmcheck.context import PatchContext
 from kvmcheck.language import pronouns
 from kvmcheck.model import FileDiff, Hunk, Line, follows
-from kvmcheck.registry import C_CODE, KVM_GUEST, KVM_HOST, Edit, Finding, Rule, rule
+from kvmcheck.registry import C_CODE, DIFF, KVM_GUEST, KVM_HOST, Edit, Finding, Rule, rule
 from kvmcheck.rules._examples import diff, patch
 
 _COMMENT_START = lazy_re.compile(r"\s*(?:/\*+|\*+(?!/)|//+)")
@@ -83,6 +83,7 @@ def _written_comments(context: PatchContext) -> Iterator[tuple[Line, str]]:
     "kernel-doc-comment",
     "warning",
     "maintainer-kvm-x86#coding-style",
+    reads=(DIFF,),
     areas=(KVM_HOST,),
     types=C_CODE,
     title="No kernel-doc comments",
@@ -120,6 +121,7 @@ def kernel_doc_comment(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     "comment-sdm-apm-number",
     "warning",
     "maintainer-kvm-x86#sdm-and-apm-references",
+    reads=(DIFF,),
     areas=KVM_AREAS,
     types=C_CODE,
     title="Cite the SDM and APM by name, not number",
@@ -146,6 +148,7 @@ def comment_sdm_apm_number(rule_: Rule, context: PatchContext) -> Iterator[Findi
     "comment-pronoun",
     "warning",
     "maintainer-kvm-x86#comments",
+    reads=(DIFF,),
     areas=KVM_AREAS,
     types=C_CODE,
     title="No pronouns in comments",
@@ -174,6 +177,7 @@ def _space_indented(text: str) -> bool:
     "indent-spaces",
     "warning",
     "maintainer-kvm-x86#coding-style",
+    reads=(DIFF,),
     areas=KVM_AREAS,
     types=C_CODE,
     fixable=True,
@@ -252,6 +256,7 @@ def _unordered_declaration_runs(hunk: Hunk) -> Iterator[int | None]:
     "reverse-fir-tree",
     "info",
     "maintainer-kvm-x86#coding-style",
+    reads=(DIFF,),
     areas=KVM_AREAS,
     types=C_CODE,
     title="Local declarations in reverse fir tree order",

@@ -19,7 +19,7 @@ from kvmcheck.added_code import C_FILES, TAB_WIDTH, code_lines, columns
 from kvmcheck.c_source import CodeLine
 from kvmcheck.context import PatchContext
 from kvmcheck.model import Hunk, follows
-from kvmcheck.registry import KVM_HOST, Edit, Finding, Rule, rule
+from kvmcheck.registry import DIFF, KVM_HOST, Edit, Finding, Rule, rule
 from kvmcheck.rules._examples import added_lines
 
 SECTION = "maintainer-kvm-x86#coding-style"
@@ -89,6 +89,7 @@ def _inline_definitions(context: PatchContext, suffix: str) -> Iterator[tuple[Co
     "code-inline-in-c",
     "info",
     SECTION,
+    reads=(DIFF,),
     severities=("info", "warning"),
     areas=(KVM_HOST,),
     types=C_FILES,
@@ -121,6 +122,7 @@ def code_inline_in_c(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     "code-non-static-inline-header",
     "warning",
     SECTION,
+    reads=(DIFF,),
     areas=(KVM_HOST,),
     types=C_FILES,
     title="Inline functions in headers are static inline",
@@ -161,6 +163,7 @@ _NAME_AND_PARAMETERS = lazy_re.compile(r"[A-Za-z_]\w*\(")
     "code-return-type-own-line",
     "warning",
     SECTION,
+    reads=(DIFF,),
     areas=(KVM_HOST,),
     types=C_FILES,
     title="The return type is on the function name's line",
@@ -203,6 +206,7 @@ _IF_WITHOUT_BRACE = lazy_re.compile(r"\s*(?:\}\s*)?(?:else\s+)?if\s*\(.*\)\s*$")
     "code-braces-one-arm",
     "warning",
     SECTION,
+    reads=(DIFF,),
     areas=(KVM_HOST,),
     types=C_FILES,
     title="Braces on every arm or on none",
@@ -270,6 +274,7 @@ def _inside_first_operand(above: str, start: int, open_at: list[int]) -> bool:
     "code-continuation-alignment",
     "warning",
     SECTION,
+    reads=(DIFF,),
     areas=(KVM_HOST,),
     types=C_FILES,
     title="Continuation lines line up with the open parenthesis",
@@ -310,6 +315,7 @@ def code_continuation_alignment(rule_: Rule, context: PatchContext) -> Iterator[
     "code-multiple-blank-lines",
     "warning",
     SECTION,
+    reads=(DIFF,),
     areas=(KVM_HOST,),
     types=C_FILES,
     title="No blank lines in a row",
@@ -368,6 +374,7 @@ def _encloses_all(inner: str) -> bool:
     "code-return-parens",
     "warning",
     SECTION,
+    reads=(DIFF,),
     fixable=True,
     areas=(KVM_HOST,),
     types=C_FILES,

@@ -20,7 +20,7 @@ from kvmcheck.c_source import CodeLine
 from kvmcheck.context import PatchContext
 from kvmcheck.model import follows
 from kvmcheck.paths import SELFTESTS_DIR
-from kvmcheck.registry import KVM_HOST, Finding, Rule, rule
+from kvmcheck.registry import DIFF, KVM_HOST, Finding, Rule, rule
 from kvmcheck.rules._examples import added_lines
 
 SECTION = "maintainer-kvm-x86#coding-style"
@@ -56,6 +56,7 @@ def _brace_finding(previous: CodeLine, current: CodeLine) -> str | None:
     "brace-placement",
     "warning",
     SECTION,
+    reads=(DIFF,),
     areas=(KVM_HOST,),
     types=C_FILES,
     title="Braces and else in kernel style",
@@ -128,6 +129,7 @@ def _condition(lines: Sequence[CodeLine], index: int, start: int) -> str:
     "assign-in-if",
     "warning",
     SECTION,
+    reads=(DIFF,),
     areas=(KVM_HOST,),
     types=C_FILES,
     title="No assignment inside an if condition",
@@ -171,6 +173,7 @@ _PR_LEVEL = {
     "printk-level",
     "warning",
     SECTION,
+    reads=(DIFF,),
     areas=(KVM_HOST,),
     types=C_FILES,
     title="pr_<level>() rather than printk()",
@@ -210,6 +213,7 @@ _BUG = lazy_re.compile(r"\b(BUG_ON|BUG)\s*\(")
     "bug-on",
     "warning",
     SECTION,
+    reads=(DIFF,),
     areas=(KVM_HOST,),
     types=C_FILES,
     title="No new BUG() or BUG_ON()",
@@ -241,6 +245,7 @@ _BARE_UNSIGNED = lazy_re.compile(r"\bunsigned\b(?!\s+(?:char|short|int|long)\b)"
     "bare-unsigned",
     "info",
     SECTION,
+    reads=(DIFF,),
     areas=(KVM_HOST,),
     types=C_FILES,
     title="'unsigned int', not 'unsigned'",
@@ -271,6 +276,7 @@ _ZERO_INIT = lazy_re.compile(
     "static-init-zero",
     "warning",
     SECTION,
+    reads=(DIFF,),
     areas=(KVM_HOST,),
     types=C_FILES,
     title="Statics are not initialized to zero",
@@ -339,6 +345,7 @@ def _indent(text: str) -> str:
     "blank-after-declarations",
     "warning",
     SECTION,
+    reads=(DIFF,),
     areas=(KVM_HOST,),
     types=C_FILES,
     title="A blank line after declarations",
@@ -378,6 +385,7 @@ _ASM_SYMBOL = lazy_re.compile(
     "extern-in-c",
     "warning",
     SECTION,
+    reads=(DIFF,),
     areas=(KVM_HOST,),
     types=C_FILES,
     title="No extern declarations in .c files",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kvmcheck.context import PatchContext
-from kvmcheck.registry import GENERIC, Finding, Rule, rule
+from kvmcheck.registry import GENERIC, POSTING, Finding, Rule, rule
 from kvmcheck.rules._examples import patch
 
 
@@ -13,6 +13,7 @@ from kvmcheck.rules._examples import patch
     "input-not-a-patch",
     "warning",
     "first-patch#making-a-patch",
+    reads=(POSTING,),
     scope=GENERIC,
     title="The input looks like a patch",
     message="This text has no mail headers, no subject prefix, no tags (such as 'Signed-off-by:') "
@@ -43,6 +44,7 @@ def input_not_a_patch(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     "input-unrecognized",
     "error",
     "first-patch#making-a-patch",
+    reads=(POSTING,),
     scope=GENERIC,
     title="The input is a patch",
     message="The input is empty: expected a patch (git format-patch), a mail, 'git show' or 'git "

@@ -12,7 +12,17 @@ from kvmcheck import lazy_re
 from kvmcheck.context import KERNEL, KUT, PatchContext, adds_feature, is_bug_fix
 from kvmcheck.model import Patch, Series, Subject
 from kvmcheck.paths import SELFTESTS_DIR, is_kernel_path
-from kvmcheck.registry import GENERIC, KVM_HOST, SERIES, Edit, Finding, Rule, rule
+from kvmcheck.registry import (
+    DIFF,
+    GENERIC,
+    KVM_HOST,
+    POSTING,
+    SERIES,
+    Edit,
+    Finding,
+    Rule,
+    rule,
+)
 from kvmcheck.rules._examples import diff, patch
 
 
@@ -24,6 +34,7 @@ def _mail_series(series: Series) -> bool:
     "base-commit-missing",
     "info",
     "maintainer-kvm-x86#git-base",
+    reads=(POSTING,),
     target=SERIES,
     title="The posting records its base",
     message="No 'base-commit:' in the posting: create the patches with 'git format-patch "
@@ -90,6 +101,7 @@ def _tabs_turned_to_spaces(context: PatchContext) -> int | None:
     "patch-corrupted",
     "error",
     "first-patch#the-format-of-the-mail",
+    reads=(DIFF,),
     scope=GENERIC,
     title="The mailer left the patch intact",
     message="The mailer damaged this patch: the hunk at line {line} does not hold the lines its "
@@ -166,6 +178,7 @@ def _without_tags(line: str, extra: list[str]) -> str | None:
     "subject-extra-tag",
     "warning",
     "first-patch#the-subject-line",
+    reads=(POSTING,),
     commits_only=True,
     fixable=True,
     title="Only PATCH, RFC, RESEND, vN and N/M in the subject's brackets",
@@ -214,6 +227,7 @@ _UAPI_COMMENT = {
     "tools-uapi-copy",
     "warning",
     "review-checklist#userspace-api",
+    reads=(DIFF,),
     title="Leave tools/'s copies of the uAPI headers alone",
     message="This KVM patch edits {path}, a copy of a uAPI header kept under tools/: change "
     "only the real header; the copies are synced by the tools maintainers, and the KVM "
@@ -255,6 +269,7 @@ KUT_DIFF = diff(
     "kvm-unit-tests-mixed",
     "error",
     "maintainer-kvm-x86#co-posting-tests",
+    reads=(POSTING,),
     target=SERIES,
     scope=GENERIC,
     title="kvm-unit-tests are posted separately",
@@ -282,6 +297,7 @@ def kvm_unit_tests_mixed(
     "selftests-missing",
     "info",
     "maintainer-kvm-x86#co-posting-tests",
+    reads=(DIFF,),
     target=SERIES,
     areas=(KVM_HOST,),
     title="Features and fixes come with tests",
@@ -352,6 +368,7 @@ def selftests_missing(
     "series-numbering",
     "warning",
     "maintainer-kvm-x86#posting",
+    reads=(POSTING,),
     target=SERIES,
     scope=GENERIC,
     title="[PATCH vN m/n] numbering is consistent",

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from kvmcheck import lazy_re
 from kvmcheck.context import PatchContext
 from kvmcheck.model import Series
-from kvmcheck.registry import C_CODE, KVM_HOST, SERIES, UAPI, Finding, Rule, rule
+from kvmcheck.registry import C_CODE, DIFF, KVM_HOST, SERIES, UAPI, Finding, Rule, rule
 from kvmcheck.rules._examples import diff, patch
 
 _NEW_API = lazy_re.compile(
@@ -56,6 +56,7 @@ API_DOC_DIFF = diff(
     "uapi-undocumented",
     "warning",
     "review-checklist#userspace-api",
+    reads=(DIFF,),
     target=SERIES,
     areas=(UAPI,),
     title="New uAPI is documented",
@@ -94,6 +95,7 @@ def uapi_undocumented(
     "uapi-not-64bit-clean",
     "warning",
     "review-checklist#64-bit-clean",
+    reads=(DIFF,),
     areas=(UAPI,),
     title="uAPI structs are 64-bit clean",
     message="This uAPI struct member uses '{type}', whose size or alignment differs between 32- "
@@ -161,6 +163,7 @@ def _follows_hardware(name: str, context: PatchContext) -> bool:
     "module-param-default-on",
     "info",
     "review-checklist#default-off",
+    reads=(DIFF,),
     areas=(KVM_HOST,),
     types=C_CODE,
     title="New guest-visible features are opt-in",

@@ -9,7 +9,7 @@ from itertools import chain, pairwise
 from kvmcheck import lazy_re
 from kvmcheck.context import PatchContext
 from kvmcheck.model import Line
-from kvmcheck.registry import Finding, Rule, rule
+from kvmcheck.registry import MESSAGE, SUBJECT, Finding, Rule, rule
 from kvmcheck.rules._examples import patch
 
 _GUEST = r"(?:guest|L2|nested|VM|userspace)"
@@ -33,6 +33,7 @@ _VULNERABILITY = lazy_re.compile(
     "possible-vulnerability",
     "info",
     "maintainer-kvm-x86#vulnerabilities",
+    reads=(SUBJECT, MESSAGE),
     title="Possible vulnerability",
     message="'{phrase}' suggests a guest-triggerable host bug: if this is a vulnerability, report "
     "it through the kernel security process (security@kernel.org) before posting in public.",

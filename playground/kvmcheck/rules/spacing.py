@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from kvmcheck import lazy_re
 from kvmcheck.added_code import C_FILES, code_lines
 from kvmcheck.context import PatchContext
-from kvmcheck.registry import KVM_HOST, Finding, Rule, rule
+from kvmcheck.registry import DIFF, KVM_HOST, Finding, Rule, rule
 from kvmcheck.rules._examples import added_lines
 
 SECTION = "maintainer-kvm-x86#coding-style"
@@ -27,6 +27,7 @@ _KEYWORD_PAREN = lazy_re.compile(r"\b(if|for|while|switch)\(")
     "space-after-keyword",
     "warning",
     SECTION,
+    reads=(DIFF,),
     areas=(KVM_HOST,),
     types=C_FILES,
     title="A space after if, for, while and switch",
@@ -154,6 +155,7 @@ def _ends_with_type(before: str) -> bool:
     "space-before-paren",
     "warning",
     SECTION,
+    reads=(DIFF,),
     areas=(KVM_HOST,),
     types=C_FILES,
     title="No space before a call's parenthesis",
@@ -245,6 +247,7 @@ def _operator_problem(code: str, match: re.Match[str]) -> bool:
     "operator-spacing",
     "warning",
     SECTION,
+    reads=(DIFF,),
     areas=(KVM_HOST,),
     types=C_FILES,
     title="Spaces around operators",
@@ -277,6 +280,7 @@ _COMMA_NO_SPACE = lazy_re.compile(r",(?=[^\s)\]}])")
     "comma-spacing",
     "warning",
     SECTION,
+    reads=(DIFF,),
     areas=(KVM_HOST,),
     types=C_FILES,
     title="A space after every comma",
@@ -310,6 +314,7 @@ _DECLARATION_START = lazy_re.compile(
     "pointer-placement",
     "warning",
     SECTION,
+    reads=(DIFF,),
     areas=(KVM_HOST,),
     types=C_FILES,
     title="The '*' sticks to the name",

@@ -15,7 +15,7 @@ from kvmcheck.added_code import C_FILES, code_lines
 from kvmcheck.context import PatchContext
 from kvmcheck.model import FileDiff, Line, follows
 from kvmcheck.paths import in_scope
-from kvmcheck.registry import GENERIC, KVM_HOST, Finding, Rule, rule
+from kvmcheck.registry import DIFF, GENERIC, KVM_HOST, MESSAGE, SUBJECT, Finding, Rule, rule
 from kvmcheck.rules._examples import BODY, diff, patch
 
 SECTION = "maintainer-kvm-x86#changelog"
@@ -74,6 +74,7 @@ def _with_case(fix: str, word: str) -> str:
     "typo",
     "warning",
     SECTION,
+    reads=(SUBJECT, MESSAGE, DIFF),
     scope=GENERIC,
     title="No typos in the changelog and comments",
     message="'{word}' may be misspelled in the changelog: perhaps '{fix}'?",
@@ -144,6 +145,7 @@ def _repeats(text: str) -> Iterator[str]:
     "repeated-word",
     "warning",
     SECTION,
+    reads=(SUBJECT, MESSAGE, DIFF),
     scope=GENERIC,
     title="No repeated words",
     message="'{word} {word}': a word repeated in the changelog.",

@@ -20,7 +20,7 @@ from kvmcheck.added_code import (
 )
 from kvmcheck.c_source import CodeLine
 from kvmcheck.context import PatchContext
-from kvmcheck.registry import KVM_HOST, Edit, Finding, Rule, rule
+from kvmcheck.registry import DIFF, KVM_HOST, Edit, Finding, Rule, rule
 from kvmcheck.rules._examples import added_lines
 
 SECTION = "maintainer-kvm-x86#coding-style"
@@ -31,6 +31,7 @@ MAX_COLUMNS = 100
     "trailing-whitespace",
     "warning",
     SECTION,
+    reads=(DIFF,),
     areas=(KVM_HOST,),
     types=C_FILES,
     fixable=True,
@@ -66,6 +67,7 @@ def _tabs_for(text: str, match: re.Match[str]) -> str:
     "space-before-tab",
     "warning",
     SECTION,
+    reads=(DIFF,),
     areas=(KVM_HOST,),
     types=C_FILES,
     fixable=True,
@@ -113,6 +115,7 @@ def _too_long_for_a_reason(code_line: CodeLine) -> bool:
     "line-too-long",
     "warning",
     SECTION,
+    reads=(DIFF,),
     areas=(KVM_HOST,),
     types=C_FILES,
     title="Lines stay within 100 columns",

@@ -1,0 +1,239 @@
+"""Below the commit message: notes, diffstat, ``base-commit:``, and the diff."""
+
+from __future__ import annotations
+
+import re
+from array import array
+from collections.abc import Sequence
+
+from kvmcheck import lazy_re
+from kvmcheck.input_lines import PickedLines
+from kvmcheck.model import FileDiff, Hunk, Line
+from kvmcheck.parser.parts import BelowMessage
+
+_HUNK = lazy_re.compile(r"@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
+# Diffstat lines: " path | 12 ++--", " path | Bin 0 -> 12 bytes", the summary.
+_DIFFSTAT_COUNT = lazy_re.compile(r"\d+ ?[-+]*|Bin\b.*")
+_DIFFSTAT_OTHER = lazy_re.compile(
+    r" (?:\d+ files? changed\b|(?:create|delete) mode \d+ |rename |mode change )"
+)
+BASE_COMMIT = lazy_re.compile(r"base-commit: *([0-9a-fA-F]{7,64})\s*")
+PREREQUISITE = lazy_re.compile(r"prerequisite-patch-id: *[0-9a-fA-F]+\s*")
+
+
+def is_diff_start(lines: Sequence[Line], index: int) -> bool:
+    """Whether a diff (git's, ``diff -u``'s or an ``Index:`` one) starts at ``lines[index]``."""
+    text = lines[index].text
+    if text.startswith(("diff --git ", "diff -", "Index: ")):
+        return True
+    return (
+        text.startswith("--- ")
+        and index + 1 < len(lines)
+        and lines[index + 1].text.startswith("+++ ")
+    )
+
+
+def read_below_message(lines: Sequence[Line]) -> BelowMessage:
+    """Notes, diffstat and diff below the commit message."""
+    index = 0
+    separator_lineno = None
+    if lines and lines[0].text.startswith("---") and not lines[0].text[3:].strip():
+        separator_lineno = lines[0].lineno
+        index = 1
+    notes: list[Line] = []
+    diffstat: list[Line] = []
+    base_commit = None
+    blank_from = None  # as in message._strip_signature: blank ends are trimmed unread
+    while index < len(lines) and not is_diff_start(lines, index):
+        line = lines[index]
+        if line.text == "-- ":
+            break
+        if is_diffstat(line.text):
+            diffstat.append(line)
+        elif BASE_COMMIT.fullmatch(line.text):
+            base_commit = line
+        elif not line.text.strip():
+            if blank_from is None and notes:
+                blank_from = index
+        elif not PREREQUISITE.fullmatch(line.text):
+            if blank_from is not None:
+                notes.extend(line for line in lines[blank_from:index] if not line.text.strip())
+                blank_from = None
+            notes.append(line)
+        index += 1
+    files, diff_base_commit = _read_diff(lines[index:])
+    if diff_base_commit is not None:
+        base_commit = diff_base_commit
+    return BelowMessage(separator_lineno, notes, diffstat, files, base_commit)
+
+
+def is_diffstat(text: str) -> bool:
+    """Whether ``text`` is a line of the diffstat ``git format-patch`` writes."""
+    if not text.startswith(" "):
+        return False
+    name, bar, count = text.rpartition("|")
+    if bar:
+        return bool(name.strip()) and _DIFFSTAT_COUNT.fullmatch(count.strip()) is not None
+    return _DIFFSTAT_OTHER.match(text) is not None
+
+
+def _diff_git_paths(text: str) -> tuple[str | None, str | None]:
+    rest = text[len("diff --git ") :].strip()
+    if rest.startswith('"'):
+        parts = re.findall(r'"((?:[^"\\]|\\.)*+)"|(\S+)', rest)
+        names = [quoted or plain for quoted, plain in parts]
+    else:
+        split = rest.find(" b/")
+        names = [rest[:split], rest[split + 1 :]] if split >= 0 else rest.split(" ", 1)
+    if len(names) != 2:
+        return None, None
+    return _strip_prefix(names[0]), _strip_prefix(names[1])
+
+
+def _strip_prefix(name: str) -> str | None:
+    name = name.strip()
+    if "\t" in name:
+        name = name.split("\t", 1)[0]  # diff -u puts a timestamp after a tab
+    if name.startswith('"') and name.endswith('"') and len(name) > 1:
+        name = name[1:-1]
+    if name == "/dev/null":
+        return None
+    if name.startswith(("a/", "b/")):
+        return name[2:]
+    return name
+
+
+def _read_diff(lines: Sequence[Line]) -> tuple[list[FileDiff], Line | None]:
+    """The files of a diff, and the last ``base-commit:`` line between them."""
+    files: list[FileDiff] = []
+    base_commit = None
+    current: FileDiff | None = None
+    added, removed = PickedLines.indices(), PickedLines.indices()
+    index = 0
+    total = len(lines)
+    while index < total:
+        line = lines[index]
+        text = line.text
+        if text.startswith("diff --git "):
+            old, new = _diff_git_paths(text)
+            current = FileDiff(old, new, line.lineno)
+            files.append(current)
+            index += 1
+        elif text.startswith("--- ") and is_diff_start(lines, index):
+            old = _strip_prefix(text[4:])
+            new = _strip_prefix(lines[index + 1].text[4:])
+            if current is None or current.hunks:
+                current = FileDiff(old, new, line.lineno)
+                files.append(current)
+            else:
+                current.old_path, current.new_path = old, new
+            index += 2
+        elif text.startswith("@@") and current is not None:
+            index = _parse_hunk(current, lines, index, added, removed)
+        elif current is not None and text.startswith("rename to "):
+            current.new_path = text[len("rename to ") :].strip()
+            index += 1
+        elif text == "-- ":
+            break  # mail signature
+        else:
+            if BASE_COMMIT.fullmatch(text):
+                base_commit = line
+            index += 1
+    return files, base_commit
+
+
+def _parse_hunk(
+    current: FileDiff, lines: Sequence[Line], index: int, added: array, removed: array
+) -> int:
+    """Read the hunk at ``lines[index]``; the indices of its added and removed
+    lines go to the ``added`` and ``removed`` arrays all hunks of the diff share.
+
+    A hunk a mailer damaged is still read, so that the rules see its lines:
+    a line without a diff marker is the wrapped end of the line above, and
+    diff lines after the counts ran out belong to the hunk too (see
+    ``Hunk.damage``)."""
+    header = lines[index]
+    match = _HUNK.match(header.text)
+    if not match:
+        return index + 1
+    old_count = int(match.group(2)) if match.group(2) is not None else 1
+    new_count = int(match.group(4)) if match.group(4) is not None else 1
+    hunk = Hunk(
+        int(match.group(1)), int(match.group(3)), header.lineno, header.text[match.end() :].strip()
+    )
+    current.hunks.append(hunk)
+    first_added, first_removed = len(added), len(removed)
+    damage: list[tuple[int | None, str]] = []
+    tabs = spaces = 0
+    overrun = False  # the counts ran out, but diff lines go on
+    wrapped = False
+    index += 1
+    total = len(lines)
+    while index < total:
+        text = lines[index].text
+        marker = text[:1]
+        if overrun or (old_count <= 0 and new_count <= 0):
+            if not _is_extra_hunk_line(text):
+                break
+            if not overrun:
+                damage.append((lines[index].lineno, "count"))
+                overrun = True
+        if marker == "+":
+            added.append(index)
+            new_count -= 1
+        elif marker == "-":
+            removed.append(index)
+            old_count -= 1
+        elif marker in (" ", ""):
+            # Mailers eat the space of empty context lines.
+            old_count -= 1
+            new_count -= 1
+            if text[1:2] == "\t":
+                tabs += 1
+            elif text[1:3] == "  ":
+                spaces += 1
+        elif marker == "\\":
+            pass  # "\ No newline at end of file"
+        elif text.startswith(("@@", "diff --git ")) or not _wraps(lines[index - 1].text, text):
+            break  # the hunk ends early: its counts were wrong
+        elif not wrapped:
+            wrapped = True  # the first is enough to say so: no list grows a line at a time
+            damage.append((lines[index].lineno, "wrapped"))
+        index += 1
+    # Short by the same number of context lines at the very end of the input:
+    # trailing blank context lines an editor or a pasted fragment trimmed.
+    trimmed = index == total and old_count == new_count
+    if not overrun and (old_count > 0 or new_count > 0) and not trimmed:
+        damage.append((header.lineno, "count"))
+    hunk.added = PickedLines(lines, added, first_added, len(added), skip=1)
+    hunk.removed = PickedLines(lines, removed, first_removed, len(removed), skip=1)
+    if damage:
+        hunk.damage = tuple(damage)
+    hunk.context_tabs, hunk.context_spaces = tabs, spaces
+    while index < total and lines[index].text.startswith("\\"):
+        index += 1  # "\ No newline at end of file"
+    return index
+
+
+# Mail clients wrap lines longer than this (72 to 78 columns).
+_MAILER_WIDTH = 72
+
+
+def _wraps(previous: str, text: str) -> bool:
+    """Whether ``text`` reads as the end of ``previous``, wrapped by a mailer:
+    the two would not have fitted on one line of a mail."""
+    return bool(previous.strip()) and len(previous.expandtabs()) + 1 + len(text) > _MAILER_WIDTH
+
+
+def _is_extra_hunk_line(text: str) -> bool:
+    """A diff line after a hunk's counts ran out: the counts were wrong.
+
+    What follows a hunk in good order (the next hunk or file, the mail
+    signature "-- ", a blank line before "base-commit:") is not one.
+    """
+    marker = text[:1]
+    if marker == "+":
+        return not text.startswith("+++ ")
+    if marker == "-":
+        return text != "-- " and not text.startswith("--- ")
+    return marker == " " and bool(text.strip())

@@ -1,0 +1,105 @@
+"""Raw input to text and lines: decoding, binary and HTML detection, line splitting."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Sequence
+
+from kvmcheck import lazy_re
+from kvmcheck.input_lines import InputLines
+from kvmcheck.model import Line
+
+# White space other than a lone space: a run, or a tab or other space character.
+_ODD_SPACE = lazy_re.compile(r"\s{2,}|[^\S ]")
+# A saved web page (the lore.kernel.org page instead of its raw message).
+_HTML = lazy_re.compile(r"\s*<(?:!DOCTYPE\s+html|html)\b", re.IGNORECASE)
+
+# Share of control characters above which input is taken for binary data.
+_BINARY_CONTROL_SHARE = 0.01
+_CONTROL_CHARS = frozenset(chr(c) for c in range(32) if chr(c) not in "\t\n\r\f") | {"\x7f"}
+
+
+def input_text(data: str | bytes) -> str | None:
+    """The text :func:`parse_file` reads from ``data`` (byte order mark
+    removed), or None when it is not text."""
+    return to_text(data)[0]
+
+
+def to_text(data: str | bytes) -> tuple[str | None, str | None]:
+    """Decode input to text, or say why it is not text."""
+    if isinstance(data, bytes):
+        text = _decode_by_bom(data)
+        if text is None:
+            if b"\x00" in data:
+                return None, "binary"
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                # Mail in a legacy 8-bit charset: every byte maps to a character.
+                text = data.decode("latin-1")
+                if _mostly_unprintable(text, extra=frozenset(chr(c) for c in range(0x80, 0xA0))):
+                    return None, "binary"
+    else:
+        text = data
+    if "\x00" in text or _mostly_unprintable(text):
+        return None, "binary"
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip():
+        return None, "empty"
+    if _HTML.match(text):
+        return None, "html"
+    return text, None
+
+
+# Byte order marks of the encodings that put NUL bytes in plain ASCII text;
+# PowerShell's ``>`` writes UTF-16 with a BOM.  UTF-32 first: its
+# little-endian mark starts with UTF-16's.
+_UNICODE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _decode_by_bom(data: bytes) -> str | None:
+    """The text of UTF-16 or UTF-32 input that starts with its BOM, else None."""
+    for bom, encoding in _UNICODE_BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
+    return None
+
+
+def _mostly_unprintable(text: str, extra: frozenset[str] = frozenset()) -> bool:
+    sample = text[:65536]
+    if not sample:
+        return False
+    # One C-level count per character looked for, not a Python step per
+    # character of the sample: this runs on every input.
+    bad = sum(sample.count(ch) for ch in _CONTROL_CHARS | extra)
+    return bad > _BINARY_CONTROL_SHARE * len(sample)
+
+
+def split_lines(text: str) -> InputLines:
+    """Split at LF, as git does: a CR before it belongs to the line end, a
+    lone CR inside a line is text (a patch whose context line holds one
+    applies only if that line stays one line).  Only text without any LF
+    is taken for old CR-only line ends.  ``kvmcheck.fix`` splits the same way."""
+    if "\n" in text:
+        return InputLines.split(text.replace("\r\n", "\n"))
+    return InputLines.split(text.replace("\r", "\n"))
+
+
+def first_nonblank(lines: Sequence[Line]) -> int | None:
+    """The index of the first line that is not blank, None if all are."""
+    for index, line in enumerate(lines):
+        if line.text.strip():
+            return index
+    return None
+
+
+def collapse_space(text: str) -> str:
+    """``" ".join(text.split())`` without the list of words."""
+    return _ODD_SPACE.sub(" ", text.strip())

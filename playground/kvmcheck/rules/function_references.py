@@ -1,0 +1,115 @@
+"""Function-reference rules (handbook: maintainer-kvm-x86#function-references)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import chain
+
+from kvmcheck import lazy_re
+from kvmcheck.context import PatchContext
+from kvmcheck.model import Line
+from kvmcheck.registry import MESSAGE, SUBJECT, Finding, Rule, rule
+from kvmcheck.rules._examples import patch
+
+_CALL = lazy_re.compile(r"\b([A-Za-z_]\w*)\s*\(")
+_C_KEYWORDS = frozenset(
+    (
+        "if",
+        "for",
+        "while",
+        "switch",
+        "return",
+        "sizeof",
+        "typeof",
+        "__typeof__",
+        "do",
+        "else",
+        "case",
+        "goto",
+        "defined",
+        "__attribute__",
+        "alignof",
+        "_Alignof",
+        "offsetof",
+        "asm",
+        "__asm__",
+        "volatile",
+        "__volatile__",
+        "likely",
+        "unlikely",
+        "static_assert",
+    )
+)
+
+
+def diff_functions(context: PatchContext) -> set[str]:
+    """Names the diff defines or calls as functions."""
+    names: set[str] = set()
+    for file in context.patch.files:
+        for hunk in file.hunks:
+            texts = chain((hunk.section,), (line.text for line in chain(hunk.added, hunk.removed)))
+            for text in texts:
+                for match in _CALL.finditer(text):
+                    name = match.group(1)
+                    if text[match.end() :].lstrip().startswith("*"):
+                        continue  # a function pointer: "type (*name)(...)"
+                    if (
+                        name not in _C_KEYWORDS
+                        and not name.isupper()
+                        and "_" in name.strip("_")
+                        and not name.endswith("_t")
+                    ):
+                        names.add(name)
+    return names
+
+
+_TITLE_QUOTE = lazy_re.compile(r'\("[^"]*"\)?|\("[^"]*$')
+
+
+def _mentions(text: str, names: set[str]) -> Iterator[str]:
+    cleaned = _TITLE_QUOTE.sub(" ", text)
+    for match in re.finditer(r"(?<![\w>.&%$-])([A-Za-z_]\w*)(?![\w(])", cleaned):
+        name = match.group(1)
+        if name in names:
+            before = cleaned[max(0, match.start() - 7) : match.start()]
+            if re.search(r"(?:struct|union|enum)\s+$|\w\($", before):
+                continue  # a type, or a macro argument: FNAME(name)()
+            yield name
+
+
+@rule(
+    "function-reference-parens",
+    "warning",
+    "maintainer-kvm-x86#function-references",
+    reads=(SUBJECT, MESSAGE),
+    commits_only=True,
+    title="Functions are written name()",
+    message="Write '{name}()' with parentheses: the diff shows that {name} is a function.",
+    bad=patch(
+        subject="KVM: x86: Reject unknown indices in kvm_get_foo",
+        body="Return -EINVAL from kvm_get_foo when userspace passes an unknown\n"
+        "index, instead of reading past the end of the array.",
+    ),
+    good=patch(),
+)
+def function_reference_parens(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
+    """Writing a function as 'name()' in the shortlog, the changelog or a comment shows at a
+    glance that it is a function and not a variable, a field or a type.
+    """
+    names = diff_functions(context)
+    if not names:
+        return
+    seen: set[str] = set()
+    subject = context.patch.subject
+    places = chain(
+        [Line(subject.description, subject.lineno)]
+        if subject is not None and subject.description
+        else [],
+        context.prose,
+    )
+    for line in places:
+        for name in _mentions(line.text, names):
+            if name not in seen:
+                seen.add(name)
+                yield rule_.finding(line.lineno, name=name)
