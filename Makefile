@@ -179,6 +179,7 @@ recipes-check: $(VENV)/bin/python kernel-build-deps
 lint: $(VENV)/.test-stamp $(NPM_STAMP) node
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 	$(ESLINT)
 
 screenshot: htmldocs $(VENV)/.test-stamp chromium

@@ -4,15 +4,22 @@ The rules read the ``+`` lines of the C sources and headers of KVM host code
 and the selftests (the files a rule declares with ``areas=(KVM_HOST,),
 types=C_FILES``).  A line the patch only moves, unchanged, keeps whatever
 style it had: the author did not write it.
+
+A rule reads them through ``context.added_code`` (an `AddedCode`) or the
+iterators below, never ``hunk.added`` directly: `AddedCode` splits and
+sorts the lines once per patch for all the rules.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from kvmcheck.c_source import CodeLine, SplitLines, lines_with_literals, split_lines
-from kvmcheck.context import PatchContext
-from kvmcheck.model import FileDiff, Hunk, Line
+from kvmcheck.model import FileDiff, Hunk, Line, Patch
+
+if TYPE_CHECKING:  # context.py builds an AddedCode for each patch
+    from kvmcheck.context import PatchContext
 
 # The files the code-style rules read (with areas=(KVM_HOST,)).
 C_FILES = ("c", "header")
@@ -27,17 +34,71 @@ KEEP_SPLIT_LINES = 5_000
 _MOVED_MIN = 8
 
 
-def removed_texts(context: PatchContext, strip: bool) -> frozenset[str]:
-    """The removed lines of the patch (``strip``: without their indentation)."""
-    key = ("removed", strip)
-    found = context.memo.get(key)
-    if found is None:
-        found = context.memo[key] = frozenset(
-            line.text.strip() if strip else line.text
-            for file in context.patch.files
-            for line in file.removed_lines()
-        )
-    return found
+class AddedCode:
+    """The code one patch adds, as the code-style rules read it.
+
+    Reached as ``context.added_code`` (one per patch, shared by every rule);
+    each view is worked out when first asked for and kept until the patch's
+    run ends, so the rules share the work without knowing of it:
+
+    ``lines(hunk)``: the added lines of ``hunk`` split into code and comment;
+    ``written(hunk)``: one byte per added line, 1 when the author wrote it
+    (not moved unchanged from elsewhere in the patch, indentation aside);
+    ``whitespace_chosen(hunk)``: the same, but a moved line counts as written
+    unless it kept its exact text (its whitespace included);
+    ``removed(strip)``: the text of every removed line of the patch
+    (``strip``: without the leading and trailing whitespace).
+    """
+
+    __slots__ = ("_keep_split", "_lines", "_patch", "_removed", "_whitespace", "_written")
+
+    def __init__(self, patch: Patch) -> None:
+        self._patch = patch
+        self._keep_split: bool | None = None
+        self._lines: dict[Hunk, Sequence[CodeLine]] = {}
+        self._written: dict[Hunk, bytes] = {}
+        self._whitespace: dict[Hunk, bytes] = {}
+        self._removed: dict[bool, frozenset[str]] = {}
+
+    def removed(self, strip: bool) -> frozenset[str]:
+        """The removed lines of the patch (``strip``: without their indentation)."""
+        found = self._removed.get(strip)
+        if found is None:
+            found = self._removed[strip] = frozenset(
+                line.text.strip() if strip else line.text
+                for file in self._patch.files
+                for line in file.removed_lines()
+            )
+        return found
+
+    def lines(self, hunk: Hunk) -> Sequence[CodeLine]:
+        """The added lines of ``hunk`` split into code and comment."""
+        found = self._lines.get(hunk)
+        if found is None:
+            if self._keep_split is None:
+                added = sum(len(h.added) for file in self._patch.files for h in file.hunks)
+                self._keep_split = added <= KEEP_SPLIT_LINES
+            found = tuple(split_lines(hunk.added)) if self._keep_split else SplitLines(hunk.added)
+            self._lines[hunk] = found
+        return found
+
+    def written(self, hunk: Hunk) -> bytes:
+        """One byte per added line of ``hunk``: 1 when the author wrote it (not
+        moved unchanged, indentation aside)."""
+        found = self._written.get(hunk)
+        if found is None:
+            found = self._written[hunk] = _new_lines(hunk, self.removed(strip=True), strip=True)
+        return found
+
+    def whitespace_chosen(self, hunk: Hunk) -> bytes:
+        """One byte per added line of ``hunk``: 1 when the author chose its
+        whitespace (not moved with its exact text)."""
+        found = self._whitespace.get(hunk)
+        if found is None:
+            found = self._whitespace[hunk] = _new_lines(
+                hunk, self.removed(strip=False), strip=False
+            )
+        return found
 
 
 def _new_lines(hunk: Hunk, removed: frozenset[str], strip: bool) -> bytes:
@@ -50,35 +111,13 @@ def _new_lines(hunk: Hunk, removed: frozenset[str], strip: bool) -> bytes:
     )
 
 
-def written(hunk: Hunk, context: PatchContext) -> bytes:
-    """One byte per added line of ``hunk``: 1 when the author wrote it (not
-    moved unchanged, indentation aside)."""
-    if hunk.written is None:
-        hunk.written = _new_lines(hunk, removed_texts(context, strip=True), strip=True)
-    return hunk.written
-
-
-def split_hunk(hunk: Hunk, context: PatchContext) -> Sequence[CodeLine]:
-    """The added lines of ``hunk`` split into code and comment."""
-    if hunk.code is None:
-        keep = context.memo.get("keep split")
-        if keep is None:
-            added = sum(len(h.added) for file in context.patch.files for h in file.hunks)
-            keep = context.memo["keep split"] = added <= KEEP_SPLIT_LINES
-        hunk.code = tuple(split_lines(hunk.added)) if keep else SplitLines(hunk.added)
-    return hunk.code
-
-
 def whitespace_lines(context: PatchContext) -> Iterator[tuple[FileDiff, Line]]:
     """Added lines whose whitespace the author chose (moved lines that kept
     their exact text are left alone)."""
+    added_code = context.added_code
     for file in context.files:
         for hunk in file.hunks:
-            if hunk.whitespace_chosen is None:
-                hunk.whitespace_chosen = _new_lines(
-                    hunk, removed_texts(context, strip=False), strip=False
-                )
-            for line, chosen in zip(hunk.added, hunk.whitespace_chosen, strict=True):
+            for line, chosen in zip(hunk.added, added_code.whitespace_chosen(hunk), strict=True):
                 if chosen:
                     yield file, line
 
@@ -89,14 +128,11 @@ def whitespace_lines_with_literals(
     """:func:`whitespace_lines`, each with the spans of its literals and
     comments (:func:`kvmcheck.c_source.literal_spans`): a whitespace fix
     must leave them alone."""
+    added_code = context.added_code
     for file in context.files:
         for hunk in file.hunks:
-            if hunk.whitespace_chosen is None:
-                hunk.whitespace_chosen = _new_lines(
-                    hunk, removed_texts(context, strip=False), strip=False
-                )
             for (line, _state, spans), chosen in zip(
-                lines_with_literals(hunk.added), hunk.whitespace_chosen, strict=True
+                lines_with_literals(hunk.added), added_code.whitespace_chosen(hunk), strict=True
             ):
                 if chosen:
                     yield file, line, spans
@@ -107,10 +143,11 @@ def code_lines(
 ) -> Iterator[tuple[FileDiff, CodeLine]]:
     """Written added lines of ``files`` (default: the files the rule reads), split
     into code and comment; code moved or only re-indented keeps whatever style it had."""
+    added_code = context.added_code
     for file in context.files if files is None else files:
         for hunk in file.hunks:
             for code_line, wrote in zip(
-                split_hunk(hunk, context), written(hunk, context), strict=True
+                added_code.lines(hunk), added_code.written(hunk), strict=True
             ):
                 if wrote:
                     yield file, code_line

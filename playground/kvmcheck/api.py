@@ -12,6 +12,7 @@ from kvmcheck.messages import LANGUAGES, catalog
 from kvmcheck.model import Series
 from kvmcheck.parser import input_text, parse_file
 from kvmcheck.registry import SEVERITIES, SEVERITY_RANK, Finding
+from kvmcheck.results import ChecklistItem, CheckResult, FindingResult, PatchResult
 from kvmcheck.rules import RULES
 from kvmcheck.testing_checklist import testing_items_for
 
@@ -48,7 +49,7 @@ def check_texts(
     ignore: Iterable[str] = (),
     min_severity: str = "info",
     git_dir: str | None = None,
-) -> dict[str, object]:
+) -> CheckResult:
     """Check one posting (all inputs together) and return the JSON-ready result.
 
     Raises ValueError for an unknown ``lang``, ``min_severity`` or rule id in
@@ -87,7 +88,7 @@ def check_texts(
     # One URL string per rule, not per finding: a patch may have 100k findings.
     urls: dict[str, str] = {}
 
-    def render(finding: Finding) -> dict[str, object]:
+    def render(finding: Finding) -> FindingResult:
         rule = RULES[finding.rule]
         url = urls.get(rule.section)
         if url is None:
@@ -113,13 +114,13 @@ def check_texts(
             text, patches, (f for patch in patches for f in per_patch[id(patch)])
         )
     counts = dict.fromkeys(SEVERITIES, 0)
-    patches = []
+    rendered: list[PatchResult] = []
     for index, patch in enumerate(series.patches, start=1):
         own = per_patch.pop(id(patch))
         own.sort(key=lambda f: _sort_key(f, order))
         for finding in own:
             counts[finding.severity] += 1
-        patches.append(
+        rendered.append(
             {
                 "source": patch.source,
                 "index": index,
@@ -129,7 +130,7 @@ def check_texts(
                 "findings": [render(f) for f in _drained(own)],
             }
         )
-    checklist = [
+    checklist: list[ChecklistItem] = [
         {
             "id": item.id,
             "item": messages[f"checklist.{item.id}"],
@@ -141,11 +142,13 @@ def check_texts(
     return {
         "version": SCHEMA_VERSION,
         "lang": lang,
-        "patches": patches,
+        "patches": rendered,
         # Schema 1 keeps "series.findings"; every finding now belongs to a patch.
         "series": {"findings": [], "checklist": checklist},
         "summary": {
             "patches": len(series.patches),
-            **{severity: counts[severity] for severity in ("error", "warning", "info")},
+            "error": counts["error"],
+            "warning": counts["warning"],
+            "info": counts["info"],
         },
     }

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from typing import overload
 
 from kvmcheck import lazy_re
 from kvmcheck.model import Line, follows
@@ -163,7 +164,14 @@ class SplitLines(Sequence[CodeLine]):
         code, comment, _ = split_line(line.text, state == _INSIDE)
         return CodeLine(line, code, comment)
 
-    def __getitem__(self, index: int) -> CodeLine:
+    @overload
+    def __getitem__(self, index: int) -> CodeLine: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[CodeLine, ...]: ...
+    def __getitem__(self, index: int | slice) -> CodeLine | tuple[CodeLine, ...]:
+        """A line, split now; a slice, split now into a tuple."""
+        if isinstance(index, slice):
+            return tuple(map(self._split, self._lines[index], self._states[index]))
         return self._split(self._lines[index], self._states[index])
 
     def __iter__(self) -> Iterator[CodeLine]:

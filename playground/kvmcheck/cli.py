@@ -19,6 +19,7 @@ from kvmcheck.cli_input import (
     shown_name,
 )
 from kvmcheck.messages import LANGUAGES, catalog, language_from_locale
+from kvmcheck.results import CheckResult
 
 # All inputs together: far above any real posting, and a bound on memory
 # (checking peaks at up to ~40 bytes per input byte, for many short lines).
@@ -170,7 +171,7 @@ def _read_inputs(
     return inputs
 
 
-def _exit_status(result: dict, strict: bool) -> int:
+def _exit_status(result: CheckResult, strict: bool) -> int:
     summary = result["summary"]
     if summary["error"] or (strict and summary["warning"]):
         return EXIT_FINDINGS

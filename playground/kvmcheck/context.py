@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from kvmcheck import lazy_re
+from kvmcheck.added_code import AddedCode
 from kvmcheck.input_lines import PickedLines
 from kvmcheck.model import FileDiff, Line, Patch, Series
 from kvmcheck.paths import (
@@ -20,6 +21,7 @@ from kvmcheck.paths import (
     is_kernel_path,
     is_kut_path,
     is_kvm_host,
+    scope_problem,
 )
 
 KUT = "kvm-unit-tests"
@@ -51,16 +53,20 @@ class PatchContext:
     commit (None if unknown);
     ``files``: the files the current rule reads (all of the patch's, or the
     ones in the areas and types the rule declares, see :meth:`scoped`);
-    ``memo``: what helpers work out once per patch for several rules (shared
-    with the scoped contexts, gone with the run).
+    ``added_code``: the code the patch adds, as the code-style rules read it
+    (:class:`kvmcheck.added_code.AddedCode`, worked out once per patch).
+
+    What several rules need is worked out here, once per patch, and shared
+    with the scoped contexts: a rule asks, and never caches.
     """
 
     __slots__ = (
+        "_scope_problems",
+        "added_code",
         "files",
         "is_kvm",
         "kvm_host_only",
         "lookup_commit",
-        "memo",
         "patch",
         "project",
         "prose",
@@ -77,7 +83,11 @@ class PatchContext:
         kvm_host_only: bool,
         touches_kvm_host: bool,
         prose: Sequence[Line],
+        added_code: AddedCode | None = None,
+        scope_problems: dict[tuple[str, str], str | None] | None = None,
     ) -> None:
+        """``added_code`` and ``scope_problems``: the whole patch's, for a
+        scoped context (new ones otherwise)."""
         self.patch = patch
         self.series = series
         self.project = project
@@ -87,11 +97,20 @@ class PatchContext:
         self.prose = prose
         self.files: list[FileDiff] = patch.files
         self.lookup_commit: Callable[[str], tuple[str, str] | None] | None = None
-        self.memo: dict[object, object] = {}
+        self.added_code = AddedCode(patch) if added_code is None else added_code
+        self._scope_problems = {} if scope_problems is None else scope_problems
 
     @property
     def paths(self) -> list[str]:
         return self.patch.paths
+
+    def scope_problem(self, topic: str, description: str = "") -> str | None:
+        """:func:`kvmcheck.paths.scope_problem` of ``topic`` for this patch's
+        paths (several scope rules ask the same of one patch)."""
+        key = (topic, description)
+        if key not in self._scope_problems:
+            self._scope_problems[key] = scope_problem(topic, self.paths, description)
+        return self._scope_problems[key]
 
     def scoped(self, areas: tuple[str, ...], types: tuple[str, ...]) -> PatchContext | None:
         """This context with ``files`` narrowed to the given areas and types
@@ -108,10 +127,11 @@ class PatchContext:
             self.kvm_host_only,
             self.touches_kvm_host,
             self.prose,
+            self.added_code,
+            self._scope_problems,
         )
         found.files = files
         found.lookup_commit = self.lookup_commit
-        found.memo = self.memo
         return found
 
 
@@ -184,7 +204,10 @@ def prose_lines(message: Sequence[Line], keep_urls: bool = False) -> Sequence[Li
             in_note = not stripped.endswith("]")
             continue
         prose.append(index)
-    return PickedLines(message, prose, view=None if keep_urls else _blank_urls)
+    view = None if keep_urls else _blank_urls
+    if isinstance(message, PickedLines):  # Patch.message: keep reading the input's text
+        return message.picked(prose, view)
+    return PickedLines(message, prose, view=view)
 
 
 def _blank_urls(text: str) -> str:

@@ -77,12 +77,12 @@ def _protected_lines(patches: list[Patch], only: set[int] | None = None) -> set[
                     numbers.append(hunk.lineno)
                 if numbers and last is not None:
                     end = max(numbers)
-                    numbers = (
+                    between: Iterable[int] = (
                         range(last, end + 1)
                         if wanted is None
                         else wanted[bisect_left(wanted, last) : bisect_right(wanted, end)]
                     )
-                    protected.update(n for n in numbers if n not in added)
+                    protected.update(n for n in between if n not in added)
                     last = end + 1
     return protected
 
@@ -167,6 +167,12 @@ class _Target:
         self.protected = _protected_lines(patches, only)
         self.bodies = _encoded_bodies(patches)
 
+    def rebuilt(self) -> str:
+        """The text with the edits made (a target of every line, no ``only``)."""
+        if isinstance(self.parts, dict):
+            raise TypeError("a target of some lines only cannot be rebuilt")
+        return "".join(self.parts)
+
     def _line(self, lineno: int) -> str | None:
         index = 2 * (lineno - 1)
         return self.parts[index] if 0 <= index < len(self.parts) else None
@@ -197,9 +203,10 @@ class _Target:
             if charset is not None:
                 # The rules read the decoded text: it is the raw line only
                 # when the line holds no "=" escape (or soft line break).
-                new = None if "=" in line else _quoted_printable(new, charset)
-                if new is None:
+                encoded = None if "=" in line else _quoted_printable(new, charset)
+                if encoded is None:
                     return None
+                new = encoded
             planned.append((edit.lineno, start, start + len(edit.old), new))
         return planned
 
@@ -226,7 +233,7 @@ def _apply_round(target: _Target, findings: list[Finding]) -> int:
             continue
         placed: list[tuple[int, int, int, str]] = []
         for lineno, start, end, new in planned:
-            spans = taken.get(lineno, []) + [(s, e, n) for n, s, e, _ in placed if n == lineno]
+            spans = taken.get(lineno, []) + [(s, e, t) for n, s, e, t in placed if n == lineno]
             if any((s < end and start < e) or s == start for s, e, *_ in spans):
                 break
             placed.append((lineno, start, end, new))
@@ -276,7 +283,7 @@ def fix_text(
         if not fixed:
             break
         total += fixed
-        body = "".join(target.parts)
+        body = target.rebuilt()
     return bom + body, total
 
 

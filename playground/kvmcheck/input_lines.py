@@ -87,6 +87,15 @@ class InputLines(Sequence[Line]):
             yield Line(text[starts[number] : starts[number + 1] - 1], number + 1)
 
 
+def _then(
+    first: Callable[[str], str] | None, second: Callable[[str], str] | None
+) -> Callable[[str], str] | None:
+    """A view that applies ``first``, then ``second`` (either may be None)."""
+    if first is None or second is None:
+        return first or second
+    return lambda text: second(first(text))
+
+
 class PickedLines(Sequence[Line]):
     """Some lines of another sequence of lines: those at ``indices[start:stop]``,
     each without its first ``skip`` characters (the ``+`` of a diff line) and
@@ -123,6 +132,25 @@ class PickedLines(Sequence[Line]):
     def indices() -> array:
         """An empty index array to fill and pass to the constructor."""
         return array("I")
+
+    @classmethod
+    def of(cls, lines: Sequence[Line]) -> PickedLines:
+        """``lines`` as picked lines: themselves if they are, else all of them."""
+        if isinstance(lines, PickedLines):
+            return lines
+        return cls(lines, array("I", range(len(lines))))
+
+    def picked(self, positions: array, view: Callable[[str], str] | None = None) -> PickedLines:
+        """The lines at ``positions`` (0-based, among these), seen through
+        ``view`` as well: picked from the same source, so lines of the input
+        file are still cut from its text as read."""
+        indices, start = self._indices, self._start
+        return PickedLines(
+            self._source,
+            array("I", [indices[start + position] for position in positions]),
+            skip=self._skip,
+            view=_then(self._view, view),
+        )
 
     def __len__(self) -> int:
         return self._stop - self._start

@@ -10,11 +10,14 @@ pattern's bound method, so hot loops run no Python code of this module.
 
 A stand-in is not an ``re.Pattern``: it serves method calls
 (``PATTERN.match(text)``), not ``re.sub(PATTERN, ...)`` or ``isinstance``.
+``compile()`` is declared to return ``re.Pattern[str]`` all the same, so a
+type checker checks every use of a pattern as it would one of ``re``'s.
 """
 
 from __future__ import annotations
 
 import re
+from typing import cast
 
 # Every attribute of re.Pattern that kvmcheck reads: all copied at the first.
 _PATTERN_ATTRIBUTES = (
@@ -58,7 +61,7 @@ class LazyPattern(_Source):
         # A class with __getattr__ makes every attribute read take a slower,
         # unspecialised path (about a fifth more per call in a hot loop):
         # once compiled, the object becomes one of a class without the hook.
-        self.__class__ = CompiledPattern
+        self.__class__ = CompiledPattern  # type: ignore[assignment]  # a sibling class, on purpose
         return getattr(compiled, name)
 
 
@@ -66,6 +69,9 @@ class CompiledPattern(_Source):
     """A ``LazyPattern`` once compiled: the compiled pattern's attributes are its own."""
 
 
-def compile(source: str, flags: int = 0) -> LazyPattern:
-    """Like ``re.compile``, compiled on first use (see the module docstring)."""
-    return LazyPattern(source, flags)
+def compile(source: str, flags: int = 0) -> re.Pattern[str]:
+    """Like ``re.compile``, compiled on first use (see the module docstring).
+
+    The object is a `LazyPattern` (a `CompiledPattern` once used) that
+    answers every method call an ``re.Pattern`` does: typed as one."""
+    return cast("re.Pattern[str]", LazyPattern(source, flags))

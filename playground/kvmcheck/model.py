@@ -13,6 +13,10 @@ one-patch run, and kvmcheck runs once per patch under b4 and git hooks.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kvmcheck.input_lines import PickedLines
 
 
 class Line:
@@ -111,7 +115,6 @@ class Hunk:
 
     __slots__ = (
         "added",
-        "code",
         "context_spaces",
         "context_tabs",
         "damage",
@@ -120,8 +123,6 @@ class Hunk:
         "old_start",
         "removed",
         "section",
-        "whitespace_chosen",
-        "written",
     )
 
     def __init__(
@@ -143,13 +144,6 @@ class Hunk:
         self.damage: tuple[tuple[int | None, str], ...] = ()
         self.context_tabs = 0
         self.context_spaces = 0
-        # Worked out once per run by kvmcheck.added_code, for every
-        # code-style rule: the added lines split into code and comment, and
-        # one byte per added line saying whether the author wrote it (not
-        # moved it) or chose its whitespace.
-        self.code: Sequence | None = None
-        self.written: bytes | None = None
-        self.whitespace_chosen: bytes | None = None
 
 
 class FileDiff:
@@ -190,12 +184,15 @@ class Patch:
     or ``"html"``).
 
     ``headers`` maps a lower-cased header name to (decoded value, line);
-    ``message`` is the commit message body above the trailers (no subject);
+    ``message`` is the commit message body above the trailers (no subject),
+    always `kvmcheck.input_lines.PickedLines` (whatever sequence of lines
+    is assigned is taken as one);
     ``notes`` the text below ``---`` that git ignores, without the diffstat;
     ``separator_lineno`` the ``---`` line, when there is one.
     """
 
     __slots__ = (
+        "_message",
         "author",
         "author_lineno",
         "base_commit",
@@ -203,7 +200,6 @@ class Patch:
         "files",
         "headers",
         "kind",
-        "message",
         "notes",
         "problem",
         "separator_lineno",
@@ -220,14 +216,26 @@ class Patch:
         self.headers: dict[str, tuple[str, int | None]] = {}
         self.author: str | None = None
         self.author_lineno: int | None = None
-        # The input's lines, made when read (kvmcheck.input_lines), or a list.
-        self.message: Sequence[Line] = []
+        self.message = ()
         self.trailers: list[Trailer] = []
         self.notes: list[Line] = []
         self.diffstat: list[Line] = []
         self.files: list[FileDiff] = []
         self.base_commit: Line | None = None
         self.separator_lineno: int | None = None
+
+    @property
+    def message(self) -> PickedLines:
+        """The message's lines: of the input file, cut from its text as read
+        (``kvmcheck.input_lines``), or the decoded lines of a mail body."""
+        return self._message
+
+    @message.setter
+    def message(self, lines: Sequence[Line]) -> None:
+        # Imported here: input_lines imports this module for Line.
+        from kvmcheck.input_lines import PickedLines
+
+        self._message = PickedLines.of(lines)
 
     @property
     def is_cover_letter(self) -> bool:

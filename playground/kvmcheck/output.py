@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from kvmcheck import lazy_re
 from kvmcheck.messages import catalog
+from kvmcheck.results import CheckResult, FindingResult
 
 _GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -38,14 +39,14 @@ def quoted(text: str) -> str:
     return _POSING_LEVEL.sub(lambda match: f"{match.group(1)}\\x3a", visible(text))
 
 
-def _located(result: dict[str, object]) -> Iterator[tuple[str, dict[str, object]]]:
+def _located(result: CheckResult) -> Iterator[tuple[str, FindingResult]]:
     """(source file, finding) for every finding, patch by patch."""
     for patch in result["patches"]:
         for finding in patch["findings"]:
             yield patch["source"], finding
 
 
-def format_text(result: dict[str, object], terse: bool = False) -> str:
+def format_text(result: CheckResult, terse: bool = False) -> str:
     """``FILE:LINE: SEVERITY: [rule-id] message (url)`` lines, the checklist, a summary.
 
     A finding ``--fix`` can fix ends in ``[fixable: kvmcheck --fix]``.
@@ -87,7 +88,7 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def format_github(result: dict[str, object]) -> str:
+def format_github(result: CheckResult) -> str:
     """GitHub Actions workflow commands: ``::error file=…,line=…,title=rule::message``."""
     lines = []
     for source, finding in _located(result):

@@ -8,7 +8,6 @@ import re
 from collections.abc import Iterator
 
 from kvmcheck import lazy_re
-from kvmcheck.added_code import removed_texts
 from kvmcheck.c_source import CODE, IN_COMMENT, lines_with_literals
 from kvmcheck.context import PatchContext
 from kvmcheck.language import pronouns
@@ -53,7 +52,7 @@ def written_lines(file: FileDiff, context: PatchContext) -> Iterator[Line]:
     Code moved from elsewhere in the patch keeps whatever it said before;
     the author did not write it.
     """
-    removed = removed_texts(context, strip=True)
+    removed = context.added_code.removed(strip=True)
     for line in file.added_lines():
         if line.text.strip() not in removed:
             yield line

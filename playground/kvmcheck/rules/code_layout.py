@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kvmcheck import lazy_re
-from kvmcheck.added_code import C_FILES, TAB_WIDTH, code_lines, columns, split_hunk, written
+from kvmcheck.added_code import C_FILES, TAB_WIDTH, code_lines, columns
 from kvmcheck.c_source import CodeLine
 from kvmcheck.context import PatchContext
 from kvmcheck.model import Hunk, follows
@@ -49,7 +49,7 @@ def _windows(context: PatchContext) -> Iterator[_Window]:
             above: CodeLine | None = None
             two_above: CodeLine | None = None
             for current, wrote in zip(
-                split_hunk(hunk, context), written(hunk, context), strict=True
+                context.added_code.lines(hunk), context.added_code.written(hunk), strict=True
             ):
                 if not wrote:
                     above = two_above = None

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from itertools import pairwise
 
 from kvmcheck import lazy_re
-from kvmcheck.added_code import C_FILES, code_lines, split_hunk, written
+from kvmcheck.added_code import C_FILES, code_lines
 from kvmcheck.c_source import CodeLine
 from kvmcheck.context import PatchContext
 from kvmcheck.model import follows
@@ -78,11 +78,14 @@ def brace_placement(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
         for hunk in file.hunks:
             previous: CodeLine | None = None
             for current, wrote in zip(
-                split_hunk(hunk, context), written(hunk, context), strict=True
+                context.added_code.lines(hunk), context.added_code.written(hunk), strict=True
             ):
                 if wrote:
-                    after = previous is not None and follows(previous.line, current.line)
-                    variant = _brace_finding(previous, current) if after else None
+                    variant = (
+                        _brace_finding(previous, current)
+                        if previous is not None and follows(previous.line, current.line)
+                        else None
+                    )
                     if variant is None and _BRACE_SPACING.search(current.code):
                         variant = "space"
                     if variant is not None:
@@ -141,9 +144,9 @@ def assign_in_if(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """
     for file in context.files:
         for hunk in file.hunks:
-            lines = split_hunk(hunk, context)
+            lines = context.added_code.lines(hunk)
             for index, (code_line, wrote) in enumerate(
-                zip(lines, written(hunk, context), strict=True)
+                zip(lines, context.added_code.written(hunk), strict=True)
             ):
                 if not wrote:
                     continue
@@ -357,7 +360,7 @@ def blank_after_declarations(rule_: Rule, context: PatchContext) -> Iterator[Fin
     moved = _removed_pairs(context)
     for file in context.files:
         for hunk in file.hunks:
-            for previous, current in pairwise(split_hunk(hunk, context)):
+            for previous, current in pairwise(context.added_code.lines(hunk)):
                 if not follows(previous.line, current.line):
                     continue
                 if (previous.line.text.strip(), current.line.text.strip()) in moved:

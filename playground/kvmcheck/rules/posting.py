@@ -10,7 +10,7 @@ from itertools import chain
 
 from kvmcheck import lazy_re
 from kvmcheck.context import KERNEL, KUT, PatchContext, adds_feature, is_bug_fix
-from kvmcheck.model import Series
+from kvmcheck.model import Patch, Series, Subject
 from kvmcheck.paths import SELFTESTS_DIR, is_kernel_path
 from kvmcheck.registry import (
     DIFF,
@@ -209,8 +209,9 @@ def subject_extra_tag(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     edits = []
     line = subject.raw
     fixed = _without_tags(line, extra)
-    if fixed is not None and subject.lineno is not None:
-        edits.append(Edit(subject.lineno, _BRACKETS.search(line).group(), fixed))
+    brackets = _BRACKETS.search(line)
+    if fixed is not None and subject.lineno is not None and brackets is not None:
+        edits.append(Edit(subject.lineno, brackets.group(), fixed))
     yield rule_.finding(subject.lineno, tags=" ".join(extra), edits=edits)
 
 
@@ -393,40 +394,43 @@ def series_numbering(
     patch from 1/n to n/n, with the cover letter as 0/n. Gaps and mixed versions usually mean a
     stale file in the output directory.
     """
-    numbered = [
-        p
-        for p in series.patches
-        if p.kind == "email" and p.subject is not None and p.subject.number is not None
-    ]
+    # (mail, its subject, n, total) for each "[PATCH n/total]" mail.
+    numbered: list[tuple[Patch, Subject, int, int]] = []
+    for p in series.patches:
+        subject = p.subject
+        if p.kind != "email" or subject is None:
+            continue
+        if subject.number is not None and subject.total is not None:
+            numbered.append((p, subject, subject.number, subject.total))
     if not numbered:
         return
-    totals = Counter(p.subject.total for p in numbered)
+    totals = Counter(its_total for _p, _s, _n, its_total in numbered)
     total = totals.most_common(1)[0][0]
-    for p in numbered:
-        if p.subject.total != total or p.subject.number > p.subject.total:
+    for p, subject, number, its_total in numbered:
+        if its_total != total or number > its_total:
             yield rule_.finding(
-                p.subject.lineno,
+                subject.lineno,
                 patch=p,
-                number=f"{p.subject.number}/{p.subject.total}",
+                number=f"{number}/{its_total}",
                 total=total,
             )
     if len(numbered) < 2:
         return
-    versions = Counter(p.subject.version or 1 for p in numbered)
+    versions = Counter(subject.version or 1 for _p, subject, _n, _t in numbered)
     if len(versions) > 1:
         usual = versions.most_common(1)[0][0]
-        odd = next(p for p in numbered if (p.subject.version or 1) != usual)
+        odd, odd_subject = next((p, s) for p, s, _n, _t in numbered if (s.version or 1) != usual)
         yield rule_.finding(
-            odd.subject.lineno,
+            odd_subject.lineno,
             "version",
             patch=odd,
             versions=", ".join(f"v{v}" for v in sorted(versions)),
         )
     seen: set[int] = set()
-    for p in numbered:
-        if p.subject.number in seen:
-            yield rule_.finding(p.subject.lineno, "duplicate", patch=p, number=p.subject.number)
-        seen.add(p.subject.number)
+    for p, subject, number, _t in numbered:
+        if number in seen:
+            yield rule_.finding(subject.lineno, "duplicate", patch=p, number=number)
+        seen.add(number)
     last = total if series.cover_letter is not None else max(seen)
     missing = sorted(set(range(1, min(last, 10000) + 1)) - seen)
     if missing:

@@ -112,17 +112,11 @@ def _typed_topic(subject: Subject) -> str | None:
 
 
 def _problem(context: PatchContext, subject: Subject) -> str | None:
-    """What scope_problem() finds wrong with the typed topic (worked out once
-    per patch for the scope rules)."""
-    key = ("scope problem", subject.shortlog)
-    if key not in context.memo:
-        topic = _typed_topic(subject)
-        context.memo[key] = (
-            None
-            if topic is None or _stacked(subject)
-            else scope_problem(topic, context.paths, subject.description)
-        )
-    return context.memo[key]
+    """What scope_problem() finds wrong with the typed topic."""
+    topic = _typed_topic(subject)
+    if topic is None or _stacked(subject):
+        return None
+    return context.scope_problem(topic, subject.description)
 
 
 def _selftests_only(context: PatchContext) -> bool:

@@ -338,7 +338,7 @@ def pointer_placement(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
                 continue
             if not _DECLARATION_START.search(code[: match.start()]):
                 continue
-            name = re.match(r"\w*", code[match.end() :]).group()
+            name = re.split(r"\W", code[match.end() :], maxsplit=1)[0]  # the \w* after
             if name in _POINTER_QUALIFIERS:
                 continue  # "char * const p": the const is the pointer's
             names_follow = name[:1].isidentifier()
