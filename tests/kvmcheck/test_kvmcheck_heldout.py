@@ -4,9 +4,10 @@ tests/kvmcheck/accepted_heldout/ holds KVM x86 commits exactly as Linus's
 tree has them, quoted by the stable team's "FAILED: patch ... failed to
 apply" mails (README.md there says where each came from).  None is in the
 shared corpus or in the real-review set.  Accepted patches are the
-false-positive calibration: no error, and no warning except the ones below,
-each checked by hand and found to be something a reviewer could ask to
-change.  A new warning here is a false positive until proven otherwise.
+false-positive calibration: no error or warning except the ones below, each
+checked by hand and found to be something a reviewer could ask to change (the
+one error is a 'KVM: X86:' prefix, on a commit added after the rule changes).
+A new finding here is a false positive until proven otherwise.
 """
 
 from __future__ import annotations
@@ -36,6 +37,20 @@ JUSTIFIED = {
     ("8b44b174f6ac.patch", 39, "indent-spaces"): "same function",
     ("8b44b174f6ac.patch", 42, "indent-spaces"): "same function",
     ("ce5977b181c1.patch", 7, "typo"): "'trigged' for 'triggered'",
+    # Added after the rule changes, never tuned on (README.md).
+    ("56871d444bc4.patch", 4, "shortlog-topic-mismatch"): "'KVM: x86:' on a change to "
+    "mmu/mmu.c only; KVM x86 writes 'KVM: x86/mmu:' today",
+    ("56871d444bc4.patch", 13, "function-reference-parens"): "'get_mmio_spte_generation' "
+    "without '()', a function the diff shows",
+    ("da6393cdd8aa.patch", 4, "shortlog-prefix-case"): "'KVM: X86:'; the maintainers ask "
+    "for 'KVM: x86:'",
+    ("da6393cdd8aa.patch", 22, "changelog-pronoun"): "'we don't have the ... flag'",
+    ("da6393cdd8aa.patch", 34, "fixes-tag-format"): "the title in the Fixes: tag has no quotes",
+    **{
+        ("da6393cdd8aa.patch", line, "changelog-line-too-long"): "prose wrapped at 77 to 84 columns"
+        for line in range(20, 29)
+    },
+    ("e0b6f031d64c.patch", 7, "typo"): "'currenty' for 'currently'",
 }
 
 
@@ -44,15 +59,14 @@ def patches() -> list[Path]:
 
 
 def test_the_set_is_there() -> None:
-    assert len(patches()) >= 15
+    assert len(patches()) >= 21
 
 
 @pytest.mark.parametrize("path", patches(), ids=lambda path: path.stem)
-def test_accepted_commit_draws_only_justified_warnings(path: Path) -> None:
+def test_accepted_commit_draws_only_justified_findings(path: Path) -> None:
     findings = all_findings(check_texts([(path.name, path.read_bytes())]))
-    assert not [f for f in findings if f["severity"] == "error"]
-    warned = {(path.name, f["line"], f["rule"]) for f in findings if f["severity"] == "warning"}
+    warned = {(path.name, f["line"], f["rule"]) for f in findings if f["severity"] != "info"}
     expected = {key for key in JUSTIFIED if key[0] == path.name}
-    # Both ways: an unlisted warning is a false positive; a listed one that
+    # Both ways: an unlisted error or warning is a false positive; a listed one that
     # went away means a rule lost what it should catch (or the list is stale).
     assert warned == expected
