@@ -74,6 +74,27 @@ CASES = [
     ("fixes-tag-suggested", patch(body="Reject bad indices, the old code is broken."), True),
     ("fixes-tag-suggested", tags(FIXES, SIGNOFF).replace("Reject", "Fix"), False),
     ("fixes-tag-suggested", patch(), False),
+    # 'since commit' dates a bug only in a changelog that speaks of one
+    # (held-out upstream commit 6c6ab524cfae: "KVM has required NX support
+    # for SVM since commit ...").
+    (
+        "fixes-tag-suggested",
+        patch(
+            body="KVM has required NX support since commit 0123456789ab\n"
+            '("KVM: SVM: Require NX") for exactly this reason.',
+            trailers="Cc: stable@vger.kernel.org\n" + SIGNOFF,
+        ),
+        False,
+    ),
+    (
+        "fixes-tag-suggested",
+        patch(
+            body="KVM has had this bug since commit 0123456789ab\n"
+            '("KVM: SVM: Require NX"), drop the stale check.',
+            trailers="Cc: stable@vger.kernel.org\n" + SIGNOFF,
+        ),
+        True,
+    ),
     # The address stable-kernel-rules.rst gives for fixes of unpublished
     # vulnerabilities (corpus: kvm-x86/0325, 0985, 0986).
     ("stable-cc-format", tags("Cc: stable@kernel.org", SIGNOFF), False),

@@ -32,6 +32,28 @@ CASES = [
         ),
         False,
     ),
+    # The co-developer applied the patch: their sign-off closes the block,
+    # after the Link: that applying adds (held-out upstream 1b30e7551767).
+    (
+        "trailer-malformed",
+        tags(
+            "Co-developed-by: Maint Ainer <m@example.org>",
+            SIGNOFF,
+            "Link: https://patch.msgid.link/20260303003421.2185681-9-jane@example.org",
+            "Signed-off-by: Maint Ainer <m@example.org>",
+        ),
+        False,
+    ),
+    # Without that stamp it is a posting: the sign-off must follow directly.
+    (
+        "trailer-malformed",
+        tags(
+            "Co-developed-by: Maint Ainer <m@example.org>",
+            SIGNOFF,
+            "Signed-off-by: Maint Ainer <m@example.org>",
+        ),
+        True,
+    ),
     (
         "trailer-malformed",
         tags("Reported-by: syzbot+0123456789abcdef@syzkaller.appspotmail.com", SIGNOFF),

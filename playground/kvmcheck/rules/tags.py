@@ -147,5 +147,20 @@ def trailer_malformed(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
                 following is None
                 or following.key.lower() != "signed-off-by"
                 or author_email(following.value) != email
-            ):
+            ) and not _applied_by(trailers[index + 1 :], email):
                 yield rule_.finding(trailer.lineno, "co-developed", person=trailer.value)
+
+
+_APPLY_STAMPS = {"link", "message-id"}
+
+
+def _applied_by(later: list[Trailer], email: str) -> bool:
+    """The co-developer is the maintainer who applied the patch: their
+    'Signed-off-by:' closes the block, after the 'Link:' or 'Message-Id:' that
+    applying adds, so it comes last rather than right after 'Co-developed-by:'
+    (upstream commit 1b30e7551767, co-developed and applied by the handbook's
+    author)."""
+    signoffs = [i for i, t in enumerate(later) if t.key.lower() == "signed-off-by"]
+    if not signoffs or author_email(later[signoffs[-1]].value) != email:
+        return False
+    return any(t.key.lower() in _APPLY_STAMPS for t in later[: signoffs[-1]])
