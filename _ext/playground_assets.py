@@ -53,6 +53,7 @@ WEB_FILES = (
     "summary.js",
     "worker.js",
     "downloads.js",
+    "stall.js",
     "patch-checker.css",
     "from-disk.js",
     "file-text.js",

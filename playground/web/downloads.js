@@ -4,10 +4,22 @@
 // ES modules Pyodide imports (which fetch() never sees) count once they are
 // in, from the browser's resource timing.  Any download that fails (an
 // HTTP error, a dropped connection, a .wasm that does not compile) rejects
-// `failed` at once, with the file's name.
+// `failed` at once, with the file's name; so does one that stalls (no byte
+// for STALL_MS while waiting on the network: stall.js).
 //
 // sizes: file name → bytes, recorded at build time (playground_assets.py);
 // a file not listed counts with its Content-Length.
+
+import { STALL_MS, StallTimer } from "./stall.js";
+
+// A download that stopped delivering: the page says which file, and how long.
+export class DownloadStalled extends Error {
+  constructor(name, ms) {
+    super(`${name} stopped arriving: no data for ${Math.round(ms / 1000)} s`);
+    this.file = name;
+    this.ms = ms;
+  }
+}
 
 function fileName(url) {
   return new URL(url, self.location.href).pathname.split("/").pop();
@@ -16,7 +28,7 @@ function fileName(url) {
 // Progress is said at most this often (a message per chunk would flood the page).
 const REPORT_MS = 50;
 
-export function watchDownloads(sizes, report) {
+export function watchDownloads(sizes, report, stallMs = STALL_MS) {
   const expected = new Map(Object.entries(sizes));
   const loaded = new Map();
   let fail;
@@ -43,12 +55,16 @@ export function watchDownloads(sizes, report) {
   self.fetch = async (input, init) => {
     const url = input instanceof Request ? input.url : String(input);
     const name = fileName(url);
+    const stall = new StallTimer(stallMs, () => fail(new DownloadStalled(name, stallMs)));
     let response;
+    stall.arm();
     try {
       response = await realFetch(input, init);
     } catch (error) {
       fail(new Error(`${name} could not be downloaded (${error.message})`));
       throw error;
+    } finally {
+      stall.disarm();
     }
     if (!response.ok) {
       fail(new Error(`${name}: ${response.status} ${response.statusText}`.trim()));
@@ -60,8 +76,10 @@ export function watchDownloads(sizes, report) {
     const reader = response.body.getReader();
     const counted = new ReadableStream({
       async pull(controller) {
+        stall.arm();
         try {
           const { done, value } = await reader.read();
+          stall.disarm();
           if (done) {
             controller.close();
             return;
@@ -69,11 +87,13 @@ export function watchDownloads(sizes, report) {
           count(name, value.byteLength);
           controller.enqueue(value);
         } catch (error) {
+          stall.disarm();
           fail(new Error(`${name} could not be downloaded (${error.message})`));
           controller.error(error);
         }
       },
       cancel(reason) {
+        stall.disarm();
         return reader.cancel(reason);
       },
     });

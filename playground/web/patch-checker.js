@@ -19,7 +19,7 @@
 // ({state, message}), which bubble (a page can listen on the document).
 
 import {
-  CheckFailed, CheckTimeout, LoadTimeout, Runtime, RuntimeFailed,
+  CheckFailed, CheckTimeout, LoadStalled, LoadTimeout, Runtime, RuntimeFailed,
 } from "./runtime.js";
 import { format, patchTitles, plural, renderResults, sectionLink } from "./render.js";
 import { textOfBytes } from "./file-text.js";
@@ -206,6 +206,9 @@ class Checker {
     this.loading.failed();
     if (error instanceof LoadTimeout) {
       return this.say("load_timeout", { seconds: Math.round(error.ms / 1000) });
+    }
+    if (error instanceof LoadStalled) {
+      return this.say("load_stalled", { file: error.file, seconds: Math.round(error.ms / 1000) });
     }
     return this.say("load_failed", { detail: error.message });
   }

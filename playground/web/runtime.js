@@ -13,6 +13,14 @@ export class LoadTimeout extends RuntimeFailed {
     this.ms = ms;
   }
 }
+// A download that stopped delivering bytes (downloads.js): which file.
+export class LoadStalled extends RuntimeFailed {
+  constructor(file, ms) {
+    super(`${file}: no data for ${ms} ms`);
+    this.file = file;
+    this.ms = ms;
+  }
+}
 export class CheckFailed extends Error {}
 
 export class Runtime {
@@ -120,7 +128,9 @@ export class Runtime {
       return;
     }
     if (message.type === "failed") {
-      rejectReady(new RuntimeFailed(message.detail));
+      rejectReady(message.stalled
+        ? new LoadStalled(message.stalled.file, message.stalled.ms)
+        : new RuntimeFailed(message.detail));
       this.#stop(this.#worker);
       return;
     }

@@ -7,10 +7,10 @@
 //               {type: "check", id, files: [{name, bytes: Uint8Array}], lang}
 //               {type: "fix", id, text, name}
 // Messages out: {type: "progress", loaded, total} (bytes) while loading
-//               {type: "ready"} | {type: "failed", detail}
+//               {type: "ready"} | {type: "failed", detail, stalled: {file, ms} | null}
 //               {type: "result", id, json} | {type: "error", id, detail}
 
-import { watchDownloads } from "./downloads.js";
+import { DownloadStalled, watchDownloads } from "./downloads.js";
 
 // Python side of the bridge: bytes or text in, the JSON text of the result
 // out, so no Python object outlives a call.
@@ -86,7 +86,9 @@ self.onmessage = async (event) => {
       await ready;
       self.postMessage({ type: "ready" });
     } catch (error) {
-      self.postMessage({ type: "failed", detail: describe(error) });
+      const stalled = error instanceof DownloadStalled
+        ? { file: error.file, ms: error.ms } : null;
+      self.postMessage({ type: "failed", detail: describe(error), stalled });
     }
   } else {
     try {

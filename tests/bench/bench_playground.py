@@ -7,7 +7,8 @@ Prints (no assertion):
   page to the first result on screen (loading starts by itself once the page
   is idle, so part of it overlaps the page's own load), and the bytes that
   took, file by file; on this machine and on a throttled link
-  (THROTTLED: 10 Mbit/s, 40 ms, emulated through the DevTools protocol);
+  (THROTTLED: 10 Mbit/s, 40 ms, emulated through the DevTools protocol),
+  and what its large files would weigh served gzip-compressed;
 * warm: one patch and a 30-patch series once Python is up, against the same
   check run natively by CPython in this process (the peer);
 * bytes transferred for a handbook page without a checker, for the
@@ -20,6 +21,7 @@ on a loopback port; the browser is Debian's Chromium.
 
 from __future__ import annotations
 
+import gzip
 import statistics
 import subprocess
 import time
@@ -161,6 +163,28 @@ def print_first_check(label: str, runs: list[tuple[float, dict[str, int]]]) -> N
     print(f"    {mb(rest):>9}  {small} smaller files (the page, its style sheets and scripts)")
 
 
+def print_compressed(site: Path, by_file: dict[str, int]) -> None:
+    """What the first check's large files would weigh served gzip-compressed,
+    as most static hosts serve .wasm and .mjs (``make serve`` and the
+    bench's server do not), and the download time that saves on THROTTLED."""
+    raw = packed = 0
+    for name, size in sorted(by_file.items(), key=lambda item: -item[1]):
+        if size < 100_000:
+            continue
+        path = next(site.glob(f"_static/patch-checker/*/{name}"))
+        body = path.read_bytes()
+        compressed = len(gzip.compress(body, compresslevel=6))
+        raw += len(body)
+        packed += compressed
+        print(f"    gzip: {mb(len(body)):>9} -> {mb(compressed):>9}  {name}")
+    rate = THROTTLED["mbit"] * 1e6 / 8
+    print(
+        f"first check, large files served gzip-compressed: {mb(packed)} instead of {mb(raw)}; "
+        f"at {THROTTLED['mbit']} Mbit/s {packed / rate:.1f} s of download "
+        f"instead of {raw / rate:.1f} s"
+    )
+
+
 def page_bytes(browser, url: str, check: bool = False) -> tuple[int, int]:
     """(all bytes, Pyodide bytes) for loading ``url``, then checking if asked."""
     context = browser.new_context()
@@ -194,10 +218,11 @@ def run() -> None:
 
         local = [first_check(browser, playground, one, throttled=False) for _ in range(COLD_RUNS)]
         print_first_check(f"this machine (aim <= {AIM_COLD_S:.0f} s)", local)
+        throttled = [first_check(browser, playground, one, throttled=True)]
         print_first_check(
-            f"throttled to {THROTTLED['mbit']} Mbit/s, {THROTTLED['latency_ms']} ms",
-            [first_check(browser, playground, one, throttled=True)],
+            f"throttled to {THROTTLED['mbit']} Mbit/s, {THROTTLED['latency_ms']} ms", throttled
         )
+        print_compressed(site, throttled[0][1])
 
         context = browser.new_context()
         page = context.new_page()
