@@ -8,56 +8,14 @@ rule is declared.  ``RULES`` lists the rules in the order of the rule reference
 (docs/rules.rst), which ``--list-rules`` and the docs follow.
 """
 
+from importlib import import_module
+
 from kvmcheck.registry import REGISTERED, Rule
-from kvmcheck.rules import (
-    changelog,
-    code,
-    code_layout,
-    code_style,
-    fixes,
-    function_references,
-    input,
-    kvm_unit_tests,
-    links,
-    posting,
-    review_checklist,
-    security,
-    shortlog,
-    shortlog_guest,
-    shortlog_text,
-    shortlog_topic,
-    spacing,
-    spelling,
-    tags,
-    whitespace,
-)
+from kvmcheck.rule_modules import RULE_MODULES
 from kvmcheck.testing_checklist import ITEMS as _TESTING_ITEMS
 
-_MODULE_ORDER = [
-    m.__name__
-    for m in (
-        shortlog,
-        shortlog_topic,
-        shortlog_text,
-        shortlog_guest,
-        changelog,
-        function_references,
-        spelling,
-        tags,
-        fixes,
-        links,
-        posting,
-        kvm_unit_tests,
-        code,
-        whitespace,
-        spacing,
-        code_style,
-        code_layout,
-        review_checklist,
-        security,
-        input,
-    )
-]
+# Importing a rule module registers its rules.
+_MODULE_ORDER = [import_module(f"{__name__}.{name}").__name__ for name in RULE_MODULES]
 
 RULES: dict[str, Rule] = {
     r.id: r
