@@ -293,6 +293,20 @@ def kvm_unit_tests_mixed(
     yield rule_.finding(lineno, patch=first, count=len(kut))
 
 
+# A new capability: its uAPI define and its documentation.
+_NEW_CAP = diff(
+    path="include/uapi/linux/kvm.h",
+    added="#define KVM_CAP_FOO 240",
+    removed="",
+    context="struct kvm_foo {",
+) + diff(
+    path="Documentation/virt/kvm/api.rst",
+    added="KVM_CAP_FOO reports foo.",
+    removed="",
+    context="",
+)
+
+
 @rule(
     "selftests-missing",
     "info",
@@ -310,34 +324,12 @@ def kvm_unit_tests_mixed(
     bad=patch(
         subject="KVM: x86: Add KVM_CAP_FOO to report foo support",
         body="Report foo support to userspace with a new capability.",
-        diffs=diff(
-            path="include/uapi/linux/kvm.h",
-            added="#define KVM_CAP_FOO 240",
-            removed="",
-            context="struct kvm_foo {",
-        )
-        + diff(
-            path="Documentation/virt/kvm/api.rst",
-            added="KVM_CAP_FOO reports foo.",
-            removed="",
-            context="",
-        ),
+        diffs=_NEW_CAP,
     ),
     good=patch(
         subject="KVM: x86: Add KVM_CAP_FOO to report foo support",
         body="Report foo support to userspace with a new capability, and test it.",
-        diffs=diff(
-            path="include/uapi/linux/kvm.h",
-            added="#define KVM_CAP_FOO 240",
-            removed="",
-            context="struct kvm_foo {",
-        )
-        + diff(
-            path="Documentation/virt/kvm/api.rst",
-            added="KVM_CAP_FOO reports foo.",
-            removed="",
-            context="",
-        )
+        diffs=_NEW_CAP
         + diff(
             path="tools/testing/selftests/kvm/x86/foo_test.c",
             added='\tTEST_ASSERT(kvm_check_cap(KVM_CAP_FOO), "no foo");',
