@@ -11,10 +11,15 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Callable, Iterator, Sequence
-from typing import overload
 
 from kvmcheck import lazy_re
 from kvmcheck.model import Line
+
+# typing.overload for mypy only: importing ``typing`` is a share of a
+# one-patch run's start-up (mypy reads any TYPE_CHECKING as True).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import overload
 
 _NEWLINE = lazy_re.compile("\n")
 
@@ -61,10 +66,13 @@ class InputLines(Sequence[Line]):
     def __len__(self) -> int:
         return self._stop - self._start
 
-    @overload
-    def __getitem__(self, index: int) -> Line: ...
-    @overload
-    def __getitem__(self, index: slice) -> InputLines: ...
+    if TYPE_CHECKING:
+
+        @overload
+        def __getitem__(self, index: int) -> Line: ...
+        @overload
+        def __getitem__(self, index: slice) -> InputLines: ...
+
     def __getitem__(self, index: int | slice) -> Line | InputLines:
         """A line (a new `Line` each time), or a view of a run of lines."""
         if isinstance(index, slice):
@@ -167,10 +175,13 @@ class PickedLines(Sequence[Line]):
             text, lineno = line.text[self._skip :], line.lineno
         return Line(self._view(text) if self._view else text, lineno)
 
-    @overload
-    def __getitem__(self, index: int) -> Line: ...
-    @overload
-    def __getitem__(self, index: slice) -> PickedLines: ...
+    if TYPE_CHECKING:
+
+        @overload
+        def __getitem__(self, index: int) -> Line: ...
+        @overload
+        def __getitem__(self, index: slice) -> PickedLines: ...
+
     def __getitem__(self, index: int | slice) -> Line | PickedLines:
         if isinstance(index, slice):
             start, stop = _run(index, len(self))
