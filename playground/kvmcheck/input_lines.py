@@ -33,15 +33,6 @@ def _run(index: slice, length: int) -> tuple[int, int]:
     return start, max(start, stop)
 
 
-def _position(index: int, length: int) -> int:
-    """``index`` (negative: from the end) checked against ``length``."""
-    if index < 0:
-        index += length
-    if not 0 <= index < length:
-        raise IndexError("line index out of range")
-    return index
-
-
 class InputLines(Sequence[Line]):
     """Lines ``start`` to ``stop`` (0-based, ``stop`` excluded) of ``text``;
     line ``i`` has line number ``i + 1``."""
@@ -78,7 +69,15 @@ class InputLines(Sequence[Line]):
         if isinstance(index, slice):
             start, stop = _run(index, len(self))
             return InputLines(self._text, self._starts, self._start + start, self._start + stop)
-        number = self._start + _position(index, len(self))
+        # len() and the bounds check inlined: the parser reads its lines one by
+        # one, some sixty thousand calls for the corpus's 365 patches.
+        start = self._start
+        length = self._stop - start
+        if index < 0:
+            index += length
+        if not 0 <= index < length:
+            raise IndexError("line index out of range")
+        number = start + index
         starts = self._starts
         return Line(self._text[starts[number] : starts[number + 1] - 1], number + 1)
 
@@ -193,7 +192,14 @@ class PickedLines(Sequence[Line]):
                 self._skip,
                 self._view,
             )
-        return self._line(self._indices[self._start + _position(index, len(self))])
+        # len() and the bounds check inlined, as in InputLines.__getitem__.
+        start = self._start
+        length = self._stop - start
+        if index < 0:
+            index += length
+        if not 0 <= index < length:
+            raise IndexError("line index out of range")
+        return self._line(self._indices[start + index])
 
     def __iter__(self) -> Iterator[Line]:
         indices, skip, view = self._indices, self._skip, self._view
