@@ -13,11 +13,11 @@ sorts the lines once per patch for all the rules.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
 
 from kvmcheck.c_source import CodeLine, SplitLines, lines_with_literals, split_lines
 from kvmcheck.model import FileDiff, Hunk, Line, Patch
 
+TYPE_CHECKING = False  # not typing's: a run need not import typing
 if TYPE_CHECKING:  # context.py builds an AddedCode for each patch
     from kvmcheck.context import PatchContext
 

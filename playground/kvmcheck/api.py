@@ -12,9 +12,13 @@ from kvmcheck.messages import LANGUAGES, catalog
 from kvmcheck.model import Series
 from kvmcheck.parser import input_text, parse_file
 from kvmcheck.registry import SEVERITIES, SEVERITY_RANK, Finding
-from kvmcheck.results import ChecklistItem, CheckResult, FindingResult, PatchResult
 from kvmcheck.rules import RULES
 from kvmcheck.testing_checklist import testing_items_for
+
+# The result's TypedDicts, for annotations: a run need not import typing.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from kvmcheck.results import ChecklistItem, CheckResult, FindingResult, PatchResult
 
 SCHEMA_VERSION = 1
 

@@ -11,10 +11,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from typing import overload
 
 from kvmcheck import lazy_re
 from kvmcheck.model import Line, follows
+
+# typing.overload for mypy only: importing ``typing`` is a share of a
+# one-patch run's start-up (mypy reads any TYPE_CHECKING as True).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import overload
 
 # Blanked so operators and commas inside them are not seen; the quotes stay,
 # so "a literal is here" still shows.
@@ -164,10 +169,13 @@ class SplitLines(Sequence[CodeLine]):
         code, comment, _ = split_line(line.text, state == _INSIDE)
         return CodeLine(line, code, comment)
 
-    @overload
-    def __getitem__(self, index: int) -> CodeLine: ...
-    @overload
-    def __getitem__(self, index: slice) -> tuple[CodeLine, ...]: ...
+    if TYPE_CHECKING:
+
+        @overload
+        def __getitem__(self, index: int) -> CodeLine: ...
+        @overload
+        def __getitem__(self, index: slice) -> tuple[CodeLine, ...]: ...
+
     def __getitem__(self, index: int | slice) -> CodeLine | tuple[CodeLine, ...]:
         """A line, split now; a slice, split now into a tuple."""
         if isinstance(index, slice):

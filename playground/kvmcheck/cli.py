@@ -19,7 +19,11 @@ from kvmcheck.cli_input import (
     shown_name,
 )
 from kvmcheck.messages import LANGUAGES, catalog, language_from_locale
-from kvmcheck.results import CheckResult
+
+# The result's TypedDicts, for annotations: a run need not import typing.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from kvmcheck.results import CheckResult
 
 # All inputs together: far above any real posting, and a bound on memory
 # (checking peaks at up to ~40 bytes per input byte, for many short lines).

@@ -10,11 +10,9 @@ headers and the diffstat stay valid and the patch applies wherever it did.
 
 from __future__ import annotations
 
-import difflib
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from itertools import chain, pairwise
 
 from kvmcheck import lazy_re
@@ -287,22 +285,32 @@ def fix_text(
     return bom + body, total
 
 
-@dataclass(frozen=True)
+# Plain classes, not dataclasses: every ``kvmcheck FILE`` run imports this
+# module (for fixable_now), and ``dataclasses`` brings ``inspect`` and ``ast``
+# with it, a tenth of a one-patch run's CPU time.
 class FixedPatch:
     """One message of a fixed text, under the name git format-patch gives it."""
 
-    name: str
-    text: str
+    __slots__ = ("name", "text")
+
+    def __init__(self, name: str, text: str) -> None:
+        self.name = name
+        self.text = text
+
+    def __repr__(self) -> str:
+        return f"FixedPatch({self.name!r}, {len(self.text)} characters)"
 
 
-@dataclass(frozen=True)
 class FixReport:
     """What a fix did to one text: the playground shows it and offers the result."""
 
-    text: str
-    fixed: int
-    diff: str
-    patches: list[FixedPatch]
+    __slots__ = ("diff", "fixed", "patches", "text")
+
+    def __init__(self, text: str, fixed: int, diff: str, patches: list[FixedPatch]) -> None:
+        self.text = text
+        self.fixed = fixed
+        self.diff = diff
+        self.patches = patches
 
 
 _NAME_UNSAFE = lazy_re.compile(r"[^A-Za-z0-9_.]+")
@@ -346,6 +354,10 @@ def fix_report(
 ) -> FixReport:
     """:func:`fix_text` with what the playground shows of it: a unified diff
     of the change and the fixed messages under their own file names."""
+    # Imported here: only the playground's fix view needs a diff, and a
+    # ``kvmcheck FILE`` run should not pay for importing difflib.
+    import difflib
+
     fixed_text, count = fix_text(text, name, only=only)
     # Split at LF only: a CR or a form feed is part of a line's text here.
     diff = "\n".join(

@@ -11,10 +11,15 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Callable, Iterator, Sequence
-from typing import overload
 
 from kvmcheck import lazy_re
 from kvmcheck.model import Line
+
+# typing.overload for mypy only: importing ``typing`` is a share of a
+# one-patch run's start-up (mypy reads any TYPE_CHECKING as True).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import overload
 
 _NEWLINE = lazy_re.compile("\n")
 
@@ -26,15 +31,6 @@ def _run(index: slice, length: int) -> tuple[int, int]:
     if step != 1:
         raise ValueError("line views take no step")
     return start, max(start, stop)
-
-
-def _position(index: int, length: int) -> int:
-    """``index`` (negative: from the end) checked against ``length``."""
-    if index < 0:
-        index += length
-    if not 0 <= index < length:
-        raise IndexError("line index out of range")
-    return index
 
 
 class InputLines(Sequence[Line]):
@@ -61,16 +57,27 @@ class InputLines(Sequence[Line]):
     def __len__(self) -> int:
         return self._stop - self._start
 
-    @overload
-    def __getitem__(self, index: int) -> Line: ...
-    @overload
-    def __getitem__(self, index: slice) -> InputLines: ...
+    if TYPE_CHECKING:
+
+        @overload
+        def __getitem__(self, index: int) -> Line: ...
+        @overload
+        def __getitem__(self, index: slice) -> InputLines: ...
+
     def __getitem__(self, index: int | slice) -> Line | InputLines:
         """A line (a new `Line` each time), or a view of a run of lines."""
         if isinstance(index, slice):
             start, stop = _run(index, len(self))
             return InputLines(self._text, self._starts, self._start + start, self._start + stop)
-        number = self._start + _position(index, len(self))
+        # len() and the bounds check inlined: the parser reads its lines one by
+        # one, some sixty thousand calls for the corpus's 365 patches.
+        start = self._start
+        length = self._stop - start
+        if index < 0:
+            index += length
+        if not 0 <= index < length:
+            raise IndexError("line index out of range")
+        number = start + index
         starts = self._starts
         return Line(self._text[starts[number] : starts[number + 1] - 1], number + 1)
 
@@ -167,10 +174,13 @@ class PickedLines(Sequence[Line]):
             text, lineno = line.text[self._skip :], line.lineno
         return Line(self._view(text) if self._view else text, lineno)
 
-    @overload
-    def __getitem__(self, index: int) -> Line: ...
-    @overload
-    def __getitem__(self, index: slice) -> PickedLines: ...
+    if TYPE_CHECKING:
+
+        @overload
+        def __getitem__(self, index: int) -> Line: ...
+        @overload
+        def __getitem__(self, index: slice) -> PickedLines: ...
+
     def __getitem__(self, index: int | slice) -> Line | PickedLines:
         if isinstance(index, slice):
             start, stop = _run(index, len(self))
@@ -182,7 +192,14 @@ class PickedLines(Sequence[Line]):
                 self._skip,
                 self._view,
             )
-        return self._line(self._indices[self._start + _position(index, len(self))])
+        # len() and the bounds check inlined, as in InputLines.__getitem__.
+        start = self._start
+        length = self._stop - start
+        if index < 0:
+            index += length
+        if not 0 <= index < length:
+            raise IndexError("line index out of range")
+        return self._line(self._indices[start + index])
 
     def __iter__(self) -> Iterator[Line]:
         indices, skip, view = self._indices, self._skip, self._view

@@ -13,8 +13,8 @@ one-patch run, and kvmcheck runs once per patch under b4 and git hooks.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # not typing's: a run need not import typing
 if TYPE_CHECKING:
     from kvmcheck.input_lines import PickedLines
 

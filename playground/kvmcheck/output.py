@@ -8,7 +8,11 @@ from collections.abc import Iterator
 
 from kvmcheck import lazy_re
 from kvmcheck.messages import catalog
-from kvmcheck.results import CheckResult, FindingResult
+
+# The result's TypedDicts, for annotations: a run need not import typing.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from kvmcheck.results import CheckResult, FindingResult
 
 _GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 

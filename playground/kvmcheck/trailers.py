@@ -10,13 +10,16 @@ A new tag goes here, and nowhere else.
 
 from __future__ import annotations
 
-from typing import NamedTuple
 
+# A plain slotted class, not typing's named tuple: a one-patch run need
+# not import ``typing``.
+class TrailerTag:
+    __slots__ = ("checked", "name", "person")
 
-class TrailerTag(NamedTuple):
-    name: str  # as the kernel spells it
-    person: bool  # the value names someone: "Full Name <address>"
-    checked: bool  # trailer-malformed corrects its case and spacing
+    def __init__(self, name: str, *, person: bool, checked: bool) -> None:
+        self.name = name  # as the kernel spells it
+        self.person = person  # the value names someone: "Full Name <address>"
+        self.checked = checked  # trailer-malformed corrects its case and spacing
 
 
 TRAILER_TAGS: tuple[TrailerTag, ...] = (

@@ -415,14 +415,16 @@ def test_anything_like_an_option_goes_to_argparse(argv: list[str]) -> None:
     assert type(_parse_args(argv)).__name__ == "Namespace"
 
 
-def test_a_plain_run_imports_neither_argparse_nor_json(tmp_path: Path) -> None:
+def test_a_plain_run_imports_no_module_it_does_not_use(tmp_path: Path) -> None:
     """Start-up time of ``kvmcheck FILE``: argparse (with shutil) and json
-    are imported only by the runs that use them."""
+    are imported only by the runs that use them; typing and dataclasses (with
+    inspect) serve type checkers only, difflib the playground's fix view."""
     posting = tmp_path / "good.patch"
     posting.write_text(GOOD)
     probe = (
         "import sys; from kvmcheck.cli import main; sys.argv[1:] = [sys.argv[1]]; main(); "
-        "print(sorted({'argparse', 'json', 'shutil'} & set(sys.modules)))"
+        "print(sorted({'argparse', 'json', 'shutil', 'typing', 'dataclasses', 'inspect', "
+        "'difflib'} & set(sys.modules)))"
     )
     result = subprocess.run(
         [sys.executable, "-c", probe, str(posting)],

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING
 
 from kvmcheck import lazy_re
 from kvmcheck.input_lines import InputLines
 from kvmcheck.model import Line
 from kvmcheck.parser.text import collapse_space
 
+TYPE_CHECKING = False  # not typing's: a run need not import typing
 if TYPE_CHECKING:
     from email.message import Message
     from email.parser import Parser

@@ -10,39 +10,64 @@ decided here.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple
 
 from kvmcheck.model import FileDiff, Line, Patch, Subject, Trailer
 
 
-class Head(NamedTuple):
+# Plain slotted classes, not typing's named tuples: a one-patch run need
+# not import ``typing``.  Each is built once per patch and read by name.
+class Head:
     """What precedes the commit message: headers (lower-cased name to value
     and line), the author with the line that names them, the subject."""
 
-    headers: dict[str, tuple[str, int | None]]
-    author: str | None
-    author_lineno: int | None
-    subject: Subject | None
+    __slots__ = ("author", "author_lineno", "headers", "subject")
+
+    def __init__(
+        self,
+        headers: dict[str, tuple[str, int | None]],
+        author: str | None,
+        author_lineno: int | None,
+        subject: Subject | None,
+    ) -> None:
+        self.headers = headers
+        self.author = author
+        self.author_lineno = author_lineno
+        self.subject = subject
 
 
-class Message(NamedTuple):
+class Message:
     """The commit message below the subject: its text above the trailers, the
     trailers, and the last ``base-commit:`` line taken out of it."""
 
-    body: Sequence[Line]
-    trailers: list[Trailer]
-    base_commit: Line | None
+    __slots__ = ("base_commit", "body", "trailers")
+
+    def __init__(
+        self, body: Sequence[Line], trailers: list[Trailer], base_commit: Line | None
+    ) -> None:
+        self.body = body
+        self.trailers = trailers
+        self.base_commit = base_commit
 
 
-class BelowMessage(NamedTuple):
+class BelowMessage:
     """What follows the commit message: the ``---`` line, the notes git
     ignores, the diffstat, the diff, and the last ``base-commit:`` line."""
 
-    separator_lineno: int | None
-    notes: list[Line]
-    diffstat: list[Line]
-    files: list[FileDiff]
-    base_commit: Line | None
+    __slots__ = ("base_commit", "diffstat", "files", "notes", "separator_lineno")
+
+    def __init__(
+        self,
+        separator_lineno: int | None,
+        notes: list[Line],
+        diffstat: list[Line],
+        files: list[FileDiff],
+        base_commit: Line | None,
+    ) -> None:
+        self.separator_lineno = separator_lineno
+        self.notes = notes
+        self.diffstat = diffstat
+        self.files = files
+        self.base_commit = base_commit
 
 
 def build_patch(
