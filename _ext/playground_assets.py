@@ -61,6 +61,7 @@ WEB_FILES = (
     "save-file.js",
     "input-check.js",
     "undoable.js",
+    "state.js",
 )
 # What Pyodide needs to start with the standard library and no packages.
 PYODIDE_CORE_FILES = (

@@ -34,6 +34,7 @@ import { replaceUndoably } from "./undoable.js";
 import { KeptText } from "./storage.js";
 import { anchorPatches, foldReminders, renderSummary, summaryLine } from "./summary.js";
 import { LoadingView, announceProgress, startWhenIdle } from "./loading.js";
+import { initialState, reduce } from "./state.js";
 
 const MAX_BYTES = 4 * 1024 * 1024;
 const TYPING_PAUSE_MS = 800;
@@ -78,23 +79,13 @@ class Checker {
     this.lang = container.dataset.lang;
     this.messages = JSON.parse(container.dataset.messages);
     this.sections = JSON.parse(container.dataset.sections);
-    // Files as read from disk, while the text box still shows them unedited:
-    // kvmcheck then gets the very bytes the command line would.
-    this.loaded = null;
-    // The box's text before files replaced it, until the reader edits.
-    this.previous = null;
-    // The box (text and files) before Fix replaced it, until the reader edits.
-    this.beforeFix = null;
-    // Said before the next result's summary ("Fixed 3 findings.").
-    this.notice = "";
-    this.busy = false;
-    this.warming = false;
-    this.again = false;
-    this.focusResult = false;
+    // What the checker remembers (state.js); changed only by dispatch().
+    this.state = initialState();
+    // Handles of work in flight, not state: a timer and a drawing are
+    // cancelled through these very objects, which a pure function can
+    // neither create nor cancel.
     this.typingTimer = null;
     this.drawing = null;
-    // True while the page itself edits the box (Fix, Undo): not the reader typing.
-    this.applying = false;
     this.fixView = new FixView(this.status, (key, values) => this.say(key, values),
       (text) => { this.status.textContent = text; });
     this.shareOffer = new DownloadOffer(this.status);
@@ -105,8 +96,8 @@ class Checker {
     this.loading = new LoadingView(container, this.messages, this.lang, () => this.retry());
     this.setState("idle");
     this.kept = new KeptText(container, this.textarea, index, this.messages, () => {
+      this.dispatch({ type: "forget" });
       this.forgetReplaced();
-      this.loaded = null;
       this.check();
     });
     this.listen();
@@ -158,6 +149,13 @@ class Checker {
     });
   }
 
+  // Change the state (state.js) and draw what depends on it.
+  dispatch(event) {
+    this.state = reduce(this.state, event);
+    this.restoreButton.hidden = this.state.previous === null;
+    this.undoButton.hidden = this.state.beforeFix === null;
+  }
+
   setState(state, text) {
     this.container.dataset.state = state;
     this.loading.state(state);
@@ -178,21 +176,21 @@ class Checker {
       return;
     }
     const shared = sharedRuntime(this.container);
-    if (shared.ready || this.busy || this.warming) {
+    if (shared.ready || this.state.busy || this.state.warming) {
       return;
     }
-    this.warming = true;
+    this.dispatch({ type: "warm-start" });
     this.setState("loading", this.say("loading"));
     shared.start().finally(() => {
-      this.warming = false;
+      this.dispatch({ type: "warm-end" });
     }).then(
       () => {
-        if (!this.busy && this.container.dataset.state === "loading") {
+        if (!this.state.busy && this.container.dataset.state === "loading") {
           this.setState("ready", this.say("ready"));
         }
       },
       (error) => {
-        if (!this.busy) {
+        if (!this.state.busy) {
           this.setState("error", this.loadFailure(error));
         }
       },
@@ -227,12 +225,10 @@ class Checker {
   // The reader changed the box: what Restore and Undo would bring back is
   // no longer what they have, and a link made earlier shows other text.
   typed() {
-    if (this.applying) {
+    if (this.state.applying) {
       return;
     }
-    if (this.loaded && this.loaded.text !== this.textarea.value) {
-      this.loaded = null;
-    }
+    this.dispatch({ type: "input", text: this.textarea.value });
     this.forgetReplaced();
     this.sharePanel.hidden = true;
     clearTimeout(this.typingTimer);
@@ -243,11 +239,8 @@ class Checker {
     }, TYPING_PAUSE_MS);
   }
 
+  // What Fix showed and the download offer go with the text they were about.
   forgetReplaced() {
-    this.previous = null;
-    this.restoreButton.hidden = true;
-    this.beforeFix = null;
-    this.undoButton.hidden = true;
     this.fixView.hide();
     this.shareOffer.hide();
   }
@@ -280,7 +273,7 @@ class Checker {
       text += part.endsWith("\n") || part === "" ? part : `${part}\n`;
     }
     this.replaceText(text);
-    this.loaded = { text: this.textarea.value, files: read };
+    this.dispatch({ type: "files-loaded", loaded: { text: this.textarea.value, files: read } });
     this.check({ focus: true });
   }
 
@@ -293,20 +286,18 @@ class Checker {
     textarea.value = text;
     textarea.setSelectionRange(0, 0);
     textarea.scrollTop = 0;
+    this.dispatch({ type: "replaced", previous, text });
     this.forgetReplaced();
     this.sharePanel.hidden = true;
-    this.previous = previous.trim() && previous !== text ? previous : null;
-    this.restoreButton.hidden = this.previous === null;
   }
 
   restore() {
-    if (this.previous === null) {
+    const { previous } = this.state;
+    if (previous === null) {
       return;
     }
-    this.textarea.value = this.previous;
-    this.previous = null;
-    this.restoreButton.hidden = true;
-    this.loaded = null;
+    this.textarea.value = previous;
+    this.dispatch({ type: "restore" });
     this.check({ focus: true });
   }
 
@@ -324,7 +315,6 @@ class Checker {
       return;
     }
     this.replaceText(text);
-    this.loaded = null;
     this.container.scrollIntoView({ block: "start" });
     this.check({ focus: true });
   }
@@ -373,11 +363,11 @@ class Checker {
   // [rule, line in the box] for one finding), show what changed, then check
   // again; Undo, or Ctrl+Z in the box, brings back exactly what was there.
   async fix(only = null) {
-    if (this.busy) {
+    if (this.state.busy) {
       return;
     }
     const { text, files } = this.inputFiles();
-    this.busy = true;
+    this.dispatch({ type: "work-start" });
     this.fixButton.disabled = true;
     const shared = sharedRuntime(this.container);
     const timeout = Number(this.container.dataset.timeout);
@@ -389,7 +379,7 @@ class Checker {
       this.failed(error, timeout);
       return;
     } finally {
-      this.busy = false;
+      this.dispatch({ type: "work-end" });
       this.fixButton.disabled = false;
     }
     const { text: fixedText, fixed } = outcome.result;
@@ -399,48 +389,46 @@ class Checker {
       return;
     }
     if (fixed === 0 || fixedText === text) {
-      this.notice = this.say("fixed_none");
+      this.dispatch({ type: "notice", notice: this.say("fixed_none") });
       this.check({ focus: true });
       return;
     }
-    const before = { text, loaded: this.loaded };
+    const before = { text, loaded: this.state.loaded };
     this.setText(fixedText);
-    this.loaded = null;
-    this.beforeFix = before;
-    this.undoButton.hidden = false;
+    this.dispatch({
+      type: "fix-applied", before, notice: plural(this.messages, this.lang, "fixed", fixed),
+    });
     this.fixView.show(outcome.result, before.loaded && before.loaded.files.map((f) => f.name));
-    this.notice = plural(this.messages, this.lang, "fixed", fixed);
     this.check({ focus: true });
   }
 
   undo() {
-    const before = this.beforeFix;
+    const before = this.state.beforeFix;
     if (before === null) {
       return;
     }
     this.setText(before.text);
-    this.loaded = before.loaded;
-    this.beforeFix = null;
-    this.undoButton.hidden = true;
+    this.dispatch({ type: "undo" });
     this.fixView.hide();
     this.check({ focus: true });
   }
 
   // Put text in the box as an edit its own undo can take back.
   setText(text) {
-    this.applying = true;
+    this.dispatch({ type: "apply-start" });
     try {
       replaceUndoably(this.textarea, text);
     } finally {
-      this.applying = false;
+      this.dispatch({ type: "apply-end" });
     }
     this.sharePanel.hidden = true;
   }
 
   inputFiles() {
     const text = this.textarea.value;
-    if (this.loaded && this.loaded.text === text) {
-      return { text, files: this.loaded.files };
+    const { loaded } = this.state;
+    if (loaded && loaded.text === text) {
+      return { text, files: loaded.files };
     }
     return { text, files: [{ name: PASTED, bytes: new TextEncoder().encode(text), offset: 0 }] };
   }
@@ -460,9 +448,8 @@ class Checker {
   // typing leaves focus in the box.
   async check({ focus = false } = {}) {
     clearTimeout(this.typingTimer);
-    this.focusResult = this.focusResult || focus;
-    if (this.busy) {
-      this.again = true;
+    this.dispatch({ type: "check-requested", focus });
+    if (this.state.busy) {
       return;
     }
     const { text, files } = this.inputFiles();
@@ -480,7 +467,7 @@ class Checker {
       this.moveFocus();
       return;
     }
-    this.busy = true;
+    this.dispatch({ type: "work-start" });
     const shared = sharedRuntime(this.container);
     const timeout = Number(this.container.dataset.timeout);
     try {
@@ -495,17 +482,17 @@ class Checker {
     } catch (error) {
       this.failed(error, timeout);
     } finally {
-      this.busy = false;
+      this.dispatch({ type: "work-end" });
     }
-    if (this.again) {
-      this.again = false;
+    if (this.state.again) {
+      this.dispatch({ type: "recheck" });
       this.check();
     }
   }
 
   failed(error, timeout) {
     this.clearResults();
-    this.notice = "";
+    this.dispatch({ type: "check-failed" });
     if (error instanceof CheckTimeout) {
       this.setState("timeout", this.say("restarting", { seconds: timeout / 1000 }));
     } else if (error instanceof RuntimeFailed) {
@@ -523,8 +510,8 @@ class Checker {
   }
 
   moveFocus() {
-    if (this.focusResult) {
-      this.focusResult = false;
+    if (this.state.focusResult) {
+      this.dispatch({ type: "focus-moved" });
       this.status.focus();
     }
   }
@@ -573,8 +560,9 @@ class Checker {
     const summary = summaryLine(result, this.messages, this.lang);
     const done = this.say("done", { ms: shown, summary });
     this.container.dataset.checkMs = String(ms);
-    this.setState("done", this.notice ? `${this.notice} ${done}` : done);
-    this.notice = "";
+    const { notice } = this.state;
+    this.setState("done", notice ? `${notice} ${done}` : done);
+    this.dispatch({ type: "check-done" });
     this.moveFocus();
     this.container.dispatchEvent(new CustomEvent("patch-checker:done", {
       bubbles: true,
