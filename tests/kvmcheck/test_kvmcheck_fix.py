@@ -10,6 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from git_identity import DATES, IDENTITY
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -19,15 +20,7 @@ from kvmcheck.fix import fix_report, fix_text, patch_file_name, split_patches
 from kvmcheck.rules import RULES
 from kvmcheck.rules._examples import AUTHOR, SIGNOFF, diff, patch
 
-GIT_ENV = {
-    **os.environ,
-    "GIT_AUTHOR_NAME": "Jane Developer",
-    "GIT_AUTHOR_EMAIL": "jane@example.org",
-    "GIT_COMMITTER_NAME": "Jane Developer",
-    "GIT_COMMITTER_EMAIL": "jane@example.org",
-    "GIT_AUTHOR_DATE": "2024-01-02T03:04:05Z",
-    "GIT_COMMITTER_DATE": "2024-01-02T03:04:05Z",
-}
+GIT_ENV = {**os.environ, **IDENTITY, **DATES}
 
 
 def fixable_findings(text: str) -> list[dict]:

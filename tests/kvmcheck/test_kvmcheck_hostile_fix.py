@@ -14,6 +14,7 @@ from email import policy
 from pathlib import Path
 
 import pytest
+from git_identity import DATES, IDENTITY
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -26,14 +27,7 @@ from kvmcheck.parser import parse_file
 from kvmcheck.rules._examples import AUTHOR, SIGNOFF, diff, patch
 
 PACKAGE_ROOT = Path(__file__).resolve().parents[2] / "playground"
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "Jane Developer",
-    "GIT_AUTHOR_EMAIL": "jane@example.org",
-    "GIT_COMMITTER_NAME": "Jane Developer",
-    "GIT_COMMITTER_EMAIL": "jane@example.org",
-    "GIT_AUTHOR_DATE": "2024-01-02T03:04:05Z",
-    "GIT_COMMITTER_DATE": "2024-01-02T03:04:05Z",
-}
+GIT_ENV = {**IDENTITY, **DATES}
 FAULTY = patch(
     subject="kvm: vmx: reject unknown indices in kvm_get_foo().",
     diffs=diff(path="arch/x86/kvm/vmx/vmx.c", added="        return -EINVAL;"),

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import kernel_tree
 import pytest
+from git_identity import IDENTITY
 from handbook_sections import LANGS, page, section, section_commands
 
 PAGES = [page(lang, "first-patch") for lang in LANGS]
@@ -30,10 +31,7 @@ def git(repo: Path, command: str) -> str:
         **os.environ,
         "GIT_CONFIG_GLOBAL": os.devnull,
         "GIT_CONFIG_NOSYSTEM": "1",
-        "GIT_AUTHOR_NAME": "Jane Developer",
-        "GIT_AUTHOR_EMAIL": "jane@example.org",
-        "GIT_COMMITTER_NAME": "Jane Developer",
-        "GIT_COMMITTER_EMAIL": "jane@example.org",
+        **IDENTITY,
     }
     result = subprocess.run(
         command, shell=True, cwd=repo, env=env, capture_output=True, text=True, check=False
