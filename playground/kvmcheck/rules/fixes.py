@@ -7,6 +7,7 @@ import re
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
 
 from kvmcheck import lazy_re
 from kvmcheck.context import PatchContext
@@ -346,18 +347,24 @@ def fixes_tag_suggested(rule_: Rule, context: PatchContext) -> Iterator[Finding]
         return  # there is a Fixes: tag (fixes-tag-position reports a misplaced one)
     stable = any(t.key.lower() == "cc" and _STABLE_ADDRESS.search(t.value) for t in patch_.trailers)
     subject = patch_.subject
-    lines = [Line(subject.description, subject.lineno)] if subject else []
-    lines.extend(context.prose)
-    # A bare 'since commit' also dates what is not a bug ("KVM has required
-    # NX since commit ..."): it names a bug's origin only in a changelog that
-    # speaks of a bug at all.
-    speaks_of_bug = any(_BUG_WORDS.search(line.text) for line in lines)
+
+    def changelog() -> Iterator[Line]:
+        # Read as it goes: a list of every prose line would hold the whole
+        # changelog's lines at once (the 1 MB inputs of the scaling tests).
+        return chain([Line(subject.description, subject.lineno)] if subject else [], context.prose)
+
     for line in context.prose if stable else ():
         origin = _BUG_ORIGIN.search(line.text)
-        if origin and (speaks_of_bug or origin.group().lower() != "since commit"):
+        # A bare 'since commit' also dates what is not a bug ("KVM has required
+        # NX since commit ..."): it names a bug's origin only in a changelog
+        # that speaks of a bug at all.
+        if origin and (
+            origin.group().lower() != "since commit"
+            or any(_BUG_WORDS.search(other.text) for other in changelog())
+        ):
             yield rule_.finding(line.lineno, "stable", "warning", word=origin.group())
             return
-    for line in lines:
+    for line in changelog():
         match = _BUG_WORDS.search(line.text)
         if match:
             yield rule_.finding(line.lineno, word=match.group())
