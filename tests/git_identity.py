@@ -2,6 +2,11 @@
 everywhere, so a commit (and its sha) does not depend on the machine's git
 configuration or clock."""
 
+import os
+
+# Neither the user's nor the system's git configuration.
+ISOLATED = {"GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+
 IDENTITY = {
     "GIT_AUTHOR_NAME": "Jane Developer",
     "GIT_AUTHOR_EMAIL": "jane@example.org",

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import kernel_tree
 import pytest
+from git_identity import IDENTITY, ISOLATED
 from handbook_sections import LANGS, page, section, section_blocks, section_commands
 
 from kvmcheck.api import check_texts
@@ -27,12 +28,8 @@ ids = {"ids": lambda path: path.parent.name}
 def run(command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {
         **os.environ,
-        "GIT_CONFIG_GLOBAL": os.devnull,
-        "GIT_CONFIG_NOSYSTEM": "1",
-        "GIT_AUTHOR_NAME": "Jane Developer",
-        "GIT_AUTHOR_EMAIL": "jane@example.org",
-        "GIT_COMMITTER_NAME": "Jane Developer",
-        "GIT_COMMITTER_EMAIL": "jane@example.org",
+        **ISOLATED,
+        **IDENTITY,
     }
     return subprocess.run(
         command,

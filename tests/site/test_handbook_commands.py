@@ -15,6 +15,7 @@ from pathlib import Path
 
 import kernel_tree
 import pytest
+from git_identity import IDENTITY, ISOLATED
 
 REPO = Path(__file__).resolve().parents[2]
 LANGS = ("en", "zh_CN")
@@ -71,12 +72,8 @@ def run(command: str, cwd: Path, stdin: str | None = None) -> subprocess.Complet
     env = {
         **os.environ,
         "PATH": f"{VENV_BIN}{os.pathsep}{os.environ['PATH']}",
-        "GIT_CONFIG_GLOBAL": os.devnull,
-        "GIT_CONFIG_NOSYSTEM": "1",
-        "GIT_AUTHOR_NAME": "Jane Developer",
-        "GIT_AUTHOR_EMAIL": "jane@example.org",
-        "GIT_COMMITTER_NAME": "Jane Developer",
-        "GIT_COMMITTER_EMAIL": "jane@example.org",
+        **ISOLATED,
+        **IDENTITY,
     }
     return subprocess.run(
         command,

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import kernel_tree
 import pytest
+from git_identity import ISOLATED
 from handbook_sections import LANGS, page, section, section_blocks, section_commands
 
 AUTHOR = ("Jane Developer", "jane@example.org")
@@ -58,8 +59,7 @@ def example_commit_message(lang: str, stable: str = "Cc: stable@vger.kernel.org"
 def git(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {
         **os.environ,
-        "GIT_CONFIG_GLOBAL": os.devnull,
-        "GIT_CONFIG_NOSYSTEM": "1",
+        **ISOLATED,
         "GIT_AUTHOR_NAME": AUTHOR[0],
         "GIT_AUTHOR_EMAIL": AUTHOR[1],
         "GIT_COMMITTER_NAME": AUTHOR[0],

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import kernel_tree
 import pytest
-from git_identity import IDENTITY
+from git_identity import IDENTITY, ISOLATED
 from handbook_sections import LANGS, page, section, section_commands
 
 PAGES = [page(lang, "first-patch") for lang in LANGS]
@@ -29,8 +29,7 @@ REWORKED = COUNTER.replace("frob_exit_5;", "frob_exit_5 = 1;")
 def git(repo: Path, command: str) -> str:
     env = {
         **os.environ,
-        "GIT_CONFIG_GLOBAL": os.devnull,
-        "GIT_CONFIG_NOSYSTEM": "1",
+        **ISOLATED,
         **IDENTITY,
     }
     result = subprocess.run(
