@@ -20,8 +20,13 @@ def test_search_page_lists_the_page(browser: Browser, site_url: str, query: str,
     context = browser.new_context()
     tab = context.new_page()
     tab.goto(f"{site_url}search.html?q={query}")
+    # Sphinx adds one result every 5 ms and fills the summary line only after
+    # the last one: reading the list before that races the search.
+    tab.wait_for_function(
+        "document.querySelector('#search-results p.search-summary')?.innerText.trim()",
+        timeout=30_000,
+    )
     results = tab.locator("#search-results ul.search li a")
-    results.first.wait_for(timeout=30_000)
     links = results.evaluate_all("links => links.map(a => a.getAttribute('href'))")
     assert any(link.split("?")[0].split("#")[0] == page for link in links), links
     context.close()
