@@ -22,20 +22,22 @@ NPM_STAMP   := playground/node_modules/.package-lock.json
 TYPOS       := playground/kvmcheck/data/typos.txt
 
 .PHONY: help htmldocs serve check test snapshots bench lint screenshot warnings-baseline \
-        translations-mark-current chromium graphviz node git-email kernel-build-deps recipes-check \
+        translations-mark-current playground-stdlib chromium graphviz node git-email kernel-build-deps \
+        recipes-check \
         clean
 
 help:
 	@echo "make htmldocs     build the site into $(BUILDDIR)/html (fails on new warnings)"
 	@echo "make serve        build, then serve on http://$(HOST):$(PORT)/"
 	@echo "make check        the fast loop: lint and the tests that need no site, browser,"
-	@echo "                  kernel tree, Sphinx build, package build or megabyte input"
+	@echo "                  kernel tree, Sphinx build, package build, Pyodide or megabyte input"
 	@echo "make test         install test dependencies and run the whole suite"
 	@echo "make snapshots    rewrite kvmcheck's golden outputs after an intended change"
 	@echo "make bench        run the benchmarks (kvmcheck, playground)"
 	@echo "make lint         ruff (lint and format check) and ESLint"
 	@echo "make recipes-check  check the handbook's kernel config recipes in a real 6.12 tree"
 	@echo "make screenshot   retake the README's picture of the playground"
+	@echo "make playground-stdlib  retrace the standard-library modules the playground serves"
 	@echo "make warnings-baseline          rewrite docs/warnings-baseline.txt"
 	@echo "make translations-mark-current PAGES=handbook/zh_CN/x.rst"
 	@echo "                  record that these translations match the English;"
@@ -138,6 +140,13 @@ serve: htmldocs
 warnings-baseline: $(VENV)/.docs-stamp $(TYPOS) $(NPM_STAMP) graphviz
 	$(LOCKED_BUILD) $(SPHINXBUILD) -b html -E -D warnings_gate_update=1 $(SPHINXOPTS) . $(BUILDDIR)/html
 
+# The standard-library modules the playground serves, traced by running
+# kvmcheck in Pyodide under Node.js (_ext/playground_stdlib.py says why).
+# Run it after changing kvmcheck's imports or the Pyodide version.
+playground-stdlib: $(NPM_STAMP)
+	node playground/trace-stdlib.mjs > playground/stdlib-modules.json.partial
+	mv playground/stdlib-modules.json.partial playground/stdlib-modules.json
+
 translations-mark-current: $(VENV)/.docs-stamp
 	$(VPY) _ext/translation_status.py mark-current $(PAGES)
 
@@ -147,7 +156,7 @@ translations-mark-current: $(VENV)/.docs-stamp
 # property tests take a small sample (the "check" hypothesis profile), and
 # pytest-xdist spreads them over every core (-n auto): about 28 s in one
 # process on a 2-core machine, under 20 s in two.
-FAST_TESTS := not (site or browser or kernel or sphinx or big or package)
+FAST_TESTS := not (site or browser or kernel or sphinx or big or package or pyodide)
 # The front end's pure modules (playground/web/*.js), tested without a browser.
 JS_TESTS := playground/web/test/
 # ESLint on the front end, with playground/eslint.config.js.

@@ -1,6 +1,7 @@
 // ESLint for the playground's front end (make lint, make check): the
 // recommended rules on the ES modules the site ships (web/*.js: browser
-// pages, and worker.js in a Web Worker) and on their unit tests (Node).
+// pages, and worker.js in a Web Worker), on their unit tests and on the
+// build's own scripts (Node).
 import js from "@eslint/js";
 import globals from "globals";
 
@@ -18,7 +19,7 @@ export default [
     languageOptions: { globals: { ...globals.worker } },
   },
   {
-    files: ["web/test/**", "eslint.config.js"],
+    files: ["web/test/**", "eslint.config.js", "trace-stdlib.mjs"],
     languageOptions: { globals: { ...globals.node } },
   },
 ];

@@ -53,6 +53,7 @@ TIERS: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {
         frozenset({"scaling_shapes"}),
     ),
     "package": ("builds the sdist and the wheel", frozenset({"built_distributions"}), frozenset()),
+    "pyodide": ("runs kvmcheck in Pyodide under Node.js", frozenset(), frozenset({"pyodide_node"})),
 }
 
 

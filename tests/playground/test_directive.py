@@ -14,6 +14,7 @@ from pathlib import Path
 
 import patch_checker
 import playground_assets
+import playground_stdlib
 import pytest
 from html_page import Element, read_html
 from playground_support import EXAMPLES, REPO, build_project
@@ -156,10 +157,19 @@ def test_output_holds_pyodide_core_the_front_end_and_the_package(checker_project
     core = playground_assets.PYODIDE_CORE_FILES
     assert sorted(p.name for p in pyodide.iterdir()) == sorted(core)
     for name in core:
-        if name != playground_assets.LOCK_FILE:
+        if name not in {playground_assets.LOCK_FILE, playground_stdlib.STDLIB_ARCHIVE}:
             assert (pyodide / name).read_bytes() == (
                 playground_assets.PYODIDE_DIR / name
             ).read_bytes()
+    # The standard library holds what kvmcheck uses (test_playground_stdlib.py),
+    # and the folder's name changes with it, so no browser keeps an old one.
+    stdlib = (pyodide / playground_stdlib.STDLIB_ARCHIVE).read_bytes()
+    version = playground_assets.pyodide_version()
+    assert stdlib == playground_stdlib.trimmed_stdlib(
+        playground_assets.PYODIDE_DIR / playground_stdlib.STDLIB_ARCHIVE,
+        playground_stdlib.kept_modules(version),
+    )
+    assert re.fullmatch(rf"pyodide-{re.escape(version)}-[0-9a-f]{{8}}", pyodide.name)
     # The lock file keeps what Pyodide checks at start and lists no package.
     lock = json.loads((pyodide / playground_assets.LOCK_FILE).read_text(encoding="utf-8"))
     original = json.loads(

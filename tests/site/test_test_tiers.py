@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-TIERS = ("site", "browser", "kernel", "sphinx", "big", "package")
+TIERS = ("site", "browser", "kernel", "sphinx", "big", "package", "pyodide")
 # A plugin that prints every collected test with the tier markers it got.
 LISTING = f"""
 def pytest_collection_finish(session):
@@ -84,6 +84,12 @@ def every_test(tmp_path_factory: pytest.TempPathFactory) -> dict[str, set[str]]:
             "package",
             "tests/kvmcheck/test_packaging.py::test_wheel",
             "tests/kvmcheck/test_packaging.py::test_changelog",
+        ),
+        # a helper module that starts Pyodide in Node.js
+        (
+            "pyodide",
+            "tests/playground/test_playground_stdlib_trace.py::",
+            "tests/playground/test_playground_stdlib.py::",
         ),
     ],
 )
