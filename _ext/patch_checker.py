@@ -48,6 +48,8 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
+from kvmcheck.rules import REMINDERS
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
@@ -227,6 +229,7 @@ def visit_patch_checker_html(self: HTML5Translator, node: patch_checker) -> None
         pyodide_url=pyodide_url,
         client_messages=json.dumps(text["client"], ensure_ascii=False),
         sections=json.dumps(section_titles(builder.env, lang), ensure_ascii=False),
+        reminders=json.dumps(REMINDERS),
         text=text["page"],
         download=text["page"]["download"].format(mb=f"{assets.pyodide_bytes / 1e6:.0f}"),
         accept=",".join([*EXAMPLE_SUFFIXES, ".diff", ".txt"]),

@@ -79,6 +79,7 @@ class Checker {
     this.lang = container.dataset.lang;
     this.messages = JSON.parse(container.dataset.messages);
     this.sections = JSON.parse(container.dataset.sections);
+    this.reminderRules = new Set(JSON.parse(container.dataset.reminders));
     // What the checker remembers (state.js); changed only by dispatch().
     this.state = initialState();
     // Handles of work in flight, not state: a timer and a drawing are
@@ -522,7 +523,7 @@ class Checker {
     const several = files.length > 1;
     this.clearResults();
     this.results.setAttribute("aria-busy", "true");
-    const { shown: drawn, reminders } = foldReminders(result);
+    const { shown: drawn, reminders } = foldReminders(result, this.reminderRules);
     const context = {
       messages: this.messages,
       lang: this.lang,

@@ -6,21 +6,20 @@
 
 import { element, format, plural } from "./render.js";
 
-// Info findings about the posting as a whole that nearly every real posting
-// draws (kvmcheck/rules/posting.py, target=SERIES): said once, in the
-// reminders line, not under each patch.
-export const REMINDER_RULES = new Set(["base-commit-missing", "selftests-missing"]);
 const SEVERITIES = ["error", "warning", "info"];
 const PLURAL_KEY = { error: "errors", warning: "warnings", info: "infos" };
 
 // The result without the reminders, which come back as
 // [{rule, severity, message, section, url, count}] in the order first seen.
-export function foldReminders(result) {
+// reminderRules: the info rules about the posting as a whole that nearly
+// every real posting draws (kvmcheck.rules.REMINDERS, in the page's
+// data-reminders), said once in the reminders line, not under each patch.
+export function foldReminders(result, reminderRules) {
   const reminders = new Map();
   const patches = result.patches.map((patch) => ({
     ...patch,
     findings: patch.findings.filter((finding) => {
-      if (!REMINDER_RULES.has(finding.rule) || finding.severity !== "info") {
+      if (!reminderRules.has(finding.rule) || finding.severity !== "info") {
         return true;
       }
       const seen = reminders.get(finding.rule);

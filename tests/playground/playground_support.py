@@ -15,8 +15,7 @@ import pytest
 from shared_inputs import CORPUS
 from sphinx_project import build, make_project
 
-from kvmcheck.registry import SERIES
-from kvmcheck.rules import RULES
+from kvmcheck.rules import REMINDERS
 
 if TYPE_CHECKING:
     from playwright.sync_api import BrowserContext, Page, Request
@@ -157,14 +156,6 @@ def cli_result(paths: list[Path], lang: str = "en") -> dict:
     return json.loads(result.stdout)
 
 
-# The info findings about the whole posting, which the page says once, in
-# its "reminders for every posting" line (playground/web/summary.js), and not
-# under each patch.
-REMINDER_RULES = frozenset(
-    rule.id for rule in RULES.values() if rule.target == SERIES and rule.severity == "info"
-)
-
-
 def per_patch(result: dict) -> dict[str, list[list]]:
     """A kvmcheck result's findings as the page shows them under each patch:
     patch index → [[rule, line, severity]], reminders left out."""
@@ -172,7 +163,7 @@ def per_patch(result: dict) -> dict[str, list[list]]:
         str(patch["index"]): [
             [f["rule"], f["line"], f["severity"]]
             for f in patch["findings"]
-            if f["rule"] not in REMINDER_RULES
+            if f["rule"] not in REMINDERS
         ]
         for patch in result["patches"]
     }
@@ -183,7 +174,7 @@ def reminders(result: dict) -> dict[str, int]:
     counts: dict[str, int] = {}
     for patch in result["patches"]:
         for finding in patch["findings"]:
-            if finding["rule"] in REMINDER_RULES:
+            if finding["rule"] in REMINDERS:
                 counts[finding["rule"]] = counts.get(finding["rule"], 0) + 1
     return counts
 

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 import pytest
 from playground_support import (
     EXAMPLES,
-    REMINDER_RULES,
     Session,
     check_files,
     check_text,
@@ -20,6 +19,8 @@ from playground_support import (
     shown_reminders,
     split_series,
 )
+
+from kvmcheck.rules import REMINDERS
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -80,7 +81,7 @@ def test_pasted_text_gets_the_command_line_findings(session: Session, site_url: 
             f["message"]
             for p in expected["patches"]
             for f in p["findings"]
-            if f["rule"] not in REMINDER_RULES
+            if f["rule"] not in REMINDERS
         ]
         said = page.eval_on_selector_all(
             ".patch-checker-reminders [data-reminder]",
@@ -91,6 +92,6 @@ def test_pasted_text_gets_the_command_line_findings(session: Session, site_url: 
                 f["message"]
                 for p in expected["patches"]
                 for f in p["findings"]
-                if f["rule"] in REMINDER_RULES
+                if f["rule"] in REMINDERS
             )
         )

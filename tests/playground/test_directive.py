@@ -187,6 +187,8 @@ def test_output_holds_pyodide_core_the_front_end_and_the_package(checker_project
     pages = page(checker_project, "handbook/zh_CN/check").checkers[0]
     assert pages["data-worker-url"] == f"../../_static/patch-checker/{assets.name}/worker.js"
     # The size of every file loading downloads, for the progress bar.
+    # The reminders the page folds into one line come from the rule table.
+    assert json.loads(checker["data-reminders"]) == ["base-commit-missing", "selftests-missing"]
     sizes = json.loads(checker["data-load-bytes"])
     assert sizes == {
         **{name: (pyodide / name).stat().st_size for name in core},

@@ -10,7 +10,7 @@ rule is declared.  ``RULES`` lists the rules in the order of the rule reference
 
 from importlib import import_module
 
-from kvmcheck.registry import REGISTERED, Rule
+from kvmcheck.registry import REGISTERED, SERIES, Rule
 from kvmcheck.rule_modules import RULE_MODULES
 from kvmcheck.testing_checklist import ITEMS as _TESTING_ITEMS
 
@@ -22,6 +22,11 @@ RULES: dict[str, Rule] = {
     for r in sorted(REGISTERED.values(), key=lambda r: _MODULE_ORDER.index(r.check.__module__))
 }
 """Every rule, id -> Rule."""
+
+REMINDERS = tuple(r.id for r in RULES.values() if r.target == SERIES and r.severity == "info")
+"""The info rules about the posting as a whole (a base commit, selftests):
+nearly every real posting draws them, so the playground says them once, in
+one line, rather than under each patch."""
 
 SECTIONS = tuple(sorted({r.section for r in RULES.values()} | {i.section for i in _TESTING_ITEMS}))
 """Every handbook section a finding or a testing-checklist item links to."""
