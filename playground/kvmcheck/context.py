@@ -8,6 +8,7 @@ are prose (what the changelog rules read).
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Callable, Sequence
 
 from kvmcheck import lazy_re
@@ -49,6 +50,7 @@ class PatchContext:
     kernel patch, the KVM-specific rules apply; ``kvm_host_only``: every
     touched file is KVM host code (and there is one); ``prose``: changelog
     prose (no quotes, indented blocks, logs or bracketed notes);
+    ``prose_with_urls``: the same lines with their URLs as written;
     ``lookup_commit``: with ``--git-dir``, sha -> (full sha, title) of the
     commit (None if unknown);
     ``files``: the files the current rule reads (all of the patch's, or the
@@ -70,6 +72,7 @@ class PatchContext:
         "patch",
         "project",
         "prose",
+        "prose_with_urls",
         "series",
         "touches_kvm_host",
     )
@@ -83,6 +86,7 @@ class PatchContext:
         kvm_host_only: bool,
         touches_kvm_host: bool,
         prose: Sequence[Line],
+        prose_with_urls: Sequence[Line],
         added_code: AddedCode | None = None,
         scope_problems: dict[tuple[str, str], str | None] | None = None,
     ) -> None:
@@ -95,6 +99,7 @@ class PatchContext:
         self.kvm_host_only = kvm_host_only
         self.touches_kvm_host = touches_kvm_host
         self.prose = prose
+        self.prose_with_urls = prose_with_urls
         self.files: list[FileDiff] = patch.files
         self.lookup_commit: Callable[[str], tuple[str, str] | None] | None = None
         self.added_code = AddedCode(patch) if added_code is None else added_code
@@ -127,6 +132,7 @@ class PatchContext:
             self.kvm_host_only,
             self.touches_kvm_host,
             self.prose,
+            self.prose_with_urls,
             self.added_code,
             self._scope_problems,
         )
@@ -167,6 +173,9 @@ def analyze(patch: Patch, series: Series) -> PatchContext:
     kvm_related = set(host) | set(guest)
     others = [p for p in paths if p not in kvm_related]
     is_kvm = project != KUT and (_has_kvm_prefix(patch) or (bool(kvm_related) and not others))
+    # The prose is picked once for both views of it.
+    indices, has_urls = _prose_indices(patch.message)
+    with_urls = patch.message.picked(indices)
     return PatchContext(
         patch=patch,
         series=series,
@@ -174,7 +183,9 @@ def analyze(patch: Patch, series: Series) -> PatchContext:
         is_kvm=is_kvm,
         kvm_host_only=bool(paths) and len(host) == len(paths),
         touches_kvm_host=bool(host),
-        prose=prose_lines(patch.message),
+        # Without a URL the blanking view would only copy every line read.
+        prose=patch.message.picked(indices, _blank_urls) if has_urls else with_urls,
+        prose_with_urls=with_urls,
     )
 
 
@@ -185,7 +196,18 @@ def prose_lines(message: Sequence[Line], keep_urls: bool = False) -> Sequence[Li
     leading whitespace, as prose starts at column 0), pasted kernel log lines
     and ``[ ... ]`` notes that maintainers add when applying.
     """
+    prose, has_urls = _prose_indices(message)
+    view = _blank_urls if has_urls and not keep_urls else None
+    if isinstance(message, PickedLines):  # Patch.message: keep reading the input's text
+        return message.picked(prose, view)
+    return PickedLines(message, prose, view=view)
+
+
+def _prose_indices(message: Sequence[Line]) -> tuple[array, bool]:
+    """Where the prose lines of ``message`` are (see :func:`prose_lines`), and
+    whether any of them may hold a URL."""
     prose = PickedLines.indices()
+    has_urls = False
     in_note = False
     for index, line in enumerate(message):
         text = line.text
@@ -204,13 +226,15 @@ def prose_lines(message: Sequence[Line], keep_urls: bool = False) -> Sequence[Li
             in_note = not stripped.endswith("]")
             continue
         prose.append(index)
-    view = None if keep_urls else _blank_urls
-    if isinstance(message, PickedLines):  # Patch.message: keep reading the input's text
-        return message.picked(prose, view)
-    return PickedLines(message, prose, view=view)
+        # Every URL _URL matches has "://": a plain substring test finds
+        # the lines that may need blanking.
+        has_urls = has_urls or "://" in text
+    return prose, has_urls
 
 
 def _blank_urls(text: str) -> str:
+    if "://" not in text:  # most lines, and far cheaper than the search
+        return text
     return _URL.sub(lambda m: " " * len(m.group()), text)
 
 
