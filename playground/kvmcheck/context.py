@@ -38,6 +38,14 @@ _LOG_LINE = lazy_re.compile(
     r"|\s*\?? ?[A-Za-z_][\w.]*\+0x[0-9a-f]+/0x[0-9a-f]+"
     r"|\S+\.(?:[chS]|rst):\d+(?::\d+)?: (?:warning|error|note|fatal error):"  # compiler
 )
+# A patch with at most this many lines to read (its message twice over,
+# its added and removed lines) and characters in them has them made once for
+# all its rules (`PatchContext.keep_lines`); the real patches of the tests
+# have at most a few hundred.  A bigger one has each line made as a rule
+# reads it: kept, a megabyte of short lines would take a hundred megabytes.
+KEEP_LINES = 5_000
+KEEP_CHARS = 500_000
+
 # Columns of a pasted table (slabinfo, perf output): gaps of 2+ spaces that
 # do not follow the end of a sentence.
 _COLUMN_GAP = lazy_re.compile(r"(?<![.?!:;,\s]) {2,}(?=\S)")
@@ -108,6 +116,30 @@ class PatchContext:
     @property
     def paths(self) -> list[str]:
         return self.patch.paths
+
+    def keep_lines(self) -> None:
+        """Make the lines the rules read once, for all of them, when the
+        patch is small (see ``KEEP_LINES``); :meth:`drop_lines` when its
+        rules are done, so that only one patch's lines are kept at a time."""
+        views = self._line_views()
+        if sum(map(len, views)) > KEEP_LINES or sum(view.span() for view in views) > KEEP_CHARS:
+            return
+        for view in views:
+            view.keep()
+
+    def drop_lines(self) -> None:
+        """Go back to making each line as it is read (see :meth:`keep_lines`)."""
+        for view in self._line_views():
+            view.drop()
+
+    def _line_views(self) -> list[PickedLines]:
+        candidates = [self.patch.message, self.prose, self.prose_with_urls]
+        for file in self.patch.files:
+            for hunk in file.hunks:
+                candidates += (hunk.added, hunk.removed)
+        # The prose is one object with or without its URLs when it has none.
+        unique = {id(view): view for view in candidates if isinstance(view, PickedLines)}
+        return list(unique.values())
 
     def scope_problem(self, topic: str, description: str = "") -> str | None:
         """:func:`kvmcheck.paths.scope_problem` of ``topic`` for this patch's
