@@ -10,6 +10,7 @@ slices are views, not copies.
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 
 from kvmcheck import lazy_re
@@ -87,6 +88,23 @@ class InputLines(Sequence[Line]):
         if self._start == self._stop:
             return ""
         return self._text[self._starts[self._start] : self._starts[self._stop] - 1]
+
+    def starting_with(self, prefix: str) -> Iterator[int]:
+        """The indices of the lines that start with ``prefix`` (which holds no
+        line end), in order: found by searching the text, with no `Line`
+        made for the lines in between."""
+        if self._start == self._stop:
+            return
+        text, starts = self._text, self._starts
+        # Where the first line starts and the last one ends.
+        start, end = starts[self._start], starts[self._stop] - 1
+        if text.startswith(prefix, start, end):
+            yield 0
+        found = text.find("\n" + prefix, start, end)
+        while found >= 0:
+            # found + 1 starts a line: which one, by a binary search.
+            yield bisect_left(starts, found + 1, self._start, self._stop) - self._start
+            found = text.find("\n" + prefix, found + 1, end)
 
     def __iter__(self) -> Iterator[Line]:
         text, starts = self._text, self._starts

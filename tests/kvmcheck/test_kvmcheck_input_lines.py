@@ -43,6 +43,15 @@ def test_joined_is_the_lines_joined_by_line_ends(text: str, start: int, stop: in
     assert view.joined() == "\n".join(part for part, _ in split_list(text)[start:stop])
 
 
+@given(TEXTS, st.sampled_from(["a", "ab", " a", "b b"]), st.integers(-50, 50), st.integers(-50, 50))
+def test_lines_starting_with_a_prefix_are_found_in_the_text(
+    text: str, prefix: str, start: int, stop: int
+) -> None:
+    view = InputLines.split(text)[start:stop]
+    expected = [i for i, line in enumerate(view) if line.text.startswith(prefix)]
+    assert list(view.starting_with(prefix)) == expected
+
+
 def test_index_out_of_range() -> None:
     lines = InputLines.split("a\nb\n")[1:]
     with pytest.raises(IndexError):
