@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from itertools import chain
 
 from kvmcheck import lazy_re
 from kvmcheck.added_code import AddedCode
@@ -71,6 +72,7 @@ class PatchContext:
     """
 
     __slots__ = (
+        "_lines_kept",
         "_scope_problems",
         "added_code",
         "files",
@@ -112,6 +114,7 @@ class PatchContext:
         self.lookup_commit: Callable[[str], tuple[str, str] | None] | None = None
         self.added_code = AddedCode(patch) if added_code is None else added_code
         self._scope_problems = {} if scope_problems is None else scope_problems
+        self._lines_kept = False
 
     @property
     def paths(self) -> list[str]:
@@ -121,25 +124,38 @@ class PatchContext:
         """Make the lines the rules read once, for all of them, when the
         patch is small (see ``KEEP_LINES``); :meth:`drop_lines` when its
         rules are done, so that only one patch's lines are kept at a time."""
-        views = self._line_views()
-        if sum(map(len, views)) > KEEP_LINES or sum(view.span() for view in views) > KEEP_CHARS:
-            return
-        for view in views:
+        # Counted view by view, and no list of them made: a patch of
+        # thousands of hunks has two views a hunk.
+        lines = chars = 0
+        for view in self._line_views():
+            lines += len(view)
+            chars += view.span()
+            if lines > KEEP_LINES or chars > KEEP_CHARS:
+                return
+        for view in self._line_views():
             view.keep()
+        self._lines_kept = True
 
     def drop_lines(self) -> None:
         """Go back to making each line as it is read (see :meth:`keep_lines`)."""
-        for view in self._line_views():
-            view.drop()
+        if self._lines_kept:
+            for view in self._line_views():
+                view.drop()
+            self._lines_kept = False
 
-    def _line_views(self) -> list[PickedLines]:
-        candidates = [self.patch.message, self.prose, self.prose_with_urls]
-        for file in self.patch.files:
-            for hunk in file.hunks:
-                candidates += (hunk.added, hunk.removed)
-        # The prose is one object with or without its URLs when it has none.
-        unique = {id(view): view for view in candidates if isinstance(view, PickedLines)}
-        return list(unique.values())
+    def _line_views(self) -> Iterator[PickedLines]:
+        views: Iterator[Sequence[Line]] = chain(
+            (self.patch.message, self.prose),
+            # The prose is one object with or without its URLs when it has none.
+            () if self.prose_with_urls is self.prose else (self.prose_with_urls,),
+            (
+                lines
+                for file in self.patch.files
+                for hunk in file.hunks
+                for lines in (hunk.added, hunk.removed)
+            ),
+        )
+        return (view for view in views if isinstance(view, PickedLines))
 
     def scope_problem(self, topic: str, description: str = "") -> str | None:
         """:func:`kvmcheck.paths.scope_problem` of ``topic`` for this patch's
