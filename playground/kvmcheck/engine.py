@@ -7,6 +7,7 @@ the one place that enforces it, for patch and series rules alike.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
 
 from kvmcheck.context import PatchContext, analyze
 from kvmcheck.model import Series
@@ -55,14 +56,13 @@ def run_rules(
     ``kvmcheck.rules.RULES``) not ignored, rule by rule in the table's order;
     each one knows its patch."""
     ignored = frozenset(ignore)
-    active = [rule for rule in rules.values() if rule.id not in ignored]
-    found: list[list[Finding]] = [[] for _ in active]
+    count, patch_rules, series_rules = (
+        _default_plan(ignored) if rules is RULES else _plan(rules, ignored)
+    )
+    found: list[list[Finding]] = [[] for _ in range(count)]
     # Patch rules run patch by patch: a small patch's lines are made once
     # for all its rules, which read them some eighty times, and dropped
     # before the next patch's (PatchContext.keep_lines).
-    patch_rules = [
-        (index, rule, _where(rule)) for index, rule in enumerate(active) if rule.target == PATCH
-    ]
     for context in contexts:
         context.keep_lines()
         try:
@@ -73,10 +73,7 @@ def run_rules(
     # The 81 rules declare only a handful of different scopes: each is
     # worked out once per run, not once per rule.
     scopes: dict[_Where, list[PatchContext]] = {}
-    for index, rule in enumerate(active):
-        if rule.target == PATCH:
-            continue
-        where = _where(rule)
+    for index, rule, where in series_rules:
         in_scope = scopes.get(where)
         if in_scope is None:
             in_scope = scopes[where] = [
@@ -91,8 +88,31 @@ def run_rules(
     return [finding for rule_findings in found for finding in rule_findings]
 
 
+# How many rules run, and the patch and the series rules among them, each
+# with its place among them and its `_where`.
+_Plan = tuple[int, tuple[tuple[int, Rule, _Where], ...], tuple[tuple[int, Rule, _Where], ...]]
+
+
+def _plan(rules: Mapping[str, Rule], ignored: frozenset[str]) -> _Plan:
+    """Which rules of ``rules`` run (those not ``ignored``), in order."""
+    active = [rule for rule in rules.values() if rule.id not in ignored]
+    placed = [(index, rule, _where(rule)) for index, rule in enumerate(active)]
+    return (
+        len(active),
+        tuple(entry for entry in placed if entry[1].target == PATCH),
+        tuple(entry for entry in placed if entry[1].target != PATCH),
+    )
+
+
+@lru_cache(maxsize=32)
+def _default_plan(ignored: frozenset[str]) -> _Plan:
+    """`_plan` of the whole table: worked out once, not for each posting
+    of a batch (a few percent of checking one patch)."""
+    return _plan(RULES, ignored)
+
+
 def _run_patch_rules(
-    context: PatchContext, rules: list[tuple[int, Rule, _Where]], found: list[list[Finding]]
+    context: PatchContext, rules: tuple[tuple[int, Rule, _Where], ...], found: list[list[Finding]]
 ) -> None:
     """The findings of the patch ``rules`` (each with its place in ``found``
     and its `_where`) on one patch."""
