@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from kvmcheck.results import ChecklistItem, CheckResult, FindingResult, PatchResult
 
 SCHEMA_VERSION = 1
+# Each rule's place in the table, which orders the findings of a line.
+_ORDER = {rule_id: index for index, rule_id in enumerate(RULES)}
 
 
 def section_url(section: str, lang: str, base_url: str | None = None) -> str:
@@ -32,9 +34,9 @@ def section_url(section: str, lang: str, base_url: str | None = None) -> str:
     return relative
 
 
-def _sort_key(finding: Finding, order: dict[str, int]) -> tuple[int, int, int]:
+def _sort_key(finding: Finding) -> tuple[int, int, int]:
     line = finding.lineno if finding.lineno is not None else 1 << 62
-    return (line, order[finding.rule], -SEVERITY_RANK[finding.severity])
+    return (line, _ORDER[finding.rule], -SEVERITY_RANK[finding.severity])
 
 
 def _drained(findings: list[Finding]) -> Iterator[Finding]:
@@ -87,7 +89,6 @@ def check_texts(
     contexts = contexts_of(series, verify)
 
     messages = catalog(lang)
-    order = {rule_id: index for index, rule_id in enumerate(RULES)}
     threshold = SEVERITY_RANK[min_severity]
     # One URL string per rule, not per finding: a patch may have 100k findings.
     urls: dict[str, str] = {}
@@ -121,7 +122,7 @@ def check_texts(
     rendered: list[PatchResult] = []
     for index, patch in enumerate(series.patches, start=1):
         own = per_patch.pop(id(patch))
-        own.sort(key=lambda f: _sort_key(f, order))
+        own.sort(key=_sort_key)
         for finding in own:
             counts[finding.severity] += 1
         rendered.append(

@@ -8,7 +8,9 @@ are prose (what the changelog rules read).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from array import array
+from collections.abc import Callable, Iterator, Sequence
+from itertools import chain
 
 from kvmcheck import lazy_re
 from kvmcheck.added_code import AddedCode
@@ -37,6 +39,14 @@ _LOG_LINE = lazy_re.compile(
     r"|\s*\?? ?[A-Za-z_][\w.]*\+0x[0-9a-f]+/0x[0-9a-f]+"
     r"|\S+\.(?:[chS]|rst):\d+(?::\d+)?: (?:warning|error|note|fatal error):"  # compiler
 )
+# A patch with at most this many lines to read (its message twice over,
+# its added and removed lines) and characters in them has them made once for
+# all its rules (`PatchContext.keep_lines`); the real patches of the tests
+# have at most a few hundred.  A bigger one has each line made as a rule
+# reads it: kept, a megabyte of short lines would take a hundred megabytes.
+KEEP_LINES = 5_000
+KEEP_CHARS = 500_000
+
 # Columns of a pasted table (slabinfo, perf output): gaps of 2+ spaces that
 # do not follow the end of a sentence.
 _COLUMN_GAP = lazy_re.compile(r"(?<![.?!:;,\s]) {2,}(?=\S)")
@@ -49,6 +59,7 @@ class PatchContext:
     kernel patch, the KVM-specific rules apply; ``kvm_host_only``: every
     touched file is KVM host code (and there is one); ``prose``: changelog
     prose (no quotes, indented blocks, logs or bracketed notes);
+    ``prose_with_urls``: the same lines with their URLs as written;
     ``lookup_commit``: with ``--git-dir``, sha -> (full sha, title) of the
     commit (None if unknown);
     ``files``: the files the current rule reads (all of the patch's, or the
@@ -61,6 +72,7 @@ class PatchContext:
     """
 
     __slots__ = (
+        "_lines_kept",
         "_scope_problems",
         "added_code",
         "files",
@@ -70,6 +82,7 @@ class PatchContext:
         "patch",
         "project",
         "prose",
+        "prose_with_urls",
         "series",
         "touches_kvm_host",
     )
@@ -83,6 +96,7 @@ class PatchContext:
         kvm_host_only: bool,
         touches_kvm_host: bool,
         prose: Sequence[Line],
+        prose_with_urls: Sequence[Line],
         added_code: AddedCode | None = None,
         scope_problems: dict[tuple[str, str], str | None] | None = None,
     ) -> None:
@@ -95,14 +109,53 @@ class PatchContext:
         self.kvm_host_only = kvm_host_only
         self.touches_kvm_host = touches_kvm_host
         self.prose = prose
+        self.prose_with_urls = prose_with_urls
         self.files: list[FileDiff] = patch.files
         self.lookup_commit: Callable[[str], tuple[str, str] | None] | None = None
         self.added_code = AddedCode(patch) if added_code is None else added_code
         self._scope_problems = {} if scope_problems is None else scope_problems
+        self._lines_kept = False
 
     @property
     def paths(self) -> list[str]:
         return self.patch.paths
+
+    def keep_lines(self) -> None:
+        """Make the lines the rules read once, for all of them, when the
+        patch is small (see ``KEEP_LINES``); :meth:`drop_lines` when its
+        rules are done, so that only one patch's lines are kept at a time."""
+        # Counted view by view, and no list of them made: a patch of
+        # thousands of hunks has two views a hunk.
+        lines = chars = 0
+        for view in self._line_views():
+            lines += len(view)
+            chars += view.span()
+            if lines > KEEP_LINES or chars > KEEP_CHARS:
+                return
+        for view in self._line_views():
+            view.keep()
+        self._lines_kept = True
+
+    def drop_lines(self) -> None:
+        """Go back to making each line as it is read (see :meth:`keep_lines`)."""
+        if self._lines_kept:
+            for view in self._line_views():
+                view.drop()
+            self._lines_kept = False
+
+    def _line_views(self) -> Iterator[PickedLines]:
+        views: Iterator[Sequence[Line]] = chain(
+            (self.patch.message, self.prose),
+            # The prose is one object with or without its URLs when it has none.
+            () if self.prose_with_urls is self.prose else (self.prose_with_urls,),
+            (
+                lines
+                for file in self.patch.files
+                for hunk in file.hunks
+                for lines in (hunk.added, hunk.removed)
+            ),
+        )
+        return (view for view in views if isinstance(view, PickedLines))
 
     def scope_problem(self, topic: str, description: str = "") -> str | None:
         """:func:`kvmcheck.paths.scope_problem` of ``topic`` for this patch's
@@ -127,6 +180,7 @@ class PatchContext:
             self.kvm_host_only,
             self.touches_kvm_host,
             self.prose,
+            self.prose_with_urls,
             self.added_code,
             self._scope_problems,
         )
@@ -167,6 +221,9 @@ def analyze(patch: Patch, series: Series) -> PatchContext:
     kvm_related = set(host) | set(guest)
     others = [p for p in paths if p not in kvm_related]
     is_kvm = project != KUT and (_has_kvm_prefix(patch) or (bool(kvm_related) and not others))
+    # The prose is picked once for both views of it.
+    indices, has_urls = _prose_indices(patch.message)
+    with_urls = patch.message.picked(indices)
     return PatchContext(
         patch=patch,
         series=series,
@@ -174,7 +231,9 @@ def analyze(patch: Patch, series: Series) -> PatchContext:
         is_kvm=is_kvm,
         kvm_host_only=bool(paths) and len(host) == len(paths),
         touches_kvm_host=bool(host),
-        prose=prose_lines(patch.message),
+        # Without a URL the blanking view would only copy every line read.
+        prose=patch.message.picked(indices, _blank_urls) if has_urls else with_urls,
+        prose_with_urls=with_urls,
     )
 
 
@@ -185,7 +244,18 @@ def prose_lines(message: Sequence[Line], keep_urls: bool = False) -> Sequence[Li
     leading whitespace, as prose starts at column 0), pasted kernel log lines
     and ``[ ... ]`` notes that maintainers add when applying.
     """
+    prose, has_urls = _prose_indices(message)
+    view = _blank_urls if has_urls and not keep_urls else None
+    if isinstance(message, PickedLines):  # Patch.message: keep reading the input's text
+        return message.picked(prose, view)
+    return PickedLines(message, prose, view=view)
+
+
+def _prose_indices(message: Sequence[Line]) -> tuple[array, bool]:
+    """Where the prose lines of ``message`` are (see :func:`prose_lines`), and
+    whether any of them may hold a URL."""
     prose = PickedLines.indices()
+    has_urls = False
     in_note = False
     for index, line in enumerate(message):
         text = line.text
@@ -197,20 +267,23 @@ def prose_lines(message: Sequence[Line], keep_urls: bool = False) -> Sequence[Li
             continue
         if text.startswith((">", "\t", " ")) or _LOG_LINE.match(text):
             continue
-        gaps = _COLUMN_GAP.findall(text)
+        # Every gap is two spaces or more: most lines have none to look for.
+        gaps = _COLUMN_GAP.findall(text) if "  " in text else ()
         if len(gaps) >= 2 or any(len(gap) >= 4 for gap in gaps):
             continue  # a table or a diagram, not prose
         if stripped.startswith("[") and re.match(r"\[\s*[\w.-]+:", stripped):
             in_note = not stripped.endswith("]")
             continue
         prose.append(index)
-    view = None if keep_urls else _blank_urls
-    if isinstance(message, PickedLines):  # Patch.message: keep reading the input's text
-        return message.picked(prose, view)
-    return PickedLines(message, prose, view=view)
+        # Every URL _URL matches has "://": a plain substring test finds
+        # the lines that may need blanking.
+        has_urls = has_urls or "://" in text
+    return prose, has_urls
 
 
 def _blank_urls(text: str) -> str:
+    if "://" not in text:  # most lines, and far cheaper than the search
+        return text
     return _URL.sub(lambda m: " " * len(m.group()), text)
 
 
@@ -221,6 +294,17 @@ def has_url(text: str) -> bool:
 _FEATURE_LINE = lazy_re.compile(
     r"#\s*define\s+KVM_CAP_\w+|_IO[RW]{0,2}\s*\(\s*KVMIO\b|\bmodule_param(?:_named|_cb)?\s*\("
 )
+
+
+def _is_feature_line(text: str) -> bool:
+    """A line that adds a KVM_CAP_, an ioctl or a module param."""
+    # Every match holds one of these words: the plain tests pass over the
+    # other lines at a tenth of the search's cost.
+    if "KVM_CAP_" in text or "KVMIO" in text or "module_param" in text:
+        return _FEATURE_LINE.search(text) is not None
+    return False
+
+
 _CPUID_FEATURE = lazy_re.compile(r"\bX86_FEATURE_(\w+)|\bF\((\w+)\)")
 _CPUID_FILES = ("arch/x86/kvm/cpuid.c", "arch/x86/kvm/reverse_cpuid.h")
 
@@ -230,7 +314,7 @@ def adds_feature(context: PatchContext) -> bool:
     for file in context.patch.files:
         if not is_kvm_host(file.path) or file.path.startswith(SELFTESTS_DIR):
             continue
-        if any(_FEATURE_LINE.search(line.text) for line in file.added_lines()):
+        if any(_is_feature_line(line.text) for line in file.added_lines()):
             return True
         if file.path in _CPUID_FILES:
             added = {

@@ -7,6 +7,7 @@ the one place that enforces it, for patch and series rules alike.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
 
 from kvmcheck.context import PatchContext, analyze
 from kvmcheck.model import Series
@@ -36,7 +37,11 @@ def contexts_of(
     return contexts
 
 
-def _where(rule: Rule) -> tuple[bool, bool, tuple[str, ...], tuple[str, ...]]:
+# What `applies` reads of a rule (see _where).
+_Where = tuple[bool, bool, tuple[str, ...], tuple[str, ...]]
+
+
+def _where(rule: Rule) -> _Where:
     """All that `applies` reads of a rule: rules that agree on it are in
     scope on the same patches, with the same files."""
     return (rule.scope == KVM, rule.commits_only, rule.areas, rule.types)
@@ -48,19 +53,27 @@ def run_rules(
     rules: Mapping[str, Rule] = RULES,
 ) -> list[Finding]:
     """Every finding of every rule of ``rules`` (by default the whole table,
-    ``kvmcheck.rules.RULES``) not ignored; each one knows its patch."""
+    ``kvmcheck.rules.RULES``) not ignored, rule by rule in the table's order;
+    each one knows its patch."""
     ignored = frozenset(ignore)
-    found: list[Finding] = []
+    count, patch_rules, series_rules = (
+        _default_plan(ignored) if rules is RULES else _plan(rules, ignored)
+    )
+    found: list[list[Finding]] = [[] for _ in range(count)]
+    # Patch rules run patch by patch: a small patch's lines are made once
+    # for all its rules, which read them some eighty times, and dropped
+    # before the next patch's (PatchContext.keep_lines).
+    for context in contexts:
+        context.keep_lines()
+        try:
+            _run_patch_rules(context, patch_rules, found)
+        finally:
+            context.drop_lines()
     series = contexts[0].series if contexts else None
     # The 81 rules declare only a handful of different scopes: each is
-    # worked out once per run, not once per rule (a tenth of a run's time).
-    # Rules of one scope share its narrowed contexts as all rules that read
-    # no files share the patch's own.
-    scopes: dict[tuple[bool, bool, tuple[str, ...], tuple[str, ...]], list[PatchContext]] = {}
-    for rule in rules.values():
-        if rule.id in ignored:
-            continue
-        where = _where(rule)
+    # worked out once per run, not once per rule.
+    scopes: dict[_Where, list[PatchContext]] = {}
+    for index, rule, where in series_rules:
         in_scope = scopes.get(where)
         if in_scope is None:
             in_scope = scopes[where] = [
@@ -68,14 +81,52 @@ def run_rules(
             ]
         if not in_scope:
             continue
-        if rule.target == PATCH:
-            for context in in_scope:
-                for finding in rule.check(rule, context):
-                    finding.patch = context.patch
-                    found.append(finding)
+        for finding in rule.check(rule, series, in_scope):
+            if finding.patch is None:
+                raise ValueError(f"series rule {rule.id} gave a finding without its patch")
+            found[index].append(finding)
+    return [finding for rule_findings in found for finding in rule_findings]
+
+
+# How many rules run, and the patch and the series rules among them, each
+# with its place among them and its `_where`.
+_Plan = tuple[int, tuple[tuple[int, Rule, _Where], ...], tuple[tuple[int, Rule, _Where], ...]]
+
+
+def _plan(rules: Mapping[str, Rule], ignored: frozenset[str]) -> _Plan:
+    """Which rules of ``rules`` run (those not ``ignored``), in order."""
+    active = [rule for rule in rules.values() if rule.id not in ignored]
+    placed = [(index, rule, _where(rule)) for index, rule in enumerate(active)]
+    return (
+        len(active),
+        tuple(entry for entry in placed if entry[1].target == PATCH),
+        tuple(entry for entry in placed if entry[1].target != PATCH),
+    )
+
+
+@lru_cache(maxsize=32)
+def _default_plan(ignored: frozenset[str]) -> _Plan:
+    """`_plan` of the whole table: worked out once, not for each posting
+    of a batch (a few percent of checking one patch)."""
+    return _plan(RULES, ignored)
+
+
+def _run_patch_rules(
+    context: PatchContext, rules: tuple[tuple[int, Rule, _Where], ...], found: list[list[Finding]]
+) -> None:
+    """The findings of the patch ``rules`` (each with its place in ``found``
+    and its `_where`) on one patch."""
+    # Rules of one scope share its narrowed context as all rules that read
+    # no files share the patch's own.
+    scopes: dict[_Where, PatchContext | None] = {}
+    for index, rule, where in rules:
+        if where in scopes:
+            in_scope = scopes[where]
         else:
-            for finding in rule.check(rule, series, in_scope):
-                if finding.patch is None:
-                    raise ValueError(f"series rule {rule.id} gave a finding without its patch")
-                found.append(finding)
-    return found
+            in_scope = scopes[where] = applies(rule, context)
+        if in_scope is None:
+            continue
+        into = found[index]
+        for finding in rule.check(rule, in_scope):
+            finding.patch = context.patch
+            into.append(finding)

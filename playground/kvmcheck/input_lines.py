@@ -10,6 +10,7 @@ slices are views, not copies.
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 
 from kvmcheck import lazy_re
@@ -88,6 +89,23 @@ class InputLines(Sequence[Line]):
             return ""
         return self._text[self._starts[self._start] : self._starts[self._stop] - 1]
 
+    def starting_with(self, prefix: str) -> Iterator[int]:
+        """The indices of the lines that start with ``prefix`` (which holds no
+        line end), in order: found by searching the text, with no `Line`
+        made for the lines in between."""
+        if self._start == self._stop:
+            return
+        text, starts = self._text, self._starts
+        # Where the first line starts and the last one ends.
+        start, end = starts[self._start], starts[self._stop] - 1
+        if text.startswith(prefix, start, end):
+            yield 0
+        found = text.find("\n" + prefix, start, end)
+        while found >= 0:
+            # found + 1 starts a line: which one, by a binary search.
+            yield bisect_left(starts, found + 1, self._start, self._stop) - self._start
+            found = text.find("\n" + prefix, found + 1, end)
+
     def __iter__(self) -> Iterator[Line]:
         text, starts = self._text, self._starts
         for number in range(self._start, self._stop):
@@ -112,9 +130,13 @@ class PickedLines(Sequence[Line]):
     or the prose of a changelog, which rules read again and again, are made
     into `Line` objects only while read.  Several may share one index array
     (the hunks of a diff do).
+
+    Between :meth:`keep` and :meth:`drop` the lines are made once and the
+    same `Line` objects handed out on every read: the engine keeps the
+    lines of one small patch while its rules run (``kvmcheck.context``).
     """
 
-    __slots__ = ("_indices", "_input", "_skip", "_source", "_start", "_stop", "_view")
+    __slots__ = ("_indices", "_input", "_kept", "_skip", "_source", "_start", "_stop", "_view")
 
     def __init__(
         self,
@@ -134,6 +156,7 @@ class PickedLines(Sequence[Line]):
         # Lines of the input file are cut from its text directly: no Line
         # made only to be copied.
         self._input = source if isinstance(source, InputLines) else None
+        self._kept: tuple[Line, ...] | None = None
 
     @staticmethod
     def indices() -> array:
@@ -162,6 +185,27 @@ class PickedLines(Sequence[Line]):
     def __len__(self) -> int:
         return self._stop - self._start
 
+    def span(self) -> int:
+        """At least as many characters as the lines hold, when they are
+        picked in the input's order, each once (as kvmcheck picks them): for
+        lines of the input file, the stretch of its text from the first to
+        the last, which takes no step per line."""
+        if not len(self):
+            return 0
+        if self._input is None:
+            return sum(len(line.text) for line in self)
+        first = self._input._start + self._indices[self._start]
+        last = self._input._start + self._indices[self._stop - 1]
+        return self._input._starts[last + 1] - self._input._starts[first]
+
+    def keep(self) -> None:
+        """Make the lines now and hand out these ones until :meth:`drop`."""
+        self._kept = tuple(self._made())
+
+    def drop(self) -> None:
+        """Make the lines as read again (see :meth:`keep`)."""
+        self._kept = None
+
     def _line(self, index: int) -> Line:
         if self._input is not None:
             lines = self._input
@@ -184,7 +228,7 @@ class PickedLines(Sequence[Line]):
     def __getitem__(self, index: int | slice) -> Line | PickedLines:
         if isinstance(index, slice):
             start, stop = _run(index, len(self))
-            return PickedLines(
+            found = PickedLines(
                 self._source,
                 self._indices,
                 self._start + start,
@@ -192,6 +236,9 @@ class PickedLines(Sequence[Line]):
                 self._skip,
                 self._view,
             )
+            if self._kept is not None:  # a paragraph of a kept message
+                found._kept = self._kept[start:stop]
+            return found
         # len() and the bounds check inlined, as in InputLines.__getitem__.
         start = self._start
         length = self._stop - start
@@ -199,9 +246,17 @@ class PickedLines(Sequence[Line]):
             index += length
         if not 0 <= index < length:
             raise IndexError("line index out of range")
+        if self._kept is not None:
+            return self._kept[index]
         return self._line(self._indices[start + index])
 
     def __iter__(self) -> Iterator[Line]:
+        if self._kept is not None:
+            return iter(self._kept)
+        return self._made()
+
+    def _made(self) -> Iterator[Line]:
+        """The lines, each made as it is read."""
         indices, skip, view = self._indices, self._skip, self._view
         if self._input is None:
             for position in range(self._start, self._stop):

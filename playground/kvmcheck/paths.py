@@ -4,8 +4,8 @@ kvm-unit-tests, and which shortlog topic covers them."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from functools import cache
+from collections.abc import Callable, Iterable
+from functools import cache, lru_cache
 
 from kvmcheck import lazy_re
 
@@ -69,6 +69,10 @@ UAPI_HEADERS = lazy_re.compile(
 )
 
 
+# Asked of every file by every rule scope and the project checks, and the
+# same few paths come back patch after patch: the answers are kept, a
+# bounded number of them.
+@lru_cache(maxsize=4096)
 def is_guest_side(path: str) -> bool:
     return any(pattern.fullmatch(path) for pattern in GUEST_SIDE_PATTERNS)
 
@@ -93,7 +97,7 @@ SELFTESTS = "selftests"  # tools/testing/selftests/kvm/
 KVM_DOCS = "kvm-docs"  # Documentation/virt/kvm/
 UAPI = "uapi"  # the KVM userspace API headers
 
-AREAS = {
+AREAS: dict[str, Callable[[str], bool]] = {
     KVM_HOST: is_kvm_host,
     KVM_GUEST: is_guest_side,
     SELFTESTS: lambda path: path.startswith(SELFTESTS_DIR),

@@ -3,6 +3,7 @@ patch a finding is, and the fix model's declarations."""
 
 from __future__ import annotations
 
+import operator
 import subprocess
 import sys
 from pathlib import Path
@@ -10,7 +11,9 @@ from pathlib import Path
 import pytest
 
 from kvmcheck.api import check_texts
+from kvmcheck.context import KEEP_LINES
 from kvmcheck.engine import applies, contexts_of, run_rules
+from kvmcheck.model import Line
 from kvmcheck.parser import parse_inputs
 from kvmcheck.registry import (
     DIFF,
@@ -207,3 +210,28 @@ def test_rule_texts_are_declared_on_the_rule() -> None:
     for rule in RULES.values():
         assert rule.title() and rule.explanation() and rule.text(rule.id)
         assert rule.explanation() == " ".join(rule.check.__doc__.split())
+
+
+def test_a_small_patchs_lines_are_made_once_for_all_its_rules() -> None:
+    """Rules of one patch read the same Line objects (made once, not per
+    read), no line is kept after its patch's rules, and a patch too big to
+    keep has its lines made as read."""
+    read: list[list[Line]] = []
+
+    def note_lines(rule_, context):
+        read.append([*context.prose, *context.patch.files[0].hunks[0].added])
+        yield from ()
+
+    table = {
+        rule_id: own_rule(rule_id, PATCH, GENERIC, note_lines) for rule_id in ("first", "second")
+    }
+    big = "\n".join(f"Line {n} of a changelog too long to keep." for n in range(KEEP_LINES))
+    _, found_contexts = contexts(patch(), patch(body=big))
+    assert run_rules(found_contexts, rules=table) == []
+    # Patch by patch: both rules on the small patch, then on the big one.
+    small_first, small_second, big_first, big_second = read
+    assert small_first and all(map(operator.is_, small_first, small_second))
+    assert len(big_first) > KEEP_LINES
+    assert not any(map(operator.is_, big_first, big_second))
+    again = [*found_contexts[0].prose, *found_contexts[0].patch.files[0].hunks[0].added]
+    assert not any(map(operator.is_, small_first, again))

@@ -43,6 +43,15 @@ def test_joined_is_the_lines_joined_by_line_ends(text: str, start: int, stop: in
     assert view.joined() == "\n".join(part for part, _ in split_list(text)[start:stop])
 
 
+@given(TEXTS, st.sampled_from(["a", "ab", " a", "b b"]), st.integers(-50, 50), st.integers(-50, 50))
+def test_lines_starting_with_a_prefix_are_found_in_the_text(
+    text: str, prefix: str, start: int, stop: int
+) -> None:
+    view = InputLines.split(text)[start:stop]
+    expected = [i for i, line in enumerate(view) if line.text.startswith(prefix)]
+    assert list(view.starting_with(prefix)) == expected
+
+
 def test_index_out_of_range() -> None:
     lines = InputLines.split("a\nb\n")[1:]
     with pytest.raises(IndexError):
@@ -69,13 +78,40 @@ def test_picked_lines_match_picking_from_a_list(
     from_input = PickedLines(InputLines.split(text), indices, skip=skip)
     from_list = PickedLines([Line(t, n) for t, n in expected_lines], indices, skip=skip)
     for picked in (from_input, from_list):
-        assert len(picked) == len(expected)
-        assert pairs(picked) == expected
-        assert [
-            (line.text, line.lineno)
-            for line in (picked[i] for i in range(-len(expected), len(expected)))
-        ] == expected + expected
-        assert pairs(picked[start:stop]) == expected[start:stop]
+        # Made as read, kept (the same lines on every read), dropped again.
+        for kept in (False, True, False):
+            if chosen == sorted(set(chosen)):
+                assert picked.span() >= sum(len(t) for t, _ in expected)
+            if kept:
+                picked.keep()
+            else:
+                picked.drop()
+            assert len(picked) == len(expected)
+            assert pairs(picked) == expected
+            assert [
+                (line.text, line.lineno)
+                for line in (picked[i] for i in range(-len(expected), len(expected)))
+            ] == expected + expected
+            assert pairs(picked[start:stop]) == expected[start:stop]
+            assert pairs(picked[start:stop][1:]) == expected[start:stop][1:]
+
+
+def test_kept_lines_are_made_once_until_dropped() -> None:
+    indices = PickedLines.indices()
+    indices.extend([0, 2])
+    picked = PickedLines(InputLines.split("+a\n b\n+c\n"), indices, skip=1)
+    assert picked[0] is not picked[0]
+    picked.keep()
+    first = list(picked)
+    assert [line.text for line in first] == ["a", "c"]
+    assert list(picked) == first
+    assert picked[-1] is first[1]
+    assert picked[1:][0] is first[1]
+    with pytest.raises(IndexError):
+        picked[2]
+    picked.drop()
+    assert picked[0] is not first[0]
+    assert pairs(picked) == [("a", 1), ("c", 3)]
 
 
 def test_picked_lines_share_an_index_array_by_range() -> None:

@@ -27,3 +27,15 @@ def test_is_an_info_pointing_at_the_process(fired) -> None:
     assert finding["severity"] == "info"
     assert "security" in finding["message"]
     assert finding["section"] == "maintainer-kvm-x86#vulnerabilities"
+
+
+@pytest.mark.parametrize("filler", [0, 62, 63, 64, 130])
+def test_a_phrase_wrapped_anywhere_in_a_long_changelog_is_found(fired, filler: int) -> None:
+    """The changelog is searched in runs of lines: a phrase wrapped across
+    the end of one run is found all the same, on the line it starts on."""
+    lines = [f"Line {n} says nothing at all." for n in range(filler)]
+    body = "\n".join([*lines, "Without the check a malicious", "guest reads host memory."])
+    (finding,) = fired("possible-vulnerability", patch(body=body))
+    assert "'malicious guest'" in finding["message"]
+    first_body_line = fired("possible-vulnerability", patch(body="A malicious guest."))[0]["line"]
+    assert finding["line"] == first_body_line + filler

@@ -52,13 +52,10 @@ def split_mbox(lines: InputLines, start: int) -> list[InputLines]:
     """
     chunks: list[InputLines] = []
     chunk_start = start
-    for index in range(start, len(lines)):
-        text = lines[index].text
-        if (
-            text.startswith("From ")
-            and MBOX_FROM.match(text)
-            and header_block_follows(lines, index + 1)
-        ):
+    # Found in the text: no line is made but the candidates.
+    for offset in lines[start:].starting_with("From "):
+        index = start + offset
+        if MBOX_FROM.match(lines[index].text) and header_block_follows(lines, index + 1):
             if index > chunk_start:
                 chunks.append(lines[chunk_start:index])
             chunk_start = index

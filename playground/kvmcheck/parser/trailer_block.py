@@ -41,8 +41,10 @@ def _trailer_run_start(lines: Sequence[Line], end: int) -> int:
     ``- Paolo]``; it is taken whole.
     """
     index = end - 1
-    while index >= 0 and lines[index].text.strip():
-        text = lines[index].text
+    while index >= 0:
+        text = lines[index].text  # each read of a line makes it: read once
+        if not text.strip():
+            break
         if _is_trailer_block_line(text):
             index -= 1
             continue

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from kvmcheck import lazy_re
-from kvmcheck.context import PatchContext, has_url, prose_lines
+from kvmcheck.context import PatchContext, has_url
 from kvmcheck.language import (
     CONTEXT_OPENERS,
     IMPERATIVE_VERBS,
@@ -218,12 +218,14 @@ def changelog_line_too_long(rule_: Rule, context: PatchContext) -> Iterator[Find
     ('path/to/file.c:12: ...') and a quoted commit title, which is never split, are left as
     they are.
     """
-    for line in prose_lines(context.patch.message, keep_urls=True):
+    for line in context.prose_with_urls:
         text = line.text.rstrip()
+        # The length first: most lines are short, and the searches cost more.
+        if len(text) <= 75:
+            continue
         if has_url(text) or _PATH_FIRST.match(text) or _QUOTED_TITLE.fullmatch(text):
             continue
-        if len(text) > 75:
-            yield rule_.finding(line.lineno, length=len(text))
+        yield rule_.finding(line.lineno, length=len(text))
 
 
 # Output of a tool pasted as it was: a line that starts with a file path and a

@@ -275,10 +275,13 @@ def commit_reference_format(rule_: Rule, context: PatchContext) -> Iterator[Find
     looking it up.
     """
     # A commit cited with its title (in a Fixes: tag, or anywhere in the
-    # changelog) may be named by its sha alone elsewhere.
-    cited = _CitedCommits(_titled_shas(context))
+    # changelog) may be named by its sha alone elsewhere.  Gathered at the
+    # first mention: most changelogs name no commit.
+    cited: _CitedCommits | None = None
     for text, starts in _prose_paragraph_text(context.prose):
         for match in _COMMIT_MENTION.finditer(text):
+            if cited is None:
+                cited = _CitedCommits(_titled_shas(context))
             sha = match.group(1)
             if not re.search(r"\d", sha):
                 continue  # an English word made of hex letters

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from itertools import chain
 
@@ -12,7 +11,8 @@ from kvmcheck.model import Line
 from kvmcheck.registry import MESSAGE, SUBJECT, Finding, Rule, rule
 from kvmcheck.rules._examples import patch
 
-_CALL = lazy_re.compile(r"\b([A-Za-z_]\w*)\s*\(")
+# A name followed by "(", but not a function pointer: "type (*name)(...)".
+_CALL = lazy_re.compile(r"\b([A-Za-z_]\w*)\s*\((?!\s*\*)")
 _C_KEYWORDS = frozenset(
     (
         "if",
@@ -45,35 +45,42 @@ _C_KEYWORDS = frozenset(
 
 def diff_functions(context: PatchContext) -> set[str]:
     """Names the diff defines or calls as functions."""
-    names: set[str] = set()
+    called: set[str] = set()
     for file in context.patch.files:
         for hunk in file.hunks:
             texts = chain((hunk.section,), (line.text for line in chain(hunk.added, hunk.removed)))
             for text in texts:
-                for match in _CALL.finditer(text):
-                    name = match.group(1)
-                    if text[match.end() :].lstrip().startswith("*"):
-                        continue  # a function pointer: "type (*name)(...)"
-                    if (
-                        name not in _C_KEYWORDS
-                        and not name.isupper()
-                        and "_" in name.strip("_")
-                        and not name.endswith("_t")
-                    ):
-                        names.add(name)
-    return names
+                if "(" in text:  # most lines call nothing: one cheap test each
+                    called.update(_CALL.findall(text))
+    # Each distinct name judged once, not each call.
+    return {
+        name
+        for name in called
+        if name not in _C_KEYWORDS
+        and not name.isupper()
+        and "_" in name.strip("_")
+        and not name.endswith("_t")
+    }
 
 
 _TITLE_QUOTE = lazy_re.compile(r'\("[^"]*"\)?|\("[^"]*$')
 
 
+# A name written without parentheses, and what makes one before it a type
+# or a macro argument.
+_BARE_NAME = lazy_re.compile(r"(?<![\w>.&%$-])([A-Za-z_]\w*)(?![\w(])")
+_NOT_A_CALL_BEFORE = lazy_re.compile(r"(?:struct|union|enum)\s+$|\w\($")
+
+
 def _mentions(text: str, names: set[str]) -> Iterator[str]:
     cleaned = _TITLE_QUOTE.sub(" ", text)
-    for match in re.finditer(r"(?<![\w>.&%$-])([A-Za-z_]\w*)(?![\w(])", cleaned):
+    if names.isdisjoint(_BARE_NAME.findall(cleaned)):
+        return  # most lines: no name of the diff, and no step per word
+    for match in _BARE_NAME.finditer(cleaned):
         name = match.group(1)
         if name in names:
             before = cleaned[max(0, match.start() - 7) : match.start()]
-            if re.search(r"(?:struct|union|enum)\s+$|\w\($", before):
+            if _NOT_A_CALL_BEFORE.search(before):
                 continue  # a type, or a macro argument: FNAME(name)()
             yield name
 

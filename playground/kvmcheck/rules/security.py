@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import chain, pairwise
 
 from kvmcheck import lazy_re
@@ -57,10 +57,34 @@ def possible_vulnerability(rule_: Rule, context: PatchContext) -> Iterator[Findi
         context.prose,
         [Line("", None)],
     )
-    # Join neighbouring lines so a phrase wrapped across lines still matches.
-    for line, following in pairwise(texts):
-        window = line.text + " " + following.text
-        match = _VULNERABILITY.search(window)
-        if match and match.start() < len(line.text):
-            yield rule_.finding(line.lineno, phrase=" ".join(match.group().split()))
-            return
+    for run in _runs(texts, _RUN_LINES):
+        # Each window below is a stretch of the run's lines joined by spaces:
+        # when the run holds no match, none of its windows does.  One search
+        # of the run instead of two of each line: nearly all changelogs.
+        if _VULNERABILITY.search(" ".join(line.text for line in run)) is None:
+            continue
+        # Join neighbouring lines so a phrase wrapped across lines still matches.
+        for line, following in pairwise(run):
+            window = line.text + " " + following.text
+            match = _VULNERABILITY.search(window)
+            if match and match.start() < len(line.text):
+                yield rule_.finding(line.lineno, phrase=" ".join(match.group().split()))
+                return
+
+
+# Lines searched at once: enough for most changelogs, and a run's text stays
+# small however long the changelog.
+_RUN_LINES = 64
+
+
+def _runs(lines: Iterable[Line], size: int) -> Iterator[list[Line]]:
+    """``lines`` in runs of up to ``size`` + 1, each starting with the last
+    line of the one before: every two neighbouring lines are in one run."""
+    run: list[Line] = []
+    for line in lines:
+        run.append(line)
+        if len(run) > size:
+            yield run
+            run = [run[-1]]
+    if len(run) > 1:  # a lone line is the end of the run before
+        yield run

@@ -24,8 +24,10 @@ SECTION = "maintainer-kvm-x86#changelog"
 # a path, a function call, a number or an option.
 _WORD = lazy_re.compile(r"(?<![\w'/.\\-])[A-Za-z]+(?:'[A-Za-z]+)?(?![\w(/\\-]|\.\w)")
 # Words as checkpatch.pl sees them: lower case, maybe capitalized, two
-# letters or more; "ICR ICR2" or "A A" are names, not slips.
-_REPEATED = lazy_re.compile(r"\b([A-Z]?[a-z]{2,}) (?=([A-Z]?[a-z]{2,})\b)")
+# letters or more; "ICR ICR2" or "A A" are names, not slips.  Group 2 is
+# the next word when it is the same word in any case ("The the"): the
+# search skips the other pairs of words, nearly all of them, itself.
+_REPEATED = lazy_re.compile(r"\b([A-Z]?[a-z]{2,}) (?=(?=[A-Z]?[a-z]{2,}\b)((?i:\1))\b)")
 _PROSE_WORD = lazy_re.compile(r"[A-Z]?[a-z]{2,}")
 _HEX = lazy_re.compile(r"[0-9a-fA-F]{2,}")
 # Repeated words that are right ("had had", "that that"), or hex bytes
@@ -128,8 +130,6 @@ def typo(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
 def _repeats(text: str) -> Iterator[str]:
     for match in _REPEATED.finditer(text):
         word = match.group(1)
-        if word.lower() != match.group(2).lower():
-            continue
         start, end = match.start(), match.end(2)
         if start > 0 and not text[start - 1].isspace() and text[start - 1] not in "(\"'":
             continue
@@ -165,14 +165,16 @@ def repeated_word(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     for line, text, variant, whole in _texts(context):
         for word in _repeats(text):
             yield rule_.finding(line.lineno, variant, word=word)
-        words = text.split() if whole else []
-        if previous is not None and words and follows(previous[0], line):
+        # Only the first and the last word matter: the line is not split
+        # into all of its words.
+        first = text.split(None, 1)[:1] if whole else []
+        if previous is not None and first and follows(previous[0], line):
             last = previous[1]
             if (
-                words[0].lower() == last.lower()
-                and _PROSE_WORD.fullmatch(words[0])
+                first[0].lower() == last.lower()
+                and _PROSE_WORD.fullmatch(first[0])
                 and _PROSE_WORD.fullmatch(last)
                 and last.lower() not in _REPEAT_OK
             ):
-                yield rule_.finding(line.lineno, variant, word=words[0])
-        previous = (line, words[-1]) if words else None
+                yield rule_.finding(line.lineno, variant, word=first[0])
+        previous = (line, text.rsplit(None, 1)[-1]) if first else None
