@@ -221,9 +221,7 @@ def analyze(patch: Patch, series: Series) -> PatchContext:
     kvm_related = set(host) | set(guest)
     others = [p for p in paths if p not in kvm_related]
     is_kvm = project != KUT and (_has_kvm_prefix(patch) or (bool(kvm_related) and not others))
-    # The prose is picked once for both views of it.
-    indices, has_urls = _prose_indices(patch.message)
-    with_urls = patch.message.picked(indices)
+    prose, prose_with_urls = prose_lines(patch.message)
     return PatchContext(
         patch=patch,
         series=series,
@@ -231,24 +229,27 @@ def analyze(patch: Patch, series: Series) -> PatchContext:
         is_kvm=is_kvm,
         kvm_host_only=bool(paths) and len(host) == len(paths),
         touches_kvm_host=bool(host),
-        # Without a URL the blanking view would only copy every line read.
-        prose=patch.message.picked(indices, _blank_urls) if has_urls else with_urls,
-        prose_with_urls=with_urls,
+        prose=prose,
+        prose_with_urls=prose_with_urls,
     )
 
 
-def prose_lines(message: Sequence[Line], keep_urls: bool = False) -> Sequence[Line]:
-    """The lines of changelog prose, with URLs blanked out (unless ``keep_urls``).
+def prose_lines(message: Sequence[Line]) -> tuple[Sequence[Line], Sequence[Line]]:
+    """The lines of changelog prose, picked once and seen two ways: with URLs
+    blanked out, and as written.
 
     Left out: quoted lines (``>``), indented blocks (logs, code, splats: any
     leading whitespace, as prose starts at column 0), pasted kernel log lines
     and ``[ ... ]`` notes that maintainers add when applying.
     """
     prose, has_urls = _prose_indices(message)
-    view = _blank_urls if has_urls and not keep_urls else None
-    if isinstance(message, PickedLines):  # Patch.message: keep reading the input's text
-        return message.picked(prose, view)
-    return PickedLines(message, prose, view=view)
+    # Picked from Patch.message itself, so lines of the input are still cut
+    # from its text as read.
+    source = PickedLines.of(message)
+    as_written = source.picked(prose)
+    # Without a URL the blanking view would only copy every line read.
+    blanked = source.picked(prose, _blank_urls) if has_urls else as_written
+    return blanked, as_written
 
 
 def _prose_indices(message: Sequence[Line]) -> tuple[array, bool]:

@@ -59,16 +59,14 @@ def test_a_message_of_input_lines_is_still_cut_from_the_input_text() -> None:
     """No Line is made to be kept: the message and its prose read the text."""
     (patch,) = parse_file("mail.patch", mail(body=URL_BODY))
     assert isinstance(patch.message._source, InputLines)
-    prose = prose_lines(patch.message)
+    prose, as_written = prose_lines(patch.message)
     assert isinstance(prose, PickedLines) and isinstance(prose._source, InputLines)
     # URLs blanked, the indented log left out, line numbers kept.
     assert [(line.text, line.lineno) for line in prose] == [
         ("See                       for", 5),
         ("the details.", 6),
     ]
-    assert [line.text for line in prose_lines(patch.message, keep_urls=True)][:1] == [
-        "See https://example.org/x for"
-    ]
+    assert [line.text for line in as_written][:1] == ["See https://example.org/x for"]
 
 
 def test_prose_of_a_git_log_message_keeps_both_views() -> None:
@@ -79,7 +77,7 @@ def test_prose_of_a_git_log_message_keeps_both_views() -> None:
     indices = PickedLines.indices()
     indices.extend(range(3))
     patch.message = PickedLines(lines, indices, skip=4)
-    assert [line.text for line in prose_lines(patch.message)] == [
+    assert [line.text for line in prose_lines(patch.message)[0]] == [
         "See " + " " * len("http://a.example/b") + " now",
         "done",
     ]
