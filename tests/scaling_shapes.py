@@ -67,6 +67,15 @@ def commit_on_every_line(size: int) -> str:
     return patch(body=_repeat("See commit 0123456789ab for the history.\n", size).rstrip())
 
 
+def stable_since_commit_on_every_line(size: int) -> str:
+    """A fix for stable whose changelog dates something "since commit" on
+    every line, and speaks of no bug."""
+    return patch(
+        body=_repeat("KVM has required NX since commit 0123456789ab here.\n", size).rstrip(),
+        trailers="Cc: stable@vger.kernel.org\n" + SIGNOFF,
+    )
+
+
 def folded_cc_header(size: int) -> str:
     """A ``Cc:`` header folded over thousands of lines."""
     folded = _repeat(" someone@example.org,\n", size).rstrip(",\n")
@@ -116,6 +125,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "many files": many_files,
     "many hunks": many_hunks,
     "commit on every line": commit_on_every_line,
+    "stable, since commit on every line": stable_since_commit_on_every_line,
     "folded Cc: header": folded_cc_header,
     "encoded Cc: header": encoded_cc_header,
     "long declaration line": long_declaration_line,

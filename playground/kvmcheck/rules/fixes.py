@@ -356,15 +356,19 @@ def fixes_tag_suggested(rule_: Rule, context: PatchContext) -> Iterator[Finding]
         # changelog's lines at once (the 1 MB inputs of the scaling tests).
         return chain([Line(subject.description, subject.lineno)] if subject else [], context.prose)
 
+    # Whether the changelog speaks of a bug at all: read at the first bare
+    # 'since commit', and once, however many of them the changelog has.
+    speaks_of_bug: bool | None = None
     for line in context.prose if stable else ():
         origin = _BUG_ORIGIN.search(line.text)
+        if not origin:
+            continue
         # A bare 'since commit' also dates what is not a bug ("KVM has required
         # NX since commit ..."): it names a bug's origin only in a changelog
         # that speaks of a bug at all.
-        if origin and (
-            origin.group().lower() != "since commit"
-            or any(_BUG_WORDS.search(other.text) for other in changelog())
-        ):
+        if origin.group().lower() == "since commit" and speaks_of_bug is None:
+            speaks_of_bug = any(_BUG_WORDS.search(other.text) for other in changelog())
+        if origin.group().lower() != "since commit" or speaks_of_bug:
             yield rule_.finding(line.lineno, "stable", "warning", word=origin.group())
             return
     for line in changelog():
