@@ -38,12 +38,18 @@ def test_lines_are_sorted_lower_case_words() -> None:
     ]
 
 
-def test_write_and_look_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+# Searched in the text (a one-patch run), or over its split lines (a batch
+# run past SPLIT_AFTER searches): both answer the same.
+@pytest.mark.parametrize("split_after", [typos.SPLIT_AFTER, 0])
+def test_write_and_look_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, split_after: int
+) -> None:
     monkeypatch.setattr(build_typos, "dictionary_text", lambda: (DICTIONARY, "9.9"))
     target = build_typos.write_typos(tmp_path / "data" / "typos.txt")
     assert target is not None
     monkeypatch.setattr(typos, "DATA", target)
     monkeypatch.setattr(typos, "_text", None)
+    monkeypatch.setattr(typos, "SPLIT_AFTER", split_after)
     assert typos.available()
     assert "codespell 9.9" in typos.source()
     for wrong, right in (
@@ -82,6 +88,26 @@ def test_the_installed_list_comes_from_codespell() -> None:
     assert "codespell" in typos.source()
     assert typos.correction("recieve") == "receive"
     assert typos.correction("receive") is None
+
+
+@pytest.mark.skipif(not typos.available(), reason="installed without the typo list")
+def test_a_batch_run_finds_what_a_one_patch_run_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    with open(typos.DATA, "rb") as data:
+        entries = [line.decode().split("->") for line in data.read().splitlines()[1:]]
+    # Every 50th misspelling, and words next to them in the order that are not in the list.
+    words = [wrong for wrong, _fixes in entries[::50]] + [
+        wrong + suffix for wrong, _fixes in entries[25::500] for suffix in ("a", "zz", "'")
+    ]
+    answers = []
+    for split_after in (len(words), 0):
+        monkeypatch.setattr(typos, "_text", None)
+        monkeypatch.setattr(typos, "SPLIT_AFTER", split_after)
+        answers.append([typos.correction(word) for word in words])
+        assert (typos._lines is None) == (split_after == len(words))
+    assert answers[0] == answers[1]
+    fixes = dict(entries)
+    assert answers[0] == [fixes.get(word) for word in words]
+    assert sum(answer is None for answer in answers[0]) >= 200
 
 
 def test_list_rules_says_when_the_list_is_missing(
