@@ -11,10 +11,11 @@ data) whenever the package is built:
 * the playground's kvmcheck archive (``_ext/patch_checker.py``): call
   :func:`write_typos` before packing ``playground/kvmcheck``.
 
-The file holds one ``misspelling->fix[, fix...]`` per line, sorted by the
-misspelling, so kvmcheck can binary-search it without loading a table
-(``kvmcheck.typos``).  Needs the ``codespell`` package (a build requirement
-in pyproject.toml); without it the existing file is kept, or none is written.
+The file holds one ``misspelling->fix[, fix...]`` per line, the lines sorted
+as bytes (``LC_ALL=C sort``), so kvmcheck can binary-search it for
+``misspelling->`` without loading a table (``kvmcheck.typos``).  Needs the
+``codespell`` package (a build requirement in pyproject.toml); without it
+the existing file is kept, or none is written.
 """
 
 from __future__ import annotations
@@ -58,7 +59,9 @@ def typo_lines(dictionary: str) -> list[str]:
         fixes = ", ".join(fix.strip() for fix in fixes.split(",") if fix.strip())
         if fixes:
             entries[wrong] = fixes
-    return [f"{wrong}->{entries[wrong]}" for wrong in sorted(entries)]
+    # Sorted as whole lines, not by misspelling: "cann't->" sorts before
+    # "cann->" ("'" before "-"), and a search compares whole lines.
+    return sorted(f"{wrong}->{fixes}" for wrong, fixes in entries.items())
 
 
 def write_typos(target: Path = TARGET) -> Path | None:

@@ -6,8 +6,8 @@ repository.  It is read on the first lookup only, and searched in place: the
 lines are sorted, so a binary search over the text finds a word without
 building a table of 60,000 entries (a one-patch run stays quick; it looks up
 a few dozen words).  A batch run looks up thousands: past ``SPLIT_AFTER``
-searches the text is split into its lines once, and the binary search runs
-over the list (a few microseconds a word instead of twenty).
+searches the text is split into its lines once, and ``bisect`` searches the
+list.
 """
 
 from __future__ import annotations
@@ -26,10 +26,10 @@ _text: bytes | None = None
 _seen: dict[str, str | None] = {}
 _SEEN_MAX = 50_000
 # The list's lines, once a run has searched more than SPLIT_AFTER words:
-# splitting costs about as much as 200 searches in the text, so a run that
-# splits has paid for it by its 400th word.  A one-patch run never splits:
-# the real patches of the tests look up 33 words each (the median), 182 at
-# most; a batch of them, 3,118.
+# a search of the list costs a twentieth of one in the text, and splitting
+# about as much as 370 searches in the text.  A run past 200 words is a
+# batch: the real patches of the tests look up 33 words each (the median),
+# 182 at most, and all 365 of them together 3,118.
 SPLIT_AFTER = 200
 _lines: list[bytes] | None = None
 _searches = 0
@@ -73,27 +73,25 @@ def correction(word: str) -> str | None:
 
 def _search(text: bytes, word: bytes) -> str | None:
     global _lines, _searches
+    # The lines are sorted as bytes: the one for ``word`` is the first not
+    # below "word->", if it starts with it (no misspelling holds "->").
+    target = word + b"->"
     if _lines is None:
         _searches += 1
         if _searches <= SPLIT_AFTER:
-            return _search_text(text, word)
+            return _search_text(text, target)
         # The header line sorts before every word ("#" before letters);
         # the text ends with a line end, not with a line.
         _lines = text.split(b"\n")
         if not _lines[-1]:
             _lines.pop()
-    # Each line is "misspelling->fixes": compare the misspelling only.
-    index = bisect_left(_lines, word, key=_misspelling)
-    if index < len(_lines) and _lines[index].startswith(word + b"->"):
-        return _lines[index][len(word) + 2 :].decode("utf-8")
+    index = bisect_left(_lines, target)
+    if index < len(_lines) and _lines[index].startswith(target):
+        return _lines[index][len(target) :].decode("utf-8")
     return None
 
 
-def _misspelling(line: bytes) -> bytes:
-    return line[: line.find(b"->")]
-
-
-def _search_text(text: bytes, word: bytes) -> str | None:
+def _search_text(text: bytes, target: bytes) -> str | None:
     # Binary search over the sorted lines: ``low`` is always the start of a
     # line, ``high`` the start of a line or the end of the text.
     low = text.find(b"\n") + 1 if text.startswith(b"#") else 0
@@ -103,11 +101,9 @@ def _search_text(text: bytes, word: bytes) -> str | None:
         start = low if newline < 0 else newline + 1
         end = text.find(b"\n", start)
         end = len(text) if end < 0 else end
-        arrow = text.find(b"->", start, end)
-        key = text[start:arrow] if arrow >= 0 else text[start:end]
-        if key == word:
-            return text[arrow + 2 : end].decode("utf-8")
-        if key < word:
+        if text.startswith(target, start, end):
+            return text[start + len(target) : end].decode("utf-8")
+        if text[start:end] < target:
             low = end + 1
         else:
             high = start

@@ -22,6 +22,8 @@ DICTIONARY = "\n".join(
         "Teh->The",
         "aache->cache, ache,",
         "mispell->misspell",
+        "cann->can",
+        "cann't->can't",
     ]
 )
 
@@ -29,9 +31,12 @@ DICTIONARY = "\n".join(
 def test_lines_are_sorted_lower_case_words() -> None:
     lines = build_typos.typo_lines(DICTIONARY)
     assert lines == sorted(lines)
+    # Sorted as bytes, whole lines: "'" sorts before "-".
     assert lines == [
         "aache->cache, ache",
         "abotu->about",
+        "cann't->can't",
+        "cann->can",
         "mispell->misspell",
         "teh->The",
         "zebar->zebra",
@@ -55,12 +60,14 @@ def test_write_and_look_up(
     for wrong, right in (
         ("aache", "cache, ache"),
         ("abotu", "about"),
+        ("cann", "can"),
+        ("cann't", "can't"),
         ("mispell", "misspell"),
         ("teh", "The"),
         ("zebar", "zebra"),
     ):
         assert typos.correction(wrong) == right
-    for word in ("the", "aaa", "zzzz", "about", "", "mispel"):
+    for word in ("the", "aaa", "zzzz", "about", "", "mispel", "can", "cannt"):
         assert typos.correction(word) is None
 
 
