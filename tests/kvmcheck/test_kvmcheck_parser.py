@@ -475,6 +475,19 @@ def test_unrecognized_input(data: bytes, problem: str) -> None:
     assert patch.problem == problem
 
 
+@pytest.mark.parametrize("filler", ["a", "\u00e9", "\u4e2d", "\ud800"])
+@pytest.mark.parametrize(("controls", "problem"), [(10, None), (11, "binary")])
+def test_text_with_more_than_one_percent_control_characters_is_binary(
+    filler: str, controls: int, problem: str | None
+) -> None:
+    """Counted as characters whatever else the text holds (accented, CJK,
+    a lone surrogate from the API), tab, CR and form feed not among them."""
+    text = "\t\r\f" + ("\x01\x1b\x7f\x0b" * 3)[:controls]
+    text += filler * (1000 - len(text) - 1) + "\n"
+    (patch,) = parse_file("in", text)
+    assert patch.problem == problem
+
+
 def test_latin1_mail_is_read() -> None:
     data = (
         "From: J\u00f6rg <j@example.org>\nSubject: [PATCH] KVM: x86: Fix\n\nFix caf\u00e9.\n"
