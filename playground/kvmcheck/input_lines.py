@@ -85,6 +85,21 @@ class InputLines(Sequence[Line]):
         starts = self._starts
         return Line(self._text[starts[number] : starts[number + 1] - 1], number + 1)
 
+    def text(self, index: int) -> str:
+        """The text of line ``index`` (0-based, not negative), with no `Line`
+        made: what the parser reads of most lines."""
+        if not 0 <= index < self._stop - self._start:
+            raise IndexError("line index out of range")
+        number = self._start + index
+        starts = self._starts
+        return self._text[starts[number] : starts[number + 1] - 1]
+
+    def texts(self, start: int = 0) -> Iterator[str]:
+        """The texts of the lines from ``start`` (0-based) on, with no `Line` made."""
+        text, starts = self._text, self._starts
+        for number in range(self._start + start, self._stop):
+            yield text[starts[number] : starts[number + 1] - 1]
+
     def joined(self) -> str:
         """The lines' text joined by line ends: one slice of the input, so
         no string per line is made on the way."""
@@ -113,6 +128,21 @@ class InputLines(Sequence[Line]):
         text, starts = self._text, self._starts
         for number in range(self._start, self._stop):
             yield Line(text[starts[number] : starts[number + 1] - 1], number + 1)
+
+
+def text_reader(lines: Sequence[Line]) -> Callable[[int], str]:
+    """What gives the text of ``lines[index]``: for the input file's lines,
+    cut from its text with no `Line` made (a decoded mail body is a list)."""
+    if isinstance(lines, InputLines):
+        return lines.text
+    return lambda index: lines[index].text
+
+
+def texts_of(lines: Sequence[Line], start: int = 0) -> Iterator[str]:
+    """The texts of ``lines[start:]`` in order, as :func:`text_reader` reads them."""
+    if isinstance(lines, InputLines):
+        return lines.texts(start)
+    return (lines[index].text for index in range(start, len(lines)))
 
 
 def _then(

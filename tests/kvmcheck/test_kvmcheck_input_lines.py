@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kvmcheck.input_lines import InputLines, PickedLines
+from kvmcheck.input_lines import InputLines, PickedLines, text_reader, texts_of
 from kvmcheck.model import Line
 
 TEXTS = st.text(alphabet="ab \n", max_size=40)
@@ -50,6 +50,21 @@ def test_lines_starting_with_a_prefix_are_found_in_the_text(
     view = InputLines.split(text)[start:stop]
     expected = [i for i, line in enumerate(view) if line.text.startswith(prefix)]
     assert list(view.starting_with(prefix)) == expected
+
+
+@given(TEXTS, st.integers(-50, 50), st.integers(-50, 50), st.integers(0, 50))
+def test_texts_are_read_as_the_lines_hold_them(
+    text: str, start: int, stop: int, first: int
+) -> None:
+    """By index and from an index on, from the input and from a list of lines."""
+    view = InputLines.split(text)[start:stop]
+    expected = [part for part, _ in split_list(text)[start:stop]]
+    for lines in (view, [Line(line.text, line.lineno) for line in view]):
+        text_of = text_reader(lines)
+        assert [text_of(index) for index in range(len(lines))] == expected
+        assert list(texts_of(lines, first)) == expected[first:]
+    with pytest.raises(IndexError):
+        view.text(len(view))
 
 
 def test_index_out_of_range() -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from kvmcheck import lazy_re
-from kvmcheck.input_lines import PickedLines
+from kvmcheck.input_lines import PickedLines, text_reader, texts_of
 from kvmcheck.model import FileDiff, Hunk, Line
 from kvmcheck.parser.parts import BelowMessage
 
@@ -23,43 +23,48 @@ PREREQUISITE = lazy_re.compile(r"prerequisite-patch-id: *[0-9a-fA-F]+\s*")
 
 def is_diff_start(lines: Sequence[Line], index: int) -> bool:
     """Whether a diff (git's, ``diff -u``'s or an ``Index:`` one) starts at ``lines[index]``."""
-    text = lines[index].text
+    text_of = text_reader(lines)
+    return _starts_diff(text_of(index), text_of, len(lines), index)
+
+
+def _starts_diff(text: str, text_of: Callable[[int], str], total: int, index: int) -> bool:
+    """:func:`is_diff_start` of line ``index``, whose text is ``text``, of
+    ``total`` lines read by ``text_of``."""
     if text.startswith(("diff --git ", "diff -", "Index: ")):
         return True
-    return (
-        text.startswith("--- ")
-        and index + 1 < len(lines)
-        and lines[index + 1].text.startswith("+++ ")
-    )
+    return text.startswith("--- ") and index + 1 < total and text_of(index + 1).startswith("+++ ")
 
 
 def read_below_message(lines: Sequence[Line]) -> BelowMessage:
     """Notes, diffstat and diff below the commit message."""
+    # Texts are read, and a `Line` made only of a line kept.
+    text_of = text_reader(lines)
+    total = len(lines)
     index = 0
     separator_lineno = None
-    if lines and lines[0].text.startswith("---") and not lines[0].text[3:].strip():
+    if total and text_of(0).startswith("---") and not text_of(0)[3:].strip():
         separator_lineno = lines[0].lineno
         index = 1
     notes: list[Line] = []
     diffstat: list[Line] = []
     base_commit = None
     blank_from = None  # as in message._strip_signature: blank ends are trimmed unread
-    while index < len(lines) and not is_diff_start(lines, index):
-        line = lines[index]
-        if line.text == "-- ":
+    while index < total:
+        text = text_of(index)
+        if text == "-- " or _starts_diff(text, text_of, total, index):
             break
-        if is_diffstat(line.text):
-            diffstat.append(line)
-        elif BASE_COMMIT.fullmatch(line.text):
-            base_commit = line
-        elif not line.text.strip():
+        if is_diffstat(text):
+            diffstat.append(lines[index])
+        elif BASE_COMMIT.fullmatch(text):
+            base_commit = lines[index]
+        elif not text.strip():
             if blank_from is None and notes:
                 blank_from = index
-        elif not PREREQUISITE.fullmatch(line.text):
+        elif not PREREQUISITE.fullmatch(text):
             if blank_from is not None:
                 notes.extend(line for line in lines[blank_from:index] if not line.text.strip())
                 blank_from = None
-            notes.append(line)
+            notes.append(lines[index])
         index += 1
     files, diff_base_commit = _read_diff(lines[index:])
     if diff_base_commit is not None:
@@ -109,21 +114,21 @@ def _read_diff(lines: Sequence[Line]) -> tuple[list[FileDiff], Line | None]:
     base_commit = None
     current: FileDiff | None = None
     added, removed = PickedLines.indices(), PickedLines.indices()
+    text_of = text_reader(lines)
     index = 0
     total = len(lines)
     while index < total:
-        line = lines[index]
-        text = line.text
+        text = text_of(index)
         if text.startswith("diff --git "):
             old, new = _diff_git_paths(text)
-            current = FileDiff(old, new, line.lineno)
+            current = FileDiff(old, new, lines[index].lineno)
             files.append(current)
             index += 1
-        elif text.startswith("--- ") and is_diff_start(lines, index):
+        elif text.startswith("--- ") and _starts_diff(text, text_of, total, index):
             old = _strip_prefix(text[4:])
-            new = _strip_prefix(lines[index + 1].text[4:])
+            new = _strip_prefix(text_of(index + 1)[4:])
             if current is None or current.hunks:
-                current = FileDiff(old, new, line.lineno)
+                current = FileDiff(old, new, lines[index].lineno)
                 files.append(current)
             else:
                 current.old_path, current.new_path = old, new
@@ -136,8 +141,9 @@ def _read_diff(lines: Sequence[Line]) -> tuple[list[FileDiff], Line | None]:
         elif text == "-- ":
             break  # mail signature
         else:
-            if BASE_COMMIT.fullmatch(text):
-                base_commit = line
+            # The plain test first: most lines here are "index ...", "+++ ...".
+            if text.startswith("base-commit:") and BASE_COMMIT.fullmatch(text):
+                base_commit = lines[index]
             index += 1
     return files, base_commit
 
@@ -169,8 +175,9 @@ def _parse_hunk(
     wrapped = False
     index += 1
     total = len(lines)
-    while index < total:
-        text = lines[index].text
+    # The hunk's texts one after the other: every line of the diff is read
+    # here, and no `Line` is made but for the damage found.
+    for text in texts_of(lines, index):
         marker = text[:1]
         if overrun or (old_count <= 0 and new_count <= 0):
             if not _is_extra_hunk_line(text):
