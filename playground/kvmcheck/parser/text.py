@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from kvmcheck import lazy_re
-from kvmcheck.input_lines import InputLines
+from kvmcheck.input_lines import InputLines, texts_of
 from kvmcheck.model import Line
 
 # White space other than a lone space: a run, or a tab or other space character.
@@ -107,8 +107,8 @@ def split_lines(text: str) -> InputLines:
 
 def first_nonblank(lines: Sequence[Line]) -> int | None:
     """The index of the first line that is not blank, None if all are."""
-    for index, line in enumerate(lines):
-        if line.text.strip():
+    for index, text in enumerate(texts_of(lines)):
+        if text.strip():
             return index
     return None
 
