@@ -288,6 +288,24 @@ class PickedLines(Sequence[Line]):
             return iter(self._kept)
         return self._made()
 
+    def texts(self) -> Iterator[str]:
+        """The lines' texts (seen through the view), with no `Line` made
+        for a line not kept."""
+        if self._kept is not None:
+            return (line.text for line in self._kept)
+        if self._input is None:
+            return (line.text for line in self._made())
+        return self._cut(self._input)
+
+    def _cut(self, lines: InputLines) -> Iterator[str]:
+        """The texts of these lines of the input file ``lines``, cut from its text."""
+        indices, skip, view = self._indices, self._skip, self._view
+        text, starts, first = lines._text, lines._starts, lines._start
+        for position in range(self._start, self._stop):
+            number = first + indices[position]
+            cut = text[starts[number] + skip : starts[number + 1] - 1]
+            yield view(cut) if view else cut
+
     def _made(self) -> Iterator[Line]:
         """The lines, each made as it is read."""
         indices, skip, view = self._indices, self._skip, self._view

@@ -103,6 +103,7 @@ def test_picked_lines_match_picking_from_a_list(
                 picked.drop()
             assert len(picked) == len(expected)
             assert pairs(picked) == expected
+            assert list(picked.texts()) == [text for text, _ in expected]
             assert [
                 (line.text, line.lineno)
                 for line in (picked[i] for i in range(-len(expected), len(expected)))
@@ -148,3 +149,4 @@ def test_picked_lines_view_each_line() -> None:
     indices.extend([1])
     picked = PickedLines(InputLines.split("a\nsee http://x.org\n"), indices, view=str.upper)
     assert pairs(picked) == [("SEE HTTP://X.ORG", 2)]
+    assert list(picked.texts()) == ["SEE HTTP://X.ORG"]
