@@ -13,6 +13,7 @@ import re
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
+from itertools import islice
 
 from kvmcheck import lazy_re
 from kvmcheck.model import Line
@@ -99,6 +100,13 @@ class InputLines(Sequence[Line]):
         text, starts = self._text, self._starts
         for number in range(self._start + start, self._stop):
             yield text[starts[number] : starts[number + 1] - 1]
+
+    def where(self, start: int = 0) -> tuple[str, Iterator[int]]:
+        """The text these lines are cut from, and where in it each line from
+        ``start`` (0-based) on starts: for a reader of a character or two of
+        each of many lines, which need not be cut out.  A line's first
+        character is ``text[where]``: its line end, "\\n", if it is empty."""
+        return self._text, islice(self._starts, self._start + start, self._stop)
 
     def joined(self) -> str:
         """The lines' text joined by line ends: one slice of the input, so

@@ -7,7 +7,7 @@ from array import array
 from collections.abc import Callable, Sequence
 
 from kvmcheck import lazy_re
-from kvmcheck.input_lines import PickedLines, text_reader, texts_of
+from kvmcheck.input_lines import InputLines, PickedLines, text_reader
 from kvmcheck.model import FileDiff, Hunk, Line
 from kvmcheck.parser.parts import BelowMessage
 
@@ -114,7 +114,14 @@ def _read_diff(lines: Sequence[Line]) -> tuple[list[FileDiff], Line | None]:
     base_commit = None
     current: FileDiff | None = None
     added, removed = PickedLines.indices(), PickedLines.indices()
-    text_of = text_reader(lines)
+    # Hunks are read a character or two a line (InputLines.where); a decoded
+    # mail body, a list of lines, from a copy of its text.
+    scan = (
+        lines
+        if isinstance(lines, InputLines)
+        else InputLines.split("".join(f"{line.text}\n" for line in lines))
+    )
+    text_of = scan.text
     index = 0
     total = len(lines)
     while index < total:
@@ -134,7 +141,7 @@ def _read_diff(lines: Sequence[Line]) -> tuple[list[FileDiff], Line | None]:
                 current.old_path, current.new_path = old, new
             index += 2
         elif text.startswith("@@") and current is not None:
-            index = _parse_hunk(current, lines, index, added, removed)
+            index = _parse_hunk(current, lines, scan, index, added, removed)
         elif current is not None and text.startswith("rename to "):
             current.new_path = text[len("rename to ") :].strip()
             index += 1
@@ -149,10 +156,16 @@ def _read_diff(lines: Sequence[Line]) -> tuple[list[FileDiff], Line | None]:
 
 
 def _parse_hunk(
-    current: FileDiff, lines: Sequence[Line], index: int, added: array, removed: array
+    current: FileDiff,
+    lines: Sequence[Line],
+    scan: InputLines,
+    index: int,
+    added: array,
+    removed: array,
 ) -> int:
-    """Read the hunk at ``lines[index]``; the indices of its added and removed
-    lines go to the ``added`` and ``removed`` arrays all hunks of the diff share.
+    """Read the hunk at ``lines[index]`` (``scan``: the same lines' texts);
+    the indices of its added and removed lines go to the ``added`` and
+    ``removed`` arrays all hunks of the diff share.
 
     A hunk a mailer damaged is still read, so that the rules see its lines:
     a line without a diff marker is the wrapped end of the line above, and
@@ -175,12 +188,13 @@ def _parse_hunk(
     wrapped = False
     index += 1
     total = len(lines)
-    # The hunk's texts one after the other: every line of the diff is read
-    # here, and no `Line` is made but for the damage found.
-    for text in texts_of(lines, index):
-        marker = text[:1]
+    # Every line of the diff is read here: by its first characters, and no
+    # line is cut out of the text or made a `Line` but on the rare paths.
+    text, starts = scan.where(index)
+    for start in starts:
+        marker = text[start]
         if overrun or (old_count <= 0 and new_count <= 0):
-            if not _is_extra_hunk_line(text):
+            if not _is_extra_hunk_line(scan.text(index)):
                 break
             if not overrun:
                 damage.append((lines[index].lineno, "count"))
@@ -191,17 +205,22 @@ def _parse_hunk(
         elif marker == "-":
             removed.append(index)
             old_count -= 1
-        elif marker in (" ", ""):
-            # Mailers eat the space of empty context lines.
+        elif marker == " ":
             old_count -= 1
             new_count -= 1
-            if text[1:2] == "\t":
+            indent = text[start + 1 : start + 3]  # a line end in it ends the line
+            if indent[:1] == "\t":
                 tabs += 1
-            elif text[1:3] == "  ":
+            elif indent == "  ":
                 spaces += 1
+        elif marker == "\n":  # an empty line: mailers eat the space of empty context lines
+            old_count -= 1
+            new_count -= 1
         elif marker == "\\":
             pass  # "\ No newline at end of file"
-        elif text.startswith(("@@", "diff --git ")) or not _wraps(lines[index - 1].text, text):
+        elif scan.text(index).startswith(("@@", "diff --git ")) or not _wraps(
+            scan.text(index - 1), scan.text(index)
+        ):
             break  # the hunk ends early: its counts were wrong
         elif not wrapped:
             wrapped = True  # the first is enough to say so: no list grows a line at a time
@@ -217,7 +236,7 @@ def _parse_hunk(
     if damage:
         hunk.damage = tuple(damage)
     hunk.context_tabs, hunk.context_spaces = tabs, spaces
-    while index < total and lines[index].text.startswith("\\"):
+    while index < total and scan.text(index).startswith("\\"):
         index += 1  # "\ No newline at end of file"
     return index
 
