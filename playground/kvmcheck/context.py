@@ -258,8 +258,8 @@ def _prose_indices(message: Sequence[Line]) -> tuple[array, bool]:
     prose = PickedLines.indices()
     has_urls = False
     in_note = False
-    for index, line in enumerate(message):
-        text = line.text
+    # Texts read: the lines are not made before the rules run (keep_lines).
+    for index, text in enumerate(PickedLines.of(message).texts()):
         stripped = text.strip()
         if in_note:
             in_note = not stripped.endswith("]")

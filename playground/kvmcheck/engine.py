@@ -56,7 +56,7 @@ def run_rules(
     ``kvmcheck.rules.RULES``) not ignored, rule by rule in the table's order;
     each one knows its patch."""
     ignored = frozenset(ignore)
-    count, patch_rules, series_rules = (
+    count, patch_rules, scope_rules, series_rules = (
         _default_plan(ignored) if rules is RULES else _plan(rules, ignored)
     )
     found: list[list[Finding]] = [[] for _ in range(count)]
@@ -66,7 +66,7 @@ def run_rules(
     for context in contexts:
         context.keep_lines()
         try:
-            _run_patch_rules(context, patch_rules, found)
+            _run_patch_rules(context, patch_rules, scope_rules, found)
         finally:
             context.drop_lines()
     series = contexts[0].series if contexts else None
@@ -88,18 +88,38 @@ def run_rules(
     return [finding for rule_findings in found for finding in rule_findings]
 
 
-# How many rules run, and the patch and the series rules among them, each
-# with its place among them and its `_where`.
-_Plan = tuple[int, tuple[tuple[int, Rule, _Where], ...], tuple[tuple[int, Rule, _Where], ...]]
+# How many rules run; the patch rules among them, each with its place among
+# them and the number of its scope (rules that agree on `_where` share one);
+# a rule of each scope, by number; the series rules, each with its place and
+# its `_where`.
+_Plan = tuple[
+    int,
+    tuple[tuple[int, Rule, int], ...],
+    tuple[Rule, ...],
+    tuple[tuple[int, Rule, _Where], ...],
+]
 
 
 def _plan(rules: Mapping[str, Rule], ignored: frozenset[str]) -> _Plan:
     """Which rules of ``rules`` run (those not ``ignored``), in order."""
     active = [rule for rule in rules.values() if rule.id not in ignored]
     placed = [(index, rule, _where(rule)) for index, rule in enumerate(active)]
+    # A scope's number is a list index for _run_patch_rules: a dict keyed by
+    # the `_where` would hash its nested tuples for every rule and patch.
+    numbers: dict[_Where, int] = {}
+    scope_rules: list[Rule] = []
+    patch_rules = []
+    for index, rule, where in placed:
+        if rule.target != PATCH:
+            continue
+        if where not in numbers:
+            numbers[where] = len(scope_rules)
+            scope_rules.append(rule)
+        patch_rules.append((index, rule, numbers[where]))
     return (
         len(active),
-        tuple(entry for entry in placed if entry[1].target == PATCH),
+        tuple(patch_rules),
+        tuple(scope_rules),
         tuple(entry for entry in placed if entry[1].target != PATCH),
     )
 
@@ -112,18 +132,20 @@ def _default_plan(ignored: frozenset[str]) -> _Plan:
 
 
 def _run_patch_rules(
-    context: PatchContext, rules: tuple[tuple[int, Rule, _Where], ...], found: list[list[Finding]]
+    context: PatchContext,
+    rules: tuple[tuple[int, Rule, int], ...],
+    scope_rules: tuple[Rule, ...],
+    found: list[list[Finding]],
 ) -> None:
     """The findings of the patch ``rules`` (each with its place in ``found``
-    and its `_where`) on one patch."""
+    and the number of its scope, whose rule is in ``scope_rules``) on one
+    patch."""
     # Rules of one scope share its narrowed context as all rules that read
-    # no files share the patch's own.
-    scopes: dict[_Where, PatchContext | None] = {}
-    for index, rule, where in rules:
-        if where in scopes:
-            in_scope = scopes[where]
-        else:
-            in_scope = scopes[where] = applies(rule, context)
+    # no files share the patch's own.  Every scope has a rule to run, so
+    # each is worked out.
+    scopes = [applies(rule, context) for rule in scope_rules]
+    for index, rule, scope in rules:
+        in_scope = scopes[scope]
         if in_scope is None:
             continue
         into = found[index]

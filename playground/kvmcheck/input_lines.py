@@ -9,9 +9,11 @@ slices are views, not copies.
 
 from __future__ import annotations
 
+import re
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
+from itertools import islice
 
 from kvmcheck import lazy_re
 from kvmcheck.model import Line
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
     from typing import overload
 
 _NEWLINE = lazy_re.compile("\n")
+_MATCH_END = re.Match.end
 
 
 def _run(index: slice, length: int) -> tuple[int, int]:
@@ -50,7 +53,8 @@ class InputLines(Sequence[Line]):
     def split(cls, text: str) -> InputLines:
         """Split at LF (one line end, not a line, after the last line)."""
         starts = array("I" if len(text) < 1 << 31 else "q", [0])
-        starts.extend(match.end() for match in _NEWLINE.finditer(text))
+        # Match.end called by map, not by a generator: no Python step per line.
+        starts.extend(map(_MATCH_END, _NEWLINE.finditer(text)))
         if text and not text.endswith("\n"):
             starts.append(len(text) + 1)  # as if a line end followed
         return cls(text, starts, 0, len(starts) - 1)
@@ -82,6 +86,28 @@ class InputLines(Sequence[Line]):
         starts = self._starts
         return Line(self._text[starts[number] : starts[number + 1] - 1], number + 1)
 
+    def text(self, index: int) -> str:
+        """The text of line ``index`` (0-based, not negative), with no `Line`
+        made: what the parser reads of most lines."""
+        if not 0 <= index < self._stop - self._start:
+            raise IndexError("line index out of range")
+        number = self._start + index
+        starts = self._starts
+        return self._text[starts[number] : starts[number + 1] - 1]
+
+    def texts(self, start: int = 0) -> Iterator[str]:
+        """The texts of the lines from ``start`` (0-based) on, with no `Line` made."""
+        text, starts = self._text, self._starts
+        for number in range(self._start + start, self._stop):
+            yield text[starts[number] : starts[number + 1] - 1]
+
+    def where(self, start: int = 0) -> tuple[str, Iterator[int]]:
+        """The text these lines are cut from, and where in it each line from
+        ``start`` (0-based) on starts: for a reader of a character or two of
+        each of many lines, which need not be cut out.  A line's first
+        character is ``text[where]``: its line end, "\\n", if it is empty."""
+        return self._text, islice(self._starts, self._start + start, self._stop)
+
     def joined(self) -> str:
         """The lines' text joined by line ends: one slice of the input, so
         no string per line is made on the way."""
@@ -110,6 +136,21 @@ class InputLines(Sequence[Line]):
         text, starts = self._text, self._starts
         for number in range(self._start, self._stop):
             yield Line(text[starts[number] : starts[number + 1] - 1], number + 1)
+
+
+def text_reader(lines: Sequence[Line]) -> Callable[[int], str]:
+    """What gives the text of ``lines[index]``: for the input file's lines,
+    cut from its text with no `Line` made (a decoded mail body is a list)."""
+    if isinstance(lines, InputLines):
+        return lines.text
+    return lambda index: lines[index].text
+
+
+def texts_of(lines: Sequence[Line], start: int = 0) -> Iterator[str]:
+    """The texts of ``lines[start:]`` in order, as :func:`text_reader` reads them."""
+    if isinstance(lines, InputLines):
+        return lines.texts(start)
+    return (lines[index].text for index in range(start, len(lines)))
 
 
 def _then(
@@ -254,6 +295,24 @@ class PickedLines(Sequence[Line]):
         if self._kept is not None:
             return iter(self._kept)
         return self._made()
+
+    def texts(self) -> Iterator[str]:
+        """The lines' texts (seen through the view), with no `Line` made
+        for a line not kept."""
+        if self._kept is not None:
+            return (line.text for line in self._kept)
+        if self._input is None:
+            return (line.text for line in self._made())
+        return self._cut(self._input)
+
+    def _cut(self, lines: InputLines) -> Iterator[str]:
+        """The texts of these lines of the input file ``lines``, cut from its text."""
+        indices, skip, view = self._indices, self._skip, self._view
+        text, starts, first = lines._text, lines._starts, lines._start
+        for position in range(self._start, self._stop):
+            number = first + indices[position]
+            cut = text[starts[number] + skip : starts[number + 1] - 1]
+            yield view(cut) if view else cut
 
     def _made(self) -> Iterator[Line]:
         """The lines, each made as it is read."""

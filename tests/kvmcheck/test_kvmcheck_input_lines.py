@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kvmcheck.input_lines import InputLines, PickedLines
+from kvmcheck.input_lines import InputLines, PickedLines, text_reader, texts_of
 from kvmcheck.model import Line
 
 TEXTS = st.text(alphabet="ab \n", max_size=40)
@@ -52,6 +52,21 @@ def test_lines_starting_with_a_prefix_are_found_in_the_text(
     assert list(view.starting_with(prefix)) == expected
 
 
+@given(TEXTS, st.integers(-50, 50), st.integers(-50, 50), st.integers(0, 50))
+def test_texts_are_read_as_the_lines_hold_them(
+    text: str, start: int, stop: int, first: int
+) -> None:
+    """By index and from an index on, from the input and from a list of lines."""
+    view = InputLines.split(text)[start:stop]
+    expected = [part for part, _ in split_list(text)[start:stop]]
+    for lines in (view, [Line(line.text, line.lineno) for line in view]):
+        text_of = text_reader(lines)
+        assert [text_of(index) for index in range(len(lines))] == expected
+        assert list(texts_of(lines, first)) == expected[first:]
+    with pytest.raises(IndexError):
+        view.text(len(view))
+
+
 def test_index_out_of_range() -> None:
     lines = InputLines.split("a\nb\n")[1:]
     with pytest.raises(IndexError):
@@ -88,6 +103,7 @@ def test_picked_lines_match_picking_from_a_list(
                 picked.drop()
             assert len(picked) == len(expected)
             assert pairs(picked) == expected
+            assert list(picked.texts()) == [text for text, _ in expected]
             assert [
                 (line.text, line.lineno)
                 for line in (picked[i] for i in range(-len(expected), len(expected)))
@@ -133,3 +149,4 @@ def test_picked_lines_view_each_line() -> None:
     indices.extend([1])
     picked = PickedLines(InputLines.split("a\nsee http://x.org\n"), indices, view=str.upper)
     assert pairs(picked) == [("SEE HTTP://X.ORG", 2)]
+    assert list(picked.texts()) == ["SEE HTTP://X.ORG"]

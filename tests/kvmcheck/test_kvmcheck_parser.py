@@ -239,6 +239,54 @@ def test_base64_body_is_decoded_without_line_numbers() -> None:
     assert patch.files[0].path == "arch/x86/kvm/x86.c"
 
 
+# Hunks of every kind the hunk reader tells apart: context indented with a
+# tab, with spaces, an empty context line, no newline at the end, a line a
+# mailer wrapped, counts that ran out with diff lines left.
+DAMAGED_DIFF = (
+    "diff --git a/arch/x86/kvm/x86.c b/arch/x86/kvm/x86.c\n"
+    "--- a/arch/x86/kvm/x86.c\n+++ b/arch/x86/kvm/x86.c\n"
+    "@@ -1,5 +1,5 @@ int f(void)\n \tkeep = 1;\n     spaces = 2;\n\n"
+    "-\told = 1;\n+\tnew = kvm_some_rather_long_function_name_that_needs_a_wrap(vcpu,\n"
+    "arg);\n \n\\ No newline at end of file\n"
+    "@@ -9,1 +9,1 @@\n-\ta;\n+\tb;\n+\tc;\n"
+)
+
+
+def test_a_decoded_body_has_the_hunks_of_the_same_diff_in_plain_text() -> None:
+    """The hunk reader reads the input's text and a decoded body's lines alike."""
+    body = f"Describe it.\n\n{SOB}\n---\n{DAMAGED_DIFF}"
+    plain = (
+        "From: Jane Developer <jane@example.org>\nSubject: [PATCH] KVM: x86: Plain body\n\n" + body
+    )
+    (from_text,) = parse_file("plain.eml", plain)
+    (decoded,) = parse_file("b64.eml", mime_mail("base64", body.encode()))
+
+    def hunks(patch) -> list[tuple]:
+        return [
+            (
+                [line.text for line in hunk.added],
+                [line.text for line in hunk.removed],
+                [kind for _, kind in hunk.damage],
+                hunk.context_tabs,
+                hunk.context_spaces,
+            )
+            for file in patch.files
+            for hunk in file.hunks
+        ]
+
+    assert hunks(from_text) == hunks(decoded)
+    assert hunks(from_text) == [
+        (
+            ["\tnew = kvm_some_rather_long_function_name_that_needs_a_wrap(vcpu,"],
+            ["\told = 1;"],
+            ["wrapped"],
+            1,
+            1,
+        ),
+        (["\tb;", "\tc;"], ["\ta;"], ["count"], 0, 0),
+    ]
+
+
 def test_multipart_patch_attachment() -> None:
     data = (
         "From: Jane Developer <jane@example.org>\n"
@@ -472,6 +520,19 @@ def test_in_body_from_overrides_the_sender() -> None:
 def test_unrecognized_input(data: bytes, problem: str) -> None:
     (patch,) = parse_file("in", data)
     assert patch.kind == "unrecognized"
+    assert patch.problem == problem
+
+
+@pytest.mark.parametrize("filler", ["a", "\u00e9", "\u4e2d", "\ud800"])
+@pytest.mark.parametrize(("controls", "problem"), [(10, None), (11, "binary")])
+def test_text_with_more_than_one_percent_control_characters_is_binary(
+    filler: str, controls: int, problem: str | None
+) -> None:
+    """Counted as characters whatever else the text holds (accented, CJK,
+    a lone surrogate from the API), tab, CR and form feed not among them."""
+    text = "\t\r\f" + ("\x01\x1b\x7f\x0b" * 3)[:controls]
+    text += filler * (1000 - len(text) - 1) + "\n"
+    (patch,) = parse_file("in", text)
     assert patch.problem == problem
 
 

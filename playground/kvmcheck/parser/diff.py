@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from kvmcheck import lazy_re
-from kvmcheck.input_lines import PickedLines
+from kvmcheck.input_lines import InputLines, PickedLines, text_reader
 from kvmcheck.model import FileDiff, Hunk, Line
 from kvmcheck.parser.parts import BelowMessage
 
@@ -23,43 +23,48 @@ PREREQUISITE = lazy_re.compile(r"prerequisite-patch-id: *[0-9a-fA-F]+\s*")
 
 def is_diff_start(lines: Sequence[Line], index: int) -> bool:
     """Whether a diff (git's, ``diff -u``'s or an ``Index:`` one) starts at ``lines[index]``."""
-    text = lines[index].text
+    text_of = text_reader(lines)
+    return _starts_diff(text_of(index), text_of, len(lines), index)
+
+
+def _starts_diff(text: str, text_of: Callable[[int], str], total: int, index: int) -> bool:
+    """:func:`is_diff_start` of line ``index``, whose text is ``text``, of
+    ``total`` lines read by ``text_of``."""
     if text.startswith(("diff --git ", "diff -", "Index: ")):
         return True
-    return (
-        text.startswith("--- ")
-        and index + 1 < len(lines)
-        and lines[index + 1].text.startswith("+++ ")
-    )
+    return text.startswith("--- ") and index + 1 < total and text_of(index + 1).startswith("+++ ")
 
 
 def read_below_message(lines: Sequence[Line]) -> BelowMessage:
     """Notes, diffstat and diff below the commit message."""
+    # Texts are read, and a `Line` made only of a line kept.
+    text_of = text_reader(lines)
+    total = len(lines)
     index = 0
     separator_lineno = None
-    if lines and lines[0].text.startswith("---") and not lines[0].text[3:].strip():
+    if total and text_of(0).startswith("---") and not text_of(0)[3:].strip():
         separator_lineno = lines[0].lineno
         index = 1
     notes: list[Line] = []
     diffstat: list[Line] = []
     base_commit = None
     blank_from = None  # as in message._strip_signature: blank ends are trimmed unread
-    while index < len(lines) and not is_diff_start(lines, index):
-        line = lines[index]
-        if line.text == "-- ":
+    while index < total:
+        text = text_of(index)
+        if text == "-- " or _starts_diff(text, text_of, total, index):
             break
-        if is_diffstat(line.text):
-            diffstat.append(line)
-        elif BASE_COMMIT.fullmatch(line.text):
-            base_commit = line
-        elif not line.text.strip():
+        if is_diffstat(text):
+            diffstat.append(lines[index])
+        elif BASE_COMMIT.fullmatch(text):
+            base_commit = lines[index]
+        elif not text.strip():
             if blank_from is None and notes:
                 blank_from = index
-        elif not PREREQUISITE.fullmatch(line.text):
+        elif not PREREQUISITE.fullmatch(text):
             if blank_from is not None:
                 notes.extend(line for line in lines[blank_from:index] if not line.text.strip())
                 blank_from = None
-            notes.append(line)
+            notes.append(lines[index])
         index += 1
     files, diff_base_commit = _read_diff(lines[index:])
     if diff_base_commit is not None:
@@ -109,44 +114,58 @@ def _read_diff(lines: Sequence[Line]) -> tuple[list[FileDiff], Line | None]:
     base_commit = None
     current: FileDiff | None = None
     added, removed = PickedLines.indices(), PickedLines.indices()
+    # Hunks are read a character or two a line (InputLines.where); a decoded
+    # mail body, a list of lines, from a copy of its text.
+    scan = (
+        lines
+        if isinstance(lines, InputLines)
+        else InputLines.split("".join(f"{line.text}\n" for line in lines))
+    )
+    text_of = scan.text
     index = 0
     total = len(lines)
     while index < total:
-        line = lines[index]
-        text = line.text
+        text = text_of(index)
         if text.startswith("diff --git "):
             old, new = _diff_git_paths(text)
-            current = FileDiff(old, new, line.lineno)
+            current = FileDiff(old, new, lines[index].lineno)
             files.append(current)
             index += 1
-        elif text.startswith("--- ") and is_diff_start(lines, index):
+        elif text.startswith("--- ") and _starts_diff(text, text_of, total, index):
             old = _strip_prefix(text[4:])
-            new = _strip_prefix(lines[index + 1].text[4:])
+            new = _strip_prefix(text_of(index + 1)[4:])
             if current is None or current.hunks:
-                current = FileDiff(old, new, line.lineno)
+                current = FileDiff(old, new, lines[index].lineno)
                 files.append(current)
             else:
                 current.old_path, current.new_path = old, new
             index += 2
         elif text.startswith("@@") and current is not None:
-            index = _parse_hunk(current, lines, index, added, removed)
+            index = _parse_hunk(current, lines, scan, index, added, removed)
         elif current is not None and text.startswith("rename to "):
             current.new_path = text[len("rename to ") :].strip()
             index += 1
         elif text == "-- ":
             break  # mail signature
         else:
-            if BASE_COMMIT.fullmatch(text):
-                base_commit = line
+            # The plain test first: most lines here are "index ...", "+++ ...".
+            if text.startswith("base-commit:") and BASE_COMMIT.fullmatch(text):
+                base_commit = lines[index]
             index += 1
     return files, base_commit
 
 
 def _parse_hunk(
-    current: FileDiff, lines: Sequence[Line], index: int, added: array, removed: array
+    current: FileDiff,
+    lines: Sequence[Line],
+    scan: InputLines,
+    index: int,
+    added: array,
+    removed: array,
 ) -> int:
-    """Read the hunk at ``lines[index]``; the indices of its added and removed
-    lines go to the ``added`` and ``removed`` arrays all hunks of the diff share.
+    """Read the hunk at ``lines[index]`` (``scan``: the same lines' texts);
+    the indices of its added and removed lines go to the ``added`` and
+    ``removed`` arrays all hunks of the diff share.
 
     A hunk a mailer damaged is still read, so that the rules see its lines:
     a line without a diff marker is the wrapped end of the line above, and
@@ -169,11 +188,13 @@ def _parse_hunk(
     wrapped = False
     index += 1
     total = len(lines)
-    while index < total:
-        text = lines[index].text
-        marker = text[:1]
+    # Every line of the diff is read here: by its first characters, and no
+    # line is cut out of the text or made a `Line` but on the rare paths.
+    text, starts = scan.where(index)
+    for start in starts:
+        marker = text[start]
         if overrun or (old_count <= 0 and new_count <= 0):
-            if not _is_extra_hunk_line(text):
+            if not _is_extra_hunk_line(scan.text(index)):
                 break
             if not overrun:
                 damage.append((lines[index].lineno, "count"))
@@ -184,17 +205,22 @@ def _parse_hunk(
         elif marker == "-":
             removed.append(index)
             old_count -= 1
-        elif marker in (" ", ""):
-            # Mailers eat the space of empty context lines.
+        elif marker == " ":
             old_count -= 1
             new_count -= 1
-            if text[1:2] == "\t":
+            indent = text[start + 1 : start + 3]  # a line end in it ends the line
+            if indent[:1] == "\t":
                 tabs += 1
-            elif text[1:3] == "  ":
+            elif indent == "  ":
                 spaces += 1
+        elif marker == "\n":  # an empty line: mailers eat the space of empty context lines
+            old_count -= 1
+            new_count -= 1
         elif marker == "\\":
             pass  # "\ No newline at end of file"
-        elif text.startswith(("@@", "diff --git ")) or not _wraps(lines[index - 1].text, text):
+        elif scan.text(index).startswith(("@@", "diff --git ")) or not _wraps(
+            scan.text(index - 1), scan.text(index)
+        ):
             break  # the hunk ends early: its counts were wrong
         elif not wrapped:
             wrapped = True  # the first is enough to say so: no list grows a line at a time
@@ -210,7 +236,7 @@ def _parse_hunk(
     if damage:
         hunk.damage = tuple(damage)
     hunk.context_tabs, hunk.context_spaces = tabs, spaces
-    while index < total and lines[index].text.startswith("\\"):
+    while index < total and scan.text(index).startswith("\\"):
         index += 1  # "\ No newline at end of file"
     return index
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from kvmcheck import lazy_re
-from kvmcheck.input_lines import InputLines
+from kvmcheck.input_lines import InputLines, text_reader, texts_of
 from kvmcheck.model import Line, Patch
 from kvmcheck.parser.message import read_body
 from kvmcheck.parser.mime import decode_body, decode_encoded_words
@@ -26,8 +26,7 @@ def header_block_follows(lines: Sequence[Line], start: int) -> bool:
     """True when ``lines[start:]`` opens with mail headers naming From or Subject."""
     names: set[str] = set()
     # A header block is short; bounding the scan keeps mbox splitting linear.
-    for line in lines[start : start + _MAX_HEADER_LINES]:
-        text = line.text
+    for text in texts_of(lines[start : start + _MAX_HEADER_LINES]):
         if not text.strip():
             break
         if text[0] in " \t" and names:
@@ -116,9 +115,10 @@ def parse_email(source: str, lines: InputLines) -> Patch:
 def _collect_headers(lines: Sequence[Line]) -> tuple[int, int]:
     """How many lines the header block holds (the first one a ``Name:`` line),
     and the index of the body."""
+    text_of = text_reader(lines)
     index = 0
     while index < len(lines):
-        text = lines[index].text
+        text = text_of(index)
         if not text.strip():
             return index, index + 1
         if (text[0] in " \t" and index) or _HEADER.match(text):

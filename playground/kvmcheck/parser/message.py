@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from kvmcheck import lazy_re
+from kvmcheck.input_lines import texts_of
 from kvmcheck.model import Line, Patch, Subject
 from kvmcheck.parser.diff import BASE_COMMIT, PREREQUISITE, read_below_message
 from kvmcheck.parser.parts import BelowMessage, Head, Message, build_patch
@@ -71,8 +72,8 @@ def subject_of(lines: Sequence[Line]) -> Subject | None:
 
 def read_body(body: Sequence[Line]) -> tuple[Message, BelowMessage | None]:
     """Split a mail or message body at the patch break (``---`` or a diff)."""
-    for index, line in enumerate(body):
-        if is_patch_break(line.text):
+    for index, text in enumerate(texts_of(body)):  # no Line made for the search
+        if is_patch_break(text):
             return read_message(body[:index]), read_below_message(body[index:])
     return read_message(body), None
 
@@ -105,14 +106,14 @@ def _strip_signature(lines: Sequence[Line]) -> tuple[Sequence[Line], Line | None
     first = last = None
     base_commit = None
     removed: list[int] = []
-    for index, line in enumerate(lines):
-        text = line.text
+    # Texts read, and the plain tests first: most lines are prose.
+    for index, text in enumerate(texts_of(lines)):
         if text == "-- ":
             break
-        if BASE_COMMIT.fullmatch(text):
-            base_commit = line
+        if text.startswith("base-commit:") and BASE_COMMIT.fullmatch(text):
+            base_commit = lines[index]
             removed.append(index)
-        elif PREREQUISITE.fullmatch(text):
+        elif text.startswith("prerequisite-patch-id:") and PREREQUISITE.fullmatch(text):
             removed.append(index)
         elif text.strip():
             if first is None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from kvmcheck import lazy_re
+from kvmcheck.input_lines import text_reader
 from kvmcheck.model import Line, Trailer
 from kvmcheck.trailers import KNOWN_TAGS
 
@@ -34,15 +35,16 @@ def _is_trailer_block_line(text: str) -> bool:
     )
 
 
-def _trailer_run_start(lines: Sequence[Line], end: int) -> int:
-    """Where the run of trailer-block lines ending at ``end`` starts.
+def _trailer_run_start(text_of: Callable[[int], str], end: int) -> int:
+    """Where the run of trailer-block lines ending at ``end`` starts, the
+    lines' texts read by ``text_of``.
 
     A maintainer's note may span lines: ``[Fixed up the comment.`` ...
     ``- Paolo]``; it is taken whole.
     """
     index = end - 1
     while index >= 0:
-        text = lines[index].text  # each read of a line makes it: read once
+        text = text_of(index)
         if not text.strip():
             break
         if _is_trailer_block_line(text):
@@ -52,11 +54,11 @@ def _trailer_run_start(lines: Sequence[Line], end: int) -> int:
             opening = index
             while (
                 opening >= 0
-                and lines[opening].text.strip()
-                and not lines[opening].text.lstrip().startswith("[")
+                and text_of(opening).strip()
+                and not text_of(opening).lstrip().startswith("[")
             ):
                 opening -= 1
-            if opening >= 0 and lines[opening].text.lstrip().startswith("["):
+            if opening >= 0 and text_of(opening).lstrip().startswith("["):
                 index = opening - 1
                 continue
         break
@@ -70,33 +72,34 @@ def split_trailers(lines: Sequence[Line]) -> tuple[Sequence[Line], list[Trailer]
     (it must hold at least one known tag), extended upwards over whole
     paragraphs made only of trailers.
     """
+    # Texts read, and a `Line` made only of a trailer (for its number).
+    text_of = text_reader(lines)
     end = len(lines)
-    start = _trailer_run_start(lines, end)
-    while start < end and lines[start].text[:1] in (" ", "\t"):
+    start = _trailer_run_start(text_of, end)
+    while start < end and text_of(start)[:1] in (" ", "\t"):
         start += 1  # a continuation needs its trailer above it
-    if not any(_is_known_tag(line.text) for line in lines[start:end]):
+    if not any(_is_known_tag(text_of(index)) for index in range(start, end)):
         return lines, []
     while True:
         above = start
-        while above > 0 and not lines[above - 1].text.strip():
+        while above > 0 and not text_of(above - 1).strip():
             above -= 1
         top = above
-        while top > 0 and lines[top - 1].text.strip():
+        while top > 0 and text_of(top - 1).strip():
             top -= 1
-        paragraph = lines[top:above]
         if (
-            paragraph
-            and all(_is_trailer_block_line(line.text) for line in paragraph)
-            and paragraph[0].text[:1] not in (" ", "\t")
-            and any(_is_known_tag(line.text) for line in paragraph)
+            top < above
+            and text_of(top)[:1] not in (" ", "\t")
+            and all(_is_trailer_block_line(text_of(index)) for index in range(top, above))
+            and any(_is_known_tag(text_of(index)) for index in range(top, above))
         ):
             start = top
             continue
         break
     trailers: list[Trailer] = []
     in_note = False
-    for line in lines[start:end]:
-        text = line.text
+    for index in range(start, end):
+        text = text_of(index)
         stripped = text.strip()
         if in_note or stripped.startswith("["):
             # A maintainer's note; it may go on over several (indented) lines.
@@ -106,7 +109,8 @@ def split_trailers(lines: Sequence[Line]) -> tuple[Sequence[Line], list[Trailer]
             continue
         match = _TRAILER.fullmatch(text) if text[:1] not in (" ", "\t") else None
         if match:
-            trailers.append(Trailer(match.group(1), match.group(2).strip(), line.lineno, text))
+            lineno = lines[index].lineno
+            trailers.append(Trailer(match.group(1), match.group(2).strip(), lineno, text))
         elif trailers and text[:1] in (" ", "\t"):
             last = trailers[-1]
             trailers[-1] = Trailer(last.key, f"{last.value} {text.strip()}", last.lineno, last.raw)
