@@ -48,10 +48,14 @@ def diff_functions(context: PatchContext) -> set[str]:
     called: set[str] = set()
     for file in context.patch.files:
         for hunk in file.hunks:
-            texts = chain((hunk.section,), (line.text for line in chain(hunk.added, hunk.removed)))
-            for text in texts:
-                if "(" in text:  # most lines call nothing: one cheap test each
-                    called.update(_CALL.findall(text))
+            # One search over the hunk's lines that have a "(" (most lines
+            # call nothing), joined by a NUL, not one per line: a NUL is
+            # neither space nor word, so no match crosses it and the names
+            # found are those of the lines one by one.
+            texts = [hunk.section]
+            texts += [text for line in hunk.added if "(" in (text := line.text)]
+            texts += [text for line in hunk.removed if "(" in (text := line.text)]
+            called.update(_CALL.findall("\0".join(texts)))
     # Each distinct name judged once, not each call.
     return {
         name
