@@ -149,18 +149,23 @@ def whitespace_lines(context: PatchContext) -> Iterator[tuple[FileDiff, Line]]:
 
 
 def whitespace_lines_with_literals(
-    context: PatchContext,
+    context: PatchContext, having: str
 ) -> Iterator[tuple[FileDiff, Line, list[tuple[int, int]]]]:
-    """:func:`whitespace_lines`, each with the spans of its literals and
-    comments (:func:`kvmcheck.c_source.literal_spans`): a whitespace fix
-    must leave them alone."""
+    """:func:`whitespace_lines` that contain ``having``, each with the spans
+    of its literals and comments (:func:`kvmcheck.c_source.literal_spans`):
+    a whitespace fix must leave them alone."""
     added_code = context.added_code
     for file in context.files:
         for hunk in file.hunks:
+            # The spans come from a scan of the whole hunk (a comment or
+            # literal may go on over lines): skipped for the many hunks
+            # with no line to report.
+            if not any(having in line.text for line in hunk.added):
+                continue
             for (line, _state, spans), chosen in zip(
                 lines_with_literals(hunk.added), added_code.whitespace_chosen(hunk), strict=True
             ):
-                if chosen:
+                if chosen and having in line.text:
                     yield file, line, spans
 
 

@@ -73,6 +73,7 @@ _TITLE_QUOTE = lazy_re.compile(r'\("[^"]*"\)?|\("[^"]*$')
 # A name written without parentheses, and what makes one before it a type
 # or a macro argument.
 _BARE_NAME = lazy_re.compile(r"(?<![\w>.&%$-])([A-Za-z_]\w*)(?![\w(])")
+_WORD = lazy_re.compile(r"\w+")
 _NOT_A_CALL_BEFORE = lazy_re.compile(r"(?:struct|union|enum)\s+$|\w\($")
 
 
@@ -113,14 +114,25 @@ def function_reference_parens(rule_: Rule, context: PatchContext) -> Iterator[Fi
         return
     seen: set[str] = set()
     subject = context.patch.subject
-    places = chain(
+    head = (
         [Line(subject.description, subject.lineno)]
         if subject is not None and subject.description
-        else [],
-        context.prose,
+        else []
     )
-    for line in places:
-        for name in _mentions(line.text, names):
+    # The names the text holds as words at all, by one search of it all:
+    # _mentions finds only such words (the titles it blanks out start and
+    # end with a non-word character), so a line holding none of them is
+    # skipped unread, and most changelogs name no function of their diff.
+    named = names.intersection(
+        _WORD.findall("\n".join(line.text for line in chain(head, context.prose)))
+    )
+    if not named:
+        return
+    for line in chain(head, context.prose):
+        text = line.text
+        if not any(name in text for name in named):
+            continue
+        for name in _mentions(text, named):
             if name not in seen:
                 seen.add(name)
                 yield rule_.finding(line.lineno, name=name)
