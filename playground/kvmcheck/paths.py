@@ -134,6 +134,9 @@ def _suffixes(types: tuple[str, ...]) -> tuple[str, ...]:
 _KVM_X86 = "arch/x86/kvm/"
 
 
+# Asked of every path by each scope check, and the same paths come back
+# patch after patch (kept as is_guest_side's answers are).
+@lru_cache(maxsize=4096)
 def topics_of(path: str) -> tuple[str, ...]:
     """The topics that cover ``path``, most specific first ("" = common KVM).
 

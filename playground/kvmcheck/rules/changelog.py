@@ -295,7 +295,9 @@ def _first_narrow_line(prose: Sequence[Line]) -> Line | None:
                 return paragraph.first
             paragraph, previous = _Paragraph(), None
         paragraph.too_wide = paragraph.too_wide or len(line.text.rstrip()) > _NARROW_WIDTH
-        if previous is not None:
+        # A paragraph with a wide line is not narrow whatever its counts: most
+        # paragraphs, whose other lines need no look then.
+        if previous is not None and not paragraph.too_wide:
             verdict = _wrapped_early(previous.text, line.text)
             if verdict is not None:
                 paragraph.counted += 1
