@@ -316,8 +316,10 @@ def commit_reference_format(rule_: Rule, context: PatchContext) -> Iterator[Find
                 yield from _verify(rule_, context, lineno, sha, title)
 
 
+# The lookahead of the words' first letters lets most places of a line fail
+# at once (see security._VULNERABILITY).
 _BUG_WORDS = lazy_re.compile(
-    r"\b(?:fix(?:es|ed)?|bugs?|regression|crash(?:es|ed)?|broken|breaks|panic|oops"
+    r"\b(?=[bcdfnoprsu])(?:fix(?:es|ed)?|bugs?|regression|crash(?:es|ed)?|broken|breaks|panic|oops"
     r"|use-after-free|null pointer|deadlock|splat)\b",
     re.IGNORECASE,
 )

@@ -172,7 +172,7 @@ def space_before_paren(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
         code = code_line.code
         if "(" not in code:
             continue  # no call: one cheap test instead of the searches
-        directive = _PREPROCESSOR.match(code)
+        directive = "#" in code and _PREPROCESSOR.match(code)
         if directive and directive.group(1) in ("define", "include"):
             # "#define FOO (1 << 3)": the space says it is not a parameter list.
             continue
@@ -266,7 +266,7 @@ def operator_spacing(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """
     for _file, code_line in code_lines(context):
         code = code_line.code
-        directive = _PREPROCESSOR.match(code)
+        directive = "#" in code and _PREPROCESSOR.match(code)  # most lines: one cheap test
         if directive and directive.group(1) in ("include", "error", "warning", "pragma"):
             continue
         for match in _OPERATOR.finditer(code):
