@@ -12,7 +12,10 @@ from kvmcheck.registry import MESSAGE, SUBJECT, Finding, Rule, rule
 from kvmcheck.rules._examples import patch
 
 # A name followed by "(", but not a function pointer: "type (*name)(...)".
-_CALL = lazy_re.compile(r"\b([A-Za-z_]\w*)\s*\((?!\s*\*)")
+# The name's "\w*+" is possessive, here and below: a shorter part of a word
+# is followed by a word character, never a match, and without it the re
+# module would try each shorter part of every word (a third of the time).
+_CALL = lazy_re.compile(r"\b([A-Za-z_]\w*+)\s*\((?!\s*\*)")
 _C_KEYWORDS = frozenset(
     (
         "if",
@@ -72,7 +75,7 @@ _TITLE_QUOTE = lazy_re.compile(r'\("[^"]*"\)?|\("[^"]*$')
 
 # A name written without parentheses, and what makes one before it a type
 # or a macro argument.
-_BARE_NAME = lazy_re.compile(r"(?<![\w>.&%$-])([A-Za-z_]\w*)(?![\w(])")
+_BARE_NAME = lazy_re.compile(r"(?<![\w>.&%$-])([A-Za-z_]\w*+)(?![\w(])")
 _WORD = lazy_re.compile(r"\w+")
 _NOT_A_CALL_BEFORE = lazy_re.compile(r"(?:struct|union|enum)\s+$|\w\($")
 

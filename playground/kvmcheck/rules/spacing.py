@@ -46,7 +46,9 @@ def space_after_keyword(rule_: Rule, context: PatchContext) -> Iterator[Finding]
             yield rule_.finding(code_line.line.lineno, keyword=match.group(1))
 
 
-_NAME_SPACE_PAREN = lazy_re.compile(r"\b([A-Za-z_]\w*)\s+\(")
+# "\w*+": a shorter part of a name, followed by a word character, never
+# matches; possessive, the re module does not try each one.
+_NAME_SPACE_PAREN = lazy_re.compile(r"\b([A-Za-z_]\w*+)\s+\(")
 # Words a space before "(" is right after: keywords, attributes and asm.
 _SPACED_WORDS = frozenset(
     (
@@ -300,7 +302,7 @@ def comma_spacing(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
 
 
 _STAR = lazy_re.compile(
-    r"(?:\b(?:struct|union|enum)\s+[A-Za-z_]\w*|\b([A-Za-z_]\w*))"
+    r"(?:\b(?:struct|union|enum)\s+[A-Za-z_]\w*+|\b([A-Za-z_]\w*+))"
     r"([ \t]*)(\*+)([ \t]*)(?=[A-Za-z_(),])"
 )
 _POINTER_QUALIFIERS = frozenset(
