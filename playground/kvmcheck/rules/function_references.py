@@ -77,6 +77,8 @@ _TITLE_QUOTE = lazy_re.compile(r'\("[^"]*"\)?|\("[^"]*$')
 # or a macro argument.
 _BARE_NAME = lazy_re.compile(r"(?<![\w>.&%$-])([A-Za-z_]\w*+)(?![\w(])")
 _WORD = lazy_re.compile(r"\w+")
+# Up to this many names of the diff are looked for one by one.
+_FEW_NAMES = 32
 _NOT_A_CALL_BEFORE = lazy_re.compile(r"(?:struct|union|enum)\s+$|\w\($")
 
 
@@ -122,18 +124,25 @@ def function_reference_parens(rule_: Rule, context: PatchContext) -> Iterator[Fi
         if subject is not None and subject.description
         else []
     )
-    # The names the text holds as words at all, by one search of it all:
-    # _mentions finds only such words (the titles it blanks out start and
-    # end with a non-word character), so a line holding none of them is
+    # The names the text holds at all, found at once in all of it: _mentions
+    # finds only words of a line as written (the titles it blanks out start
+    # and end with a non-word character), so a line holding none of them is
     # skipped unread, and most changelogs name no function of their diff.
-    named = names.intersection(
-        _WORD.findall("\n".join(line.text for line in chain(head, context.prose)))
-    )
+    # A few names are looked for as substrings (quicker than splitting the
+    # text into words); a superset of the words is as good, _mentions
+    # checks them.  Many names: no look per name and per line, which would
+    # make a huge diff with a long changelog take quadratic time.
+    whole = "\n".join(line.text for line in chain(head, context.prose))
+    if len(names) <= _FEW_NAMES:
+        named = {name for name in names if name in whole}
+    else:
+        named = names.intersection(_WORD.findall(whole))
     if not named:
         return
+    few = len(named) <= _FEW_NAMES
     for line in chain(head, context.prose):
         text = line.text
-        if not any(name in text for name in named):
+        if few and not any(name in text for name in named):
             continue
         for name in _mentions(text, named):
             if name not in seen:
