@@ -12,7 +12,7 @@ sorts the lines once per patch for all the rules.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from kvmcheck.c_source import CodeLine, SplitLines, lines_with_literals, split_lines
 from kvmcheck.model import FileDiff, Hunk, Line, Patch
@@ -50,7 +50,15 @@ class AddedCode:
     (``strip``: without the leading and trailing whitespace).
     """
 
-    __slots__ = ("_keep_split", "_lines", "_patch", "_removed", "_whitespace", "_written")
+    __slots__ = (
+        "_keep_split",
+        "_lines",
+        "_patch",
+        "_removed",
+        "_whitespace",
+        "_written",
+        "_written_code",
+    )
 
     def __init__(self, patch: Patch) -> None:
         self._patch = patch
@@ -58,6 +66,7 @@ class AddedCode:
         self._lines: dict[Hunk, Sequence[CodeLine]] = {}
         self._written: dict[Hunk, bytes] = {}
         self._whitespace: dict[Hunk, bytes] = {}
+        self._written_code: dict[Hunk, Sequence[CodeLine]] = {}
         self._removed: dict[bool, frozenset[str]] = {}
 
     def removed(self, strip: bool) -> frozenset[str]:
@@ -88,6 +97,23 @@ class AddedCode:
         found = self._written.get(hunk)
         if found is None:
             found = self._written[hunk] = _new_lines(hunk, self.removed(strip=True), strip=True)
+        return found
+
+    def written_code(self, hunk: Hunk) -> Iterable[CodeLine]:
+        """The lines of ``lines(hunk)`` the author wrote (see ``written``):
+        picked once for the twenty rules that read them, unless the patch is
+        too big to keep its lines split."""
+        found = self._written_code.get(hunk)
+        if found is not None:
+            return found
+        picked = (
+            code_line
+            for code_line, wrote in zip(self.lines(hunk), self.written(hunk), strict=True)
+            if wrote
+        )
+        if not self._keep_split:
+            return picked
+        found = self._written_code[hunk] = tuple(picked)
         return found
 
     def whitespace_chosen(self, hunk: Hunk) -> bytes:
@@ -123,18 +149,23 @@ def whitespace_lines(context: PatchContext) -> Iterator[tuple[FileDiff, Line]]:
 
 
 def whitespace_lines_with_literals(
-    context: PatchContext,
+    context: PatchContext, having: str
 ) -> Iterator[tuple[FileDiff, Line, list[tuple[int, int]]]]:
-    """:func:`whitespace_lines`, each with the spans of its literals and
-    comments (:func:`kvmcheck.c_source.literal_spans`): a whitespace fix
-    must leave them alone."""
+    """:func:`whitespace_lines` that contain ``having``, each with the spans
+    of its literals and comments (:func:`kvmcheck.c_source.literal_spans`):
+    a whitespace fix must leave them alone."""
     added_code = context.added_code
     for file in context.files:
         for hunk in file.hunks:
+            # The spans come from a scan of the whole hunk (a comment or
+            # literal may go on over lines): skipped for the many hunks
+            # with no line to report.
+            if not any(having in line.text for line in hunk.added):
+                continue
             for (line, _state, spans), chosen in zip(
                 lines_with_literals(hunk.added), added_code.whitespace_chosen(hunk), strict=True
             ):
-                if chosen:
+                if chosen and having in line.text:
                     yield file, line, spans
 
 
@@ -146,11 +177,8 @@ def code_lines(
     added_code = context.added_code
     for file in context.files if files is None else files:
         for hunk in file.hunks:
-            for code_line, wrote in zip(
-                added_code.lines(hunk), added_code.written(hunk), strict=True
-            ):
-                if wrote:
-                    yield file, code_line
+            for code_line in added_code.written_code(hunk):
+                yield file, code_line
 
 
 def columns(text: str) -> int:

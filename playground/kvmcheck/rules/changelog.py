@@ -254,8 +254,12 @@ def _wrapped_early(line: str, following: str) -> bool | None:
     still have fit well before 75 columns; None when the pair says nothing
     about wrapping (a sentence or list ends there, or it is not prose)."""
     text = line.rstrip()
-    words = following.split()
-    if not words or len(text.split()) < 4 or text.endswith((".", ":", ";", "!", "?")):
+    if text.endswith((".", ":", ";", "!", "?")):
+        return None
+    # Split no further than the words the test needs: the first word of
+    # ``following``, whether ``line`` has four.
+    words = following.split(None, 1)
+    if not words or len(text.split(None, 3)) < 4:
         return None
     if _LIST_ITEM.match(line) or _LIST_ITEM.match(following) or _NOT_PROSE.search(text):
         return None
@@ -291,7 +295,9 @@ def _first_narrow_line(prose: Sequence[Line]) -> Line | None:
                 return paragraph.first
             paragraph, previous = _Paragraph(), None
         paragraph.too_wide = paragraph.too_wide or len(line.text.rstrip()) > _NARROW_WIDTH
-        if previous is not None:
+        # A paragraph with a wide line is not narrow whatever its counts: most
+        # paragraphs, whose other lines need no look then.
+        if previous is not None and not paragraph.too_wide:
             verdict = _wrapped_early(previous.text, line.text)
             if verdict is not None:
                 paragraph.counted += 1
@@ -369,15 +375,18 @@ def _untrimmed_splat(message: Sequence[Line]) -> tuple[Line, str] | None:
     timestamps = 0
     for line in message:
         text = line.text
-        if _SPLAT_TIMESTAMP.match(text):
+        # A timestamp has a "[", a register dump and "Code:" a ": ": a test
+        # for each keeps nearly all prose lines from the three searches.
+        if "[" in text and _SPLAT_TIMESTAMP.match(text):
             timestamps += 1
             first_timestamp = first_timestamp or line
             if timestamps >= _MIN_TIMESTAMPS:
                 return first_timestamp, "timestamps"
-        if _SPLAT_REGISTERS.match(text):
-            return line, "registers"
-        if _SPLAT_CODE.match(text):
-            return line, "code"
+        if ": " in text:
+            if _SPLAT_REGISTERS.match(text):
+                return line, "registers"
+            if _SPLAT_CODE.match(text):
+                return line, "code"
     return None
 
 

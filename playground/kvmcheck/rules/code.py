@@ -21,12 +21,14 @@ _COMMENT_START = lazy_re.compile(r"\s*(?:/\*+|\*+(?!/)|//+)")
 _KERNEL_DOC = lazy_re.compile(r"[ \t]*/\*\*(?:\s|$)")
 # Repeats are bounded (no section number has nine parts): the re module keeps
 # a backtracking record for every pass of a repeated group.
+# The lookahead of the first letters lets most places of a line fail at once
+# (see security._VULNERABILITY).
 _SDM_NUMBER = lazy_re.compile(
-    r"\b(?:SDM|APM)\b[^.;]{0,30}?\b(?:Vol(?:ume)?\.?\s*\d+[A-D]?\b"
+    r"\b(?=[acfstv])(?:\b(?:SDM|APM)\b[^.;]{0,30}?\b(?:Vol(?:ume)?\.?\s*\d+[A-D]?\b"
     r"|(?:Section|Sec\.|Chapter|Table|Figure)\s+\d+(?:[.-]\d+){0,8}|\d+(?:\.\d+){1,8}\b)"
     r"|\bVol(?:ume)?\.?\s*\d+[A-D]?\b"
     r"|\b(?:Table|Figure)\s+\d+-\d+"
-    r"|\b(?:Section|Chapter)\s+\d+(?:\.\d+){0,8}\b[^.;]{0,30}?\b(?:SDM|APM)\b",
+    r"|\b(?:Section|Chapter)\s+\d+(?:\.\d+){0,8}\b[^.;]{0,30}?\b(?:SDM|APM)\b)",
     re.IGNORECASE,
 )
 _LABEL = lazy_re.compile(r"\s*\w+:\s*(?:/\*.*)?$")

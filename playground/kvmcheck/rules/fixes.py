@@ -278,7 +278,13 @@ def commit_reference_format(rule_: Rule, context: PatchContext) -> Iterator[Find
     # changelog) may be named by its sha alone elsewhere.  Gathered at the
     # first mention: most changelogs name no commit.
     cited: _CitedCommits | None = None
-    for text, starts in _prose_paragraph_text(context.prose):
+    prose = context.prose
+    # Every mention has "commit", "Commit" or "COMMIT" in one line: one test
+    # a line instead of joining the paragraphs, for the many changelogs
+    # that name no commit.
+    if not any("ommit" in line.text or "OMMIT" in line.text for line in prose):
+        return
+    for text, starts in _prose_paragraph_text(prose):
         for match in _COMMIT_MENTION.finditer(text):
             if cited is None:
                 cited = _CitedCommits(_titled_shas(context))
@@ -310,8 +316,10 @@ def commit_reference_format(rule_: Rule, context: PatchContext) -> Iterator[Find
                 yield from _verify(rule_, context, lineno, sha, title)
 
 
+# The lookahead of the words' first letters lets most places of a line fail
+# at once (see security._VULNERABILITY).
 _BUG_WORDS = lazy_re.compile(
-    r"\b(?:fix(?:es|ed)?|bugs?|regression|crash(?:es|ed)?|broken|breaks|panic|oops"
+    r"\b(?=[bcdfnoprsu])(?:fix(?:es|ed)?|bugs?|regression|crash(?:es|ed)?|broken|breaks|panic|oops"
     r"|use-after-free|null pointer|deadlock|splat)\b",
     re.IGNORECASE,
 )

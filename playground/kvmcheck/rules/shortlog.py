@@ -121,9 +121,10 @@ def _problem(context: PatchContext, subject: Subject) -> str | None:
 
 def _selftests_only(context: PatchContext) -> bool:
     """Every file that says something about the topic is a selftest."""
+    # Through the context: three rules ask this of each patch.
     return (
-        scope_problem("selftests", context.paths) is None
-        and scope_problem("x86", context.paths) == SELFTESTS_SCOPE
+        context.scope_problem("selftests") is None
+        and context.scope_problem("x86") == SELFTESTS_SCOPE
     )
 
 
@@ -416,11 +417,17 @@ def shortlog_prefix_stacked(rule_: Rule, context: PatchContext) -> Iterator[Find
     yield rule_.finding(subject.lineno, variant, wrong=wrong, prefix=prefix, edits=edits)
 
 
-def _diff_words(context: PatchContext) -> set[str]:
-    """Identifiers the diff uses: a shortlog may start with one (``vmread ...``)."""
-    words: set[str] = set()
+_IDENTIFIER = lazy_re.compile(r"[A-Za-z_]\w*")
+
+
+def _diff_uses(context: PatchContext, word: str) -> bool:
+    """Whether the diff uses the identifier ``word``: a shortlog may start
+    with one (``vmread ...``)."""
     for file in context.patch.files:
         for hunk in file.hunks:
             for line in chain(hunk.added, hunk.removed):
-                words.update(re.findall(r"[A-Za-z_]\w*", line.text))
-    return words
+                # Searched only in the lines that hold it at all: a few.
+                text = line.text
+                if word in text and word in _IDENTIFIER.findall(text):
+                    return True
+    return False

@@ -12,7 +12,7 @@ from kvmcheck.context import PatchContext
 from kvmcheck.language import NON_IMPERATIVE_VERBS
 from kvmcheck.registry import SUBJECT, Edit, Finding, Rule, rule
 from kvmcheck.rules._examples import patch
-from kvmcheck.rules.shortlog import SECTION, _diff_words, _head, _prefix_subject, _subject_edit
+from kvmcheck.rules.shortlog import SECTION, _diff_uses, _head, _prefix_subject, _subject_edit
 
 _IDENTIFIER_MARKS = lazy_re.compile(r"[_()\[\]{}<>.\-/=#:*0-9]")
 
@@ -53,7 +53,7 @@ def shortlog_capitalization(rule_: Rule, context: PatchContext) -> Iterator[Find
     if subject is None or not subject.prefix or not subject.description:
         return
     word = subject.description.split()[0]
-    if not word[0].islower() or _is_identifier(word) or word in _diff_words(context):
+    if not word[0].islower() or _is_identifier(word) or _diff_uses(context, word):
         return
     head = _head(subject)
     bare = word.rstrip(",.:;")

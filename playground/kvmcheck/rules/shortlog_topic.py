@@ -22,7 +22,7 @@ from kvmcheck.rules.shortlog import (
     _KNOWN_BY_LOWER,
     _OTHER_ARCH_LOWER,
     SECTION,
-    _diff_words,
+    _diff_uses,
     _is_path,
     _prefix_subject,
     _problem,
@@ -347,4 +347,4 @@ def _names_code(context: PatchContext, topic: str) -> bool:
     if lower in _KNOWN_BY_LOWER or lower in _OTHER_ARCH_LOWER or _is_path(topic):
         return False
     stems = {path.rsplit("/", 1)[-1].split(".", 1)[0].lower() for path in context.paths}
-    return lower in _KVM_FILE_NAMES or lower in stems or topic.rstrip("()") in _diff_words(context)
+    return lower in _KVM_FILE_NAMES or lower in stems or _diff_uses(context, topic.rstrip("()"))

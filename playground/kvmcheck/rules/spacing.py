@@ -46,7 +46,9 @@ def space_after_keyword(rule_: Rule, context: PatchContext) -> Iterator[Finding]
             yield rule_.finding(code_line.line.lineno, keyword=match.group(1))
 
 
-_NAME_SPACE_PAREN = lazy_re.compile(r"\b([A-Za-z_]\w*)\s+\(")
+# "\w*+": a shorter part of a name, followed by a word character, never
+# matches; possessive, the re module does not try each one.
+_NAME_SPACE_PAREN = lazy_re.compile(r"\b([A-Za-z_]\w*+)\s+\(")
 # Words a space before "(" is right after: keywords, attributes and asm.
 _SPACED_WORDS = frozenset(
     (
@@ -172,7 +174,7 @@ def space_before_paren(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
         code = code_line.code
         if "(" not in code:
             continue  # no call: one cheap test instead of the searches
-        directive = _PREPROCESSOR.match(code)
+        directive = "#" in code and _PREPROCESSOR.match(code)
         if directive and directive.group(1) in ("define", "include"):
             # "#define FOO (1 << 3)": the space says it is not a parameter list.
             continue
@@ -266,7 +268,7 @@ def operator_spacing(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     """
     for _file, code_line in code_lines(context):
         code = code_line.code
-        directive = _PREPROCESSOR.match(code)
+        directive = "#" in code and _PREPROCESSOR.match(code)  # most lines: one cheap test
         if directive and directive.group(1) in ("include", "error", "warning", "pragma"):
             continue
         for match in _OPERATOR.finditer(code):
@@ -300,7 +302,7 @@ def comma_spacing(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
 
 
 _STAR = lazy_re.compile(
-    r"(?:\b(?:struct|union|enum)\s+[A-Za-z_]\w*|\b([A-Za-z_]\w*))"
+    r"(?:\b(?:struct|union|enum)\s+[A-Za-z_]\w*+|\b([A-Za-z_]\w*+))"
     r"([ \t]*)(\*+)([ \t]*)(?=[A-Za-z_(),])"
 )
 _POINTER_QUALIFIERS = frozenset(

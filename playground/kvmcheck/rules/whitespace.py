@@ -82,7 +82,7 @@ def space_before_tab(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     changes the line in the diff and can shift the alignment. Align with tabs, then spaces.
     kvmcheck --fix replaces the spaces, but never inside a string literal or a comment.
     """
-    for _file, line, spans in whitespace_lines_with_literals(context):
+    for _file, line, spans in whitespace_lines_with_literals(context, " \t"):
         if line.text.startswith(" "):
             continue
         # Inside a string literal the tab is data, inside a comment prose:
