@@ -172,12 +172,25 @@ class PickedLines(Sequence[Line]):
     into `Line` objects only while read.  Several may share one index array
     (the hunks of a diff do).
 
-    Between :meth:`keep` and :meth:`drop` the lines are made once and the
-    same `Line` objects handed out on every read: the engine keeps the
-    lines of one small patch while its rules run (``kvmcheck.context``).
+    Between :meth:`keep` and :meth:`drop` the lines are made once, on the
+    first read, and the same `Line` objects handed out on every read after:
+    the engine keeps the lines of one small patch while its rules run
+    (``kvmcheck.context``).  Made on the first read, not by :meth:`keep`,
+    so that a view no rule reads (the removed lines of most hunks) costs
+    nothing.
     """
 
-    __slots__ = ("_indices", "_input", "_kept", "_skip", "_source", "_start", "_stop", "_view")
+    __slots__ = (
+        "_indices",
+        "_input",
+        "_keep",
+        "_kept",
+        "_skip",
+        "_source",
+        "_start",
+        "_stop",
+        "_view",
+    )
 
     def __init__(
         self,
@@ -197,6 +210,8 @@ class PickedLines(Sequence[Line]):
         # Lines of the input file are cut from its text directly: no Line
         # made only to be copied.
         self._input = source if isinstance(source, InputLines) else None
+        # Between keep() and drop(): _keep, and _kept once the lines are made.
+        self._keep = False
         self._kept: tuple[Line, ...] | None = None
 
     @staticmethod
@@ -240,12 +255,22 @@ class PickedLines(Sequence[Line]):
         return self._input._starts[last + 1] - self._input._starts[first]
 
     def keep(self) -> None:
-        """Make the lines now and hand out these ones until :meth:`drop`."""
-        self._kept = tuple(self._made())
+        """Make the lines on the next read and hand out these ones until
+        :meth:`drop`."""
+        self._keep = True
 
     def drop(self) -> None:
         """Make the lines as read again (see :meth:`keep`)."""
+        self._keep = False
         self._kept = None
+
+    def _kept_lines(self) -> tuple[Line, ...] | None:
+        """The kept lines, made now if this is the first read since
+        :meth:`keep`; None if the lines are not kept."""
+        kept = self._kept
+        if kept is None and self._keep:
+            kept = self._kept = tuple(self._made())
+        return kept
 
     def _line(self, index: int) -> Line:
         if self._input is not None:
@@ -277,8 +302,9 @@ class PickedLines(Sequence[Line]):
                 self._skip,
                 self._view,
             )
-            if self._kept is not None:  # a paragraph of a kept message
-                found._kept = self._kept[start:stop]
+            kept = self._kept_lines()
+            if kept is not None:  # a paragraph of a kept message
+                found._kept = kept[start:stop]
             return found
         # len() and the bounds check inlined, as in InputLines.__getitem__.
         start = self._start
@@ -287,18 +313,20 @@ class PickedLines(Sequence[Line]):
             index += length
         if not 0 <= index < length:
             raise IndexError("line index out of range")
-        if self._kept is not None:
-            return self._kept[index]
+        kept = self._kept if self._kept is not None else self._kept_lines()
+        if kept is not None:
+            return kept[index]
         return self._line(self._indices[start + index])
 
     def __iter__(self) -> Iterator[Line]:
-        if self._kept is not None:
-            return iter(self._kept)
+        kept = self._kept_lines()
+        if kept is not None:
+            return iter(kept)
         return self._made()
 
     def texts(self) -> Iterator[str]:
-        """The lines' texts (seen through the view), with no `Line` made
-        for a line not kept."""
+        """The lines' texts (seen through the view), with no `Line` made:
+        reading texts does not make the lines of a kept view either."""
         if self._kept is not None:
             return (line.text for line in self._kept)
         if self._input is None:

@@ -130,6 +130,34 @@ def test_kept_lines_are_made_once_until_dropped() -> None:
     assert pairs(picked) == [("a", 1), ("c", 3)]
 
 
+def test_kept_lines_are_made_on_the_first_read() -> None:
+    """keep() makes nothing: a kept view no rule reads costs nothing, and one
+    read is made once, on its first read (texts read make no line)."""
+    seen: list[str] = []
+
+    def view(text: str) -> str:
+        seen.append(text)
+        return text.upper()
+
+    indices = PickedLines.indices()
+    indices.extend([0, 2])
+    picked = PickedLines(InputLines.split("+a\n b\n+c\n"), indices, skip=1, view=view)
+    picked.keep()
+    assert seen == []
+    assert list(picked.texts()) == ["A", "C"]
+    seen.clear()
+    first = picked[1]
+    assert (first.text, first.lineno) == ("C", 3)
+    assert seen == ["a", "c"]
+    assert list(picked) == [picked[0], first]
+    assert picked[1] is first
+    assert seen == ["a", "c"]
+    picked.drop()
+    picked.keep()
+    assert picked[1:][0] is not first
+    assert picked[1:][0] is picked[1]
+
+
 def test_picked_lines_share_an_index_array_by_range() -> None:
     lines = InputLines.split("+a\n b\n+c\n+d\n")
     indices = PickedLines.indices()
