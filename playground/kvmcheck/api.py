@@ -10,7 +10,7 @@ from kvmcheck.engine import contexts_of, run_rules
 from kvmcheck.fix import fixable_now
 from kvmcheck.messages import LANGUAGES, catalog
 from kvmcheck.model import Series
-from kvmcheck.parser import input_text, parse_file
+from kvmcheck.parser import parse_input
 from kvmcheck.registry import SEVERITIES, SEVERITY_RANK, Finding
 from kvmcheck.rules import RULES
 from kvmcheck.testing_checklist import testing_items_for
@@ -81,8 +81,7 @@ def check_texts(
     # apply to that text, as --fix would apply them.
     sources: list[tuple[str, list]] = []
     for source, data in inputs:
-        text = input_text(data)
-        patches = parse_file(source, data if text is None else text)
+        text, patches = parse_input(source, data)
         series.patches.extend(patches)
         if text is not None:
             sources.append((text, patches))

@@ -14,7 +14,7 @@ import pytest
 from kvmcheck.context import prose_lines
 from kvmcheck.input_lines import InputLines, PickedLines
 from kvmcheck.model import Line, Patch
-from kvmcheck.parser import parse_file
+from kvmcheck.parser import input_text, parse_file, parse_input
 from kvmcheck.rules._examples import patch as mail
 
 URL_BODY = "See https://example.org/x for\nthe details.\n\n    indented log"
@@ -92,3 +92,47 @@ def test_any_sequence_assigned_is_taken_as_picked_lines() -> None:
     picked = patch.message
     patch.message = picked
     assert patch.message is picked  # not wrapped twice
+
+
+def _read(patch: Patch) -> tuple[object, ...]:
+    return (
+        patch.kind,
+        patch.problem,
+        patch.subject.raw if patch.subject else None,
+        [(line.text, line.lineno) for line in patch.message],
+        patch.headers,
+    )
+
+
+_MAIL = "Subject: [PATCH] KVM: x86: Do a thing\n\nBecause.\n\nSigned-off-by: A <a@b.c>\n"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        _MAIL,
+        _MAIL.encode(),
+        b"\xef\xbb\xbf" + _MAIL.encode(),
+        "\ufeff" + _MAIL,
+        # A second byte order mark: checking the text again takes it off too.
+        "\ufeff\ufeff" + _MAIL,
+        "\ufeff\ufeff".encode("utf-16") + _MAIL.encode("utf-16")[2:],
+        "\ufeff\ufeff",
+        "\ufeff\ufeff<html>",
+        # One control character in a hundred: binary only once the byte
+        # order mark is off and the text a character shorter.
+        "\ufeff" + "\x01" + "x" * 98,
+        b"\x00binary",
+        "  \n",
+    ],
+)
+def test_parse_input_reads_as_input_text_then_parse_file(data: str | bytes) -> None:
+    """parse_input decodes once what check_texts decoded twice: the same text
+    and patches as input_text, then parse_file of its text, byte order
+    marks and the binary bound included."""
+    text, patches = parse_input("x.patch", data)
+    expected = input_text(data)
+    assert text == expected
+    assert [_read(p) for p in patches] == [
+        _read(p) for p in parse_file("x.patch", data if expected is None else expected)
+    ]

@@ -38,13 +38,14 @@ from kvmcheck.parser.mail import (
 from kvmcheck.parser.message import parse_bare_message
 from kvmcheck.parser.parts import build_patch
 from kvmcheck.parser.subject import parse_subject
-from kvmcheck.parser.text import first_nonblank, input_text, split_lines, to_text
+from kvmcheck.parser.text import decode_input, first_nonblank, input_text, split_lines, to_text
 
 __all__ = [
     "author_email",
     "input_text",
     "mbox_message_starts",
     "parse_file",
+    "parse_input",
     "parse_inputs",
     "parse_subject",
 ]
@@ -61,6 +62,24 @@ def parse_inputs(inputs: Iterable[tuple[str, str | bytes]]) -> Series:
 def parse_file(source: str, data: str | bytes) -> list[Patch]:
     """Parse one input file into the patches it holds (at least one)."""
     text, problem = to_text(data)
+    return _parse_text(source, text, problem)
+
+
+def parse_input(source: str, data: str | bytes) -> tuple[str | None, list[Patch]]:
+    """``input_text(data)`` and the patches ``parse_file`` finds in that text
+    (in ``data`` if it is None), with the input decoded and checked once,
+    not once for each."""
+    text, problem, bom = decode_input(data)
+    if bom and text is not None:
+        # Checked again, a text that had a byte order mark may give another
+        # (see decode_input): parsed as parse_file parses it.
+        return text, parse_file(source, text)
+    return text, _parse_text(source, text, problem)
+
+
+def _parse_text(source: str, text: str | None, problem: str | None) -> list[Patch]:
+    """The patches in ``text``, the input as decoded by ``to_text``, which
+    gave ``problem`` if it is None."""
     if text is None:
         return [Patch(source=source, kind="unrecognized", problem=problem)]
     lines = split_lines(text)

@@ -30,29 +30,39 @@ def input_text(data: str | bytes) -> str | None:
 
 def to_text(data: str | bytes) -> tuple[str | None, str | None]:
     """Decode input to text, or say why it is not text."""
+    text, problem, _ = decode_input(data)
+    return text, problem
+
+
+def decode_input(data: str | bytes) -> tuple[str | None, str | None, bool]:
+    """What :func:`to_text` gives, and whether a byte order mark was taken
+    off the text: only then could checking that text again as input give
+    another (a second mark taken off, a control character share just over
+    the bound once the text is a character shorter)."""
     if isinstance(data, bytes):
         text = _decode_by_bom(data)
         if text is None:
             if b"\x00" in data:
-                return None, "binary"
+                return None, "binary", False
             try:
                 text = data.decode("utf-8")
             except UnicodeDecodeError:
                 # Mail in a legacy 8-bit charset: every byte maps to a character.
                 text = data.decode("latin-1")
                 if _mostly_unprintable(text, extra=frozenset(chr(c) for c in range(0x80, 0xA0))):
-                    return None, "binary"
+                    return None, "binary", False
     else:
         text = data
     if "\x00" in text or _mostly_unprintable(text):
-        return None, "binary"
-    if text.startswith("\ufeff"):
+        return None, "binary", False
+    bom = text.startswith("\ufeff")
+    if bom:
         text = text[1:]
     if not text.strip():
-        return None, "empty"
+        return None, "empty", bom
     if _HTML.match(text):
-        return None, "html"
-    return text, None
+        return None, "html", bom
+    return text, None, bom
 
 
 # Byte order marks of the encodings that put NUL bytes in plain ASCII text;
