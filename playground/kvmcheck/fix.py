@@ -17,6 +17,7 @@ from itertools import chain, pairwise
 
 from kvmcheck import lazy_re
 from kvmcheck.engine import contexts_of, run_rules
+from kvmcheck.input_lines import linenos_of
 from kvmcheck.model import Patch, Series
 from kvmcheck.parser import mbox_message_starts, parse_file
 from kvmcheck.registry import Edit, Finding
@@ -61,15 +62,19 @@ def _protected_lines(patches: list[Patch], only: set[int] | None = None) -> set[
     wanted = None if only is None else sorted(only)
     for patch in patches:
         for file in patch.files:
+            # Line numbers only: no Line made for each added and removed line.
             added = {
-                line.lineno for line in file.added_lines() if only is None or line.lineno in only
+                lineno
+                for hunk in file.hunks
+                for lineno in linenos_of(hunk.added)
+                if only is None or lineno in only
             }
             last = file.lineno
             for hunk in file.hunks:
                 numbers = [
-                    line.lineno
-                    for line in chain(hunk.added, hunk.removed)
-                    if line.lineno is not None
+                    lineno
+                    for lineno in chain(linenos_of(hunk.added), linenos_of(hunk.removed))
+                    if lineno is not None
                 ]
                 if hunk.lineno is not None:
                     numbers.append(hunk.lineno)

@@ -153,6 +153,14 @@ def texts_of(lines: Sequence[Line], start: int = 0) -> Iterator[str]:
     return (lines[index].text for index in range(start, len(lines)))
 
 
+def linenos_of(lines: Sequence[Line]) -> Iterator[int | None]:
+    """The line numbers of ``lines`` in order, with no `Line` made for
+    picked lines of the input file."""
+    if isinstance(lines, PickedLines):
+        return lines.linenos()
+    return (line.lineno for line in lines)
+
+
 def _then(
     first: Callable[[str], str] | None, second: Callable[[str], str] | None
 ) -> Callable[[str], str] | None:
@@ -332,6 +340,19 @@ class PickedLines(Sequence[Line]):
         if self._input is None:
             return (line.text for line in self._made())
         return self._cut(self._input)
+
+    def linenos(self) -> Iterator[int | None]:
+        """The lines' numbers: for lines of the input file, worked out from
+        where they are picked, with no `Line` made (``kvmcheck.fix`` reads
+        the numbers of every diff line)."""
+        if self._kept is not None:
+            return (line.lineno for line in self._kept)
+        picked = islice(self._indices, self._start, self._stop)
+        if self._input is None:
+            source = self._source
+            return (source[index].lineno for index in picked)
+        first = self._input._start + 1
+        return (first + index for index in picked)
 
     def _cut(self, lines: InputLines) -> Iterator[str]:
         """The texts of these lines of the input file ``lines``, cut from its text."""

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kvmcheck.input_lines import InputLines, PickedLines, text_reader, texts_of
+from kvmcheck.input_lines import InputLines, PickedLines, linenos_of, text_reader, texts_of
 from kvmcheck.model import Line
 
 TEXTS = st.text(alphabet="ab \n", max_size=40)
@@ -104,6 +104,8 @@ def test_picked_lines_match_picking_from_a_list(
             assert len(picked) == len(expected)
             assert pairs(picked) == expected
             assert list(picked.texts()) == [text for text, _ in expected]
+            assert list(picked.linenos()) == [lineno for _, lineno in expected]
+            assert list(linenos_of(list(picked))) == [lineno for _, lineno in expected]
             assert [
                 (line.text, line.lineno)
                 for line in (picked[i] for i in range(-len(expected), len(expected)))
