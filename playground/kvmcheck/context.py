@@ -114,34 +114,40 @@ class PatchContext:
         self.lookup_commit: Callable[[str], tuple[str, str] | None] | None = None
         self.added_code = AddedCode(patch) if added_code is None else added_code
         self._scope_problems = {} if scope_problems is None else scope_problems
-        self._lines_kept = False
+        # The views keep_lines keeps, until drop_lines.
+        self._lines_kept: list[PickedLines] = []
 
     @property
     def paths(self) -> list[str]:
         return self.patch.paths
 
     def keep_lines(self) -> None:
-        """Make the lines the rules read once, for all of them, when the
+        """Keep the lines the rules read once made, for all of them, when the
         patch is small (see ``KEEP_LINES``); :meth:`drop_lines` when its
         rules are done, so that only one patch's lines are kept at a time."""
-        # Counted view by view, and no list of them made: a patch of
-        # thousands of hunks has two views a hunk.
+        # Counted view by view, the views listed only while the patch is
+        # small: a patch of thousands of hunks has two views a hunk.  Each
+        # hunk has a line, so a small patch has few views; empty ones have
+        # nothing to keep.
         lines = chars = 0
+        kept = []
         for view in self._line_views():
-            lines += len(view)
-            chars += view.span()
-            if lines > KEEP_LINES or chars > KEEP_CHARS:
-                return
-        for view in self._line_views():
+            size = len(view)
+            if size:
+                lines += size
+                chars += view.span()
+                if lines > KEEP_LINES or chars > KEEP_CHARS:
+                    return
+                kept.append(view)
+        for view in kept:
             view.keep()
-        self._lines_kept = True
+        self._lines_kept = kept
 
     def drop_lines(self) -> None:
         """Go back to making each line as it is read (see :meth:`keep_lines`)."""
-        if self._lines_kept:
-            for view in self._line_views():
-                view.drop()
-            self._lines_kept = False
+        for view in self._lines_kept:
+            view.drop()
+        self._lines_kept = []
 
     def _line_views(self) -> Iterator[PickedLines]:
         views: Iterator[Sequence[Line]] = chain(
