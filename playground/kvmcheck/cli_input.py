@@ -12,6 +12,11 @@ import os
 import stat
 import sys
 
+# For annotations only: a run need not import typing.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import BinaryIO
+
 STDIN_NAME = "<stdin>"
 MIB = 1024 * 1024
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -51,14 +56,28 @@ def read_input(
         else:
             flags = os.O_RDONLY | (os.O_NONBLOCK if inplace else 0)
             with open(os.open(name, flags), "rb") as handle:
+                status = os.fstat(handle.fileno())
                 if inplace:
-                    _check_rewritable(name, os.fstat(handle.fileno()), messages)
-                data = handle.read(budget + 1)
+                    _check_rewritable(name, status, messages)
+                data = _read_at_most(handle, status, budget + 1)
     except OSError as error:
         reason = error.strerror or str(error)
         raise InputError(messages["cli.unreadable"].format(path=shown, reason=reason)) from error
     if len(data) > budget:
         raise InputError(messages["cli.too-large"].format(path=shown, limit=limit_mib))
+    return data
+
+
+def _read_at_most(handle: BinaryIO, status: os.stat_result, count: int) -> bytes:
+    """``handle.read(count)``, without asking for a buffer of ``count``
+    bytes for a regular file that holds fewer: read(count) allocates all of
+    them (16 MiB by default) before it shrinks the result, for each input
+    of a batch.  A file that grew since ``status`` is read on to ``count``."""
+    if not stat.S_ISREG(status.st_mode) or status.st_size >= count:
+        return handle.read(count)
+    data = handle.read(status.st_size + 1)
+    if len(data) > status.st_size:  # it grew: read on as read(count) would
+        data += handle.read(count - len(data))
     return data
 
 

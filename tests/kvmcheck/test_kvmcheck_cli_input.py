@@ -163,3 +163,31 @@ def test_an_internal_error_is_one_line_in_the_readers_language(
     source.write_text(BAD, encoding="utf-8")
     status, err = run(["--lang", lang, str(source)], capsys)
     assert (status, err) == (2, expected)
+
+
+@pytest.mark.parametrize("extra", [0, 1, 100, 101, 5000])
+def test_a_file_is_read_whole_whatever_size_it_said(tmp_path: Path, extra: int) -> None:
+    """The file's size sizes the read, but a file that holds more than its
+    size said (it grew, or a /proc file says 0) is still read to the end,
+    within the budget."""
+    from kvmcheck.cli_input import InputError, read_input
+
+    path = tmp_path / "grows.patch"
+    path.write_bytes(b"x" * 100)
+    said = os.stat(path)
+    path.write_bytes(b"y" * (100 + extra))
+    real_fstat = os.fstat
+
+    def stale_fstat(fd: int) -> os.stat_result:
+        if os.path.samestat(real_fstat(fd), os.stat(path)):
+            return said
+        return real_fstat(fd)
+
+    messages = {"cli.too-large": "{path}: over {limit} MiB"}
+    with pytest.MonkeyPatch.context() as patch_os:
+        patch_os.setattr(os, "fstat", stale_fstat)
+        if extra <= 100:
+            assert read_input(str(path), 200, 1, messages) == b"y" * (100 + extra)
+        else:
+            with pytest.raises(InputError, match=r"grows\.patch: over 1 MiB"):
+                read_input(str(path), 200, 1, messages)
