@@ -25,6 +25,10 @@ _UNSAFE = lazy_re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e
 # A level word with its colon inside echoed text: b4 takes any line holding
 # "ERROR:" for a failure, so a quoted "Fixes: ERROR: x" must not show one.
 _POSING_LEVEL = lazy_re.compile(r"(ERROR|WARNING|INFO):", re.IGNORECASE)
+# What every match of _POSING_LEVEL ends with (no other character matches
+# R, G or O ignoring case): a search that skips along in C to a colon after
+# one of them, where _POSING_LEVEL tries the three words at every character.
+_LEVEL_END = lazy_re.compile("[GORgor]:")
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -40,7 +44,10 @@ def visible(text: str) -> str:
 def quoted(text: str) -> str:
     """Text echoed from the input on a finding line: visible, and with no
     level word (``ERROR:``) that a reader of the line could take for ours."""
-    return _POSING_LEVEL.sub(lambda match: f"{match.group(1)}\\x3a", visible(text))
+    shown = visible(text)
+    if not _LEVEL_END.search(shown):
+        return shown
+    return _POSING_LEVEL.sub(lambda match: f"{match.group(1)}\\x3a", shown)
 
 
 def _located(result: CheckResult) -> Iterator[tuple[str, FindingResult]]:

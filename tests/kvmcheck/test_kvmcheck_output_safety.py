@@ -15,7 +15,7 @@ import re
 import pytest
 
 from kvmcheck.api import check_texts
-from kvmcheck.output import format_github, format_text
+from kvmcheck.output import format_github, format_text, quoted
 from kvmcheck.rules._examples import SIGNOFF, patch
 
 # Anything a terminal acts on: C0/C1 controls (ESC, CR, LF...) and bidi overrides.
@@ -104,3 +104,19 @@ def test_utf16_without_bom_is_still_binary() -> None:
     """Without a mark there is no telling UTF-16 from binary data."""
     result = check_texts([("p", patch().encode("utf-16-le"))])
     assert [f["rule"] for f in result["patches"][0]["findings"]] == ["input-unrecognized"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("see https://lore.kernel.org/x", "see https://lore.kernel.org/x"),
+        ("tag: v1, Fixes: abc", "tag: v1, Fixes: abc"),
+        ("Error: x, warning: y, iNfO: z", "Error\\x3a x, warning\\x3a y, iNfO\\x3a z"),
+        ("ERRORS: x ERROR:", "ERRORS: x ERROR\\x3a"),
+        ("WARNING\x1b[1m: x", "WARNING\\x1b[1m: x"),
+    ],
+)
+def test_quoted_disarms_every_level_word_and_nothing_else(text: str, expected: str) -> None:
+    """quoted() first looks for a colon after the last letter of a level
+    word, in any case: every level word is still disarmed."""
+    assert quoted(text) == expected
