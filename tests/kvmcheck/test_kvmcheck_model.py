@@ -14,7 +14,8 @@ import pytest
 from kvmcheck.context import prose_lines
 from kvmcheck.input_lines import InputLines, PickedLines
 from kvmcheck.model import Line, Patch
-from kvmcheck.parser import input_text, parse_file, parse_input
+from kvmcheck.parser import parse_file, parse_input
+from kvmcheck.parser.text import to_text
 from kvmcheck.rules._examples import patch as mail
 
 URL_BODY = "See https://example.org/x for\nthe details.\n\n    indented log"
@@ -126,12 +127,12 @@ _MAIL = "Subject: [PATCH] KVM: x86: Do a thing\n\nBecause.\n\nSigned-off-by: A <
         "  \n",
     ],
 )
-def test_parse_input_reads_as_input_text_then_parse_file(data: str | bytes) -> None:
+def test_parse_input_reads_as_to_text_then_parse_file(data: str | bytes) -> None:
     """parse_input decodes once what check_texts decoded twice: the same text
-    and patches as input_text, then parse_file of its text, byte order
+    and patches as to_text, then parse_file of its text, byte order
     marks and the binary bound included."""
     text, patches = parse_input("x.patch", data)
-    expected = input_text(data)
+    expected = to_text(data)[0]
     assert text == expected
     assert [_read(p) for p in patches] == [
         _read(p) for p in parse_file("x.patch", data if expected is None else expected)

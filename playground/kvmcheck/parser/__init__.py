@@ -38,11 +38,10 @@ from kvmcheck.parser.mail import (
 from kvmcheck.parser.message import parse_bare_message
 from kvmcheck.parser.parts import build_patch
 from kvmcheck.parser.subject import parse_subject
-from kvmcheck.parser.text import decode_input, first_nonblank, input_text, split_lines, to_text
+from kvmcheck.parser.text import decode_input, first_nonblank, split_lines, to_text
 
 __all__ = [
     "author_email",
-    "input_text",
     "mbox_message_starts",
     "parse_file",
     "parse_input",
@@ -66,9 +65,9 @@ def parse_file(source: str, data: str | bytes) -> list[Patch]:
 
 
 def parse_input(source: str, data: str | bytes) -> tuple[str | None, list[Patch]]:
-    """``input_text(data)`` and the patches ``parse_file`` finds in that text
-    (in ``data`` if it is None), with the input decoded and checked once,
-    not once for each."""
+    """The text ``parse_file`` reads from ``data`` (None when it is not
+    text) and the patches ``parse_file`` finds, with the input decoded and
+    checked once, not once for each."""
     text, problem, bom = decode_input(data)
     if bom and text is not None:
         # Checked again, a text that had a byte order mark may give another

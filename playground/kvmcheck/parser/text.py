@@ -22,12 +22,6 @@ _CONTROL_CHARS = frozenset(chr(c) for c in range(32) if chr(c) not in "\t\n\r\f"
 _NOT_CONTROL = bytes(byte for byte in range(256) if chr(byte) not in _CONTROL_CHARS)
 
 
-def input_text(data: str | bytes) -> str | None:
-    """The text :func:`parse_file` reads from ``data`` (byte order mark
-    removed), or None when it is not text."""
-    return to_text(data)[0]
-
-
 def to_text(data: str | bytes) -> tuple[str | None, str | None]:
     """Decode input to text, or say why it is not text."""
     text, problem, _ = decode_input(data)
