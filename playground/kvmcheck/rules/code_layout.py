@@ -25,21 +25,12 @@ from kvmcheck.rules._examples import added_lines
 SECTION = "maintainer-kvm-x86#coding-style"
 
 
-class _Window:
-    """A written added line and the written lines directly above it (None
-    where the line above was not added, not written or is not the one just
-    before), as the rules read the hunk one line at a time: no list of a
-    hunk's lines is kept, as a hunk may have a hundred thousand."""
-
-    __slots__ = ("above", "current", "hunk", "two_above")
-
-    def __init__(
-        self, hunk: Hunk, current: CodeLine, above: CodeLine | None, two_above: CodeLine | None
-    ) -> None:
-        self.hunk = hunk
-        self.current = current
-        self.above = above
-        self.two_above = two_above
+# A written added line and the written lines directly above it (None
+# where the line above was not added, not written or is not the one just
+# before), as the rules read the hunk one line at a time: no list of a
+# hunk's lines is kept, as a hunk may have a hundred thousand.  A tuple, not
+# an object: four rules read every line's window, and a tuple is made in C.
+_Window = tuple[Hunk, CodeLine, CodeLine | None, CodeLine | None]
 
 
 def _windows(context: PatchContext) -> Iterator[_Window]:
@@ -56,7 +47,7 @@ def _windows(context: PatchContext) -> Iterator[_Window]:
                     continue
                 if above is not None and not follows(above.line, current.line):
                     above = two_above = None
-                yield _Window(hunk, current, above, two_above)
+                yield hunk, current, above, two_above
                 two_above, above = above, current
 
 
@@ -177,11 +168,10 @@ def code_return_type_own_line(rule_: Rule, context: PatchContext) -> Iterator[Fi
     'git grep "int kvm_foo("' and the hunk headers of later patches show the type with the
     name. The type alone on the line above is another project's style.
     """
-    for window in _windows(context):
-        previous = window.above
+    for _hunk, current, previous, _two_above in _windows(context):
         if previous is None or previous.comment.strip():
             continue
-        type_code, name_code = previous.code.rstrip(), window.current.code.rstrip()
+        type_code, name_code = previous.code.rstrip(), current.code.rstrip()
         if not type_code or type_code[:1].isspace() or name_code[:1].isspace():
             continue
         if (
@@ -224,18 +214,16 @@ def code_braces_one_arm(rule_: Rule, context: PatchContext) -> Iterator[Finding]
     statement added later cannot fall out of its arm.
     """
     kept: dict[int, bool] = {}  # per hunk: its removed lines have such an arm
-    for window in _windows(context):
-        code = window.current.code.rstrip()
+    for hunk, current, statement, condition in _windows(context):
+        code = current.code.rstrip()
         if _ELSE_WITHOUT_BRACE.match(code):
             # An arm the hunk only edits ('} else if (f(a))' to '} else if (f(b))') keeps
             # the old code's style.
-            hunk = window.hunk
             if id(hunk) not in kept:
                 kept[id(hunk)] = any(_ELSE_WITHOUT_BRACE.match(line.text) for line in hunk.removed)
             if not kept[id(hunk)]:
-                yield rule_.finding(window.current.line.lineno)
+                yield rule_.finding(current.line.lineno)
             continue
-        statement, condition = window.above, window.two_above
         if (
             _ELSE_WITH_BRACE.match(code)
             and statement is not None
@@ -243,7 +231,7 @@ def code_braces_one_arm(rule_: Rule, context: PatchContext) -> Iterator[Finding]
             and statement.code.rstrip().endswith(";")
             and _IF_WITHOUT_BRACE.match(condition.code.rstrip())
         ):
-            yield rule_.finding(window.current.line.lineno)
+            yield rule_.finding(current.line.lineno)
 
 
 # --- continuation lines -------------------------------------------------------------
@@ -290,8 +278,7 @@ def code_continuation_alignment(rule_: Rule, context: PatchContext) -> Iterator[
     with the '(' itself is indented by tabs instead, and lining up with an outer parenthesis is
     fine.
     """
-    for window in _windows(context):
-        previous, current = window.above, window.current
+    for _hunk, current, previous, _two_above in _windows(context):
         if previous is None or previous.comment.strip():
             continue
         above, code = previous.code.rstrip(), current.code
@@ -328,14 +315,13 @@ def code_multiple_blank_lines(rule_: Rule, context: PatchContext) -> Iterator[Fi
     row adds nothing but a line to scroll past (checkpatch.pl: 'Please don't use multiple
     blank lines').
     """
-    for window in _windows(context):
-        previous = window.above
+    for _hunk, current, previous, _two_above in _windows(context):
         if (
             previous is not None
             and not previous.line.text.strip()
-            and not window.current.line.text.strip()
+            and not current.line.text.strip()
         ):
-            yield rule_.finding(window.current.line.lineno)
+            yield rule_.finding(current.line.lineno)
 
 
 _RETURN_PARENTHESES = lazy_re.compile(r"(\s*return\s*)\((.*)\)(\s*;\s*)$")

@@ -148,7 +148,9 @@ def assign_in_if(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
             for index, (code_line, wrote) in enumerate(
                 zip(lines, context.added_code.written(hunk), strict=True)
             ):
-                if not wrote:
+                # "if" first: a substring test is far cheaper than the
+                # search, which tries every word start of the line.
+                if not wrote or "if" not in code_line.code:
                     continue
                 match = _IF_START.search(code_line.code)
                 if match and _ASSIGNMENT.search(_condition(lines, index, match.end() - 1)):

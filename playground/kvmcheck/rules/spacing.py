@@ -41,8 +41,9 @@ def space_after_keyword(rule_: Rule, context: PatchContext) -> Iterator[Finding]
     friends are written like functions.
     """
     for _file, code_line in code_lines(context):
-        match = _KEYWORD_PAREN.search(code_line.code)
-        if match:
+        # Lines without "(" (braces, returns, declarations) skip the search,
+        # which tries every word start of the line.
+        if "(" in code_line.code and (match := _KEYWORD_PAREN.search(code_line.code)):
             yield rule_.finding(code_line.line.lineno, keyword=match.group(1))
 
 

@@ -110,11 +110,14 @@ def typo(rule_: Rule, context: PatchContext) -> Iterator[Finding]:
     words = {
         word for _line, text, _variant, _whole in _texts(context) for word in _WORD.findall(text)
     }
+    # len() and islower() first: they spare the call to _lookup_form() for
+    # the short words and the lower-case ones, most of them.  The words are
+    # ASCII, so a word and its lower-case form have the same length.
     fixes = {
         word: fix
         for word in words
-        if (form := _lookup_form(word)) is not None
-        and len(form) >= 3
+        if len(word) >= 3
+        and (form := word if word.islower() else _lookup_form(word)) is not None
         and (fix := typos.correction(form)) is not None
     }
     if not fixes:
