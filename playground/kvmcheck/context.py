@@ -14,7 +14,7 @@ from itertools import chain
 
 from kvmcheck import lazy_re
 from kvmcheck.added_code import AddedCode
-from kvmcheck.input_lines import PickedLines
+from kvmcheck.input_lines import PickedLines, texts_of
 from kvmcheck.model import FileDiff, Line, Patch, Series
 from kvmcheck.paths import (
     SELFTESTS_DIR,
@@ -265,7 +265,7 @@ def _prose_indices(message: Sequence[Line]) -> tuple[array, bool]:
     has_urls = False
     in_note = False
     # Texts read: the lines are not made before the rules run (keep_lines).
-    for index, text in enumerate(PickedLines.of(message).texts()):
+    for index, text in enumerate(texts_of(message)):
         stripped = text.strip()
         if in_note:
             in_note = not stripped.endswith("]")

@@ -147,9 +147,12 @@ def text_reader(lines: Sequence[Line]) -> Callable[[int], str]:
 
 
 def texts_of(lines: Sequence[Line], start: int = 0) -> Iterator[str]:
-    """The texts of ``lines[start:]`` in order, as :func:`text_reader` reads them."""
+    """The texts of ``lines[start:]`` in order, as :func:`text_reader` reads
+    them, with no `Line` made for lines of the input file."""
     if isinstance(lines, InputLines):
         return lines.texts(start)
+    if isinstance(lines, PickedLines):
+        return islice(lines.texts(), start, None)
     return (lines[index].text for index in range(start, len(lines)))
 
 

@@ -56,10 +56,11 @@ def test_lines_starting_with_a_prefix_are_found_in_the_text(
 def test_texts_are_read_as_the_lines_hold_them(
     text: str, start: int, stop: int, first: int
 ) -> None:
-    """By index and from an index on, from the input and from a list of lines."""
+    """By index and from an index on, from the input, from lines picked of
+    it and from a list of lines."""
     view = InputLines.split(text)[start:stop]
     expected = [part for part, _ in split_list(text)[start:stop]]
-    for lines in (view, [Line(line.text, line.lineno) for line in view]):
+    for lines in (view, PickedLines.of(view), [Line(line.text, line.lineno) for line in view]):
         text_of = text_reader(lines)
         assert [text_of(index) for index in range(len(lines))] == expected
         assert list(texts_of(lines, first)) == expected[first:]
