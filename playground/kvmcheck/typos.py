@@ -63,11 +63,9 @@ def _load() -> bytes:
 
 def correction(word: str) -> str | None:
     """The suggested spelling(s) of ``word`` (lower case), None if it is not a known typo."""
-    # A batch run asks for the same words again and again: answered
-    # without the call to _load() once the list is loaded.
-    if _text is not None and word in _seen:
-        return _seen[word]
-    text = _load()
+    # A batch run asks for the same words again and again: no call to
+    # _load() once the list is loaded.
+    text = _load() if _text is None else _text
     if word not in _seen:
         if len(_seen) >= _SEEN_MAX:
             _seen.clear()
