@@ -119,11 +119,11 @@ def in_scope(path: str, areas: tuple[str, ...], types: tuple[str, ...]) -> bool:
     """Whether ``path`` is in one of ``areas`` and of one of ``types`` (empty: any)."""
     # A loop, not any() over a generator: asked for every file, rule scope
     # and patch, and nearly every rule declares one area.
-    for area in areas:
-        if AREAS[area](path):
-            break
-    else:
-        if areas:
+    if areas:
+        for area in areas:
+            if AREAS[area](path):
+                break
+        else:
             return False
     return not types or path.endswith(_suffixes(types))
 
