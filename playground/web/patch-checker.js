@@ -181,13 +181,17 @@ class Checker {
       return;
     }
     this.dispatch({ type: "warm-start" });
-    this.setState("loading", this.say("loading"));
+    const loading = this.say("loading");
+    this.setState("loading", loading);
     shared.start().finally(() => {
       this.dispatch({ type: "warm-end" });
     }).then(
       () => {
         if (!this.state.busy && this.container.dataset.state === "loading") {
-          this.setState("ready", this.say("ready"));
+          // What the reader was told meanwhile (a link too large to share,
+          // a copied link) stays; only the loading notice gives way.
+          const told = this.status.textContent !== loading;
+          this.setState("ready", told ? undefined : this.say("ready"));
         }
       },
       (error) => {
@@ -328,11 +332,11 @@ class Checker {
     }
     const fragment = await fragmentOf(text);
     if (fragment === null) {
+      // Said beside the download, not in the status line: the check that
+      // typing started may finish later and take the status line over.
       this.sharePanel.hidden = true;
-      this.status.textContent = this.say("share_too_large", {
-        max: this.number(MAX_FRAGMENT_CHARS),
-      });
-      this.shareOffer.show("patches.mbox", text, this.say("share_download"));
+      this.shareOffer.show("patches.mbox", text, this.say("share_download"),
+        this.say("share_too_large", { max: this.number(MAX_FRAGMENT_CHARS) }));
       return;
     }
     const url = new URL(location.href);

@@ -24,12 +24,18 @@ export class DownloadOffer {
   constructor(anchor) {
     this.node = document.createElement("p");
     this.node.className = "patch-checker-offer";
+    // Read out when it appears, as the status line is.
+    this.node.setAttribute("role", "status");
     this.node.hidden = true;
     anchor.after(this.node);
   }
 
-  show(name, text, label) {
+  // `why`: the sentence that goes before the link, if any.
+  show(name, text, label, why = "") {
     clearDownloads(this.node);
+    if (why) {
+      this.node.append(`${why} `);
+    }
     this.node.append(downloadLink(name, text, label));
     this.node.hidden = false;
   }

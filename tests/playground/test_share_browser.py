@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from local_server import served
 from playground_support import EXAMPLES, LOAD_TIMEOUT_MS, Session, run_check
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Route, expect
 
 from kvmcheck.share import MAX_FRAGMENT_CHARS, PREFIX, fragment
 
@@ -105,13 +105,52 @@ def test_too_large_to_share_is_said(session: Session, site_url: str) -> None:
     noise = "".join(random.Random(8).choices(string.ascii_letters, k=2 * MAX_FRAGMENT_CHARS))
     page.fill(".patch-checker textarea", noise)
     page.click(".patch-checker button[data-action=share]")
-    expect(page.locator(".patch-checker-status")).to_contain_text("too large to share")
+    offer = page.locator(".patch-checker-offer")
+    said = (
+        "This patch is too large to share as a link: compressed, it needs more than "
+        f"{MAX_FRAGMENT_CHARS:,} characters. Send the file instead. Download it as patches.mbox"
+    )
+    expect(offer).to_have_text(said)
     expect(page.locator(".patch-checker [data-share-link]")).to_be_hidden()
+    # The check that typing started ends in the status line; what Share
+    # said stays beside its download.
+    expect(page.locator(".patch-checker")).to_have_attribute(
+        "data-state", "done", timeout=LOAD_TIMEOUT_MS
+    )
+    expect(offer).to_have_text(said)
     # Just under the limit for Python is a link for the page too.
     fits = noise[: MAX_FRAGMENT_CHARS * 3 // 4 - 200]
     fragment(fits)
     page.fill(".patch-checker textarea", fits)
     assert len(make_link(page).split("#", 1)[1]) <= MAX_FRAGMENT_CHARS
+    expect(offer).to_be_hidden()
+
+
+def test_python_ready_later_keeps_what_the_reader_was_told(browser, site_url: str) -> None:
+    # Python loads while the reader works; its "ready" must not replace
+    # what the reader was just told. The package download is held back
+    # until the message is on screen, then let through.
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    held: list[Route] = []
+    page.route("**/kvmcheck.zip", lambda route: held.append(route))
+    page.goto(f"{site_url}handbook/en/playground.html")
+    make_link(page)
+    page.click(".patch-checker button[data-action=copy]")
+    status = page.locator(".patch-checker-status")
+    expect(status).to_contain_text("Link copied.")
+    checker = page.locator(".patch-checker")
+    expect(checker).to_have_attribute("data-state", "loading")
+    deadline = LOAD_TIMEOUT_MS // 100
+    while not held and deadline:
+        page.wait_for_timeout(100)
+        deadline -= 1
+    assert held, "the package was never requested"
+    for route in held:
+        route.continue_()
+    expect(checker).to_have_attribute("data-state", "ready", timeout=LOAD_TIMEOUT_MS)
+    expect(status).to_contain_text("Link copied.")
+    context.close()
 
 
 def test_a_damaged_link_is_said_and_the_box_kept(session: Session, site_url: str) -> None:
@@ -243,16 +282,25 @@ def test_just_under_the_size_limit_opens(session: Session, site_url: str) -> Non
 
 
 @pytest.mark.parametrize(
-    ("lang", "label"), [("en", "Download it as patches.mbox"), ("zh_CN", "下载为 patches.mbox")]
+    ("lang", "why", "label"),
+    [
+        ("en", "Send the file instead.", "Download it as patches.mbox"),
+        (
+            "zh_CN",
+            f"压缩后仍超过 {MAX_FRAGMENT_CHARS:,} 个字符。请直接发送补丁文件。",
+            "下载为 patches.mbox",
+        ),
+    ],
 )
 def test_a_series_too_large_to_link_downloads_as_mbox(
-    session: Session, site_url: str, lang: str, label: str
+    session: Session, site_url: str, lang: str, why: str, label: str
 ) -> None:
     page = session.page
     page.goto(f"{site_url}handbook/{lang}/playground.html")
     noise = "".join(random.Random(8).choices(string.ascii_letters, k=2 * MAX_FRAGMENT_CHARS))
     page.fill(".patch-checker textarea", noise)
     page.click(".patch-checker button[data-action=share]")
+    expect(page.locator(".patch-checker-offer")).to_contain_text(f"{why} {label}")
     offer = page.locator(".patch-checker-offer a[download]")
     expect(offer).to_have_text(label)
     with page.expect_download() as caught:
