@@ -22,12 +22,14 @@ SECTION = "maintainer-kvm-x86#changelog"
 
 # A word of prose: letters (with one apostrophe), not part of an identifier,
 # a path, a function call, a number or an option.
-_WORD = lazy_re.compile(r"(?<![\w'/.\\-])[A-Za-z]+(?:'[A-Za-z]+)?(?![\w(/\\-]|\.\w)")
+# The letter runs are possessive: a shorter run would be followed by a
+# letter, which the lookahead refuses anyway.
+_WORD = lazy_re.compile(r"(?<![\w'/.\\-])[A-Za-z]++(?:'[A-Za-z]++)?(?![\w(/\\-]|\.\w)")
 # Words as checkpatch.pl sees them: lower case, maybe capitalized, two
 # letters or more; "ICR ICR2" or "A A" are names, not slips.  Group 2 is
 # the next word when it is the same word in any case ("The the"): the
 # search skips the other pairs of words, nearly all of them, itself.
-_REPEATED = lazy_re.compile(r"\b([A-Z]?[a-z]{2,}) (?=(?=[A-Z]?[a-z]{2,}\b)((?i:\1))\b)")
+_REPEATED = lazy_re.compile(r"\b([A-Z]?+[a-z]{2,}+) (?=(?=[A-Z]?[a-z]{2,}\b)((?i:\1))\b)")
 _PROSE_WORD = lazy_re.compile(r"[A-Z]?[a-z]{2,}")
 _HEX = lazy_re.compile(r"[0-9a-fA-F]{2,}")
 # Repeated words that are right ("had had", "that that"), or hex bytes
