@@ -18,7 +18,7 @@ from itertools import chain, pairwise
 from kvmcheck import lazy_re
 from kvmcheck.engine import contexts_of, run_rules
 from kvmcheck.input_lines import linenos_of
-from kvmcheck.model import Patch, Series
+from kvmcheck.model import Hunk, Patch, Series
 from kvmcheck.parser import mbox_message_starts, parse_file
 from kvmcheck.registry import Edit, Finding
 
@@ -38,19 +38,18 @@ def _split(text: str) -> list[str]:
 
 def _lines_at(text: str, numbers: set[int]) -> dict[int, str]:
     """The lines of ``text`` numbered in ``numbers``, keyed by their index in
-    :func:`_split`'s list, without splitting the whole text."""
-    found: dict[int, str] = {}
-    ends = (_LINE_END if "\n" in text else _CR_LINE_END).finditer(text)
-    start, lineno = 0, 1
+    :func:`_split`'s list, without splitting the text past the last of them."""
     last = max(numbers, default=0)
-    while lineno <= last:
-        end = next(ends, None)
-        stop = len(text) if end is None else end.start()
-        if lineno in numbers:
-            found[2 * (lineno - 1)] = text[start:stop]
-        if end is None:
-            break
-        start, lineno = end.end(), lineno + 1
+    if "\n" not in text:
+        pieces = text.split("\r", last)
+        return {2 * (n - 1): pieces[n - 1] for n in numbers if 1 <= n <= len(pieces)}
+    pieces = text.split("\n", last)
+    found = {}
+    for n in numbers:
+        if 1 <= n <= len(pieces):
+            line = pieces[n - 1]
+            # A CR before the LF belongs to the line end (the last line has none).
+            found[2 * (n - 1)] = line[:-1] if n < len(pieces) and line.endswith("\r") else line
     return found
 
 
@@ -62,6 +61,18 @@ def _protected_lines(patches: list[Patch], only: set[int] | None = None) -> set[
     wanted = None if only is None else sorted(only)
     for patch in patches:
         for file in patch.files:
+            if file.lineno is None:
+                continue
+            if wanted is not None:
+                # Most edits are in the subject and the changelog: a file
+                # whose lines hold none of them is passed over after a look
+                # at its last hunk with a line (hunks come in the order of the
+                # text, so that hunk ends the file's diff).
+                end = next(
+                    (n for hunk in reversed(file.hunks) if (n := _hunk_end(hunk)) is not None), None
+                )
+                if end is None or bisect_left(wanted, file.lineno) == bisect_right(wanted, end):
+                    continue
             # Line numbers only: no Line made for each added and removed line.
             added = {
                 lineno
@@ -71,15 +82,8 @@ def _protected_lines(patches: list[Patch], only: set[int] | None = None) -> set[
             }
             last = file.lineno
             for hunk in file.hunks:
-                numbers = [
-                    lineno
-                    for lineno in chain(linenos_of(hunk.added), linenos_of(hunk.removed))
-                    if lineno is not None
-                ]
-                if hunk.lineno is not None:
-                    numbers.append(hunk.lineno)
-                if numbers and last is not None:
-                    end = max(numbers)
+                end = _hunk_end(hunk)
+                if end is not None:
                     between: Iterable[int] = (
                         range(last, end + 1)
                         if wanted is None
@@ -88,6 +92,18 @@ def _protected_lines(patches: list[Patch], only: set[int] | None = None) -> set[
                     protected.update(n for n in between if n not in added)
                     last = end + 1
     return protected
+
+
+def _hunk_end(hunk: Hunk) -> int | None:
+    """The number of the hunk's last line, its header included (None if it has none)."""
+    return max(
+        (
+            lineno
+            for lineno in chain(linenos_of(hunk.added), linenos_of(hunk.removed), (hunk.lineno,))
+            if lineno is not None
+        ),
+        default=None,
+    )
 
 
 def _check(

@@ -11,14 +11,24 @@ from pathlib import Path
 
 import pytest
 from git_identity import DATES, IDENTITY
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from kvmcheck.api import check_texts
 from kvmcheck.cli import main
-from kvmcheck.fix import fix_report, fix_text, patch_file_name, split_patches
+from kvmcheck.fix import (
+    _lines_at,
+    _split,
+    fix_report,
+    fix_text,
+    fixable_now,
+    patch_file_name,
+    split_patches,
+)
+from kvmcheck.parser import parse_file
+from kvmcheck.registry import Edit, Finding
 from kvmcheck.rules import RULES
-from kvmcheck.rules._examples import AUTHOR, SIGNOFF, diff, patch
+from kvmcheck.rules._examples import AUTHOR, BODY, SIGNOFF, diff, patch
 
 GIT_ENV = {**os.environ, **IDENTITY, **DATES}
 
@@ -97,6 +107,62 @@ def test_context_and_removed_lines_are_never_touched() -> None:
     assert count == 1
     assert "-        return 0;\n" in fixed and "\n         {\n" in fixed
     assert "+\treturn -EINVAL;\n" in fixed
+
+
+def test_only_edits_of_added_and_message_lines_are_fixable() -> None:
+    """Which lines an edit may name, in every file of a diff: the first, a
+    middle one with no edit, and the last (files without an edit are
+    passed over quickly, and must not hide one that has)."""
+    files = [
+        diff(path, added=f"\tx = {n};", removed=f"\ty = {n};")
+        for n, path in enumerate(
+            ("arch/x86/kvm/x86.c", "arch/x86/kvm/mmu/mmu.c", "arch/x86/kvm/vmx/vmx.c")
+        )
+    ]
+    text = patch(diffs="".join(files))
+    (posting,) = parse_file("p.patch", text)
+    lines = text.split("\n")
+
+    def at(start: str, occurrence: int = 0) -> int:
+        return [n for n, line in enumerate(lines, start=1) if line.startswith(start)][occurrence]
+
+    names = {
+        "changelog": at(BODY.splitlines()[0]),
+        "added, first file": at("+\tx = 0;"),
+        "added, last file": at("+\tx = 2;"),
+        "removed, last file": at("-\ty = 2;"),
+        "context, last file": at(" {", 2),
+        "hunk header, last file": at("@@ ", 2),
+        "file header, last file": at("+++ b/arch/x86/kvm/vmx/vmx.c"),
+        "context, middle file": at(" {", 1),
+    }
+    findings = {
+        name: Finding(
+            "r", "warning", lineno, "k", {}, posting, (Edit(lineno, lines[lineno - 1][:2], "X"),)
+        )
+        for name, lineno in names.items()
+    }
+    fixable = fixable_now(text, [posting], findings.values())
+    assert sorted(name for name, f in findings.items() if id(f) in fixable) == [
+        "added, first file",
+        "added, last file",
+        "changelog",
+    ]
+
+
+@given(
+    st.text(alphabet="a\r\n", max_size=30),
+    st.sets(st.integers(min_value=-2, max_value=35), max_size=6),
+)
+@example("a\r\nb\r", {1, 2})  # the CR of the last line is the line's, not a line end
+@example("a\rb", {0, 2})
+def test_lines_at_reads_lines_as_the_whole_split_does(text: str, numbers: set[int]) -> None:
+    """A few lines of the text, numbered as the parser numbers them (LF with
+    the CR before it, or CR alone in a text without LF)."""
+    parts = _split(text)
+    assert _lines_at(text, numbers) == {
+        2 * (n - 1): parts[2 * (n - 1)] for n in numbers if 0 <= 2 * (n - 1) < len(parts)
+    }
 
 
 # --- the fixed patch applies where the original did ---------------------------------------
