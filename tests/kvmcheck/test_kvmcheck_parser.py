@@ -287,6 +287,39 @@ def test_a_decoded_body_has_the_hunks_of_the_same_diff_in_plain_text() -> None:
     ]
 
 
+def test_hunks_in_good_order_are_read_whole_and_no_further() -> None:
+    """Hunks whose lines meet their counts, as nearly all real ones do: every
+    kind of diff line, and what ends them (the next hunk, "\\ No newline at
+    end of file", the mail signature) left out."""
+    text = (
+        "From: Jane Developer <jane@example.org>\nSubject: [PATCH] KVM: x86: Good\n\n"
+        f"Describe it.\n\n{SOB}\n---\n"
+        "diff --git a/arch/x86/kvm/x86.c b/arch/x86/kvm/x86.c\n"  # line 8
+        "--- a/arch/x86/kvm/x86.c\n+++ b/arch/x86/kvm/x86.c\n"
+        "@@ -1,5 +1,5 @@ int f(void)\n \tkeep = 1;\n     spaces = 2;\n\n"  # header: line 11
+        "-\told = 1;\n+\tnew = 1;\n \n\\ No newline at end of file\n"
+        "@@ -9,2 +9,0 @@\n-\ta;\n-\tb;\n\\ No newline at end of file\n"  # header: line 19
+        "@@ -20,0 +19,1 @@\n+\tc;\n"  # header: line 23
+        f"{SIGNATURE}\n2.43.0\n"
+    )
+    (patch,) = parse_file("good.eml", text)
+    hunks = [
+        (
+            [(line.text, line.lineno) for line in hunk.added],
+            [(line.text, line.lineno) for line in hunk.removed],
+            hunk.damage,
+            hunk.context_tabs,
+            hunk.context_spaces,
+        )
+        for hunk in patch.files[0].hunks
+    ]
+    assert hunks == [
+        ([("\tnew = 1;", 16)], [("\told = 1;", 15)], (), 1, 1),
+        ([], [("\ta;", 20), ("\tb;", 21)], (), 0, 0),
+        ([("\tc;", 24)], [], (), 0, 0),
+    ]
+
+
 def test_multipart_patch_attachment() -> None:
     data = (
         "From: Jane Developer <jane@example.org>\n"
