@@ -68,10 +68,10 @@ def _protected_lines(patches: list[Patch], only: set[int] | None = None) -> set[
                 # whose lines hold none of them is passed over after a look
                 # at its last hunk with a line (hunks come in the order of the
                 # text, so that hunk ends the file's diff).
-                end = next(
+                diff_end = next(
                     (n for hunk in reversed(file.hunks) if (n := _hunk_end(hunk)) is not None), None
                 )
-                if end is None or bisect_left(wanted, file.lineno) == bisect_right(wanted, end):
+                if diff_end is None or not _between(wanted, file.lineno, diff_end):
                     continue
             # Line numbers only: no Line made for each added and removed line.
             added = {
@@ -85,13 +85,16 @@ def _protected_lines(patches: list[Patch], only: set[int] | None = None) -> set[
                 end = _hunk_end(hunk)
                 if end is not None:
                     between: Iterable[int] = (
-                        range(last, end + 1)
-                        if wanted is None
-                        else wanted[bisect_left(wanted, last) : bisect_right(wanted, end)]
+                        range(last, end + 1) if wanted is None else _between(wanted, last, end)
                     )
                     protected.update(n for n in between if n not in added)
                     last = end + 1
     return protected
+
+
+def _between(numbers: list[int], first: int, last: int) -> list[int]:
+    """The sorted ``numbers`` from ``first`` to ``last``, both included."""
+    return numbers[bisect_left(numbers, first) : bisect_right(numbers, last)]
 
 
 def _hunk_end(hunk: Hunk) -> int | None:
