@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
-from itertools import chain, pairwise
+from itertools import pairwise
 
 from kvmcheck import lazy_re
 from kvmcheck.engine import contexts_of, run_rules
 from kvmcheck.input_lines import linenos_of
-from kvmcheck.model import Hunk, Patch, Series
+from kvmcheck.model import Patch, Series
 from kvmcheck.parser import mbox_message_starts, parse_file
 from kvmcheck.registry import Edit, Finding
 
@@ -54,9 +54,10 @@ def _lines_at(text: str, numbers: set[int]) -> dict[int, str]:
 
 
 def _protected_lines(patches: list[Patch], only: set[int] | None = None) -> set[int]:
-    """Diff lines that are not added lines: file headers, hunk headers, context,
-    removed (of the line numbers in ``only``, when given: a set of every
-    line of a large diff would cost more than the diff)."""
+    """Diff lines that are not added lines: file headers, hunk headers,
+    removed and context lines, up to the last line of each file's last hunk
+    (of the line numbers in ``only``, when given: a set of every line of a
+    large diff would cost more than the diff)."""
     protected: set[int] = set()
     wanted = None if only is None else sorted(only)
     for patch in patches:
@@ -66,11 +67,9 @@ def _protected_lines(patches: list[Patch], only: set[int] | None = None) -> set[
             if wanted is not None:
                 # Most edits are in the subject and the changelog: a file
                 # whose lines hold none of them is passed over after a look
-                # at its last hunk with a line (hunks come in the order of the
-                # text, so that hunk ends the file's diff).
-                diff_end = next(
-                    (n for hunk in reversed(file.hunks) if (n := _hunk_end(hunk)) is not None), None
-                )
+                # at its last hunk (hunks come in the order of the text, so
+                # that hunk ends the file's diff).
+                diff_end = file.hunks[-1].last_lineno if file.hunks else None
                 if diff_end is None or not _between(wanted, file.lineno, diff_end):
                     continue
             # Line numbers only: no Line made for each added and removed line.
@@ -82,7 +81,7 @@ def _protected_lines(patches: list[Patch], only: set[int] | None = None) -> set[
             }
             last = file.lineno
             for hunk in file.hunks:
-                end = _hunk_end(hunk)
+                end = hunk.last_lineno
                 if end is not None:
                     between: Iterable[int] = (
                         range(last, end + 1) if wanted is None else _between(wanted, last, end)
@@ -95,18 +94,6 @@ def _protected_lines(patches: list[Patch], only: set[int] | None = None) -> set[
 def _between(numbers: list[int], first: int, last: int) -> list[int]:
     """The sorted ``numbers`` from ``first`` to ``last``, both included."""
     return numbers[bisect_left(numbers, first) : bisect_right(numbers, last)]
-
-
-def _hunk_end(hunk: Hunk) -> int | None:
-    """The number of the hunk's last line, its header included (None if it has none)."""
-    return max(
-        (
-            lineno
-            for lineno in chain(linenos_of(hunk.added), linenos_of(hunk.removed), (hunk.lineno,))
-            if lineno is not None
-        ),
-        default=None,
-    )
 
 
 def _check(

@@ -118,6 +118,7 @@ class Hunk:
         "context_spaces",
         "context_tabs",
         "damage",
+        "last_lineno",
         "lineno",
         "new_start",
         "old_start",
@@ -144,6 +145,10 @@ class Hunk:
         self.damage: tuple[tuple[int | None, str], ...] = ()
         self.context_tabs = 0
         self.context_spaces = 0
+        # The number of the hunk's last line: its trailing context, or its
+        # header when it has no other line (None for lines without a place,
+        # as in a decoded base64 body).
+        self.last_lineno = lineno
 
 
 class FileDiff:

@@ -112,7 +112,8 @@ def test_context_and_removed_lines_are_never_touched() -> None:
 def test_only_edits_of_added_and_message_lines_are_fixable() -> None:
     """Which lines an edit may name, in every file of a diff: the first, a
     middle one with no edit, and the last (files without an edit are
-    passed over quickly, and must not hide one that has)."""
+    passed over quickly, and must not hide one that has).  The context
+    lines after a file's last change are the hunk's too."""
     files = [
         diff(path, added=f"\tx = {n};", removed=f"\ty = {n};")
         for n, path in enumerate(
@@ -132,6 +133,8 @@ def test_only_edits_of_added_and_message_lines_are_fixable() -> None:
         "added, last file": at("+\tx = 2;"),
         "removed, last file": at("-\ty = 2;"),
         "context, last file": at(" {", 2),
+        "trailing context, last file": at(" }", 2),
+        "trailing context, middle file": at(" }", 1),
         "hunk header, last file": at("@@ ", 2),
         "file header, last file": at("+++ b/arch/x86/kvm/vmx/vmx.c"),
         "context, middle file": at(" {", 1),

@@ -289,8 +289,9 @@ def test_a_decoded_body_has_the_hunks_of_the_same_diff_in_plain_text() -> None:
 
 def test_hunks_in_good_order_are_read_whole_and_no_further() -> None:
     """Hunks whose lines meet their counts, as nearly all real ones do: every
-    kind of diff line, and what ends them (the next hunk, "\\ No newline at
-    end of file", the mail signature) left out."""
+    kind of diff line, and what ends them (the next hunk, the mail
+    signature) left out; a "\\ No newline at end of file" is its hunk's last
+    line."""
     text = (
         "From: Jane Developer <jane@example.org>\nSubject: [PATCH] KVM: x86: Good\n\n"
         f"Describe it.\n\n{SOB}\n---\n"
@@ -310,13 +311,14 @@ def test_hunks_in_good_order_are_read_whole_and_no_further() -> None:
             hunk.damage,
             hunk.context_tabs,
             hunk.context_spaces,
+            hunk.last_lineno,
         )
         for hunk in patch.files[0].hunks
     ]
     assert hunks == [
-        ([("\tnew = 1;", 16)], [("\told = 1;", 15)], (), 1, 1),
-        ([], [("\ta;", 20), ("\tb;", 21)], (), 0, 0),
-        ([("\tc;", 24)], [], (), 0, 0),
+        ([("\tnew = 1;", 16)], [("\told = 1;", 15)], (), 1, 1, 18),
+        ([], [("\ta;", 20), ("\tb;", 21)], (), 0, 0, 22),
+        ([("\tc;", 24)], [], (), 0, 0, 24),
     ]
 
 

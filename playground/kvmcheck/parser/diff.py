@@ -238,6 +238,7 @@ def _parse_hunk(
     hunk.context_tabs, hunk.context_spaces = tabs, spaces
     while index < total and scan.text(index).startswith("\\"):
         index += 1  # "\ No newline at end of file"
+    hunk.last_lineno = lines[index - 1].lineno
     return index
 
 
