@@ -20,6 +20,7 @@ VPY         := $(VENV)/bin/python
 SPHINXBUILD := $(VENV)/bin/sphinx-build
 NPM_STAMP   := playground/node_modules/.package-lock.json
 TYPOS       := playground/kvmcheck/data/typos.txt
+REGEXES     := playground/kvmcheck/data/regexes.marshal
 
 .PHONY: help htmldocs serve check test snapshots bench lint screenshot warnings-baseline \
         translations-mark-current playground-stdlib chromium graphviz node git-email kernel-build-deps \
@@ -63,6 +64,13 @@ $(VENV)/.test-stamp: pyproject.toml $(VENV)/.docs-stamp
 # before anything packs or runs kvmcheck (the playground's archive included).
 $(TYPOS): playground/build_typos.py | $(VENV)/.docs-stamp
 	$(VPY) playground/build_typos.py
+
+# The engine code of kvmcheck's regular expressions, for this venv's Python;
+# never committed.  Every pip build of kvmcheck writes it (setup.py); this
+# remakes it when a module of kvmcheck (a pattern) changes.
+$(REGEXES): playground/build_regex_cache.py $(shell find playground/kvmcheck -name '*.py') \
+		| $(VENV)/.docs-stamp
+	$(VPY) playground/build_regex_cache.py
 
 $(NPM_STAMP): playground/package.json playground/package-lock.json
 	npm ci --prefix playground --no-audit --no-fund --loglevel=error
@@ -162,20 +170,20 @@ JS_TESTS := playground/web/test/
 # ESLint on the front end, with playground/eslint.config.js.
 ESLINT   := cd playground && node_modules/.bin/eslint --max-warnings 0 .
 
-check: lint $(TYPOS)
+check: lint $(TYPOS) $(REGEXES)
 	node --test $(JS_TESTS)
 	HYPOTHESIS_PROFILE=check $(VPY) -m pytest -q -n auto -m "$(FAST_TESTS)" $(PYTESTOPTS)
 
-test: lint $(TYPOS) chromium graphviz git-email kernel-build-deps
+test: lint $(TYPOS) $(REGEXES) chromium graphviz git-email kernel-build-deps
 	node --test $(JS_TESTS)
 	$(VPY) -m pytest $(PYTESTOPTS)
 
 # kvmcheck's golden outputs (tests/kvmcheck/snapshots/): review the diff, commit it.
-snapshots: $(VENV)/.test-stamp $(TYPOS)
+snapshots: $(VENV)/.test-stamp $(TYPOS) $(REGEXES)
 	UPDATE_SNAPSHOTS=1 $(VPY) -m pytest -q -p no:cacheprovider tests/kvmcheck/test_snapshots.py
 	git status --short tests/kvmcheck/snapshots
 
-bench: $(VENV)/.test-stamp $(TYPOS) $(NPM_STAMP) chromium
+bench: $(VENV)/.test-stamp $(TYPOS) $(REGEXES) $(NPM_STAMP) chromium
 	$(VPY) tests/bench/run.py
 
 # Every scripts/config recipe of the handbook, replayed in Debian's

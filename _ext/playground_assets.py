@@ -112,12 +112,21 @@ class Assets:
         return f"{STATIC_DIR}/{self.pyodide_folder}"
 
 
+# The engine code of kvmcheck's patterns the build stores is for the Python
+# that built it (kvmcheck.lazy_re): Pyodide's ignores it, so it is not shipped.
+BUILD_MACHINE_ONLY = PACKAGE_DIR / "data" / "regexes.marshal"
+
+
 def package_files() -> list[Path]:
-    """Every file of the kvmcheck package (modules and data), sorted."""
+    """Every file of the kvmcheck package (modules and data) the playground
+    ships, sorted."""
     return sorted(
         path
         for path in PACKAGE_DIR.rglob("*")
-        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc"
+        if path.is_file()
+        and "__pycache__" not in path.parts
+        and path.suffix != ".pyc"
+        and path != BUILD_MACHINE_ONLY
     )
 
 

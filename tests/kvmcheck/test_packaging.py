@@ -55,8 +55,10 @@ def test_wheel_carries_the_license_texts_and_says_which(
         for name, opening in LICENSE_TEXTS.items():
             assert opening in wheel.read(f"{info}/licenses/{name}").decode("utf-8")
         metadata = wheel.read(f"{info}/METADATA").decode("utf-8")
-        # The typo data the license covers is in the wheel too.
+        # The typo data the license covers is in the wheel too, and the
+        # engine code of the patterns (for the Python that built the wheel).
         assert "kvmcheck/data/typos.txt" in names
+        assert "kvmcheck/data/regexes.marshal" in names
     assert "License-Expression: GPL-2.0-only AND CC-BY-SA-3.0" in metadata
     assert f"\nVersion: {kvmcheck.__version__}\n" in metadata
 
