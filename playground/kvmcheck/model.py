@@ -118,8 +118,8 @@ class Hunk:
         "context_spaces",
         "context_tabs",
         "damage",
-        "last_lineno",
         "lineno",
+        "lines_below",
         "new_start",
         "old_start",
         "removed",
@@ -145,10 +145,16 @@ class Hunk:
         self.damage: tuple[tuple[int | None, str], ...] = ()
         self.context_tabs = 0
         self.context_spaces = 0
-        # The number of the hunk's last line: its trailing context, or its
-        # header when it has no other line (None for lines without a place,
-        # as in a decoded base64 body).
-        self.last_lineno = lineno
+        # How far below the header the hunk's last line is (its trailing
+        # context, or "\ No newline at end of file"): a small number, where
+        # the line number itself would be one more int object per hunk.
+        self.lines_below = 0
+
+    @property
+    def last_lineno(self) -> int | None:
+        """The number of the hunk's last line (None for lines without a
+        place, as in a decoded base64 body)."""
+        return None if self.lineno is None else self.lineno + self.lines_below
 
 
 class FileDiff:

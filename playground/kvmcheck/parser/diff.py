@@ -238,7 +238,9 @@ def _parse_hunk(
     hunk.context_tabs, hunk.context_spaces = tabs, spaces
     while index < total and scan.text(index).startswith("\\"):
         index += 1  # "\ No newline at end of file"
-    hunk.last_lineno = lines[index - 1].lineno
+    last = lines[index - 1].lineno
+    if last is not None and header.lineno is not None:
+        hunk.lines_below = last - header.lineno
     return index
 
 
