@@ -106,7 +106,10 @@ class InputLines(Sequence[Line]):
         ``start`` (0-based) on starts: for a reader of a character or two of
         each of many lines, which need not be cut out.  A line's first
         character is ``text[where]``: its line end, "\\n", if it is empty."""
-        return self._text, islice(self._starts, self._start + start, self._stop)
+        # A view, not islice(): islice walks the array from its start, so a
+        # reader per hunk would make a many-hunk diff cost quadratic time.
+        # The array is never resized once split, so it may be exported.
+        return self._text, iter(memoryview(self._starts)[self._start + start : self._stop])
 
     def joined(self) -> str:
         """The lines' text joined by line ends: one slice of the input, so
@@ -350,7 +353,9 @@ class PickedLines(Sequence[Line]):
         the numbers of every diff line)."""
         if self._kept is not None:
             return (line.lineno for line in self._kept)
-        picked = islice(self._indices, self._start, self._stop)
+        # Not islice(): the diff's hunks share one index array, and islice
+        # walks it from its start for each hunk.
+        picked = map(self._indices.__getitem__, range(self._start, self._stop))
         if self._input is None:
             source = self._source
             return (source[index].lineno for index in picked)
