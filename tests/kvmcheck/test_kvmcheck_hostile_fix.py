@@ -287,10 +287,15 @@ def test_fix_inplace_keeps_owner_group_mode_and_attributes(tmp_path: Path, capsy
         assert os.getxattr(path, "user.origin") == b"lore"
 
 
+# The signals' dispositions are set as a terminal leaves them: a test run
+# started in the background inherits SIGINT ignored, and Python then never
+# raises KeyboardInterrupt.
 INTERRUPT = """
 import os, signal, sys
 import kvmcheck.fix_files as fix_files
 from kvmcheck.cli import main
+signal.signal(signal.SIGINT, signal.default_int_handler)
+signal.signal(signal.SIGTERM, signal.SIG_DFL)
 real_fsync = os.fsync
 def fsync(fd):
     os.kill(os.getpid(), signal.{name})
